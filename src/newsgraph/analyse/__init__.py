@@ -1,0 +1,1 @@
+"""One module per annotation layer; nlp.py loads the spaCy pipeline once."""

@@ -1,0 +1,19 @@
+"""The events layer. Scaffold: assigns an empty layer until its issue is built."""
+
+from __future__ import annotations
+
+from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.settings import Settings
+
+
+class EventsStage:
+    name = "events"
+    version = "0"
+    requires: tuple[str, ...] = ('attributions', 'timexes', 'places')
+    assigns: tuple[str, ...] = ("events",)
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def __call__(self, ctx: AnalysisContext) -> None:
+        ctx.layers["events"] = ()

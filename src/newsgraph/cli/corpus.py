@@ -1,0 +1,9 @@
+"""Commands of the corpus area (registered by cli/__init__.py)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""

@@ -1,0 +1,1 @@
+"""Evaluation harnesses: each module has run(**options) -> dict and report(dict) -> str."""

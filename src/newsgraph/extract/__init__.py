@@ -1,0 +1,97 @@
+"""RawDocument -> Article: decode, find the main text, clean it, read metadata."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.errors import Code, NewsgraphError
+from newsgraph.extract.html import extract_html
+from newsgraph.extract.textdump import clean_text
+from newsgraph.ingest.encoding import decode
+from newsgraph.model import Article, RawDocument
+from newsgraph.settings import Settings
+
+_LINKY = re.compile(r"^\W*\w+(?:\W+\w+){0,6}\W*$")
+
+
+def extract(raw: RawDocument, settings: Settings) -> Article:
+    """The clean article of one input, or NewsgraphError with a rejection code."""
+    text, _enc = decode(raw.data, declared=raw.charset, html=raw.kind == "html")
+    if "\x00" in text:
+        raise NewsgraphError(Code.BINARY, "the decoded text holds NUL characters")
+    if raw.raw:
+        return _article_raw(text, raw, settings)
+    if raw.kind == "html":
+        return _article_html(text, raw, settings)
+    return _article_text(text, raw, settings)
+
+
+def _check_text(body: str, settings: Settings) -> None:
+    if not body.strip():
+        raise NewsgraphError(Code.NO_TEXT, "no article text was found")
+    if len(body) > settings.max_text_chars:
+        raise NewsgraphError(
+            Code.TOO_LARGE, f"the article text has {len(body)} characters, over max_text_chars={settings.max_text_chars}"
+        )
+
+
+def _given(raw: RawDocument) -> tuple[str | None, str | None]:
+    return (raw.published, "given") if raw.published else (None, None)
+
+
+def _article_raw(text: str, raw: RawDocument, settings: Settings) -> Article:
+    _check_text(text, settings)
+    published, source = _given(raw)
+    return Article(title=None, text=text, published=published, published_from=source, url=raw.url)
+
+
+def _article_text(text: str, raw: RawDocument, settings: Settings) -> Article:
+    clean = clean_text(text)
+    body = "\n\n".join(clean.paragraphs)
+    _check_text(body, settings)
+    published, source = _given(raw)
+    if published is None and clean.caption_date:
+        published, source = clean.caption_date, "caption"
+    return Article(
+        title=clean.title,
+        text=body,
+        published=published,
+        published_from=source,
+        rights=clean.rights,
+        credits=clean.credits,
+        removed=clean.removed,
+        authors=clean.authors,
+        publisher=None,
+        url=raw.url,
+    )
+
+
+def _article_html(html: str, raw: RawDocument, settings: Settings) -> Article:
+    res = extract_html(html, url=raw.url, favor_precision=settings.favor_precision)
+    if res is None or not res.paragraphs:
+        raise NewsgraphError(Code.NO_TEXT, "no main text was found in the HTML page")
+    body = "\n\n".join(res.paragraphs)
+    words = len(body.split())
+    linky = sum(1 for p in res.paragraphs if _LINKY.match(p)) / len(res.paragraphs)
+    if len(body) < settings.min_body_chars or (linky > 0.6 and words < 400):
+        raise NewsgraphError(
+            Code.NOT_ARTICLE,
+            f"the page has {words} words of main text, mostly short link-like lines: a list or index page, not an article",
+        )
+    _check_text(body, settings)
+    published, source = _given(raw)
+    if published is None and res.date:
+        published, source = res.date[:10], "html-meta"
+    return Article(
+        title=res.title,
+        text=body,
+        language=res.language or "en",
+        published=published,
+        published_from=source,
+        authors=res.authors,
+        publisher=res.publisher,
+        rights=res.rights,
+        credits=res.credits,
+        removed=res.removed,
+        url=res.url,
+    )

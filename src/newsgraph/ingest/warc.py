@@ -1,0 +1,52 @@
+"""WARC/WARC.gz response records holding HTML, read with warcio."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsgraph.errors import Code
+from newsgraph.ingest.files import sha256
+from newsgraph.model import RawDocument, Rejected, SourceRef
+from newsgraph.settings import Settings
+
+
+def _charset(content_type: str | None) -> str | None:
+    if not content_type or "charset=" not in content_type.lower():
+        return None
+    return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+
+
+def iter_warc(path: Path, settings: Settings, published: str | None = None) -> Iterator[RawDocument | Rejected]:
+    name = path.name
+    base = path.resolve().as_uri().replace("file://", "", 1)
+    offset = 0
+    try:
+        with open(path, "rb") as fh:
+            it = ArchiveIterator(fh)
+            for record in it:
+                offset = it.get_record_offset()
+                if record.rec_type != "response":
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
+                if ctype and "html" not in ctype.lower():
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                uri = f"warc:{base}#{offset}"
+                id_ = url or f"{name}#{offset}"
+                data = record.content_stream().read(settings.max_input_bytes + 1)
+                src = SourceRef(id=id_, uri=uri, sha256=sha256(data), format="warc")
+                if len(data) > settings.max_input_bytes:
+                    yield Rejected(src, Code.TOO_LARGE.value, f"record is over {settings.max_input_bytes} bytes")
+                    continue
+                if not data.strip():
+                    yield Rejected(src, Code.EMPTY.value, "the response record has no body")
+                    continue
+                yield RawDocument(source=src, data=data, kind="html", url=url, published=published,
+                                  charset=_charset(ctype))
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        src = SourceRef(id=f"{name}#{offset}", uri=f"warc:{base}#{offset}", sha256=sha256(b""), format="warc")
+        yield Rejected(src, Code.CORRUPT_ARCHIVE.value, f"corrupt or truncated WARC after offset {offset}: {exc}")

@@ -1,0 +1,223 @@
+"""Frozen dataclasses for one document and its annotation layers.
+
+Annotations are stand-off: they hold character offsets into `Article.text`
+(Python str indices, end-exclusive), never copies that could drift from it.
+Field order follows docs/output-contract.md so the JSON reads the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Which stage made an annotation, and how sure it is."""
+
+    stage: str
+    version: str
+    method: str = ""
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    uri: str
+    sha256: str
+    format: str  # text | html | warc | rss | jsonl
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Bytes as they arrived, plus what the caller told us about them."""
+
+    source: SourceRef
+    data: bytes
+    kind: str  # "text" | "html": how to extract, decided by ingest
+    url: str | None = None
+    published: str | None = None  # a date the caller gave (--published or JSONL field)
+    raw: bool = False  # the input is already the clean body: keep it unchanged
+    charset: str | None = None  # declared by HTTP or WARC headers
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A document that could not be analysed: data, not an exception."""
+
+    source: SourceRef
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Rights:
+    holder: str | None
+    year: int | None
+    notice: str
+
+
+@dataclass(frozen=True)
+class Credit:
+    role: str
+    name: str | None
+    agency: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str | None
+    text: str
+    language: str | None = "en"
+    published: str | None = None
+    published_from: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    rights: Rights | None = None
+    credits: tuple[Credit, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    affiliation: str | None = None  # e.g. "Israel" for "Israeli Prime Minister ..."
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    text: str | None
+    start: int | None
+    end: int | None
+    entity_id: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    id: str
+    kind: str  # direct | mixed | indirect
+    content: Span
+    cue: Span | None
+    speaker: SpeakerRef
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class ClaimSource:
+    name: str
+    entity_id: str | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    qualifier: str | None
+    unit: str | None
+    source: ClaimSource | None
+    attribution_id: str | None = None
+    magnitude: float | None = None  # for vague amounts: "millions" -> 1e6 with value null
+    value_max: float | None = None  # upper bound of a range
+    change: str | None = None  # rise | fall, for "rose 5% to $3.1 billion"
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    start: int
+    end: int
+    entity_id: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    entity_id: str | None
+    country: str | None  # ISO 3166 alpha-3
+    sector: str | None = None  # GOV, MIL, REB, IGO, NGO, MED, BUS, CVL ...
+
+
+@dataclass(frozen=True)
+class EventLocation:
+    name: str
+    entity_id: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    trigger: Span
+    source: Actor | None
+    target: Actor | None
+    date: str | None
+    location: EventLocation | None
+    negated: bool
+    tense: str  # past | present | future | hypothetical
+    sentence: Span
+    date_from: str | None = None  # "timex" | "article" (the article date stood in)
+    attribution_id: str | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class AnalyzedDocument:
+    source: SourceRef
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    provenance: dict[str, object] = field(default_factory=dict)

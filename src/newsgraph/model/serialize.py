@@ -1,0 +1,273 @@
+"""The one codec of schema newsgraph/1: JSON objects and flat table rows.
+
+The CLI, API, store, Parquet export and Spark job all go through here, so the
+shapes in docs/output-contract.md are written down exactly once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from functools import cache
+from importlib import resources
+from typing import Any, Union
+
+from newsgraph import SCHEMA
+from newsgraph.model.document import (
+    AnalyzedDocument,
+    Article,
+    Attribution,
+    Claim,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    Rejected,
+    SourceRef,
+    Timex,
+)
+
+LAYERS = ("entities", "attributions", "claims", "timexes", "places", "events")
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
+
+
+def to_json(doc: AnalyzedDocument | Rejected) -> dict[str, Any]:
+    """The contract object for one document (or its coded error line)."""
+    if isinstance(doc, Rejected):
+        return {
+            "schema": SCHEMA,
+            "source": _encode(doc.source),
+            "error": {"code": doc.code, "message": doc.message},
+        }
+    out: dict[str, Any] = {"schema": SCHEMA, "source": _encode(doc.source)}
+    out["article"] = _encode(doc.article)
+    for layer in LAYERS:
+        out[layer] = _encode(getattr(doc, layer))
+    out["provenance"] = _encode(doc.provenance)
+    return out
+
+
+def dumps(doc: AnalyzedDocument | Rejected, indent: int | None = None) -> str:
+    return json.dumps(to_json(doc), ensure_ascii=False, indent=indent)
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decode(args[0], value) if len(args) == 1 else value
+    if origin is tuple:
+        (inner, *_rest) = typing.get_args(tp)
+        return tuple(_decode(inner, v) for v in value)
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        kwargs = {f.name: _decode(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value}
+        return tp(**kwargs)
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_json(obj: dict[str, Any]) -> AnalyzedDocument | Rejected:
+    """Inverse of to_json: a contract object back into the model."""
+    source = _decode(SourceRef, obj["source"])
+    if "error" in obj:
+        return Rejected(source=source, code=obj["error"]["code"], message=obj["error"]["message"])
+    hints = _hints(AnalyzedDocument)
+    layers = {layer: _decode(hints[layer], obj.get(layer, [])) for layer in LAYERS}
+    return AnalyzedDocument(
+        source=source,
+        article=_decode(Article, obj["article"]),
+        provenance=dict(obj.get("provenance") or {}),
+        **layers,
+    )
+
+
+def loads(text: str) -> AnalyzedDocument | Rejected:
+    return from_json(json.loads(text))
+
+
+# ---------------------------------------------------------------- table rows
+# One row per annotation. Nested objects become "parent_child" columns and
+# lists become JSON text, driven by the dataclass types so that every row of a
+# table has the same columns whether or not an optional part is present.
+# Store, Parquet export and Spark use these tables: a column exists in one place.
+
+TABLES = ("articles", "entities", "mentions", *LAYERS[1:])
+_LAYER_CLASS = {
+    "entities": Entity,
+    "attributions": Attribution,
+    "claims": Claim,
+    "timexes": Timex,
+    "places": Place,
+    "events": Event,
+}
+_SKIP = {("entities", "mentions")}  # stored in their own table
+
+
+def _scalar_kind(tp: Any) -> str:
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        tp = [a for a in typing.get_args(tp) if a is not type(None)][0]
+    base = tp
+    if base is bool:
+        return "bool"
+    if base is int:
+        return "int"
+    if base is float:
+        return "float"
+    if base is str:
+        return "str"
+    return "json"
+
+
+def _columns(cls: type, prefix: str = "", table: str = "") -> list[tuple[str, str, tuple[str, ...]]]:
+    """(column, kind, attribute path) for every leaf of a dataclass."""
+    cols = []
+    for f in dataclasses.fields(cls):
+        if (table, f.name) in _SKIP:
+            continue
+        tp = _hints(cls)[f.name]
+        is_union = typing.get_origin(tp) in (Union, types.UnionType)
+        inner = [a for a in typing.get_args(tp) if a is not type(None)] if is_union else [tp]
+        name = f"{prefix}{f.name}"
+        if dataclasses.is_dataclass(inner[0]):
+            for col, kind, path in _columns(inner[0], name + "_"):
+                cols.append((col, kind, (f.name, *path)))
+        else:
+            cols.append((name, _scalar_kind(tp), (f.name,)))
+    return cols
+
+
+@cache
+def table_columns(table: str) -> tuple[tuple[str, str], ...]:
+    """Column names and kinds (str, int, float, bool, json) of one table."""
+    return tuple((c, k) for c, k, _ in _table_plan(table))
+
+
+@cache
+def _table_plan(table: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    head: list[tuple[str, str, tuple[str, ...]]] = [("doc", "str", ())]
+    if table == "articles":
+        src = [(f"source_{c}", k, ("source", *p)) for c, k, p in _columns(SourceRef)]
+        art = [(c, k, ("article", *p)) for c, k, p in _columns(Article)]
+        return tuple(head + src + art + [("provenance", "json", ("provenance",))])
+    if table == "mentions":
+        return tuple(head + [("entity_id", "str", ()), *[(c, k, p) for c, k, p in _columns(Mention)]])
+    return tuple(head + [("seq", "int", ())] + _columns(_LAYER_CLASS[table], table=table))
+
+
+def _get(obj: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if obj is None:
+            return None
+        obj = obj[part] if isinstance(obj, dict) else getattr(obj, part)
+    return obj
+
+
+def _cell(value: Any, kind: str) -> Any:
+    if kind == "json":
+        return json.dumps(_encode(value), ensure_ascii=False)
+    return value
+
+
+def to_rows(doc: AnalyzedDocument) -> dict[str, list[dict[str, Any]]]:
+    """Flat rows per table; `doc` (the input's sha256) keys every row."""
+    key = doc.source.sha256
+    tables: dict[str, list[dict[str, Any]]] = {}
+    row = {"doc": key}
+    for col, kind, path in _table_plan("articles")[1:]:
+        row[col] = _cell(_get(doc, path), kind)
+    tables["articles"] = [row]
+    mentions = []
+    for ent in doc.entities:
+        for m in ent.mentions:
+            mentions.append({"doc": key, "entity_id": ent.id, "start": m.start, "end": m.end, "text": m.text})
+    tables["mentions"] = mentions
+    for layer in LAYERS:
+        plan = _table_plan(layer)[2:]
+        rows = []
+        for seq, item in enumerate(getattr(doc, layer)):
+            r: dict[str, Any] = {"doc": key, "seq": seq}
+            for col, kind, path in plan:
+                r[col] = _cell(_get(item, path), kind)
+            rows.append(r)
+        tables[layer] = rows
+    return tables
+
+
+def from_rows(tables: dict[str, list[dict[str, Any]]]) -> AnalyzedDocument:
+    """Inverse of to_rows for one document's rows (used to load Parquet back)."""
+    (art_row,) = tables["articles"]
+    obj: dict[str, Any] = {}
+    for col, kind, path in _table_plan("articles")[1:]:
+        _set(obj, path, _uncell(art_row.get(col), kind))
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    for m in sorted(tables.get("mentions", []), key=lambda r: (r["entity_id"], r["start"])):
+        mentions.setdefault(m["entity_id"], []).append({"start": m["start"], "end": m["end"], "text": m["text"]})
+    for layer in LAYERS:
+        items = []
+        for r in sorted(tables.get(layer, []), key=lambda r: r["seq"]):
+            item: dict[str, Any] = {}
+            for col, kind, path in _table_plan(layer)[2:]:
+                _set(item, path, _uncell(r.get(col), kind))
+            if layer == "entities":
+                item["mentions"] = mentions.get(item["id"], [])
+            items.append(_prune(item))
+        obj[layer] = items
+    obj["article"] = _prune(obj["article"])
+    return typing.cast(AnalyzedDocument, from_json(obj))
+
+
+def _uncell(value: Any, kind: str) -> Any:
+    if kind == "json" and isinstance(value, str):
+        return json.loads(value)
+    return value
+
+
+def _set(obj: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        obj = obj.setdefault(part, {})
+    obj[path[-1]] = value
+
+
+_ALWAYS_PRESENT = {"speaker"}  # an attribution always has a speaker object, maybe all null
+
+
+def _prune(obj: Any) -> Any:
+    """A nested object whose columns are all null was absent: make it None again."""
+    if isinstance(obj, dict):
+        pruned = {k: _prune(v) for k, v in obj.items()}
+        for k, v in obj.items():
+            if k not in _ALWAYS_PRESENT and isinstance(v, dict) and all(x is None for x in _leaves(v)):
+                pruned[k] = None
+        return pruned
+    return obj
+
+
+def _leaves(obj: Any) -> list[Any]:
+    if isinstance(obj, dict):
+        return [x for v in obj.values() for x in _leaves(v)]
+    return [obj]
+
+
+@cache
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of one output object, shipped inside the package."""
+    text = resources.files("newsgraph.model").joinpath("schema.json").read_text("utf-8")
+    return json.loads(text)

@@ -1,0 +1,141 @@
+"""Build the pipeline once, then run documents through it one by one or in batches."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from newsgraph import __version__
+from newsgraph.errors import Code, NewsgraphError
+from newsgraph.extract import extract
+from newsgraph.model import AnalyzedDocument, RawDocument, Rejected
+from newsgraph.pipeline.registry import build_stage
+from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.settings import Settings
+
+EXTRACT_VERSION = "0.1"
+LAYERS = ("entities", "attributions", "claims", "timexes", "places", "events")
+
+
+class Pipeline:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.stages: list[Any] = [build_stage(name, settings) for name in settings.stages]
+        self._check_order()
+        self.provenance_pipeline = [f"extract@{EXTRACT_VERSION}"] + [f"{s.name}@{s.version}" for s in self.stages]
+
+    def _check_order(self) -> None:
+        """Fail when the pipeline is built, not hours into a batch."""
+        have = {"article"}
+        for stage in self.stages:
+            missing = [r for r in stage.requires if r not in have]
+            if missing:
+                raise ValueError(
+                    f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns"
+                )
+            have.update(stage.assigns)
+
+    @property
+    def model_name(self) -> str | None:
+        for stage in self.stages:
+            if getattr(stage, "model_name", None):
+                return str(stage.model_name)
+        return None
+
+    def _prepare(self, raw: RawDocument) -> AnalysisContext:
+        article = extract(raw, self.settings)
+        ref = raw.published or article.published
+        return AnalysisContext(raw=raw, article=article, settings=self.settings, reference_date=ref)
+
+    def _finish(self, ctx: AnalysisContext) -> AnalyzedDocument:
+        return AnalyzedDocument(
+            source=ctx.raw.source,
+            article=ctx.article,
+            **{layer: tuple(ctx.layers.get(layer, ())) for layer in LAYERS},
+            provenance={"newsgraph": __version__, "pipeline": self.provenance_pipeline, "model": self.model_name},
+        )
+
+    def process(self, raw: RawDocument | Rejected) -> AnalyzedDocument | Rejected:
+        return next(iter(self.process_batch([raw])))
+
+    def process_batch(self, items: list[RawDocument | Rejected]) -> list[AnalyzedDocument | Rejected]:
+        """Analyse many documents, batching stages that can batch; order is kept."""
+        out: list[AnalyzedDocument | Rejected | None] = [None] * len(items)
+        live: list[tuple[int, AnalysisContext, float]] = []
+        for i, item in enumerate(items):
+            if isinstance(item, Rejected):
+                out[i] = item
+                continue
+            try:
+                live.append((i, self._prepare(item), time.monotonic()))
+            except Exception as exc:  # every input yields a line; none is lost
+                out[i] = _rejected(item, exc)
+        for stage in self.stages:
+            if not live:
+                break
+            batch_fn = getattr(stage, "batch", None)
+            if batch_fn is not None and len(live) > 1:
+                try:
+                    batch_fn([ctx for _, ctx, _ in live])
+                except Exception:
+                    live = self._one_by_one(stage, live, out)  # find the one that broke it
+            else:
+                live = self._one_by_one(stage, live, out)
+            live = self._over_budget(live, out, stage.name)
+        for i, ctx, _ in live:
+            out[i] = self._finish(ctx)
+        return [o for o in out if o is not None]
+
+    def _one_by_one(self, stage: Any, live: list[tuple[int, AnalysisContext, float]], out: list[Any]) -> list[Any]:
+        still = []
+        for i, ctx, t0 in live:
+            try:
+                stage(ctx)
+                still.append((i, ctx, t0))
+            except Exception as exc:
+                out[i] = _rejected(ctx.raw, exc, stage.name)
+        return still
+
+    def _over_budget(self, live: list[Any], out: list[Any], stage_name: str) -> list[Any]:
+        budget = self.settings.doc_time_budget_s
+        # A batch shares its time, so the budget scales with the batch size.
+        limit = budget * max(1, len(live))
+        still = []
+        for i, ctx, t0 in live:
+            if time.monotonic() - t0 > limit:
+                out[i] = Rejected(ctx.raw.source, Code.TIMEOUT.value,
+                                  f"over the time budget of {budget:g}s per document after stage {stage_name}")
+            else:
+                still.append((i, ctx, t0))
+        return still
+
+    def run(self, items: Iterable[RawDocument | Rejected]) -> Iterator[AnalyzedDocument | Rejected]:
+        """Stream results in input order, analysing `batch_size` documents at a time."""
+        chunk: list[RawDocument | Rejected] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= self.settings.batch_size:
+                yield from self.process_batch(chunk)
+                chunk = []
+        if chunk:
+            yield from self.process_batch(chunk)
+
+
+def _rejected(raw: RawDocument, exc: Exception, stage: str | None = None) -> Rejected:
+    if isinstance(exc, NewsgraphError):
+        return Rejected(raw.source, exc.code.value, exc.message)
+    where = f" in stage {stage}" if stage else ""
+    return Rejected(raw.source, Code.INTERNAL.value, f"internal error{where}: {type(exc).__name__}: {exc}")
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(settings: Settings) -> Pipeline:
+    """One pipeline per process and settings: models load once."""
+    return Pipeline(settings)
+
+
+def process(raw: RawDocument | Rejected, settings: Settings) -> AnalyzedDocument | Rejected:
+    """The one per-document function that the CLI, API, batch and Spark job call."""
+    return get_pipeline(settings).process(raw)
