@@ -65,3 +65,10 @@ def norm(text: str) -> str:
     for a, b in (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'")):
         text = text.replace(a, b)
     return " ".join(text.split())
+
+
+def baseline(area: str) -> dict[str, Any]:
+    """The floors of one area from tests/baselines.toml."""
+    import tomllib
+
+    return tomllib.loads((ROOT / "tests" / "baselines.toml").read_text("utf-8")).get(area, {})
