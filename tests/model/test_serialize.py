@@ -113,3 +113,12 @@ def test_timex_spans_round_trip(text: str, pairs: list[tuple[int, int]]) -> None
     back = from_json(to_json(doc))
     assert back == doc
     assert from_rows(to_rows(doc)) == doc
+
+
+def test_rejection_row_round_trip() -> None:
+    from newsgraph.model.serialize import REJECTION_COLUMNS, from_rejection_row, rejection_row
+
+    rej = Rejected(SourceRef("a.html", "file:///a.html", "c" * 64, "html"), "R001", "the input is empty")
+    row = rejection_row(rej)
+    assert list(row) == [c for c, _ in REJECTION_COLUMNS]
+    assert from_rejection_row(row) == rej

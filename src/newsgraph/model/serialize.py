@@ -186,6 +186,30 @@ def _cell(value: Any, kind: str) -> Any:
     return value
 
 
+REJECTION_COLUMNS = (
+    ("doc", "str"), ("source_id", "str"), ("source_uri", "str"), ("source_sha256", "str"),
+    ("source_format", "str"), ("code", "str"), ("message", "str"),
+)
+
+
+def rejection_row(rej: Rejected) -> dict[str, Any]:
+    """The `rejections` table row of a document that could not be analysed.
+
+    `doc` keys it by source URI as well as hash: two different bad inputs can
+    share the hash of empty bytes, and each must be counted.
+    """
+    key = f"{rej.source.sha256}:{rej.source.uri}"
+    return {
+        "doc": key, "source_id": rej.source.id, "source_uri": rej.source.uri, "source_sha256": rej.source.sha256,
+        "source_format": rej.source.format, "code": rej.code, "message": rej.message,
+    }
+
+
+def from_rejection_row(row: dict[str, Any]) -> Rejected:
+    src = SourceRef(id=row["source_id"], uri=row["source_uri"], sha256=row["source_sha256"], format=row["source_format"])
+    return Rejected(source=src, code=row["code"], message=row["message"])
+
+
 def to_rows(doc: AnalyzedDocument) -> dict[str, list[dict[str, Any]]]:
     """Flat rows per table; `doc` (the input's sha256) keys every row."""
     key = doc.source.sha256
