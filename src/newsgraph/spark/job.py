@@ -1,0 +1,117 @@
+"""`newsgraph spark`: process() inside mapPartitions, one Parquet folder per table.
+
+The driver only lists inputs and writes tables; executors get the small
+Settings object and build their pipeline once per Python worker.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from newsgraph.model.serialize import REJECTION_COLUMNS, TABLES, table_columns
+from newsgraph.settings import Settings
+from newsgraph.spark.partition import process_partition
+
+INPUT_FAILURES = {"E001", "E002", "E003"}  # the input itself could not be read
+TEXT_COLUMNS = ("text", "html", "body", "content", "articleBody")
+
+
+def columns(table: str) -> tuple[tuple[str, str], ...]:
+    return REJECTION_COLUMNS if table == "rejections" else table_columns(table)
+
+
+def spark_schema(table: str) -> Any:
+    from pyspark.sql import types as T
+
+    kinds = {"str": T.StringType(), "json": T.StringType(), "int": T.LongType(), "float": T.DoubleType(),
+             "bool": T.BooleanType()}
+    return T.StructType([T.StructField(c, kinds[k], True) for c, k in columns(table)])
+
+
+def row_tuple(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
+    """Values in schema order, with ints widened where the column is a float."""
+    out = []
+    for col, kind in columns(table):
+        v = row.get(col)
+        if v is not None and kind == "float":
+            v = float(v)
+        out.append(v)
+    return tuple(out)
+
+
+def session(master: str | None, app: str = "newsgraph") -> Any:
+    from pyspark.sql import SparkSession
+
+    builder = (
+        SparkSession.builder.appName(app)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
+        .config("spark.pyspark.python", sys.executable)
+    )
+    if master:
+        builder = builder.master(master)
+    return builder.getOrCreate()
+
+
+def _is_parquet(path: str) -> bool:
+    p = Path(path.removeprefix("file://"))
+    return path.endswith(".parquet") or (p.is_dir() and any(p.glob("*.parquet")))
+
+
+def input_records(spark: Any, inputs: list[str], partitions: int | None) -> Any:
+    sc = spark.sparkContext
+    rdds = []
+    for path in inputs:
+        if _is_parquet(path):
+            df = spark.read.parquet(path)
+            cols = set(df.columns)
+            text = next((c for c in TEXT_COLUMNS if c in cols and c != "html"), None)
+            pick = [c if c in cols else None for c in ("id", text, "html", "url", "published")]
+            uri = path
+
+            def to_rec(r: Any, pick: list[str | None] = pick, uri: str = uri) -> tuple[Any, ...]:
+                vals = [r[c] if c else None for c in pick]
+                return ("row", uri, *vals)
+
+            rdds.append(df.rdd.map(to_rec))
+        else:
+            files = sc.binaryFiles(path, minPartitions=partitions or sc.defaultParallelism)
+            rdds.append(files.map(lambda kv: ("file", kv[0], kv[0].rsplit("/", 1)[-1], bytes(kv[1]))))
+    rdd = sc.union(rdds) if len(rdds) > 1 else rdds[0]
+    if partitions:
+        rdd = rdd.repartition(partitions)
+    return rdd
+
+
+def run_job(inputs: list[str], output: str, settings: Settings, master: str | None = None,
+            partitions: int | None = None, raw: bool = False, published: str | None = None) -> dict[str, Any]:
+    from pyspark import StorageLevel
+
+    spark = session(master)
+    try:
+        records = input_records(spark, inputs, partitions)
+        out = records.mapPartitions(lambda it: process_partition(it, settings, raw, published))
+        out = out.map(lambda tr: (tr[0], row_tuple(tr[0], tr[1]))).persist(StorageLevel.MEMORY_AND_DISK)
+        for table in (*TABLES, "rejections"):
+            rows = out.filter(lambda tr, t=table: tr[0] == t).map(lambda tr: tr[1])
+            df = spark.createDataFrame(rows, spark_schema(table), verifySchema=False)
+            df.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
+        counts = Counter(out.map(lambda tr: tr[0]).countByValue())
+        codes = out.filter(lambda tr: tr[0] == "rejections").map(lambda tr: tr[1][5]).countByValue()
+        out.unpersist()
+    finally:
+        spark.stop()
+    counters = {
+        "processed": counts.get("articles", 0),
+        "rejected": dict(sorted(codes.items())),
+        "failed_inputs": sum(n for c, n in codes.items() if c in INPUT_FAILURES),
+        "rows": {t: counts.get(t, 0) for t in (*TABLES, "rejections")},
+    }
+    if "://" not in output or output.startswith("file://"):
+        Path(output.removeprefix("file://"), "_counters.json").write_text(json.dumps(counters, indent=2))
+    return counters
