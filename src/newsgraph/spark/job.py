@@ -7,6 +7,7 @@ Settings object and build their pipeline once per Python worker.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -46,16 +47,24 @@ def row_tuple(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
 def session(master: str | None, app: str = "newsgraph") -> Any:
     from pyspark.sql import SparkSession
 
+    # Workers must run this interpreter, the one with newsgraph and its model
+    # installed; on a cluster, PYSPARK_PYTHON set by the user wins.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = (
         SparkSession.builder.appName(app)
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
         .config("spark.pyspark.python", sys.executable)
     )
     if master:
         builder = builder.master(master)
-    return builder.getOrCreate()
+    if (master or "").startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def _is_parquet(path: str) -> bool:
