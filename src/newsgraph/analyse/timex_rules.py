@@ -1,0 +1,163 @@
+"""The lexicon and surface patterns of temporal expressions.
+
+This module only says what a temporal expression looks like; deciding what
+it means (which Friday, which October) is in analyse/timexes.py, which needs
+the reference date and the verb tense from the spaCy tokens.
+
+Every pattern is compiled once at import. Each `Rule` names the reading it
+produces; the named groups of its regex carry the parts (month, day, unit,
+number ...). Matches are only accepted when both ends fall on spaCy token
+boundaries, so a pattern can never cut a token in half.
+
+Extent follows TimeML / TempEval-3: determiners and modifiers belong to the
+expression ("the past decade", "almost two years", "earlier this week"),
+prepositions do not ("on Friday" -> "Friday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+# unit word -> (TIMEX3 letter, is a time-of-day unit, multiplier)
+UNITS = {
+    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
+    "day": ("D", False, 1), "week": ("W", False, 1), "fortnight": ("W", False, 2),
+    "month": ("M", False, 1), "quarter": ("Q", False, 1), "year": ("Y", False, 1),
+    "decade": ("Y", False, 10), "century": ("Y", False, 100), "centuries": ("Y", False, 100),
+}
+SET_ADVERBS = {
+    "annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W",
+    "daily": "P1D", "hourly": "PT1H", "quarterly": "P3M", "biannual": "P6M", "nightly": "P1D",
+}
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS: dict[str, float | None] = {w: float(i) for i, w in enumerate(_ONES)}
+NUMBER_WORDS.update({w: float(v) for w, v in _TENS.items()})
+NUMBER_WORDS.update({"a": 1.0, "an": 1.0, "hundred": 100.0, "a hundred": 100.0, "a dozen": 12.0, "dozen": 12.0,
+                     "half a": 0.5, "half an": 0.5, "a couple of": 2.0, "a couple": 2.0, "couple of": 2.0})
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "hundreds of", "thousands of")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+CENTURY_ORDINALS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "eighteenth": 18}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+
+TIMEZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
+
+
+def parse_number(text: str) -> float | None:
+    """'three' -> 3, 'twenty-five' -> 25, 'two and a half' -> 2.5, '18' -> 18; vague words -> None."""
+    t = " ".join(text.lower().replace(",", "").split())
+    half = 0.0
+    if t.endswith(" and a half"):
+        t, half = t[: -len(" and a half")], 0.5
+    if t in NUMBER_WORDS:
+        return (NUMBER_WORDS[t] or 0.0) + half
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t) + half
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ONES[1:10]:
+        return float(_TENS[parts[0]] + _ONES.index(parts[1])) + half
+    return None
+
+
+def _alt(words: list[str] | set[str] | dict[str, object]) -> str:
+    """A regex alternation, longest first so 'june' wins over 'jun'."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_MONTH_FULL = _alt([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")])
+_MONTH_ABBR = _alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")])
+MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)"
+WEEKDAY = _alt(WEEKDAYS)
+PART = _alt(["morning", "afternoon", "evening", "night"])
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_NUM_WORD = _alt([w for w in NUMBER_WORDS if " " not in w] + [w for w in NUMBER_WORDS if " " in w])
+NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_alt(_TENS)})[- ](?:{_alt(_ONES[1:10])})|{_NUM_WORD}|{_alt(VAGUE_NUMBERS)})"
+       r"(?:\s+and\s+a\s+half)?")
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
+UNIT_ONE = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
+APPROX = (r"(?:about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than|fewer\s+than|over|under|"
+          r"at\s+least|at\s+most|some|up\s+to|just\s+over|just\s+under|only|well\s+over|close\s+to)")
+REL = r"(?:this|next|last|past|coming|previous|current)"
+EDGE = r"(?:earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of)"
+TZ = r"(?:utc|gmt|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|z|local\s+time)"
+AMPM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+
+
+def _rule(name: str, pattern: str) -> Rule:
+    # The lookarounds keep matches off word middles; token boundaries are checked afterwards.
+    return Rule(name, re.compile(rf"(?<![\w'’]){pattern}(?![\w])", re.IGNORECASE))
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("iso_date", rf"(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
+    _rule("slash_date", r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d(?:\d\d)?)"),
+    _rule("month_day", rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?"),
+    _rule("day_month", rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})"
+                       rf"(?:,?\s+(?P<year>{YEAR}))?"),
+    _rule("month_year", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR})"),
+    _rule("month", rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<rel>{REL})\s+)?(?P<month>{_MONTH_FULL})"),
+    _rule("weekday", rf"(?:(?P<rel>this|next|last|past|coming)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
+    _rule("rel_unit", rf"(?:(?P<edge>{EDGE})\s+)?(?P<the>the\s+)?(?P<rel>{REL})\s+"
+                      rf"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"),
+    _rule("edge_of_unit", r"(?P<edge>the\s+(?:end|start|beginning|middle|rest)\s+of)\s+the\s+(?P<unit>week|month|year)"),
+    _rule("deictic", rf"(?P<word>today|tonight|yesterday|tomorrow|overnight)(?:\s+(?P<part>{PART}))?"),
+    _rule("this_part", rf"(?P<rel>this|last)\s+(?P<part>{PART})"),
+    _rule("ref_word", r"(?P<present>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days|"
+                      r"at\s+the\s+moment|so\s+far)"
+                      r"|(?P<past>recently|more\s+recently|lately|the\s+past|recent\s+(?:years|months|weeks|days))"
+                      r"|(?P<future>the\s+future|the\s+near\s+future)"),
+    _rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now)"),
+    _rule("vague_ago", rf"(?P<unit>years|decades|months|weeks|days)\s+ago"),
+    _rule("duration", rf"(?:(?P<the>the\s+(?:past|last|next|coming|previous|first|following|final)\s+)|(?P<approx>{APPROX})\s+)?"
+                      rf"(?P<num>{NUM})\s*(?P<hyph>-\s*)?(?P<unit>{UNIT})"),
+    _rule("bare_duration", rf"(?:the\s+(?:past|last|next|coming)\s+(?:few\s+|several\s+)?|over\s+the\s+)?"
+                           rf"(?P<unit>years|decades|months|weeks|days|hours)(?P<long>-long)?"),
+    _rule("set_every", rf"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
+                       rf"(?P<what>{UNIT}|{WEEKDAY}|{PART}|{_MONTH_FULL}|summer|winter|spring|autumn|fall)"),
+    _rule("set_per", rf"(?:(?P<times>once|twice|three\s+times|(?:{NUM})\s+times)\s+)?(?P<per>a|an|per)\s+(?P<unit>{UNIT_ONE})"),
+    _rule("set_adverb", _alt(SET_ADVERBS)),
+    _rule("decade", rf"(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<digits>(?:1[6-9]|20)\d0)s|'(?P<short>\d0)s|"
+                    rf"(?P<word>{_alt(DECADE_WORDS)}))"),
+    _rule("century", rf"(?:the\s+)?(?:(?P<num>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{_alt(CENTURY_ORDINALS)}))\s+century"),
+    _rule("quarter", rf"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|current|previous|latest)"
+                     rf"\s+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?"),
+    _rule("q_code", rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<year1>{YEAR}))?|(?P<year2>{YEAR})\s+Q(?P<q2>[1-4]))"),
+    _rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+                    rf"(?:\s+of)?\s+(?P<year>{YEAR})"),
+    _rule("year", rf"(?:(?P<edge>{EDGE}|fiscal|the\s+year|fy)[\s-]*)?(?P<year>{YEAR})"),
+    _rule("clock", rf"(?P<hour>[0-2]?\d)(?::(?P<minute>[0-5]\d))?\s*(?:(?P<ampm>{AMPM})(?:\s+(?P<tz>{TZ}))?|"
+                   rf"(?P<oclock>o['’]clock))"),
+    _rule("clock24", rf"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s+(?P<tz>{TZ}))?"),
+    _rule("noon", r"(?P<word>noon|midday|midnight)"),
+)
+
+# Words that, right before a bare four-digit number, make it a year.
+YEAR_CUES = frozenset({
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "between", "and", "before", "after",
+    "during", "early", "late", "mid", "year", "fiscal", "season", "spring", "summer", "autumn", "fall", "winter",
+    "around", "circa", "throughout", "for", "copyright", "©", "-", "–", "or", "than", "beyond", "ended", "within",
+})
+# A noun right after a bare number means it counts something ("2000 people"), so it is no year.
