@@ -1,0 +1,532 @@
+"""Find attributions in a parsed spaCy Doc as plain character spans.
+
+This is the part of the attributions layer that needs only spaCy, so both the
+pipeline stage (analyse/attributions.py) and the spaCy component
+(analyse/spacy_component.py) use it. Speaker resolution to entities happens
+in the stage.
+
+Order of the passes, each claiming the cue verbs and quotations it uses so a
+later pass does not report them twice:
+
+1. Direct quotations with their cue next to them: `“…,” he said`,
+   `“…,” said Blinken`, `He said: “…”`, `“…” ― Name`.
+2. Speaker labels at the start of a paragraph: `PENCE: Well, …`.
+3. Reported speech from the dependency parse: a cue verb from data/cues.json
+   with its subject (the speaker) and its complement clause (the content),
+   `according to X`, and `…, X said.` with the content before the cue.
+   Content holding a quotation is `mixed`; content that is one whole
+   quotation is `direct`.
+4. Quotations that go on after an attributed quotation with no cue of their
+   own (`“…,” he said. “…”`) take that attribution's speaker and cue.
+
+Quotations left over (scare quotes, titles of works, unattributed fragments)
+are not attributions.
+
+Conventions (those of the PolNeAR corpus where the output contract is
+silent): the content of reported speech starts at its complementiser
+("that …") and ends before the sentence's final punctuation, except that a
+closing quotation mark and the punctuation inside it are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.analyse.cues import cue_class, cue_end, lemma, lexicon
+from newsgraph.analyse.quotes import Quote, find_quotes
+
+QUOTE_CHARS = set("“”\"„«»‘’'`")
+_RELATIVE = {"who", "that", "which", "whom"}
+_NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "X", "SYM"}
+_SPEAKER_DEPS = ("nsubj", "nsubjpass")
+_LABEL = re.compile(r"^[ \t\u00a0]*([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
+_DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][^\n,.;:()“”\"]{1,60})")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One attribution as character spans; `follows` points at the attribution
+    (index in the returned list) whose speaker a continued quotation shares."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    head: tuple[int, int] | None  # the speaker's head word, for entity lookup
+    method: str
+    follows: int | None = None
+
+
+def find_attributions(doc: Doc) -> list[Found]:
+    return _Finder(doc).run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self.starts = [t.idx for t in doc]
+        self.used_quotes: set[int] = set()
+        self.used_cues: set[int] = set()
+        self.found: list[Found] = []
+
+    # ----------------------------------------------------------- helpers
+    def tok_at(self, pos: int) -> int:
+        """Index of the first token starting at or after pos."""
+        return bisect_left(self.starts, pos)
+
+    def in_quote(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start < pos < q.end:
+                return q
+        return None
+
+    def trim(self, a: int, b: int) -> tuple[int, int] | None:
+        """Token range [a, b] → char span without edge punctuation (closing quotes stay)."""
+        doc = self.doc
+        while a <= b and (doc[a].is_punct or doc[a].is_space) and doc[a].text not in QUOTE_CHARS \
+                and doc[a].text not in ("(", "[", "“"):
+            a += 1
+        while b >= a and (doc[b].is_punct or doc[b].is_space) and not (set(doc[b].text) & QUOTE_CHARS) \
+                and doc[b].text not in ("?", "!", ")", "]"):
+            b -= 1
+        if b < a:
+            return None
+        s, e = doc[a].idx, doc[b].idx + len(doc[b])
+        # a quotation the content runs into ends with its closing mark
+        q = self.in_quote(e)
+        if q is not None and q.start < s < q.end:
+            pass
+        elif q is not None and q.end - e <= 3 and q.balanced:
+            e = q.end
+        return (s, e)
+
+    def np_span(self, h: Token) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The speaker phrase around head h, and h's own span."""
+        doc = self.doc
+        head = (h.idx, h.idx + len(h))
+        if h.pos_ == "PRON":
+            return head, head
+        left = h.left_edge.i
+        for k in range(h.i - 1, left - 1, -1):
+            if doc[k].text in (",", "(", "—", "–", ":", ";") or set(doc[k].text) & QUOTE_CHARS or "\n" in doc[k].text:
+                left = k + 1
+                break
+        while left < h.i and (doc[left].dep_ in ("cc", "punct", "mark", "advmod", "prep") or doc[left].is_space):
+            left += 1
+        right = h.i
+        for c in h.rights:
+            gap = doc[right + 1 : c.left_edge.i]
+            if any(t.is_punct or t.is_space for t in gap):
+                break
+            if c.dep_ in ("prep", "compound", "nummod", "flat", "nmod", "case", "npadvmod") and c.ent_type_ not in ("DATE", "TIME"):
+                sub = list(c.subtree)
+                if any(t.text in (",", ";", "—") or t.dep_ in ("relcl", "acl") for t in sub):
+                    break
+                right = c.right_edge.i
+            elif c.dep_ == "punct" and c.text == "(":
+                close = next((t for t in doc[c.i : c.i + 8] if t.text == ")"), None)
+                if close is None:
+                    break
+                right = close.i
+            else:
+                break
+        return (doc[left].idx, doc[right].idx + len(doc[right])), head
+
+    def speaker_head(self, v: Token, depth: int = 0) -> Token | None:
+        lex = lexicon()
+        for c in v.children:
+            if c.dep_ in _SPEAKER_DEPS:
+                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    return v.head
+                if c.dep_ == "nsubjpass":
+                    agent = next((a for a in v.children if a.dep_ == "agent"), None)
+                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+                    return pobj
+                if c.lower_ in lex.not_speakers or c.dep_ == "expl":
+                    return None
+                if set(c.text) & QUOTE_CHARS:
+                    return None
+                return c
+        if depth < 2 and v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+            return self.speaker_head(v.head, depth + 1)
+        if depth < 2 and v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
+            return self.speaker_head(v.head, depth + 1)  # "…, saying …": the subject of the main verb
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "officials warning Israel of …"
+        return self.speaker_left(v)
+
+    def speaker_left(self, v: Token) -> Token | None:
+        """Text fallback when the parse gives the cue no subject."""
+        doc = self.doc
+        k = v.i - 1
+        while k >= v.sent.start and (doc[k].dep_ in ("aux", "neg", "advmod") or doc[k].lower_ in ("also", "has", "had", "have")):
+            k -= 1
+        if k < v.sent.start:
+            return None
+        t = doc[k]
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in lexicon().not_speakers:
+            return t
+        if t.text == ",":
+            # "Blinken, on his sixth trip …, said": the phrase before the first comma
+            first = v.sent.start
+            comma = next((x for x in doc[first:k] if x.text == ","), None)
+            if comma is not None and comma.i - first <= 6:
+                cands = [x for x in doc[first : comma.i] if x.pos_ in ("PROPN", "NOUN", "PRON")]
+                if cands:
+                    return cands[-1]
+        return None
+
+    def add(self, kind: str, content: tuple[int, int], cue: tuple[int, int] | None, head_tok: Token | None,
+            method: str, speaker: tuple[int, int] | None = None, head: tuple[int, int] | None = None) -> None:
+        if head_tok is not None:
+            speaker, head = self.np_span(head_tok)
+        self.found.append(Found(kind, content, cue, speaker, head, method))
+
+    # ------------------------------------------------------- pass 1: direct
+    def direct_after(self, qi: int, q: Quote) -> bool:
+        doc, text = self.doc, self.text
+        i = self.tok_at(q.end)
+        verb = None
+        between: list[Token] = []
+        for j in range(i, min(i + 12, len(doc))):
+            t = doc[j]
+            if "\n" in text[q.end : t.idx] or "\n" in t.text or set(t.text) & QUOTE_CHARS:
+                break
+            cls = cue_class(t)
+            if cls in ("speech", "quote_only"):
+                verb = t
+                break
+            if t.text in (".", "!", "?", ";") or (t.pos_ == "VERB" and t.dep_ != "aux"):
+                break
+            between.append(t)
+        # a full stop inside the closing mark ends the sentence: what follows is new
+        if verb is not None and self.text[q.start:q.end].rstrip("”\"'’»").endswith(".") and \
+                (between and between[0].text[:1].isupper() and between[0].pos_ != "PRON"):
+            return False
+        if verb is None or verb.i in self.used_cues:
+            return False
+        words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")]
+        if len(words) > 9 or any(t.pos_ not in _NP_POS for t in words):
+            return False
+        cue = (verb.idx, cue_end(verb))
+        head_tok = None
+        if words:
+            subj = [t for t in verb.children if t.dep_ in _SPEAKER_DEPS and words[0].i <= t.i <= words[-1].i]
+            head_tok = subj[0] if subj else next((t for t in reversed(words) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if head_tok is None:
+                return False
+            if head_tok.lower_ in _RELATIVE:
+                return False
+        else:  # inverted: "…,” said Blinken."
+            after = [t for t in verb.rights if t.dep_ in _SPEAKER_DEPS]
+            head_tok = after[0] if after else None
+            if head_tok is None:
+                nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+                if nxt is None or nxt.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+                    return False
+                k = verb.i + 1
+                while k + 1 < len(doc) and doc[k + 1].pos_ in ("PROPN", "NOUN") and doc[k + 1].ent_type_ not in ("DATE", "TIME"):
+                    k += 1
+                head_tok = doc[k]
+        content, kind = (q.start, q.end), "direct"
+        prefix_start = self.clause_start(q.start)
+        if prefix_start is not None:
+            content, kind = (prefix_start, q.end), "mixed"
+        self.used_cues.add(verb.i)
+        self.used_quotes.add(qi)
+        self.add(kind, content, cue, head_tok, "quote-cue-after")
+        return True
+
+    def clause_start(self, pos: int) -> int | None:
+        """Where the sentence around a quotation starts, when words precede the quotation in it."""
+        doc, text = self.doc, self.text
+        j = self.tok_at(pos)
+        if j >= len(doc):
+            return None
+        sent = doc[j].sent
+        start = max(sent.start_char, text.rfind("\n", 0, pos) + 1)
+        # an earlier quotation in the same sentence closes the window
+        for q in self.quotes:
+            if start <= q.end <= pos:
+                start = q.end
+        prefix = text[start:pos]
+        if not prefix.strip() or prefix.rstrip()[-1:] in (":", ",", "—", "–", "(", ".", "?", "!") \
+                or not re.search(r"[A-Za-z]", prefix):
+            return None
+        while start < pos and text[start] in " \t\u00a0,":
+            start += 1
+        return start
+
+    def direct_before(self, qi: int, q: Quote) -> bool:
+        doc, text = self.doc, self.text
+        j = self.tok_at(q.start) - 1
+        gap: list[Token] = []
+        verb = None
+        while j >= 0 and len(gap) <= 8:
+            t = doc[j]
+            if "\n" in text[t.idx : q.start] or set(t.text) & QUOTE_CHARS:
+                break
+            cls = cue_class(t)
+            if cls in ("speech", "quote_only"):
+                verb = t
+                break
+            if t.text in (".", "!", "?") or (t.pos_ == "VERB" and t.dep_ != "aux"):
+                break
+            gap.append(t)
+            j -= 1
+        if verb is None or verb.i in self.used_cues:
+            return False
+        gap.reverse()
+        ends_colon = bool(gap) and gap[-1].text in (":", ",")
+        words = [t for t in gap if not t.is_punct]
+        cls = cue_class(verb)
+        kind, start = "direct", q.start
+        if words and words[-1].lower_ == "that" and len(words) == 1:
+            kind, start = "mixed", words[-1].idx
+        elif cls == "quote_only" and not ends_colon:
+            return False
+        elif words and not ends_colon:
+            # only an addressee or a time may stand between: "told reporters", "said Friday"
+            addressee = lemma(verb) in lexicon().addressee_verbs
+            if len(words) > 3 or any(t.ent_type_ not in ("DATE", "TIME") and not (addressee and t.pos_ in ("PROPN", "NOUN", "PRON", "DET"))
+                                     for t in words):
+                return False
+        head_tok = self.speaker_head(verb)
+        if head_tok is None:
+            return False
+        self.used_cues.add(verb.i)
+        self.used_quotes.add(qi)
+        self.add(kind, (start, q.end), (verb.idx, cue_end(verb)), head_tok, "quote-cue-before")
+        return True
+
+    def direct_dash(self, qi: int, q: Quote) -> bool:
+        m = _DASH_NAME.match(self.text, q.end)
+        if m is None:
+            return False
+        name_s, name_e = m.start(2), m.end(2)
+        while name_e > name_s and self.text[name_e - 1] in " \t\u00a0":
+            name_e -= 1
+        if len(self.text[name_s:name_e].split()) > 6:
+            return False
+        self.used_quotes.add(qi)
+        h = self.doc.char_span(name_s, name_e, alignment_mode="expand")
+        head = (h[-1].idx, h[-1].idx + len(h[-1])) if h is not None and len(h) else (name_s, name_e)
+        self.add("direct", (q.start, q.end), (m.start(1), m.end(1)), None, "quote-dash",
+                 speaker=(name_s, name_e), head=head)
+        return True
+
+    # ------------------------------------------------------ pass 2: labels
+    def labels(self) -> None:
+        lex = lexicon()
+        for m in _LABEL.finditer(self.text):
+            name = m.group(1)
+            words = name.replace("\u00a0", " ").split()
+            if any(w.lower().strip(".'’") in lex.label_stoplist for w in words):
+                continue
+            span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            upper = name.isupper() and len(name) > 1
+            if not upper and not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span):
+                continue
+            a = self.tok_at(m.start(2))
+            b = self.tok_at(m.end(2)) - 1
+            content = self.trim(a, b)
+            if content is None:
+                continue
+            colon = self.text.index(":", m.end(1))
+            kind = self.classify(content)
+            head = (span[-1].idx, span[-1].idx + len(span[-1]))
+            self.add(kind[0], kind[1], (colon, colon + 1), None, "label", speaker=(m.start(1), m.end(1)), head=head)
+
+    # ---------------------------------------------------- pass 3: the parse
+    def classify(self, content: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+        s, e = content
+        inside = [(i, q) for i, q in enumerate(self.quotes) if q.start < e and s < q.end]
+        if not inside:
+            return "indirect", content
+        if len(inside) == 1:
+            i, q = inside[0]
+            qs, qe = q.inner
+            if s <= qs + 1 and e >= qe - 2 and s >= q.start - 1 and e <= q.end + 1:
+                self.used_quotes.add(i)
+                return "direct", (q.start, q.end)
+        for i, _q in inside:
+            self.used_quotes.add(i)
+        s = min(s, min(q.start for _, q in inside if q.start >= s - 1))
+        return "mixed", (s, e)
+
+    def according(self, t: Token) -> None:
+        doc = self.doc
+        if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            return
+        to = doc[t.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            k = to.i + 1
+            while k + 1 < len(doc) and doc[k + 1].pos_ in ("PROPN", "NOUN") :
+                k += 1
+            if k >= len(doc) or doc[k].pos_ not in ("PROPN", "NOUN", "PRON"):
+                return
+            pobj = doc[k]
+        speaker, head = self.np_span(pobj)
+        sent = t.sent
+        src_end = max(self.tok_at(speaker[1]) - 1, pobj.i)
+        left = self.trim(sent.start, t.i - 1) if t.i > sent.start else None
+        right = self.trim(src_end + 1, sent.end - 1) if src_end + 1 < sent.end else None
+        sizes = [(x[1] - x[0], x) for x in (left, right) if x is not None]
+        if not sizes:
+            return
+        content = max(sizes)[1]
+        if content[1] - content[0] < 8:
+            return
+        kind, content = self.classify(content)
+        self.found.append(Found(kind, content, (t.idx, to.idx + len(to)), speaker, head, "according-to"))
+
+    def complement(self, v: Token, cls: str) -> tuple[int, int] | None:
+        doc = self.doc
+        comps = [c for c in v.children if c.dep_ == "ccomp"]
+        if not comps and cls == "speech":
+            comps = [c for c in v.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+        if cls in ("cognition", "evidence"):
+            comps = [c for c in comps if c.i > v.i and any(x.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for x in c.children)]
+        if comps:
+            right = [c for c in comps if c.i > v.i]
+            comp = right[0] if right else comps[-1]
+            a, b = comp.left_edge.i, comp.right_edge.i
+            if comp.i > v.i:
+                a = max(a, v.i + 1)
+                # the parser often cuts the clause short; it runs to the sentence end
+                # unless a new clause is joined on (", adding that …", "and …")
+                rest = doc[b + 1 : v.sent.end]
+                if rest and rest[0].text not in (",", "—", "–", "(") and not any(t.dep_ in ("cc", "conj", "advcl") or t.text in (";",) or cue_class(t) for t in rest):
+                    b = v.sent.end - 1
+            elif b >= v.i:
+                return None
+            return self.trim(a, b)
+        if cls != "speech":
+            return None
+        lex = lexicon()
+        # "warned of a famine"
+        for c in v.rights:
+            if c.dep_ == "prep" and c.lower_ in lex.prepositional_content.get(lemma(v), ()):
+                pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    return self.trim(pobj[0].left_edge.i, pobj[0].right_edge.i)
+        # "emphasized his “bone-deep commitment”": an object that quotes someone
+        for c in v.rights:
+            if c.dep_ == "dobj" and lemma(v) not in lex.addressee_verbs:
+                span = self.trim(c.left_edge.i, c.right_edge.i)
+                if span and any(span[0] <= q.start and q.end <= span[1] + 1 for q in self.quotes):
+                    return span
+        nxt = v.i + 1
+        # "X said that …" with a parse that missed the clause
+        while nxt < v.sent.end and (doc[nxt].ent_type_ in ("DATE", "TIME") or doc[nxt].dep_ in ("dobj", "npadvmod")
+                                    and lemma(v) in lexicon().addressee_verbs | {"say"}):
+            nxt += 1
+        if nxt < v.sent.end and doc[nxt].lower_ == "that":
+            return self.trim(nxt, v.sent.end - 1)
+        # "…, X said." / "…, said X.": content is what precedes the cue phrase
+        tail = doc[v.i + 1 : v.sent.end]
+        if v.dep_ in ("advcl", "relcl", "acl") or any(c.dep_ == "mark" for c in v.children):
+            return None
+        if all(t.is_punct or t.dep_ in _SPEAKER_DEPS or t.ent_type_ in ("DATE", "TIME") or t.head.i != v.i and t.head.dep_ in _SPEAKER_DEPS
+               or t.dep_ in ("npadvmod", "prep", "pobj", "det", "compound", "amod", "dobj") for t in tail):
+            left = v.left_edge.i
+            subj = [c for c in v.children if c.dep_ in _SPEAKER_DEPS and c.i < v.i]
+            if subj:
+                left = min(left, subj[0].left_edge.i)
+            k = left - 1
+            if k > v.sent.start and doc[k].text in (",", "—", "–"):
+                return self.trim(v.sent.start, k - 1)
+        return None
+
+    def parse_pass(self) -> None:
+        for t in self.doc:
+            if t.i in self.used_cues:
+                continue
+            if t.lower_ == "according":
+                if self.in_quote(t.idx) is None:
+                    self.according(t)
+                continue
+            cls = cue_class(t)
+            if cls is None or cls == "quote_only":
+                continue
+            q = self.in_quote(t.idx)
+            if q is not None and not q.single:
+                continue
+            content = self.complement(t, cls)
+            if content is None or content[1] - content[0] < 6:
+                continue
+            head_tok = self.speaker_head(t)
+            if head_tok is None:
+                continue
+            if head_tok.idx >= content[0] and head_tok.idx < content[1]:
+                continue
+            kind, content = self.classify(content)
+            self.used_cues.add(t.i)
+            self.add(kind, content, (t.idx, cue_end(t)), head_tok, f"parse-{cls}")
+
+    # ------------------------------------------------- pass 4: continuation
+    def continuations(self) -> None:
+        text = self.text
+        for qi, q in enumerate(self.quotes):
+            if qi in self.used_quotes or q.single:
+                continue
+            s, e = q.inner
+            inner = text[s:e].strip()
+            if len(inner.split()) < 4 or not inner[:1].isupper():
+                continue
+            before = [(i, f) for i, f in enumerate(self.found) if f.content[1] <= q.start and f.kind in ("direct", "mixed")]
+            if not before:
+                continue
+            pi, prev = max(before, key=lambda x: x[1].content[1])
+            reach = max(prev.content[1], prev.cue[1] if prev.cue else 0, prev.speaker[1] if prev.speaker else 0)
+            if reach > q.start:
+                continue
+            gap = text[reach:q.start]
+            if re.search(r"[A-Za-z0-9]", gap) or gap.count("\n") > 2:
+                continue
+            self.used_quotes.add(qi)
+            self.found.append(Found("direct", (q.start, q.end), prev.cue, prev.speaker, prev.head,
+                                    "quote-continued", follows=pi))
+
+    def run(self) -> list[Found]:
+        for qi, q in enumerate(self.quotes):
+            if q.single and len(self.text[q.start : q.end].split()) < 3:
+                continue
+            self.direct_after(qi, q) or self.direct_before(qi, q) or self.direct_dash(qi, q)
+        self.labels()
+        self.parse_pass()
+        self.continuations()
+        return _ordered(self.found)
+
+
+def _ordered(found: list[Found]) -> list[Found]:
+    """Text order, without a second attribution over the same content; `follows` renumbered."""
+    order = sorted(range(len(found)), key=lambda i: (found[i].content[0], found[i].content[1]))
+    new_index: dict[int, int] = {}
+    out: list[Found] = []
+    for i in order:
+        f = found[i]
+        if any(g.content == f.content for g in out):
+            continue
+        new_index[i] = len(out)
+        out.append(f)
+    fixed = []
+    for f in out:
+        if f.follows is not None:
+            f = Found(f.kind, f.content, f.cue, f.speaker, f.head, f.method, new_index.get(f.follows))
+        fixed.append(f)
+    return fixed
+
+
+def sentence_of(doc: Doc, pos: int) -> Span | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span.sent if span is not None and len(span) else None

@@ -1,0 +1,82 @@
+"""The cue lexicon (data/cues.json) and the token tests built on it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    evidence: frozenset[str]
+    quote_only: frozenset[str]
+    particles: dict[str, str]
+    addressee_verbs: frozenset[str]
+    prepositional: dict[str, str]
+    prepositional_content: dict[str, tuple[str, ...]]
+    not_speakers: frozenset[str]
+    label_stoplist: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = json.loads(resources.files("newsgraph").joinpath("data/cues.json").read_text("utf-8"))
+    return Lexicon(
+        speech=frozenset(raw["speech"]),
+        cognition=frozenset(raw["cognition"]),
+        evidence=frozenset(raw["evidence"]),
+        quote_only=frozenset(raw["quote_only"]),
+        particles=dict(raw["particles"]),
+        addressee_verbs=frozenset(raw["addressee_verbs"]),
+        prepositional=dict(raw["prepositional"]),
+        prepositional_content={k: tuple(v) for k, v in raw["prepositional_content"].items()},
+        not_speakers=frozenset(raw["not_speakers"]),
+        label_stoplist=frozenset(raw["label_stoplist"]),
+    )
+
+
+def lemma(tok: Token) -> str:
+    low = tok.lower_
+    # the small model sometimes tags "says" as a noun and lemmatises it so
+    if low in ("says", "said"):
+        return "say"
+    return tok.lemma_.lower()
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in ("says", "said")
+
+
+def cue_class(tok: Token) -> str | None:
+    """speech | cognition | evidence | quote_only, or None when tok is no cue verb."""
+    if not is_verbal(tok):
+        return None
+    lex = lexicon()
+    lem = lemma(tok)
+    particle = lex.particles.get(lem)
+    if particle is not None and not any(c.lower_ == particle for c in tok.rights):
+        if lem not in lex.speech and lem not in lex.quote_only:
+            return None
+        if lem == "point":  # "point" speaks only as "point out"
+            return None
+    for name in ("speech", "cognition", "evidence", "quote_only"):
+        if lem in getattr(lex, name):
+            return name
+    return None
+
+
+def cue_end(tok: Token) -> int:
+    """End offset of the cue: the verb, or the verb and its particle ("pointed out")."""
+    lex = lexicon()
+    particle = lex.particles.get(lemma(tok))
+    if particle:
+        for c in tok.rights:
+            if c.lower_ == particle and c.i <= tok.i + 2:
+                return c.idx + len(c)
+    return tok.idx + len(tok)
