@@ -46,19 +46,25 @@ def _table_rows(folder: Path) -> dict[str, list[dict]]:
     return out
 
 
-def test_local_spark_equals_local_pipeline(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def spark_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
+    tmp = tmp_path_factory.mktemp("spark")
+    folder = _inputs(tmp)
+    out = tmp / "out"
+    proc = run_cli("spark", "--input", str(folder), "--output", str(out), "--master", "local[2]", "--partitions", "4",
+                   timeout=1800)
+    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    return folder, out, json.loads(proc.stdout)
+
+
+def test_local_spark_equals_local_pipeline(spark_run: tuple[Path, Path, dict]) -> None:
     from newsgraph.ingest import iter_inputs
     from newsgraph.model import Rejected
     from newsgraph.model.serialize import TABLES, from_rows
     from newsgraph.pipeline import get_pipeline
     from newsgraph.settings import load_settings
 
-    folder = _inputs(tmp_path)
-    out = tmp_path / "out"
-    proc = run_cli("spark", "--input", str(folder), "--output", str(out), "--master", "local[2]", "--partitions", "4",
-                   timeout=1800)
-    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
-    counters = json.loads(proc.stdout)
+    folder, out, counters = spark_run
     tables = _table_rows(out)
     assert set(TABLES) | {"rejections"} <= set(tables)
 
@@ -78,3 +84,27 @@ def test_local_spark_equals_local_pipeline(tmp_path: Path) -> None:
     assert spark_rej == local_rej
     assert counters["failed_inputs"] >= 2  # the corrupt WARC and the bad JSONL line
     assert any(code.startswith("E002") for code in counters["rejected"])
+
+
+def test_load_equals_local_ingest(spark_run: tuple[Path, Path, dict], tmp_path: Path) -> None:
+    from newsgraph.store import open_store
+
+    folder, out, _ = spark_run
+    a, b = tmp_path / "spark.db", tmp_path / "local.db"
+    proc = run_cli("load", str(out), "--db", str(a))
+    assert proc.returncode == 0, proc.stderr.decode()
+    proc = run_cli("ingest", str(folder), "--db", str(b), "--jobs", "2", timeout=1800)
+    assert proc.returncode in (0, 1), proc.stderr.decode()  # 1: some inputs were rejected, as planned
+
+    def snapshot(path: Path) -> tuple[dict, list]:
+        with open_store(path) as store:
+            docs = {d.source.sha256: d for d in store.documents()}
+            rej = sorted((r.source.id, r.code) for r in store.rejected())
+        return docs, rej
+
+    spark_docs, spark_rej = snapshot(a)
+    local_docs, local_rej = snapshot(b)
+    assert spark_docs.keys() == local_docs.keys()
+    for key in local_docs:
+        assert spark_docs[key] == local_docs[key]
+    assert spark_rej == local_rej

@@ -32,5 +32,32 @@ def spark(
     sys.stdout.write(json.dumps(counters, indent=2) + "\n")
 
 
+def load(
+    folder: Annotated[str, typer.Argument(help="The --output folder of `newsgraph spark` (or a Parquet export).")],
+    db: Annotated[str | None, typer.Option("--db", help="Store path (default $NEWSGRAPH_DB, else ./newsgraph.db).")] = None,
+) -> None:
+    """Load Parquet tables into the store: the same result as ingesting the inputs locally."""
+    from pathlib import Path
+
+    import pyarrow.parquet as pq
+
+    from newsgraph.model.serialize import from_rejection_row
+    from newsgraph.store import open_store
+    from newsgraph.store.export import read_parquet
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise typer.BadParameter(f"E006: {folder} is not a folder of Parquet tables")
+    stored = rejected = 0
+    with open_store(db) as store:
+        stored = store.put_many(read_parquet(root))
+        rej_path = next((p for p in (root / "rejections", root / "rejections.parquet") if p.exists()), None)
+        if rej_path is not None:
+            rows = pq.read_table(rej_path).to_pylist()
+            rejected = store.put_many(from_rejection_row(r) for r in rows)
+    typer.echo(f"loaded {stored} document(s) and {rejected} rejection(s) into {store.path}", err=True)
+
+
 def register(app: typer.Typer) -> None:
     app.command("spark")(spark)
+    app.command("load")(load)
