@@ -1,0 +1,73 @@
+"""Documents/s of `newsgraph spark` on local[1] and local[2] against `newsgraph ingest --jobs 2`.
+
+The same 200 documents (the seed, the example articles, AEB pages) in the same
+run; each command is a fresh process, so Spark's JVM start and the model load
+are inside its time, as a user would see them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+N = 200
+
+
+def build_inputs(folder: Path, n: int = N) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+    seed = SHARED / "seed" / "000_d83e9b355770aa0a.txt"
+    if seed.exists():
+        shutil.copy(seed, folder / "seed.txt")
+        count += 1
+    for p in sorted(Path(str(resources.files("newsgraph").joinpath("data/examples"))).glob("*.txt")):
+        shutil.copy(p, folder / p.name)
+        count += 1
+    for p in sorted((SHARED / "data/extraction/scrapinghub_aeb/html").glob("*.html.gz")):
+        if count >= n:
+            break
+        (folder / p.name.removesuffix(".gz")).write_bytes(gzip.decompress(p.read_bytes()))
+        count += 1
+    return count
+
+
+def timed(args: list[str]) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "newsgraph", *args], capture_output=True, cwd=ROOT)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(proc.stderr.decode()[-2000:])
+    return elapsed
+
+
+def main() -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        n = build_inputs(folder)
+        rows = []
+        for label, args in (
+            ("ingest --jobs 2", ["ingest", str(folder), "--db", f"{tmp}/i.db", "--jobs", "2"]),
+            ("spark local[1]", ["spark", "--input", str(folder), "--output", f"{tmp}/s1", "--master", "local[1]", "--partitions", "8"]),
+            ("spark local[2]", ["spark", "--input", str(folder), "--output", f"{tmp}/s2", "--master", "local[2]", "--partitions", "8"]),
+        ):
+            secs = timed(args)
+            rows.append((label, secs, n / secs))
+    base = rows[0][2]
+    lines = [f"{n} documents, each command a fresh process (JVM and model start included)", "",
+             "| run | seconds | docs/s | vs ingest --jobs 2 |", "|---|---:|---:|---:|"]
+    lines += [f"| {label} | {secs:.1f} | {rate:.2f} | {rate / base:.2f}x |" for label, secs, rate in rows]
+    text = "\n".join(lines)
+    print(text)
+    return text
+
+
+if __name__ == "__main__":
+    main()
