@@ -1,0 +1,1 @@
+"""Cross-document work: batch ingest into the store, near-duplicates and syndication."""

@@ -1,0 +1,256 @@
+"""RSS/Atom feeds, sitemaps and URLs as inputs, next to the files iter_inputs reads.
+
+`iter_sources(args, ...)` takes what a user typed after `newsgraph ingest`:
+a URL of a page, feed or sitemap, a local feed or sitemap file, or anything
+`iter_inputs` reads (files, directories, JSONL, WARC). It yields
+RawDocument or Rejected, like iter_inputs, plus `Checkpoint` markers: a
+feed's validators (ETag, Last-Modified) may only be remembered once all its
+items are stored, or a run killed half-way would later hear "304 unchanged"
+and lose the rest. The ingester runs a checkpoint after everything before
+it is written.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import Code
+from newsgraph.ingest.fetch import Fetched, Fetcher, FetchError, to_raw
+from newsgraph.ingest.files import iter_inputs, sha256
+from newsgraph.model import RawDocument, Rejected, SourceRef
+from newsgraph.settings import Settings
+
+FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
+_ROOT = re.compile(rb"<\s*(?:[\w-]+:)?(rss|feed|RDF|urlset|sitemapindex)[\s>]", re.I)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    url: str | None
+    title: str | None
+    published: str | None  # YYYY-MM-DD
+    guid: str | None = None
+    content: str | None = None  # full HTML body when the feed carries one
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Run `action` once every document yielded before this marker is stored."""
+
+    action: Callable[[], None]
+    label: str = ""
+
+
+@dataclass
+class SourceStats:
+    feeds: int = 0
+    items: int = 0
+    already_stored: int = 0
+    unchanged: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class FeedError(Exception):
+    pass
+
+
+def sniff(data: bytes) -> str | None:
+    """"feed", "sitemap", "sitemapindex" or None, from the root element."""
+    head = _ungzip(data)[:2048]
+    m = _ROOT.search(head)
+    if not m:
+        return None
+    root = m.group(1).lower()
+    if root in ("rss", "feed", "rdf"):
+        return "feed"
+    return root
+
+
+def _ungzip(data: bytes, limit: int = 50_000_000) -> bytes:
+    if data[:2] == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as fh:
+                return fh.read(limit)
+        except (OSError, EOFError):
+            return data
+    return data
+
+
+def parse_feed(data: bytes, base_url: str | None = None) -> list[FeedItem]:
+    """Items of an RSS or Atom feed; FeedError when it is not a readable feed."""
+    import feedparser
+
+    parsed = feedparser.parse(_ungzip(data), response_headers={"content-location": base_url} if base_url else None)
+    entries = parsed.get("entries") or []
+    if parsed.get("bozo") and not entries:
+        exc = parsed.get("bozo_exception")
+        raise FeedError(f"malformed feed: {exc}")
+    if not parsed.get("version") and not entries:
+        raise FeedError("not an RSS or Atom feed")
+    items = []
+    for e in entries:
+        content = None
+        if e.get("content"):
+            content = max((c.get("value") or "" for c in e["content"]), key=len) or None
+        items.append(FeedItem(url=e.get("link"), title=e.get("title"), published=_date(e),
+                              guid=e.get("id"), content=content))
+    return items
+
+
+def _date(entry: Any) -> str | None:
+    for key in ("published_parsed", "updated_parsed"):
+        t = entry.get(key)
+        if t:
+            return f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
+    return None
+
+
+def parse_sitemap(data: bytes) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """(page URL, lastmod date) pairs and nested sitemap URLs; FeedError on bad XML."""
+    try:
+        root = ET.fromstring(_ungzip(data))
+    except ET.ParseError as exc:
+        raise FeedError(f"malformed sitemap: {exc}") from None
+    pages: list[tuple[str, str | None]] = []
+    nested: list[str] = []
+    for node in root:
+        tag = node.tag.rsplit("}", 1)[-1]
+        loc = next((c.text.strip() for c in node if c.tag.rsplit("}", 1)[-1] == "loc" and c.text), None)
+        if not loc:
+            continue
+        lastmod = next((c.text.strip()[:10] for c in node if c.tag.rsplit("}", 1)[-1] == "lastmod" and c.text), None)
+        news_date = None
+        for c in node.iter():
+            if c.tag.rsplit("}", 1)[-1] == "publication_date" and c.text:
+                news_date = c.text.strip()[:10]
+        if tag == "sitemap":
+            nested.append(loc)
+        elif tag == "url":
+            pages.append((loc, news_date or lastmod))
+    return pages, nested
+
+
+def is_url(arg: str) -> bool:
+    return arg.startswith(("http://", "https://"))
+
+
+def looks_like_feed_file(path: Path) -> bool:
+    sfx = [s.lower() for s in path.suffixes]
+    if sfx and sfx[-1] == ".gz":
+        sfx = sfx[:-1]
+    if not path.is_file() or not sfx or sfx[-1] not in FEED_SUFFIXES | {".html", ".htm", ".txt"}:
+        return False
+    if sfx[-1] in (".html", ".htm", ".txt"):
+        return False
+    with open(path, "rb") as fh:
+        return sniff(fh.read(4096)) is not None
+
+
+def iter_sources(
+    args: Iterable[str],
+    settings: Settings,
+    fetcher: Fetcher | None,
+    *,
+    raw: bool = False,
+    published: str | None = None,
+    stats: SourceStats | None = None,
+    is_stored: Callable[[str], bool] | None = None,
+) -> Iterator[RawDocument | Rejected | Checkpoint]:
+    """Everything named on the command line, one document (or marker) at a time."""
+    stats = stats or SourceStats()
+    for arg in args:
+        if is_url(arg):
+            if fetcher is None:
+                yield _reject(arg, Code.FETCH_FAILED, "fetching URLs is off")
+                continue
+            yield from _from_url(arg, settings, fetcher, stats, is_stored, published, depth=0)
+        elif looks_like_feed_file(Path(arg)):
+            data = Path(arg).read_bytes()
+            yield from _expand(arg, Path(arg).resolve().as_uri(), data, settings, fetcher, stats, is_stored,
+                               published, depth=0)
+        else:
+            yield from iter_inputs([arg], settings, raw=raw, published=published)
+
+
+def _reject(url: str, code: Code, message: str, fmt: str = "html") -> Rejected:
+    return Rejected(SourceRef(id=url, uri=url, sha256=sha256(b""), format=fmt), code.value, message)
+
+
+def _from_url(url: str, settings: Settings, fetcher: Fetcher, stats: SourceStats,
+              is_stored: Callable[[str], bool] | None, published: str | None, depth: int,
+              fmt: str = "html") -> Iterator[RawDocument | Rejected | Checkpoint]:
+    try:
+        # A container is remembered after its items are stored (the Checkpoint below).
+        f = fetcher.get(url, remember=False)
+    except FetchError as exc:
+        yield _reject(url, exc.code, exc.message, fmt)
+        return
+    if f.not_modified:
+        stats.unchanged += 1
+        return
+    kind = sniff(f.data)
+    if kind is None:
+        doc = to_raw(f, published=published, fmt=fmt)
+        yield doc
+        # The page's validators count only once its content is stored (Store.cache_get).
+        fetcher.remember(f)
+        return
+    yield from _expand(url, f.final_url, f.data, settings, fetcher, stats, is_stored, published, depth, fetched=f)
+
+
+def _expand(name: str, uri: str, data: bytes, settings: Settings, fetcher: Fetcher | None, stats: SourceStats,
+            is_stored: Callable[[str], bool] | None, published: str | None, depth: int,
+            fetched: Fetched | None = None) -> Iterator[RawDocument | Rejected | Checkpoint]:
+    kind = sniff(data)
+    try:
+        if kind == "feed":
+            items = parse_feed(data, uri)
+            pages = [(i.url, i.published, i) for i in items]
+        else:
+            page_urls, nested = parse_sitemap(data)
+            pages = [(u, d, None) for u, d in page_urls]
+    except FeedError as exc:
+        yield Rejected(SourceRef(id=name, uri=uri, sha256=sha256(data), format="rss"),
+                       Code.CORRUPT_ARCHIVE.value, str(exc))
+        return
+    stats.feeds += 1
+    if kind != "feed" and depth < 2:
+        for sub in nested:
+            if fetcher is not None:
+                yield from _from_url(sub, settings, fetcher, stats, is_stored, published, depth + 1)
+    for url, date, item in pages:
+        stats.items += 1
+        body = item.content if item is not None else None
+        if url and fetcher is not None:
+            cached = fetcher.cache.cache_get(url) if fetcher.cache is not None else None
+            if cached and (is_stored is None or is_stored(cached.get("sha256") or "")):
+                stats.already_stored += 1
+                continue
+            doc = fetcher.document(url, published=published or date, fmt="rss")
+            if doc is None:
+                stats.unchanged += 1
+                continue
+            if isinstance(doc, Rejected) and body and len(body) >= settings.min_body_chars:
+                doc = _from_content(url, body, published or date)  # the feed carries the article itself
+            yield doc
+        elif body:
+            yield _from_content(url or f"{name}#{(item.guid if item else None) or stats.items}", body,
+                                published or date)
+        else:
+            yield _reject(url or name, Code.FETCH_FAILED, f"feed item in {name} has no link and no content", "rss")
+    if fetched is not None and fetcher is not None:
+        f, fch = fetched, fetcher
+        yield Checkpoint(lambda: fch.remember(f, kind="feed"), label=name)
+
+
+def _from_content(url: str, html: str, published: str | None) -> RawDocument:
+    data = html.encode("utf-8")
+    src = SourceRef(id=url, uri=url, sha256=sha256(data), format="rss")
+    return RawDocument(source=src, data=data, kind="html", url=url if url.startswith("http") else None,
+                       published=published, charset="utf-8")

@@ -1,0 +1,263 @@
+"""The Store: one SQLite file holding every analysed document, layer by layer.
+
+A document is keyed by its content hash (`source.sha256`, the hash of the raw
+input bytes). Writing the same input twice changes nothing; writing a
+document is one transaction, so a process killed in the middle leaves either
+the whole document or none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgraph.model import AnalyzedDocument, Rejected
+from newsgraph.model.serialize import TABLES, from_rows, table_columns, to_rows
+from newsgraph.store.schema import migrate, q, transaction
+
+DEFAULT_DB = "newsgraph.db"
+
+
+def default_db_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """--db PATH, else $NEWSGRAPH_DB, else ./newsgraph.db."""
+    return Path(path or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _to_sql(value: Any, kind: str) -> Any:
+    if kind == "bool" and value is not None:
+        return int(bool(value))
+    return value
+
+
+def _from_sql(value: Any, kind: str) -> Any:
+    if kind == "bool" and value is not None:
+        return bool(value)
+    return value
+
+
+class Store:
+    """Open (and create or migrate) a store: `Store("newsgraph.db")`.
+
+    Use it as a context manager or call close(). Query helpers that return
+    plain dicts live in newsgraph.store.queries and take a Store.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False):
+        self.path = default_db_path(path)
+        self.readonly = readonly
+        if readonly:
+            if not self.path.exists():
+                raise FileNotFoundError(f"no store at {self.path}; run `newsgraph ingest` first")
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+            # WAL lets readers (the API, a second CLI) run while the ingester writes.
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout=30000")
+        if not readonly:
+            migrate(self.conn)
+        self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
+
+    # ------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # ---------------------------------------------------------------- write
+    def has(self, sha256: str) -> bool:
+        """True when this content is stored, analysed or as a rejection."""
+        return self.conn.execute(
+            "SELECT 1 FROM articles WHERE doc = ? UNION ALL SELECT 1 FROM rejections WHERE doc = ? LIMIT 1",
+            (sha256, sha256),
+        ).fetchone() is not None
+
+    def known_hashes(self, *, retry_errors: bool = True) -> set[str]:
+        """Content hashes that need no more work.
+
+        Rejections (R...) say the input itself is unusable, so they count as
+        done; with `retry_errors`, errors (E...: time budget, internal error,
+        failed fetch) do not, so a rerun tries those documents again.
+        """
+        sql = "SELECT doc FROM articles UNION SELECT doc FROM rejections"
+        if retry_errors:
+            sql += " WHERE code NOT LIKE 'E%'"
+        return {r[0] for r in self.conn.execute(sql)}
+
+    def put(self, doc: AnalyzedDocument | Rejected, *, replace: bool = False) -> bool:
+        """Store one document; False when it was there already (and `replace` is off)."""
+        return self.put_many([doc], replace=replace) == 1
+
+    def put_many(self, docs: Iterable[AnalyzedDocument | Rejected], *, replace: bool = False) -> int:
+        """Store documents in one transaction; returns how many were written."""
+        written = 0
+        now = _now()
+        with transaction(self.conn):
+            for doc in docs:
+                written += self._put(doc, replace, now)
+        return written
+
+    def _put(self, doc: AnalyzedDocument | Rejected, replace: bool, now: str) -> int:
+        key = doc.source.sha256
+        if isinstance(doc, Rejected):
+            # Content that was analysed once is not demoted by a later failure to read it.
+            if self.conn.execute("SELECT 1 FROM articles WHERE doc = ?", (key,)).fetchone():
+                return 0
+            cur = self.conn.execute(
+                "INSERT INTO rejections (doc, source_id, source_uri, source_format, code, message, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_uri, doc) DO NOTHING",
+                (key, doc.source.id, doc.source.uri, doc.source.format, doc.code, doc.message, now),
+            )
+            return cur.rowcount
+        exists = self.conn.execute("SELECT 1 FROM articles WHERE doc = ?", (key,)).fetchone()
+        if exists and not replace:
+            return 0
+        if exists:
+            self._delete(key)
+        tables = to_rows(doc)
+        for table in TABLES:
+            rows = tables.get(table) or []
+            if not rows:
+                continue
+            cols = self._plans[table]
+            kinds = dict(table_columns(table))
+            extra = ["ingested_at"] if table == "articles" else []
+            names = ", ".join(q(c) for c in cols + extra)
+            marks = ", ".join("?" for _ in cols + extra)
+            self.conn.executemany(
+                f"INSERT INTO {q(table)} ({names}) VALUES ({marks})",
+                [[_to_sql(r.get(c), kinds[c]) for c in cols] + ([now] if extra else []) for r in rows],
+            )
+        # It reads now: an earlier failure to fetch or read the same URI is history.
+        self.conn.execute("DELETE FROM rejections WHERE source_uri = ? OR doc = ?", (doc.source.uri, key))
+        return 1
+
+    def _delete(self, key: str) -> None:
+        for table in TABLES:
+            self.conn.execute(f"DELETE FROM {q(table)} WHERE doc = ?", (key,))
+        self.conn.execute("DELETE FROM minhashes WHERE doc = ?", (key,))
+        self.conn.execute("DELETE FROM dup_groups WHERE doc = ?", (key,))
+
+    def delete(self, sha256: str) -> None:
+        with transaction(self.conn):
+            self._delete(sha256)
+            self.conn.execute("DELETE FROM rejections WHERE doc = ?", (sha256,))
+
+    # ----------------------------------------------------------------- read
+    def rows(self, table: str, where: str = "", params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows of a layer table with exactly the serialize columns (typed back)."""
+        if table not in self._plans:
+            raise ValueError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+        kinds = table_columns(table)
+        names = ", ".join(q(c) for c, _ in kinds)
+        sql = f"SELECT {names} FROM {q(table)} {where}"
+        for r in self.conn.execute(sql, tuple(params)):
+            yield {c: _from_sql(r[i], k) for i, (c, k) in enumerate(kinds)}
+
+    def get(self, sha256: str) -> AnalyzedDocument | None:
+        """One document back as the model, or None."""
+        tables = {t: list(self.rows(t, "WHERE doc = ?", (sha256,))) for t in TABLES}
+        if not tables["articles"]:
+            return None
+        return from_rows(tables)
+
+    def documents(self, batch: int = 500) -> Iterator[AnalyzedDocument]:
+        """Every stored document, in ingest order, a batch of keys at a time."""
+        last = 0
+        while True:
+            keys = self.conn.execute(
+                "SELECT _row, doc FROM articles WHERE _row > ? ORDER BY _row LIMIT ?", (last, batch)
+            ).fetchall()
+            if not keys:
+                return
+            last = keys[-1][0]
+            docs = [k[1] for k in keys]
+            marks = ", ".join("?" for _ in docs)
+            grouped: dict[str, dict[str, list[dict[str, Any]]]] = {d: {t: [] for t in TABLES} for d in docs}
+            for table in TABLES:
+                for row in self.rows(table, f"WHERE doc IN ({marks})", docs):
+                    grouped[row["doc"]][table].append(row)
+            for d in docs:
+                yield from_rows(grouped[d])
+
+    def rejections(self) -> list[dict[str, Any]]:
+        cur = self.conn.execute(
+            "SELECT doc, source_id, source_uri, source_format, code, message, ingested_at FROM rejections ORDER BY id"
+        )
+        return [dict(r) for r in cur]
+
+    def rejected(self) -> Iterator[Rejected]:
+        from newsgraph.model import SourceRef
+
+        for r in self.rejections():
+            src = SourceRef(id=r["source_id"], uri=r["source_uri"], sha256=r["doc"], format=r["source_format"])
+            yield Rejected(src, r["code"], r["message"])
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per layer table plus rejections."""
+        out = {t: self.conn.execute(f"SELECT COUNT(*) FROM {q(t)}").fetchone()[0] for t in TABLES}
+        out["rejections"] = self.conn.execute("SELECT COUNT(*) FROM rejections").fetchone()[0]
+        return out
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
+
+    # ------------------------------------------------------ HTTP cache state
+    def cache_get(self, url: str) -> dict[str, Any] | None:
+        """Validators for a conditional GET of `url`, or None.
+
+        A page's validators count only once its content is stored: a run
+        killed between fetching and storing must fetch the page again, not
+        be told "304 unchanged". A feed is remembered only after all its
+        items were stored (see Fetcher.remember), so the same holds for it.
+        """
+        row = self.conn.execute(
+            "SELECT * FROM http_cache c WHERE url = ? AND (kind = 'feed' OR EXISTS "
+            "(SELECT 1 FROM articles WHERE doc = c.sha256) OR EXISTS (SELECT 1 FROM rejections WHERE doc = c.sha256))",
+            (url,),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def cache_put(self, url: str, *, etag: str | None, last_modified: str | None, status: int,
+                  sha256: str | None, kind: str = "page") -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO http_cache VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+                "etag = excluded.etag, last_modified = excluded.last_modified, status = excluded.status, "
+                "sha256 = excluded.sha256, fetched_at = excluded.fetched_at, kind = excluded.kind",
+                (url, etag, last_modified, status, sha256, _now(), kind),
+            )
+
+    def seen_items(self, feed: str) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT item FROM feed_items WHERE feed = ?", (feed,))}
+
+    def mark_items(self, feed: str, items: Iterable[str]) -> None:
+        now = _now()
+        with transaction(self.conn):
+            self.conn.executemany(
+                "INSERT INTO feed_items VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [(feed, i, now) for i in items]
+            )
+
+
+def open_store(path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
+    """Open the store at PATH (else $NEWSGRAPH_DB, else ./newsgraph.db), creating it if needed."""
+    return Store(path, readonly=readonly)

@@ -1,0 +1,174 @@
+"""The SQLite schema: layer tables derived from model/serialize.py, plus migrations.
+
+Columns of the layer tables are never written by hand here: they come from
+`serialize.TABLES` and `serialize.table_columns(table)`, the same plan that
+the Parquet export and the Spark job use. Two mechanisms keep an existing
+database current:
+
+* numbered migrations (`MIGRATIONS`), each applied once and recorded in
+  `schema_version`, for structural changes (new tables, indexes, FTS);
+* `sync_columns`, run on every open, which adds a column for every field the
+  model gained since the database was made. The contract only ever adds
+  fields, so this is additive (ALTER TABLE ADD COLUMN) and needs no step.
+
+Store-only columns (`_row`, the rowid alias, and `ingested_at`) are not in
+the serialize plan; exports select the plan's columns only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from newsgraph.model.serialize import TABLES, table_columns
+
+SQL_TYPE = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER", "json": "TEXT"}
+
+# The natural key of one row in each table, besides `doc`.
+ROW_KEY = {"articles": (), "mentions": ("entity_id", "start", "end")}
+
+
+def q(name: str) -> str:
+    """Quote an identifier: the model uses words like `end`, `text` and `type`."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _layer_ddl(table: str) -> list[str]:
+    cols = [(c, k) for c, k in table_columns(table) if c != "doc"]
+    body = [f"{q(c)} {SQL_TYPE[k]}" for c, k in cols]
+    if table == "articles":
+        # An explicit rowid alias: FTS5 external content needs rowids that VACUUM keeps.
+        head = ["_row INTEGER PRIMARY KEY", "doc TEXT NOT NULL UNIQUE"]
+        tail = ["ingested_at TEXT"]
+        return [f"CREATE TABLE {q(table)} ({', '.join(head + body + tail)})"]
+    key = ("doc", *ROW_KEY.get(table, ("seq",)))
+    head = ["_row INTEGER PRIMARY KEY", "doc TEXT NOT NULL"]
+    return [
+        f"CREATE TABLE {q(table)} ({', '.join(head + body)})",
+        f"CREATE UNIQUE INDEX {q(table + '_key')} ON {q(table)} ({', '.join(q(k) for k in key)})",
+    ]
+
+
+def _step1_layers(conn: sqlite3.Connection) -> None:
+    for table in TABLES:
+        for stmt in _layer_ddl(table):
+            conn.execute(stmt)
+    conn.execute(
+        "CREATE TABLE rejections (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, source_id TEXT, "
+        "source_uri TEXT NOT NULL, source_format TEXT, code TEXT NOT NULL, message TEXT, ingested_at TEXT)"
+    )
+    conn.execute("CREATE UNIQUE INDEX rejections_key ON rejections (source_uri, doc)")
+    conn.execute("CREATE INDEX rejections_doc ON rejections (doc)")
+
+
+def _step2_fts(conn: sqlite3.Connection) -> None:
+    # External-content FTS5 tables: the text is stored once, in the layer tables,
+    # and triggers keep the index in step with inserts and deletes.
+    conn.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='_row', "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE attributions_fts USING fts5(content_text, speaker_name, content='attributions', "
+        "content_rowid='_row', tokenize='unicode61 remove_diacritics 2')"
+    )
+    for table, cols in (("articles", ("title", "text")), ("attributions", ("content_text", "speaker_name"))):
+        names = ", ".join(q(c) for c in cols)
+        new = ", ".join(f"new.{q(c)}" for c in cols)
+        old = ", ".join(f"old.{q(c)}" for c in cols)
+        conn.execute(
+            f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {table}_fts(rowid, {names}) VALUES (new._row, {new}); END"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {table}_fts({table}_fts, rowid, {names}) VALUES ('delete', old._row, {old}); END"
+        )
+
+
+def _step3_lookup_indexes(conn: sqlite3.Connection) -> None:
+    conn.execute('CREATE INDEX articles_published ON articles ("published")')
+    conn.execute('CREATE INDEX entities_name ON entities ("name", "type")')
+    conn.execute('CREATE INDEX attributions_speaker ON attributions ("speaker_name")')
+    conn.execute('CREATE INDEX events_type ON events ("type")')
+
+
+def _step4_fetch_cache(conn: sqlite3.Connection) -> None:
+    # Conditional GET state and the feed items already taken, so `watch` only fetches news.
+    conn.execute(
+        "CREATE TABLE http_cache (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, status INTEGER, "
+        "sha256 TEXT, fetched_at TEXT, kind TEXT)"
+    )
+    conn.execute("CREATE TABLE feed_items (feed TEXT NOT NULL, item TEXT NOT NULL, seen_at TEXT, "
+                 "PRIMARY KEY (feed, item))")
+
+
+def _step5_duplicates(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE minhashes (doc TEXT PRIMARY KEY, shingles INTEGER, signature BLOB)")
+    conn.execute(
+        "CREATE TABLE dup_groups (doc TEXT PRIMARY KEY, grp TEXT NOT NULL, is_original INTEGER NOT NULL, "
+        "score REAL)"
+    )
+    conn.execute("CREATE INDEX dup_groups_grp ON dup_groups (grp)")
+
+
+MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
+    (1, "layer tables and rejections", _step1_layers),
+    (2, "FTS5 over article text and attribution content", _step2_fts),
+    (3, "lookup indexes", _step3_lookup_indexes),
+    (4, "HTTP cache and seen feed items", _step4_fetch_cache),
+    (5, "MinHash signatures and duplicate groups", _step5_duplicates),
+)
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply the steps the database has not seen, each in its own transaction."""
+    applied = []
+    for version, name, step in MIGRATIONS:
+        if version <= current_version(conn):
+            continue
+        with transaction(conn):
+            # Another process may have applied it while we waited for the lock.
+            if version <= current_version(conn):
+                continue
+            step(conn)
+            conn.execute("INSERT INTO schema_version VALUES (?, ?, datetime('now'))", (version, name))
+            applied.append(version)
+    sync_columns(conn)
+    return applied
+
+
+def sync_columns(conn: sqlite3.Connection) -> list[str]:
+    """Add columns for model fields added since the database was created."""
+    added = []
+    for table in TABLES:
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({q(table)})")}
+        for col, kind in table_columns(table):
+            if col not in have:
+                conn.execute(f"ALTER TABLE {q(table)} ADD COLUMN {q(col)} {SQL_TYPE[kind]}")
+                added.append(f"{table}.{col}")
+    return added
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction (the connection runs in autocommit mode otherwise).
+
+    IMMEDIATE takes the write lock up front, so two writers queue instead of
+    failing half-way; a crash inside leaves the database as it was before.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
