@@ -1,19 +1,400 @@
-"""The places layer. Scaffold: assigns an empty layer until its issue is built."""
+"""The places layer: each place mention resolved to coordinates, country and GeoNames id.
+
+Mentions come from the entities layer (GPE, LOC, FAC and NORP entities), plus
+spaCy's own GPE/LOC/FAC/NORP spans that no entity covers (so the stage also
+works when the entities layer is empty). A demonym ("Israeli", "Palestinians")
+counts as a place reference when it names a country or region, as the LGL
+annotators counted it; a FAC or NORP mention that the gazetteer does not know
+is dropped, while an unknown GPE/LOC mention is kept with null coordinates.
+
+Resolution (toponym disambiguation) scores every gazetteer candidate of a name:
+- a prior by kind and size: countries and regions over cities, big cities over
+  small ones, national capitals a little higher, names reached only through an
+  alternate spelling lower;
+- an explicit qualifier right after the name: "Paris, Texas", "Springfield, Ill.";
+- the article's context, built from the other names and refined over a few rounds:
+  the share of the article's places in each country and US state, the distance
+  to the article's other resolved towns (a local paper's places cluster), and the
+  country of the source's web domain (".co.uk", ".ca"; a generic ".com" leans US).
+One sense per discourse: every mention of a name in an article gets the same
+reading (the qualified one, when the name is qualified anywhere).
+
+A US county has no coordinates in the shipped gazetteers; it is placed at the
+centre of the article's resolved towns in its state, else at the state's centre,
+with a null GeoNames id.
+
+scratch:
+    ctx.scratch["places_context"]: {"countries": {ISO2: share}, "states": {code: share}}
+        the article's geographic focus after resolution (for the events stage).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.analyse.gazetteer import (
+    ADM1, CITY, CONTINENT, COUNTRY, COUNTY, REGION, SEA, UNION,
+    Candidate, Gazetteer, distance_km, load_gazetteer, normalise,
+)
+from newsgraph.model import Place, Provenance
 from newsgraph.pipeline.stage import AnalysisContext
 from newsgraph.settings import Settings
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+ALWAYS_KEEP = frozenset({"GPE", "LOC"})  # kept unresolved; FAC/NORP only when resolved
+ROUNDS = 3
+
+KIND_PRIOR = {COUNTRY: 9.0, CONTINENT: 8.5, UNION: 8.5, REGION: 8.0, SEA: 8.0, ADM1: 7.0, COUNTY: 5.5}
+BARE_COUNTY_PRIOR = 2.5  # "DeKalb" for DeKalb County: only when context says so
+ALIAS_PENALTY = 1.5
+CAPITAL_BONUS = 1.5
+QUALIFIER_BONUS = 20.0
+STATE_WEIGHT = 4.0
+COUNTRY_WEIGHT = 3.0
+DOMAIN_WEIGHT = 1.5
+GENERIC_DOMAIN_US_WEIGHT = 0.75
+NEAR_BONUS = ((50.0, 3.0), (150.0, 2.0), (400.0, 1.0))
+
+# Generic top-level domains of papers that are mostly American.
+_GENERIC_TLDS = frozenset({"com", "net", "org", "us", "gov", "edu", "info"})
+_TLD_COUNTRY = {"uk": "GB", "ca": "CA", "ru": "RU", "il": "IL", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN",
+                "za": "ZA", "de": "DE", "fr": "FR", "eg": "EG", "jo": "JO", "lb": "LB", "pk": "PK", "ng": "NG",
+                "ke": "KE", "sg": "SG", "ph": "PH", "jp": "JP", "cn": "CN", "kr": "KR", "ae": "AE", "qa": "QA"}
+# After a place name: ", Texas", ", Ill.", ", D.C." (one to three capitalised words).
+_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w']*\.?)(?:\s?(?:[A-Z][\w']*\.?)){0,2})")
+_STATE_SUFFIX = re.compile(r"\s+state$", re.I)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    entity_id: str | None
+    key: str = ""
+    qualifier: Candidate | None = None
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass
+class _Context:
+    """The article's geography as the other names read it.
+
+    Raw weights are kept with each name's own contribution, so a name can be
+    scored against the context without voting for itself.
+    """
+
+    raw_countries: dict[str, float] = field(default_factory=dict)
+    raw_states: dict[str, float] = field(default_factory=dict)
+    own: dict[str, tuple[str | None, str | None, float]] = field(default_factory=dict)
+    anchors: list[tuple[str, float, float, str | None, str | None]] = field(default_factory=list)
+    domain_country: str | None = None
+    generic_domain: bool = False
+
+    def shares(self, exclude: str | None = None) -> tuple[dict[str, float], dict[str, float]]:
+        rc, rs = dict(self.raw_countries), dict(self.raw_states)
+        own = self.own.get(exclude) if exclude else None
+        if own:
+            country, state, weight = own
+            if country:
+                rc[country] -= weight
+            if state:
+                rs[state] -= weight
+        return _normalised(rc), _normalised(rs)
+
+    @property
+    def countries(self) -> dict[str, float]:
+        return self.shares()[0]
+
+    @property
+    def states(self) -> dict[str, float]:
+        return self.shares()[1]
+
+
+def _normalised(raw: dict[str, float]) -> dict[str, float]:
+    total = sum(v for v in raw.values() if v > 1e-9)
+    return {k: v / total for k, v in raw.items() if v > 1e-9} if total else {}
 
 
 class PlacesStage:
     name = "places"
-    version = "0"
-    requires: tuple[str, ...] = ('entities',)
+    version = "1"
+    requires: tuple[str, ...] = ("entities",)
     assigns: tuple[str, ...] = ("places",)
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        self._gaz: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:  # first document, not pipeline build: `--help` stays fast
+            self._gaz = load_gazetteer()
+        return self._gaz
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        ctx.layers["places"] = ()
+        mentions = collect_mentions(ctx)
+        if not mentions:
+            ctx.layers["places"] = ()
+            return
+        gaz = self.gazetteer
+        mentions = _attach_candidates(ctx.text, mentions, gaz)
+        domain = _domain(ctx)
+        chosen, context = resolve(mentions, gaz, domain)
+        prov = Provenance(stage=self.name, version=self.version, method="gazetteer+context")
+        places = []
+        for m in mentions:
+            cand = chosen.get(m.key)
+            if cand is None and m.label not in ALWAYS_KEEP:
+                continue
+            if cand is None:
+                places.append(Place(m.text, m.start, m.end, m.entity_id, None, None, None, None, prov))
+                continue
+            lat, lon = cand.lat, cand.lon
+            if cand.kind == COUNTY:
+                lat, lon = _county_point(cand, context, gaz)
+            places.append(Place(
+                name=m.text, start=m.start, end=m.end, entity_id=m.entity_id, country=cand.country,
+                lat=None if lat is None else round(lat, 5), lon=None if lon is None else round(lon, 5),
+                geonameid=cand.geonameid, provenance=prov,
+            ))
+        ctx.layers["places"] = tuple(places)
+        ctx.scratch["places_context"] = {"countries": dict(context.countries), "states": dict(context.states)}
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def collect_mentions(ctx: AnalysisContext) -> list[_Mention]:
+    """Place mentions from the entities layer, then spaCy spans no entity covers."""
+    out: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+    entities = ctx.layers.get("entities", ())
+    for ent in entities:
+        if ent.type not in PLACE_TYPES:
+            continue
+        for m in ent.mentions:
+            out.append(_Mention(m.start, m.end, m.text, ent.type, ent.id))
+    all_spans = [(m.start, m.end) for ent in entities for m in ent.mentions]
+    taken = sorted(all_spans)
+    doc = ctx.scratch.get("spacy")
+    if doc is not None:
+        for span in doc.ents:
+            if span.label_ not in PLACE_TYPES:
+                continue
+            s, e = span.start_char, span.end_char
+            if any(a < e and s < b for a, b in taken):
+                continue  # the entities stage has its say on that stretch
+            out.append(_Mention(s, e, span.text, span.label_, None))
+    out = [piece for m in out for piece in _split_listed(m)]
+    out.sort(key=lambda m: (m.start, m.end))
+    return _dedupe(out)
+
+
+def _split_listed(m: _Mention) -> list[_Mention]:
+    """ "Springfield, Ill." tagged as one span -> "Springfield" and "Ill."."""
+    if ", " not in m.text:
+        return [_strip_the(m)]
+    pieces, pos = [], 0
+    for part in m.text.split(", "):
+        start = m.start + m.text.index(part, pos)
+        pos = start - m.start + len(part)
+        if part.strip():
+            pieces.append(_strip_the(_Mention(start, start + len(part), part, m.label, m.entity_id)))
+    return pieces
+
+
+def _strip_the(m: _Mention) -> _Mention:
+    for article in ("the ", "The "):
+        if m.text.startswith(article) and len(m.text) > len(article):
+            n = len(article)
+            return _Mention(m.start + n, m.end, m.text[n:], m.label, m.entity_id)
+    # "Gaza's" -> "Gaza"
+    for poss in ("'s", "\u2019s"):
+        if m.text.endswith(poss):
+            return _Mention(m.start, m.end - 2, m.text[:-2], m.label, m.entity_id)
+    return m
+
+
+def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in mentions:
+        if out and out[-1].start < m.end and m.start < out[-1].end:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def _attach_candidates(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """Look names up; find qualifiers after them and add the qualifier as a mention too."""
+    extra: list[_Mention] = []
+    for m in mentions:
+        m.key = normalise(m.text)
+        m.candidates = _candidates(m.text, m.label, gaz)
+        q = _QUALIFIER.match(text, m.end)
+        if q is None or not m.candidates:
+            continue
+        qual = _qualifier_candidate(q.group(1), gaz)
+        if qual is None:
+            continue
+        m.qualifier = qual
+        qs, qe = q.start(1), q.end(1)
+        qtext = q.group(1)
+        # keep the abbreviation's dot ("Ill.") but not a sentence's full stop after a full name
+        if qtext.endswith(".") and normalise(qtext[:-1]) in gaz.names and qual.name.lower() == qtext[:-1].lower():
+            qe -= 1
+            qtext = qtext[:-1]
+        if not any(o.start < qe and qs < o.end for o in mentions):
+            extra.append(_Mention(qs, qe, qtext, "GPE", None, normalise(qtext), None,
+                                  _candidates(qtext, "GPE", gaz)))
+    if extra:
+        mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _candidates(text: str, label: str, gaz: Gazetteer) -> tuple[Candidate, ...]:
+    if label == "NORP":
+        return gaz.demonym(text) or tuple(c for c in gaz.lookup(text) if c.kind != CITY)
+    found = gaz.lookup(text)
+    if not found and _STATE_SUFFIX.search(text):  # "Washington state"
+        found = tuple(c for c in gaz.lookup(_STATE_SUFFIX.sub("", text)) if c.kind == ADM1)
+    if not found and label in ("LOC", "FAC", "GPE"):
+        # "southern Gaza", "northern Israel": a direction word before a known place
+        words = text.split(" ", 1)
+        if len(words) == 2 and words[0].lower() in _DIRECTIONS:
+            found = gaz.lookup(words[1])
+    return found
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+                         "northwestern", "southeastern", "southwestern", "downtown", "upstate", "rural"})
+
+
+def _qualifier_candidate(text: str, gaz: Gazetteer) -> Candidate | None:
+    """A US state or a country written after a place name."""
+    for probe in (text, text.rstrip(".")):
+        for c in gaz.lookup(probe):
+            if c.kind in (ADM1, COUNTRY) and not c.alias:
+                return c
+    return None
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _domain(ctx: AnalysisContext) -> str | None:
+    url = ctx.article.url or ctx.raw.url
+    if not url:
+        return None
+    m = re.match(r"(?:[a-z]+://)?([^/:?#]+)", url.strip().lower())
+    return m.group(1) if m else None
+
+
+def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tuple[dict[str, Candidate], _Context]:
+    """Choose one candidate per name, refining the article's context each round."""
+    by_key: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.candidates:
+            by_key[m.key].append(m)
+    base = _Context()
+    if domain:
+        tld = domain.rsplit(".", 1)[-1]
+        base.domain_country = _TLD_COUNTRY.get(tld)
+        base.generic_domain = tld in _GENERIC_TLDS
+    qualifiers = {k: next((m.qualifier for m in ms if m.qualifier is not None), None) for k, ms in by_key.items()}
+    cands = {k: ms[0].candidates for k, ms in by_key.items()}
+    counts = {k: len(ms) for k, ms in by_key.items()}
+    chosen: dict[str, Candidate] = {}
+    context = base
+    for _ in range(ROUNDS):
+        new: dict[str, Candidate] = {}
+        for key, cs in cands.items():
+            shares = context.shares(exclude=key)
+            anchors = [a for a in context.anchors if a[0] != key]
+            new[key] = max(cs, key=lambda c: _score(c, qualifiers[key], shares, anchors, context, gaz))
+        context = _build_context(new, counts, qualifiers, base)
+        if new == chosen:
+            break
+        chosen = new
+    return chosen, context
+
+
+def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, float], dict[str, float]],
+           anchors: list[tuple[str, float, float, str | None, str | None]], ctx: _Context, gaz: Gazetteer) -> float:
+    countries, states = shares
+    if c.kind == CITY:
+        s = math.log10(c.population + 10)
+        if c.geonameid in gaz.capitals:
+            s += CAPITAL_BONUS
+    elif c.kind == COUNTY and c.alias:
+        s = BARE_COUNTY_PRIOR
+    else:
+        s = KIND_PRIOR.get(c.kind, 6.0)
+    if c.alias and c.kind != COUNTY:
+        s -= ALIAS_PENALTY
+    if qualifier is not None:
+        if qualifier.kind == ADM1 and c.country == qualifier.country and c.admin1 == qualifier.admin1 \
+                and c.kind != ADM1:
+            s += QUALIFIER_BONUS
+        elif qualifier.kind == COUNTRY and c.country == qualifier.country and c.kind != COUNTRY:
+            s += QUALIFIER_BONUS
+    if c.country:
+        s += COUNTRY_WEIGHT * countries.get(c.country, 0.0)
+        if c.country == ctx.domain_country:
+            s += DOMAIN_WEIGHT
+        elif ctx.generic_domain and c.country == "US":
+            s += GENERIC_DOMAIN_US_WEIGHT
+    if c.country == "US" and c.admin1 and c.kind in (CITY, COUNTY):
+        s += STATE_WEIGHT * states.get(c.admin1, 0.0)
+    if c.kind == CITY and c.lat is not None and anchors:
+        near = min(distance_km(c.lat, c.lon, a[1], a[2]) for a in anchors)  # type: ignore[arg-type]
+        for limit, bonus in NEAR_BONUS:
+            if near <= limit:
+                s += bonus
+                break
+    return s
+
+
+def _build_context(chosen: dict[str, Candidate], counts: dict[str, int],
+                   qualifiers: dict[str, Candidate | None], base: _Context) -> _Context:
+    raw_c: Counter[str] = Counter()
+    raw_s: Counter[str] = Counter()
+    by_key: dict[str, tuple[str | None, str | None, float]] = {}
+    anchors = []
+    for key, c in chosen.items():
+        # repeated names weigh more, but a name said ten times is not ten places
+        weight = 1.0 + math.log(counts[key])
+        state = c.admin1 if c.country == "US" and c.kind in (CITY, COUNTY, ADM1) else None
+        if c.kind in (CONTINENT, UNION, REGION, SEA) and c.country is None:
+            continue
+        if c.country:
+            raw_c[c.country] += weight
+        if state:
+            raw_s[state] += weight
+        by_key[key] = (c.country, state, weight)
+        if c.kind == CITY and c.lat is not None:
+            anchors.append((key, c.lat, c.lon, c.country, c.admin1))
+    for q in qualifiers.values():
+        if q is not None and q.kind == ADM1 and q.admin1:
+            raw_s[q.admin1] += 1.0
+    return _Context(raw_countries=dict(raw_c), raw_states=dict(raw_s), own=by_key, anchors=anchors,
+                    domain_country=base.domain_country, generic_domain=base.generic_domain)
+
+
+def _county_point(c: Candidate, ctx: _Context, gaz: Gazetteer) -> tuple[float | None, float | None]:
+    """A county's point: the article's towns in its state, else the state's centre."""
+    state = gaz.state(c.admin1) if c.admin1 else None
+    towns = [(a[1], a[2]) for a in ctx.anchors if a[3] == "US" and a[4] == c.admin1]
+    if towns:
+        return sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
+    if state is not None:
+        return state.lat, state.lon
+    return None, None
