@@ -1,0 +1,369 @@
+"""Numbers as written in news text: find them in plain text and read their value.
+
+This module knows nothing of spaCy: it works on the article string with a few
+compiled regular expressions, so the claims stage only pays for token checks
+near the numbers it finds here.
+
+- `find_amounts(text)` yields every `Amount` (digits, spelled-out numbers,
+  fractions, ratios, vague amounts such as "millions"), each with its value,
+  currency and percent sign when they are written next to it.
+- `find_non_figures(text)` yields the spans that look numeric but are not
+  figures (times, phone numbers, decades, ordinals, dates written with a
+  month, ages, identifiers such as "Route 9", scores such as "98-91").
+- `qualifier_before(text, start)` reads a qualifier ("more than", "roughly")
+  that ends just before a number and maps it onto the contract's set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# --------------------------------------------------------------- vocabularies
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Written after digits: "3.1 billion", "£45m", "$3bn", "Rs 500 crore".
+MAGNITUDES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mln": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "crore": 1e7, "lakh": 1e5, "dozen": 12,
+}
+# Single letters are only magnitudes right after a currency amount ("£45m", "$50k"),
+# elsewhere "45m" is metres.
+MONEY_SUFFIXES = {"k": 1e3, "m": 1e6, "b": 1e9}
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}
+# Vague amounts carry no value, only an order of magnitude.
+VAGUE = {
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+    "billions": 1e9, "trillions": 1e12,
+}
+
+# Qualifiers as written -> the contract's set. "over"/"above" and the like read
+# as "more than"; "some"/"an estimated"/"maybe" read as "about"; "as many as"
+# caps the amount so it is "up to"; "under"/"below"/"less than" are "fewer than".
+QUALIFIERS = {
+    "more than": "more than", "over": "more than", "above": "more than", "just over": "more than",
+    "in excess of": "more than", "upwards of": "more than", "greater than": "more than",
+    "exceeding": "more than", "well over": "more than", "nearly": "nearly", "almost": "nearly",
+    "close to": "nearly", "just under": "nearly", "just shy of": "nearly", "about": "about",
+    "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "maybe": "about", "perhaps": "about",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "a minimum of": "at least", "up to": "up to", "as many as": "up to", "as much as": "up to",
+    "as high as": "up to", "at most": "up to", "a maximum of": "up to", "no more than": "up to",
+    "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
+    "below": "fewer than",
+}
+
+# Currency written before the number, longest first so "US$" wins over "$".
+CURRENCY_PREFIX = {
+    "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD",
+    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP",
+    "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₪": "ILS", "₺": "TRY", "Rs.": "INR",
+    "Rs": "INR",
+}
+ISO_CODES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "SEK",
+    "NOK", "DKK", "RUB", "BRL", "ZAR", "MXN", "KRW", "TRY", "ILS", "SAR", "AED", "EGP", "NGN",
+)
+# Currency words written after the number; an adjective before "dollars" picks the dollar.
+DOLLAR_KINDS = {
+    "u.s.": "USD", "us": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
+    "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "franc": "CHF", "francs": "CHF", "ruble": "RUB",
+    "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "shekel": "ILS", "shekels": "ILS",
+    "peso": "MXN", "pesos": "MXN", "lira": "TRY", "naira": "NGN", "rand": "ZAR", "won": "KRW",
+    "krona": "SEK", "kronor": "SEK", "cent": "USD", "cents": "USD", "pence": "GBP",
+    "penny": "GBP",
+}
+# Words that are currencies only after a magnitude ("500 billion won"), since
+# "won" and "rand" are also ordinary words.
+AMBIGUOUS_CURRENCY = {"won", "rand"}
+HUNDREDTHS = {"cent", "cents", "pence", "penny"}
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# A capitalised label before a number makes it a name, not an amount.
+LABELS = (
+    "Route|Highway|Interstate|District|Ward|Precinct|Article|Section|Chapter|Clause|Paragraph|"
+    "Resolution|Bill|Act|Amendment|Title|Rule|Flight|Gate|Terminal|Platform|Room|Suite|Apt|"
+    "Apartment|Unit|Building|Block|Lot|Exit|Pier|Berth|Page|Episode|Season|Series|Volume|Vol|"
+    "Phase|Level|Category|Class|Division|Group|Round|Game|Match|Week|Day|Stage|Item|"
+    "Proposition|Prop|Measure|Question|Lane|Street|Avenue|Road|Channel|Model|Version|Mark|"
+    "Track|Lap|Hole|Court|Camp|Zone|Sector|Area|Region|Line|Bus|Train|Car|Number|No|Nos|"
+    "Figure|Fig|Table|Grade|Year|Form|Schedule|Pillar|Chapter|Part|Point"
+)
+
+# --------------------------------------------------------------- patterns
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_SCALE = "hundred|thousand|million|billion|trillion|dozen"
+# "twenty-five", "one hundred and fifty", "two dozen", "Fifty-two", "a million"
+_WORDNUM = (
+    rf"(?:(?:{_WORD})(?:-(?:{_WORD}))?\b|a(?=\s+(?:{_SCALE})\b))"
+    rf"(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORD})(?:-(?:{_WORD}))?|{_SCALE})\b)*"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_CURPRE = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIX, key=len, reverse=True))
+_ISO = "|".join(ISO_CODES)
+_MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+_PCT = r"%|\s*(?:percent|per\s+cent|pct)\b"
+
+AMOUNT_RE = re.compile(
+    rf"(?<![\w$€£¥₹.,])"
+    rf"(?:(?P<cur>{_CURPRE})\s?|(?P<iso>{_ISO})\s)?"
+    rf"(?P<num>{_DIGITS}|(?i:{_WORDNUM}))"
+    rf"(?:(?P<suf>[kmb](?![\w]))|\s*-?\s*(?P<mag>(?i:{_MAG}))(?![\w]))?"
+    rf"(?P<pct>{_PCT})?"
+    rf"(?:\s(?P<isoafter>{_ISO})\b)?",
+)
+FRACTION_RE = re.compile(
+    r"(?i)(?<![\w-])(?P<num>a|an|one|two|three|four|five|seven|nine)[\s-]"
+    r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)"
+    r"(?=\s+of\b)"
+    r"|(?<![\w-])(?P<half>half)(?=\s+(?:of\b|a\s+(?:million|billion|trillion|dozen)\b))",
+)
+RATIO_RE = re.compile(
+    rf"(?i)(?<![\w,.])(?P<a>\d{{1,2}}|{_WORD})\s+(?:in|out\s+of)\s+(?P<b>\d{{1,3}}|{_WORD})(?![\w,])",
+)
+VAGUE_RE = re.compile(
+    r"(?i)\b(?:(?P<tens>tens|hundreds)\s+of\s+(?P<big>thousands|millions|billions)"
+    r"|(?:several|a\s+few)\s+(?P<sev>dozen|hundred|thousand|million|billion)"
+    r"|(?P<word>dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\s+(?:of|more|upon)\b|[\s,.;]))",
+)
+RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+
+NON_FIGURE_RES = [
+    # clock times and time-of-day: "4:17 a.m.", "10 p.m.", "9 o'clock"
+    re.compile(r"(?i)\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock)"),
+    # phone numbers
+    re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])?\b\d{3}[-.]\d{4}\b|\+\d[\d\s-]{7,}\d"),
+    # decades "the 1990s", "the '90s"; digit ordinals "14th"
+    re.compile(r"(?i)(?:\b\d{4}|['’]\d{2})s\b|\b\d+(?:st|nd|rd|th)\b"),
+    # dates with a month: "Oct. 7", "March 19, 2024", "7 October 2023"
+    re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b(?:{MONTHS})\.?,?\s+\d{{4}}\b"),
+    # numeric dates 3/19/2024, 2024-03-19
+    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"),
+    # ages: "34-year-old", "aged 50 to 74", "ages 18-29", "34 years old"
+    re.compile(rf"(?i)\b(?:\d+|{_WORD})(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b"),
+    re.compile(rf"(?i)\b(?:aged?|ages)\s+(?:\d+|{_WORD})(?:\s*(?:-|–|to|and)\s*(?:\d+|{_WORD}))?"),
+    # identifiers: "Route 9", "Resolution 2728", "No. 3", "COVID-19", "F-16", "G7"
+    re.compile(rf"\b(?:{LABELS})\.?\s+#?\d+[A-Za-z]?\b"),
+    re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z]*\b|#\d+"),
+]
+# "98-91", "31-9", "3-1": a tally with the larger number first is a score, not a range.
+TALLY_RE = re.compile(r"(?<![\w.,])(\d+)\s*[-–]\s*(\d+)(?![\w%]|[.,]\d)")
+YEAR_RE = re.compile(r"(?<![\w$€£¥,.])(1[5-9]\d\d|20\d\d|2100)(?![\w,.%]|\.\d)")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One number found in the text, before any token checks."""
+
+    start: int
+    end: int
+    value: float | None
+    magnitude: float | None = None  # vague amounts: "millions" -> 1e6, value None
+    currency: str | None = None
+    percent: bool = False
+    kind: str = "number"  # number | words | fraction | ratio | vague
+    has_scale: bool = False  # a magnitude word was written ("1.2 million")
+
+
+# --------------------------------------------------------------- values
+
+
+def parse_words(words: str) -> float | None:
+    """Value of a spelled-out number: "one hundred and fifty" -> 150."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w in ("and", ""):
+            continue
+        if w == "a":
+            current = max(current, 1)
+            seen = True
+        elif w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w in TENS:
+            current += TENS[w]
+            seen = True
+        elif w == "dozen":
+            current = max(current, 1) * 12
+            seen = True
+        elif w == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        elif w in SCALES:
+            total += max(current, 1) * SCALES[w]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_digits(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _num_value(s: str) -> float | None:
+    if s[0].isdigit() or s[0] == ".":
+        return parse_digits(s)
+    return parse_words(s)
+
+
+def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """The contract qualifier ending just before `start`, and where its words begin."""
+    window = text[max(0, start - 24):start]
+    m = _QUAL_RE.search(window)
+    if not m:
+        return None, start
+    return QUALIFIERS[" ".join(m.group(1).lower().split())], start - (len(window) - m.start(1))
+
+
+_QUAL_RE = re.compile(
+    r"(?i)(?<![\w])(" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+$"
+)
+
+
+# --------------------------------------------------------------- scanning
+
+
+def find_non_figures(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for rx in NON_FIGURE_RES for m in rx.finditer(text)]
+    for m in TALLY_RE.finditer(text):
+        if int(m.group(1)) >= int(m.group(2)):
+            spans.append(m.span())
+    return spans
+
+
+def find_amounts(text: str, skip: list[tuple[int, int]]) -> Iterator[Amount]:
+    """Every amount in `text` whose number does not overlap a `skip` span, in text order."""
+    taken = sorted(skip)
+    found: list[Amount] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    for m in FRACTION_RE.finditer(text):
+        if m.group("half"):
+            val = 0.5
+        else:
+            numer = 1 if m.group("num").lower() in ("a", "an") else UNITS[m.group("num").lower()]
+            val = numer / FRACTIONS[m.group("den").lower()]
+        if free(*m.span()):
+            found.append(Amount(m.start(), m.end(), val, kind="fraction"))
+            taken.append(m.span())
+    for m in RATIO_RE.finditer(text):
+        a, b = _num_value(m.group("a")), _num_value(m.group("b"))
+        if a is not None and b and a < b and free(*m.span()):
+            found.append(Amount(m.start(), m.end(), a / b, kind="ratio"))
+            taken.append(m.span())
+    for m in VAGUE_RE.finditer(text):
+        if m.group("tens"):
+            mag = (10 if m.group("tens").lower() == "tens" else 100) * VAGUE[m.group("big").lower()]
+        elif m.group("sev"):
+            mag = MAGNITUDES.get(m.group("sev").lower(), 100)
+        else:
+            mag = VAGUE[m.group("word").lower()]
+        if free(*m.span()):
+            found.append(Amount(m.start(), m.end(), None, magnitude=mag, kind="vague"))
+            taken.append(m.span())
+    for m in AMOUNT_RE.finditer(text):
+        num = m.group("num")
+        if not free(m.start("num"), m.end("num")):
+            continue
+        value = _num_value(num)
+        if value is None:
+            continue
+        currency = None
+        if m.group("cur"):
+            currency = CURRENCY_PREFIX[m.group("cur")]
+        elif m.group("iso") or m.group("isoafter"):
+            currency = m.group("iso") or m.group("isoafter")
+        end = m.end()
+        has_scale = bool(re.search(rf"(?i)\b(?:{_SCALE})\b", num)) and not num[0].isdigit()
+        if m.group("suf"):
+            if currency is None:  # "45m" without a currency is metres: leave the letter to the unit
+                end = m.end("num")
+            else:
+                value *= MONEY_SUFFIXES[m.group("suf")]
+                has_scale = True
+        if m.group("mag"):
+            value *= MAGNITUDES[m.group("mag").lower()]
+            has_scale = True
+        found.append(Amount(m.start(), end, value, currency=currency, percent=bool(m.group("pct")),
+                            kind="number" if num[0].isdigit() or num[0] == "." else "words",
+                            has_scale=has_scale))
+    found.sort(key=lambda a: a.start)
+    return iter(found)
+
+
+def is_year(text: str, amount: Amount) -> bool:
+    """A bare four-digit number from 1500 to 2100, with nothing that makes it an amount."""
+    if amount.currency or amount.percent or amount.has_scale or amount.kind != "number":
+        return False
+    return YEAR_RE.fullmatch(text[amount.start:amount.end]) is not None
+
+
+def range_tail(text: str, first: Amount, nxt: Amount) -> bool:
+    """Whether `nxt` closes a range opened by `first`: "20-30", "4,000 to 5,000", "between 20 and 30"."""
+    gap = text[first.end:nxt.start]
+    m = RANGE_JOIN_RE.fullmatch(gap)
+    if not m or first.value is None or nxt.value is None or first.value >= nxt.value:
+        return False
+    joiner = gap.strip().lower()
+    before = text[max(0, first.start - 40):first.start].lower()
+    if joiner == "and":
+        return re.search(r"\bbetween\s+(?:\S+\s+)?$", before) is not None
+    if joiner == "to" and _CHANGE_BEFORE_RE.search(before):
+        return False  # "grew by 1.3% to 874,000", "rose 5% to 20%": a change and its new level
+    # Both ends measure the same thing, or the first is bare ("4,000 to 5,000 people").
+    same = (first.currency, first.percent) == (nxt.currency, nxt.percent)
+    return same or (first.currency is None and not first.percent)
+
+
+RISE = {
+    "rise", "increase", "grow", "climb", "jump", "surge", "soar", "gain", "rally", "advance",
+    "expand", "swell", "spike", "rebound", "widen", "accelerate", "double", "triple", "boost",
+    "raise", "hike", "lift", "add",
+}
+FALL = {
+    "fall", "drop", "decline", "decrease", "slide", "slip", "plunge", "plummet", "tumble", "sink",
+    "shrink", "ease", "dip", "slump", "contract", "cut", "slash", "reduce", "lower", "narrow",
+    "retreat", "sag", "crash", "halve", "trim", "shed", "slow", "lose",
+}
+# Transitive verbs whose object is a thing, not a change ("raised £45m", "added 3 stores"):
+# the figure is a change only when a "by/to/from" phrase introduces it.
+CHANGE_ONLY_VIA_PREP = {"raise", "add", "boost", "lift", "lose", "shed", "gain"}
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?:\bby|\bup|\bdown|(?:rose|risen|rise[sn]?|fell|fall(?:en|s)?|drop(?:ped|s)?|climb(?:ed|s)?|"
+    r"jump(?:ed|s)?|gain(?:ed|s)?|slipp?(?:ed|s)?|grew|grow[ns]?|increased?|decreased?|declined?|"
+    r"plunged?|surged?|soared?|tumbled?|eased?|dipped|dips?))"
+    r"(?:\s+(?:\S+\s+){0,2})?$"
+)
