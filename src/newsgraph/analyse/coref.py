@@ -67,6 +67,8 @@ QUALIFIERS = {
 WORD = re.compile(r"[\w][\w.'’-]*")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 PARAGRAPHS_BACK = 2
+THIRD_PERSON = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
+SECURITY = {"MIL", "COP"}  # "the force" may be the police or an army
 
 
 def quote_spans(ctx: AnalysisContext) -> list[tuple[int, int]]:
@@ -127,8 +129,13 @@ def _words(text: str) -> list[str]:
     return [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in WORD.findall(text)]
 
 
-def resolve_speaker(ctx: AnalysisContext, start: int, end: int) -> Entity | None:
-    """The entity a speaker span refers to, or None when the rules are not sure."""
+def resolve_speaker(ctx: AnalysisContext, start: int, end: int,
+                    content: tuple[int, int] | None = None) -> Entity | None:
+    """The entity a speaker span refers to, or None when the rules are not sure.
+
+    `content` (optional) is the char span of what the speaker said; it helps
+    with "“He saved us,” he said" when two men were just introduced.
+    """
     raw = ctx.text[start:end]
     lead = len(raw) - len(raw.lstrip())
     start, end = start + lead, start + len(raw.strip())
@@ -143,7 +150,7 @@ def resolve_speaker(ctx: AnalysisContext, start: int, end: int) -> Entity | None
     if not words:
         return None
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
-        return _person_pronoun(ctx, index, start, PERSON_PRONOUNS[words[0]])
+        return _person_pronoun(ctx, index, start, PERSON_PRONOUNS[words[0]], content)
     if len(words) == 1 and words[0] in ("i", "me", "we", "us"):
         return _first_person(ctx, index, start, end, plural=words[0] in ("we", "us"))
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:
@@ -169,8 +176,10 @@ def _named(ctx: AnalysisContext, index: EntityIndex, start: int, end: int, text:
     if at_head:
         order = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
         return min(at_head, key=lambda r: order.index(r[2].type) if r[2].type in order else 9)[2]
+    if any(r[2].type not in ("GPE", "NORP") for r in rows):
+        return None  # "Netanyahu's office": the head is not the named thing
     if rows:
-        return None  # "U.S. officials", "Netanyahu's office": the head is not the named thing
+        return False  # "the Polish leader", "U.S. officials": a description with a place modifier
     # a capitalised name the tagger missed here but found elsewhere ("said Blinken")
     words = [w for w in WORD.findall(text) if w[:1].isupper()]
     if words and text[:1].isupper() and words[-1].lower() not in knowledge().title_words:
@@ -229,7 +238,19 @@ def _decide(ranked: list[tuple[float, Entity]], margin: float = 1.0) -> Entity |
     return ranked[0][1]
 
 
-def _person_pronoun(ctx: AnalysisContext, index: EntityIndex, start: int, gender: str) -> Entity | None:
+def _adjacent_quote(ctx: AnalysisContext, start: int) -> tuple[int, int] | None:
+    """The quotation right before the speaker (“...,” he said) or right after the cue."""
+    for qs, qe in quote_spans(ctx):
+        if qe <= start and not ctx.text[qe:start].strip(" ,.;:—–-\n"):
+            return qs, qe
+        if qs > start:
+            between = ctx.text[start:qs]
+            return (qs, qe) if len(between) < 20 and "\n" not in between else None
+    return None
+
+
+def _person_pronoun(ctx: AnalysisContext, index: EntityIndex, start: int, gender: str,
+                    content: tuple[int, int] | None = None) -> Entity | None:
     genders: dict[str, str] = ctx.scratch.get("entity_gender", {})
     notes = [n for n in _notes(ctx, start) if n.start >= _window_start(ctx.text, start)]
     rows = [r for r in _candidates(ctx, index, start, ("PERSON",)) if genders.get(r[2].id, gender) == gender]
@@ -240,7 +261,36 @@ def _person_pronoun(ctx: AnalysisContext, index: EntityIndex, start: int, gender
             rows.append((n.start, n.end, ent))
     rows.sort(key=lambda r: -r[0])
     known = {r[2].id: 0.75 for r in rows if genders.get(r[2].id) == gender}
-    return _decide(_rank(ctx, rows, notes, known))
+    ranked = _rank(ctx, rows, notes, known)
+    if len(ranked) >= 2 and _same_sentence_newcomers(ctx, rows, ranked, notes):
+        # a quote that speaks of "him" is by the other one: the subject, ranked first
+        quote = content or _adjacent_quote(ctx, start)
+        words = set(_words(ctx.text[quote[0]:quote[1]])) if quote else set()
+        if words & THIRD_PERSON[gender] and ranked[0][0] > ranked[1][0]:
+            return ranked[0][1]
+        return None  # "Dunn phoned Hollis. He said ...": two people met in one sentence, neither has spoken
+    return _decide(ranked)
+
+
+def _same_sentence_newcomers(ctx: AnalysisContext, rows: list[tuple[int, int, Entity]],
+                             ranked: list[tuple[float, Entity]], notes: list[SpeakerNote]) -> bool:
+    doc = ctx.scratch.get("spacy")
+    if doc is None:
+        return False
+    a, b = ranked[0][1], ranked[1][1]
+    spoke = {n.entity_id for n in notes}
+    if a.id in spoke or b.id in spoke:
+        return False
+    last = {}
+    for s, e, ent in rows:  # nearest first
+        last.setdefault(ent.id, (s, e))
+    sents = []
+    for ent in (a, b):
+        span = doc.char_span(*last[ent.id], alignment_mode="expand")
+        if span is None:
+            return False
+        sents.append(span.sent.start)
+    return sents[0] == sents[1]
 
 
 def _first_person(ctx: AnalysisContext, index: EntityIndex, start: int, end: int, plural: bool) -> Entity | None:
@@ -302,9 +352,15 @@ def _description(ctx: AnalysisContext, index: EntityIndex, start: int, words: li
     title = next((" ".join(core[i:]) for i in range(len(core)) if " ".join(core[i:]) in k.titles), None)
     if title or head in k.person_nouns or head == "person":
         return _person_description(ctx, index, start, title, head, affiliation)
-    if head in k.org_nouns or phrase in k.org_nouns:
+    if head in k.org_nouns or phrase in k.org_nouns or any(
+        e.type == "ORG" and head in e.name.lower().split() for e in index.by_id.values()
+    ):
         return _org_description(ctx, index, start, core, affiliation)
     return None
+
+
+def _expand(title: str, abbreviations: dict[str, str]) -> str:
+    return " ".join(abbreviations.get(w, w) for w in title.lower().split())
 
 
 def _person_description(ctx: AnalysisContext, index: EntityIndex, start: int, title: str | None,
@@ -326,18 +382,25 @@ def _person_description(ctx: AnalysisContext, index: EntityIndex, start: int, ti
             continue
         if affiliation and ent.affiliation and ent.affiliation != affiliation:
             continue
-        titles = [t.lower() for t in ent.titles]
-        match = bool(title) and any(t == title or t.endswith(" " + title) or t.split()[-1] == title.split()[-1]
-                                    for t in titles)
+        titles = [_expand(t, k.abbreviations) for t in ent.titles if t]
+        exact = bool(title) and any(t == title or t.endswith(" " + title) for t in titles)
+        match = exact or bool(title) and any(t.split()[-1] == title.split()[-1] for t in titles)
         if not generic and not match:
             continue
         if match:
-            bonus[ent.id] = 3.0
+            bonus[ent.id] = 4.0 if exact else 3.0
         if affiliation and ent.affiliation == affiliation:
-            bonus[ent.id] = bonus.get(ent.id, 0.0) + 1.5
+            bonus[ent.id] = bonus.get(ent.id, 0.0) + 3.0
         kept.append(r)
     if not kept:
         return None
+    best = max(bonus.values(), default=0.0)
+    matched = {r[2].id for r in kept if best >= 3.0 and bonus.get(r[2].id, 0) == best}
+    spoke = {n.entity_id for n in notes}
+    if len(matched) >= 2 and not matched & spoke:
+        return None  # two presidents in the story and neither has spoken yet
+    if len(matched) == 1:
+        return next(r[2] for r in kept if r[2].id in matched)  # the one defense minister
     return _decide(_rank(ctx, kept, [n for n in notes if n.start >= _window_start(ctx.text, start)], bonus))
 
 
@@ -359,7 +422,7 @@ def _org_description(ctx: AnalysisContext, index: EntityIndex, start: int, core:
             bonus[ent.id] = 4.0
         else:
             kind = k.org_nouns.get(name_words[-1]) if name_words else None
-            if kind and kind != sector:
+            if kind and kind != sector and not {kind, sector} <= SECURITY:
                 continue  # "the company" is not the Health Ministry
             if kind is None and sector not in ("BUS", "REB", "NGO"):
                 continue  # a bare name ("Hamas", "Apple") can be a company or group, not a ministry
@@ -371,6 +434,3 @@ def _org_description(ctx: AnalysisContext, index: EntityIndex, start: int, core:
     return _decide(_rank(ctx, kept, notes, bonus))
 
 
-def describe_notes(notes: Any) -> list[SpeakerNote]:
-    """Normalise whatever the caller keeps in speakers_so_far (for tests and debugging)."""
-    return [n if isinstance(n, SpeakerNote) else SpeakerNote(*n) for n in notes]

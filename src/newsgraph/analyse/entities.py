@@ -39,6 +39,7 @@ from newsgraph.settings import Settings
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # When votes tie, the more specific reading wins.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+AMOUNT_WORDS = {"million", "billion", "trillion", "pounds", "dollars", "euros", "percent", "%", "people", "years"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 LOCATIVE_PREPS = {"in", "into", "near", "across", "inside", "outside", "from", "toward", "towards", "around"}
 # a title followed by these is a job description, not a name ("President of France")
@@ -63,6 +64,7 @@ class Knowledge:
     person_nouns: frozenset[str]
     org_nouns: dict[str, str]
     org_premodifiers: frozenset[str]
+    abbreviations: dict[str, str]  # "gov." -> "governor"
     acronyms: dict[str, str]
     male_names: frozenset[str]
     female_names: frozenset[str]
@@ -98,6 +100,7 @@ def knowledge() -> Knowledge:
         person_nouns=frozenset(t["person_nouns"]),
         org_nouns=t["org_nouns"],
         org_premodifiers=frozenset(t["org_premodifiers"]),
+        abbreviations=t["abbreviations"],
         acronyms=_load("acronyms.json")["acronyms"],
         male_names=frozenset(names["male"]),
         female_names=frozenset(names["female"]),
@@ -126,6 +129,11 @@ def title_sector(title: str) -> str | None:
         if hit:
             return str(hit["sector"])
     return None
+
+
+@lru_cache(maxsize=1)
+def _EITHER() -> frozenset[str]:
+    return frozenset(_load("first_names.json")["either"])
 
 
 def gender_of_first_name(name: str) -> str | None:
@@ -166,6 +174,11 @@ def _clean_span(doc: Any, start: int, end: int, k: Knowledge) -> tuple[int, int]
             break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
+    # "fined Redwood Capital 2 million pounds": the tagger ran on into an amount
+    for i in range(start + 1, end):
+        if doc[i].like_num and (i + 1 == end or doc[i + 1].lower_ in AMOUNT_WORDS):
+            end = i
+            break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
     return start, end
@@ -301,7 +314,9 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         inner = s
         while inner < e - 1 and (doc[inner].lower_ in k.title_words or doc[inner].lower_ in k.honorifics):
             inner += 1
-        if inner > s and ent.label_ == "PERSON":
+        # other labels only when a first name follows ("Councilwoman Grace Whitfield"), so
+        # that "General Motors" stays an organisation
+        if inner > s and (ent.label_ == "PERSON" or gender_of_first_name(doc[inner].text) or doc[inner].lower_ in _EITHER()):
             words = [t.lower_ for t in doc[s:inner]]
             if _match_title(words, k) or words[-1] in k.honorifics:
                 title_spans.append((s, inner))
@@ -353,9 +368,14 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         m.text = text
         m.key = key
         m.char_start, m.char_end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        m.subject = doc[e - 1].dep_ in ("nsubj", "nsubjpass") or any(
-            t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e]
-        )
+        root = doc[e - 1]
+        while root.dep_ == "conj" and root.head.i < root.i:  # "Vogt and Nowak met": both subjects
+            root = root.head
+        m.subject = root.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e])
+        # a parse that went wrong still leaves the sentence-initial name as the likely subject
+        begins = min([s] + [a for a, b in title_spans if b == s]) == sent_start
+        if begins and e < len(doc) and doc[e].text not in POSSESSIVE and doc[e].dep_ != "case":
+            m.subject = m.subject or doc[e].pos_ in ("VERB", "AUX", "PUNCT") or doc[e].tag_ == "VBD"
         mentions.append(m)
     return mentions, title_spans
 
