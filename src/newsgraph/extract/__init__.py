@@ -11,7 +11,15 @@ from newsgraph.ingest.encoding import decode
 from newsgraph.model import Article, RawDocument
 from newsgraph.settings import Settings
 
-_LINKY = re.compile(r"^\W*\w+(?:\W+\w+){0,6}\W*$")
+# A paragraph of running text ends like a sentence (in any script) or is long.
+_SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
+
+
+def prose_share(paragraphs: tuple[str, ...]) -> tuple[float, int]:
+    """(share of characters in running-text paragraphs, number of such paragraphs)."""
+    total = sum(len(p) for p in paragraphs) or 1
+    prose = [p for p in paragraphs if _SENTENCE_END.search(p) or len(p.split()) >= 25 or len(p) >= 150]
+    return sum(len(p) for p in prose) / total, len(prose)
 
 
 def extract(raw: RawDocument, settings: Settings) -> Article:
@@ -71,27 +79,30 @@ def _article_html(html: str, raw: RawDocument, settings: Settings) -> Article:
     if res is None or not res.paragraphs:
         raise NewsgraphError(Code.NO_TEXT, "no main text was found in the HTML page")
     body = "\n\n".join(res.paragraphs)
-    words = len(body.split())
-    linky = sum(1 for p in res.paragraphs if _LINKY.match(p)) / len(res.paragraphs)
-    if len(body) < settings.min_body_chars or (linky > 0.6 and words < 400):
+    share, n_prose = prose_share(res.paragraphs)
+    # Real articles on the AEB pages never fall below a fifth of running text;
+    # a section front or list of links is nearly all headlines.
+    if len(body) < settings.min_body_chars or share < 0.15 or n_prose == 0:
         raise NewsgraphError(
             Code.NOT_ARTICLE,
-            f"the page has {words} words of main text, mostly short link-like lines: a list or index page, not an article",
+            f"the main text is {len(body)} characters, {share:.0%} of it running text: "
+            "a list or index page, not an article",
         )
     _check_text(body, settings)
+    meta = res.meta
     published, source = _given(raw)
-    if published is None and res.date:
-        published, source = res.date[:10], "html-meta"
+    if published is None and meta.published:
+        published, source = meta.published, meta.published_from
     return Article(
         title=res.title,
         text=body,
-        language=res.language or "en",
+        language=meta.language or "en",
         published=published,
         published_from=source,
-        authors=res.authors,
-        publisher=res.publisher,
+        authors=meta.authors,
+        publisher=meta.publisher,
         rights=res.rights,
         credits=res.credits,
         removed=res.removed,
-        url=res.url,
+        url=meta.url or raw.url,
     )

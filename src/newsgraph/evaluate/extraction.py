@@ -1,0 +1,288 @@
+"""Extraction quality on ../shared/data/extraction, ours beside trafilatura's.
+
+Sets:
+- ``aeb``: the Scrapinghub Article Extraction Benchmark. Body only, scored with
+  its own metric: ``\\w+`` tokens, 4-gram shingles as multisets, TP/FP/FN per
+  document normalised to sum to 1, precision and recall the means over
+  documents, F1 the harmonic mean of the two means.
+- ``aeb-text``: the same pages as full-page text dumps (the upstream
+  ``html-text`` output) run through our text-dump cleaner, same metric.
+- ``naeb``: the Newspaper Article Extraction Benchmark. Title exact match,
+  date exact match and author-set F1 (plus body F1 with the AEB metric).
+
+trafilatura's scores come from running ``trafilatura.extract`` on the same
+decoded pages in the same run: with comments off, as the AEB runs every
+extractor (the "trafilatura 2.3.1 scores 0.960" reference), and, for AEB,
+also with all its defaults (comments on).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def tokens(text: str | None) -> list[str]:
+    return _TOKEN.findall(text or "")
+
+
+def _shingles(text: str | None, n: int = 4) -> Counter[tuple[str, ...]]:
+    toks = tokens(text)
+    # A text shorter than n still has one (short) shingle, as upstream counts it.
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i : i + n])
+
+
+def shingle_match(true: str | None, pred: str | None) -> tuple[float, float, float]:
+    """(tp, fp, fn) of 4-gram shingle multisets, normalised to sum to 1."""
+    t, p = _shingles(true), _shingles(pred)
+    tp = sum((t & p).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
+
+
+def body_scores(pairs: list[tuple[str, str | None]]) -> dict[str, float]:
+    """AEB precision, recall, F1 and accuracy over (truth, prediction) pairs."""
+    if not pairs:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "accuracy": 0.0, "n": 0}
+    precs, recs, acc = [], [], 0
+    for true, pred in pairs:
+        tp, fp, fn = shingle_match(true, pred)
+        precs.append(tp / (tp + fp) if tp + fp else 0.0)
+        recs.append(tp / (tp + fn) if tp + fn else 0.0)
+        acc += tokens(true) == tokens(pred)
+    p, r = sum(precs) / len(precs), sum(recs) / len(recs)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+            "accuracy": round(acc / len(pairs), 4), "n": len(pairs)}
+
+
+# ---- our side and trafilatura's side -------------------------------------------------------
+
+
+def _ours_html(html: bytes, url: str | None) -> Any:
+    """Our Article for one page, or None when we reject it."""
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.extract import extract
+    from newsgraph.ingest.files import sha256
+    from newsgraph.model import RawDocument, SourceRef
+    from newsgraph.settings import Settings
+
+    raw = RawDocument(source=SourceRef(id="eval", uri="eval:", sha256=sha256(html), format="html"),
+                      data=html, kind="html", url=url)
+    try:
+        return extract(raw, Settings())
+    except NewsgraphError:
+        return None
+
+
+def _theirs_body(html: str, url: str | None, comments: bool = False) -> str:
+    """trafilatura 2.3.1 as the AEB runs it (comments off), or with all its defaults."""
+    import trafilatura
+
+    return trafilatura.extract(html, url=url, include_comments=comments) or ""
+
+
+def _theirs_meta(html: str, url: str | None) -> tuple[str | None, str | None, str | None]:
+    """(title, date, author) from trafilatura's metadata, default options."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if doc is None:
+        return None, None, None
+    return doc.title, doc.date, doc.author
+
+
+# ---- matching rules for NAEB ----------------------------------------------------------------
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\xa0": " "})
+
+
+def norm_title(title: str | None) -> str:
+    """Exact match modulo Unicode form, quote/dash style, spacing and case."""
+    t = unicodedata.normalize("NFKC", title or "").translate(_QUOTES)
+    return " ".join(t.split()).casefold()
+
+
+def _person_key(name: str) -> str:
+    t = unicodedata.normalize("NFKD", name)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s-]", " ", t).split()).casefold()
+
+
+def author_set(value: str | list[str] | tuple[str, ...] | None) -> set[str]:
+    """A set of comparable names; strings are split on commas, semicolons and 'and'."""
+    if not value:
+        return set()
+    parts = re.split(r"\s*(?:;|,|&|\band\b)\s*", value) if isinstance(value, str) else list(value)
+    return {k for k in (_person_key(p) for p in parts) if k}
+
+
+def set_f1(true: set[str], pred: set[str]) -> float:
+    if not true and not pred:
+        return 1.0
+    if not true or not pred:
+        return 0.0
+    tp = len(true & pred)
+    if not tp:
+        return 0.0
+    p, r = tp / len(pred), tp / len(true)
+    return 2 * p * r / (p + r)
+
+
+# ---- data -----------------------------------------------------------------------------------
+
+
+def _read_gz(path: Path) -> bytes:
+    with gzip.open(path, "rb") as fh:
+        return fh.read()
+
+
+def aeb_pages(data: Path, limit: int | None = None) -> Iterator[tuple[str, bytes, str, str]]:
+    """(id, html bytes, url, true body) for each AEB page."""
+    root = Path(data) / "scrapinghub_aeb"
+    truth = json.loads((root / "ground-truth.json").read_text("utf-8"))
+    for n, (key, rec) in enumerate(sorted(truth.items())):
+        if limit is not None and n >= limit:
+            return
+        yield key, _read_gz(root / "html" / f"{key}.html.gz"), rec.get("url"), rec.get("articleBody") or ""
+
+
+def naeb_pages(data: Path, limit: int | None = None) -> Iterator[tuple[str, bytes, dict[str, Any]]]:
+    """(id, html bytes, gold record) for each NAEB page that has its HTML."""
+    root = Path(data) / "naeb"
+    gold = json.loads((root / "articles.json").read_text("utf-8"))
+    n = 0
+    for key, rec in sorted(gold.items(), key=lambda kv: kv[1].get("id", 0)):
+        path = root / "html" / f"{key}.html.gz"
+        if not path.exists():
+            continue
+        if limit is not None and n >= limit:
+            return
+        n += 1
+        yield key, _read_gz(path), rec
+
+
+def _unwrap(obj: dict[str, Any]) -> dict[str, Any]:
+    return obj["output"] if "output" in obj and isinstance(obj["output"], dict) else obj
+
+
+# ---- the runs -------------------------------------------------------------------------------
+
+
+def run_aeb(data: Path, limit: int | None = None) -> dict[str, Any]:
+    ours, theirs, default, rejected = [], [], [], []
+    t_ours = t_theirs = 0.0
+    for key, html, url, true in aeb_pages(data, limit):
+        t0 = time.perf_counter()
+        art = _ours_html(html, url)
+        t1 = time.perf_counter()
+        text = html.decode("utf-8", "replace")
+        pred = _theirs_body(text, url)
+        t2 = time.perf_counter()
+        t_ours += t1 - t0
+        t_theirs += t2 - t1
+        if art is None:
+            rejected.append(key)
+        ours.append((true, art.text if art else ""))
+        theirs.append((true, pred))
+        default.append((true, _theirs_body(text, url, comments=True)))
+    return {"set": "aeb", "pages": len(ours), "ours": body_scores(ours), "trafilatura": body_scores(theirs),
+            "trafilatura_default": body_scores(default), "ours_rejected": rejected,
+            "seconds": {"ours": round(t_ours, 2), "trafilatura": round(t_theirs, 2)}}
+
+
+def run_aeb_text(data: Path, limit: int | None = None) -> dict[str, Any]:
+    """The html-text dumps of the AEB pages through the text-dump cleaner."""
+    from newsgraph.extract.textdump import clean_text
+
+    root = Path(data) / "scrapinghub_aeb"
+    truth = json.loads((root / "ground-truth.json").read_text("utf-8"))
+    dumps = _unwrap(json.loads((root / "output" / "html-text.json").read_text("utf-8")))
+    raw_pairs, clean_pairs = [], []
+    for n, (key, rec) in enumerate(sorted(truth.items())):
+        if limit is not None and n >= limit:
+            break
+        dump = (dumps.get(key) or {}).get("articleBody") or ""
+        raw_pairs.append((rec.get("articleBody") or "", dump))
+        clean_pairs.append((rec.get("articleBody") or "", "\n\n".join(clean_text(dump).paragraphs)))
+    return {"set": "aeb-text", "pages": len(clean_pairs), "ours": body_scores(clean_pairs),
+            "uncleaned_dump": body_scores(raw_pairs)}
+
+
+def run_naeb(data: Path, limit: int | None = None) -> dict[str, Any]:
+    from newsgraph.extract.metadata import iso_date
+
+    rows: dict[str, dict[str, list[float]]] = {"ours": {}, "trafilatura": {}}
+    bodies: dict[str, list[tuple[str, str | None]]] = {"ours": [], "trafilatura": []}
+    rejected = []
+    pages = 0
+    for key, html, rec in naeb_pages(data, limit):
+        pages += 1
+        url = rec.get("url")
+        art = _ours_html(html, url)
+        if art is None:
+            rejected.append(key)
+        text = html.decode("utf-8", "replace")
+        t_title, t_date, t_author = _theirs_meta(text, url)
+        t_body = _theirs_body(text, url)
+        gold_title, gold_date, gold_auth = norm_title(rec.get("title")), rec.get("date"), author_set(rec.get("authors"))
+        preds = {
+            "ours": (art.title if art else None, art.published if art else None, art.authors if art else ()),
+            "trafilatura": (t_title, iso_date(t_date), t_author),
+        }
+        for side, (title, date, authors) in preds.items():
+            r = rows[side]
+            r.setdefault("title", []).append(float(norm_title(title) == gold_title))
+            r.setdefault("date", []).append(float(bool(date) and date == gold_date))
+            r.setdefault("authors", []).append(set_f1(gold_auth, author_set(authors)))
+        bodies["ours"].append((rec.get("articleBody") or "", art.text if art else ""))
+        bodies["trafilatura"].append((rec.get("articleBody") or "", t_body))
+    out: dict[str, Any] = {"set": "naeb", "pages": pages, "ours_rejected": rejected}
+    for side in ("ours", "trafilatura"):
+        out[side] = {k: round(sum(v) / len(v), 4) if v else 0.0 for k, v in rows[side].items()}
+        out[side]["body_f1"] = body_scores(bodies[side])["f1"]
+    return out
+
+
+def run(set_name: str = "aeb", data: Path | str = Path("../shared/data/extraction"), limit: int | None = None) -> dict[str, Any]:
+    data = Path(data)
+    if not data.is_dir():
+        raise SystemExit(f"E006: {data} is not a folder; pass --data with the extraction data folder")
+    runs = {"aeb": run_aeb, "aeb-text": run_aeb_text, "naeb": run_naeb}
+    if set_name not in runs:
+        raise SystemExit(f"E006: --set must be one of {', '.join(runs)}, got {set_name!r}")
+    return runs[set_name](data, limit)
+
+
+def report(fig: dict[str, Any]) -> str:
+    lines = [f"Extraction on {fig['set']} ({fig['pages']} pages)"]
+    if fig["set"] in ("aeb", "aeb-text"):
+        others = ("trafilatura", "trafilatura_default") if fig["set"] == "aeb" else ("uncleaned_dump",)
+        lines.append(f"{'':34}{'precision':>10}{'recall':>10}{'F1':>10}{'accuracy':>10}")
+        for side in ("ours", *others):
+            s = fig[side]
+            name = {"ours": "newsgraph", "trafilatura": "trafilatura, comments off (AEB)",
+                    "trafilatura_default": "trafilatura, all defaults",
+                    "uncleaned_dump": "html-text dump as is"}[side]
+            lines.append(f"{name:34}{s['precision']:>10.4f}{s['recall']:>10.4f}{s['f1']:>10.4f}{s['accuracy']:>10.4f}")
+    else:
+        lines.append(f"{'':24}{'title':>10}{'date':>10}{'authors':>10}{'body F1':>10}")
+        for side, name in (("ours", "newsgraph"), ("trafilatura", "trafilatura (same run)")):
+            s = fig[side]
+            lines.append(f"{name:24}{s['title']:>10.4f}{s['date']:>10.4f}{s['authors']:>10.4f}{s['body_f1']:>10.4f}")
+    if fig.get("ours_rejected"):
+        lines.append(f"newsgraph rejected {len(fig['ours_rejected'])} page(s) (scored as empty)")
+    if "seconds" in fig:
+        lines.append(f"time: newsgraph {fig['seconds']['ours']}s, trafilatura {fig['seconds']['trafilatura']}s")
+    return "\n".join(lines)

@@ -1,0 +1,74 @@
+"""Fictional news pages written for these tests (no real site's markup or text)."""
+
+from __future__ import annotations
+
+HEADLINES = [
+    "Harbor council delays vote on ferry fares", "Storm closes coastal road for a second day",
+    "Local bakery wins regional bread prize", "School board names new superintendent",
+    "Museum reopens after two-year renovation", "River cleanup draws hundreds of volunteers",
+    "City budget gap narrows after tax revenue rise", "Hospital expands night clinic hours",
+    "Library adds Sunday opening in pilot scheme", "Transit agency tests electric buses on hill routes",
+    "Farmers market moves to old rail yard", "Police seek witnesses to overnight break-in",
+    "Mayor opens new pedestrian bridge downtown", "High school robotics team heads to finals",
+    "Water rates to rise by four percent next year", "Theater group stages play about lighthouse keepers",
+    "Bike lane plan draws mixed reaction", "Snow plows ready as forecasters warn of early frost",
+    "Zoo welcomes pair of red pandas", "Fire crews contain brush fire near quarry",
+]
+
+
+def article_page(*, title: str = "Harbor Council Approves New Ferry Schedule After Long Debate",
+                 site: str = "The Harbor Ledger", author: str = "Mara Ellison",
+                 published: str = "2024-05-14T09:30:00-04:00", extra_body: str = "") -> str:
+    paras = [
+        "The Harbor City council voted 6-3 on Tuesday to approve a new ferry schedule that adds early "
+        "morning crossings for commuters, ending a debate that had stretched over three meetings.",
+        "\u201cThis gives working families a real choice,\u201d said council member Dana Whitlock, who "
+        "proposed the change in March. Opponents argued the extra crossings would strain the port budget.",
+        "The harbor authority estimates the added service will cost $1.2 million a year, to be covered in "
+        "part by a fare increase of 25 cents that takes effect in July.",
+        "Ferry operators said they would hire eight deckhands before the summer season and expected the "
+        "first early crossing to run on June 3, weather permitting.",
+        "Residents of the island neighborhoods, who packed the chamber for the vote, applauded when the "
+        "result was read out. Several said the first ferry now leaves too late for hospital shift workers.",
+    ]
+    body = "\n".join(f"<p>{p}</p>" for p in paras)
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "%s", '
+        '"datePublished": "%s", "author": [{"@type": "Person", "name": "%s"}, '
+        '{"@type": "Organization", "name": "%s"}], "publisher": {"@type": "Organization", "name": "%s"}}'
+    ) % (title, published, author, site, site)
+    return f"""<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="utf-8">
+<title>{title} | {site}</title>
+<meta property="og:title" content="{title}">
+<meta property="og:site_name" content="{site}">
+<meta property="article:published_time" content="{published}">
+<meta name="author" content="{author}">
+<link rel="canonical" href="https://ledger.example/news/2024/05/14/ferry-schedule">
+<script type="application/ld+json">{ld}</script>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>{title}</h1>
+<div class="byline">By <a rel="author" href="/staff/mara">{author}</a>, {site}</div>
+<figure><img src="ferry.jpg"><figcaption>The morning ferry leaves Harbor City. (Photo by Jon Brandt/Reuters)</figcaption></figure>
+{body}
+<p>Advertisement</p>
+<p>Related: Island residents push for later last ferry</p>
+<p>Sign up for our morning newsletter to get the latest local news in your inbox.</p>
+{extra_body}
+<p>Copyright 2024 Harbor Ledger Media Inc. All rights reserved.</p>
+</article>
+<footer><p>About us</p><p>Contact</p></footer>
+</body></html>"""
+
+
+def index_page() -> str:
+    items = "\n".join(
+        f'<li><a href="/news/{i}">{h}</a> <span class="time">{i + 1}h ago</span></li>' for i, h in enumerate(HEADLINES)
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Latest news | The Harbor Ledger</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><h1>Latest news</h1><ul class="river">{items}</ul></main>
+<footer>The Harbor Ledger</footer></body></html>"""
