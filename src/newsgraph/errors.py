@@ -26,6 +26,9 @@ class Code(str, Enum):
     BAD_ARGUMENT = "E006"
     FETCH_FAILED = "E007"
     FORBIDDEN_ADDRESS = "E008"
+    NOT_FOUND = "E009"
+    REQUEST_TOO_LARGE = "E010"
+    FETCH_DISABLED = "E011"
 
 
 class NewsgraphError(Exception):

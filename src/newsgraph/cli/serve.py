@@ -1,9 +1,32 @@
-"""Commands of the serve area (registered by cli/__init__.py)."""
+"""`newsgraph serve`: the REST API and web UI."""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
 
+def serve(
+    db: Annotated[str | None, typer.Option("--db", help="Store path (default $NEWSGRAPH_DB, else ./newsgraph.db).")] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let POST /api/analyze fetch URLs (politely, SSRF-guarded).")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Let the fetcher reach private and loopback addresses.")] = False,
+    max_body: Annotated[int, typer.Option("--max-body", help="Largest request body in bytes.")] = 2_000_000,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request before a 504.")] = 30.0,
+) -> None:
+    """Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the HTML pages."""
+    try:
+        import uvicorn
+
+        from newsgraph.serve import ServeConfig, create_app
+    except ImportError as exc:  # pragma: no cover - depends on the extra
+        raise typer.BadParameter(f"the web extra is not installed: pip install 'newsgraph[serve]' ({exc})") from None
+    config = ServeConfig(db=db, max_body_bytes=max_body, timeout_s=timeout, allow_fetch=allow_fetch,
+                         allow_private=allow_private)
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+
+
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    app.command("serve")(serve)

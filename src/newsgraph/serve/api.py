@@ -1,0 +1,151 @@
+"""The JSON API. Query logic lives in newsgraph.store.queries; this only adapts HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from newsgraph.errors import Code
+from newsgraph.serve.errors import ApiError
+
+router = APIRouter(tags=["api"])
+
+
+def _ng(request: Request) -> Any:
+    return request.app.state.ng
+
+
+class AnalyzeRequest(BaseModel):
+    text: str | None = Field(None, description="Plain text of an article or a scraped text dump.")
+    html: str | None = Field(None, description="An HTML page.")
+    url: str | None = Field(None, description="A URL to fetch (only when the server allows fetching).")
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="Reference date YYYY-MM-DD.")
+    raw: bool = Field(False, description="The text is already the clean body: keep it unchanged.")
+    id: str | None = Field(None, description="A document id to echo in source.id.")
+
+
+def analyze_document(ng: Any, body: AnalyzeRequest) -> dict[str, Any]:
+    """Analyse one posted document with the same process() as everything else."""
+    from newsgraph.ingest.files import sha256
+    from newsgraph.model import RawDocument, Rejected, SourceRef
+    from newsgraph.model.serialize import to_json
+    from newsgraph.pipeline import process
+
+    given = [x for x in (body.text, body.html, body.url) if x]
+    if len(given) != 1:
+        raise ApiError(422, Code.BAD_ARGUMENT, "give exactly one of text, html or url")
+    raw: RawDocument | Rejected | None
+    if body.url:
+        if not ng.config.allow_fetch:
+            raise ApiError(403, Code.FETCH_DISABLED, "fetching URLs is disabled on this server (newsgraph serve --allow-fetch)")
+        from newsgraph.ingest.fetch import FetchPolicy, Fetcher
+
+        with Fetcher(FetchPolicy(allow_private=ng.config.allow_private, retries=0)) as fetcher:
+            raw = fetcher.document(body.url, published=body.published, conditional=False)
+        if raw is None:
+            raise ApiError(502, Code.FETCH_FAILED, f"{body.url} answered 304 Not Modified")
+        if isinstance(raw, Rejected) and raw.code == Code.FORBIDDEN_ADDRESS.value:
+            raise ApiError(403, Code.FORBIDDEN_ADDRESS, raw.message)
+    else:
+        data = (body.html or body.text or "").encode("utf-8")
+        kind = "html" if body.html else "text"
+        src = SourceRef(id=body.id or "posted", uri="api:analyze", sha256=sha256(data), format=kind)
+        raw = RawDocument(source=src, data=data, kind=kind, published=body.published, raw=body.raw, charset="utf-8")
+    result = process(raw, ng.settings)
+    obj = to_json(result)
+    if isinstance(result, Rejected):
+        raise ApiError(422, result.code, result.message)
+    return obj
+
+
+@router.post("/analyze", summary="Analyse text, HTML or (when enabled) a URL; returns the contract JSON")
+def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+    return analyze_document(_ng(request), body)
+
+
+@router.get("/articles", summary="Stored articles, newest first")
+def articles(request: Request, q: str | None = None, limit: int = 50, offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    from newsgraph.store import queries
+
+    ng = _ng(request)
+    with ng.store() as store:
+        rows = queries.articles(store, limit=ng.page_size(limit), offset=offset, query=q)
+    return {"items": rows, "limit": limit, "offset": offset}
+
+
+@router.get("/articles/{doc}", summary="One stored article as contract JSON (schema newsgraph/1)")
+def article(request: Request, doc: str) -> dict[str, Any]:
+    from newsgraph.store import queries
+
+    with _ng(request).store() as store:
+        obj = queries.article(store, doc)
+    if obj is None:
+        raise ApiError(404, Code.NOT_FOUND, f"no article with id {doc!r}")
+    return obj
+
+
+@router.get("/quotes", summary="Who said what")
+def quotes(request: Request, speaker: str | None = None, q: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 100) -> dict[str, Any]:
+    from newsgraph.store import queries
+
+    ng = _ng(request)
+    _dates(since, until)
+    with ng.store() as store:
+        rows = queries.quotes(store, speaker=speaker, about=q, since=since, until=until, limit=ng.page_size(limit))
+    return {"items": rows}
+
+
+@router.get("/entities", summary="The most covered entities")
+def entities(request: Request, type: str | None = None, name: str | None = None, limit: int = 50) -> dict[str, Any]:
+    from newsgraph.store import queries
+
+    ng = _ng(request)
+    with ng.store() as store:
+        rows = queries.entities(store, type=type, name=name, top=ng.page_size(limit))
+    return {"items": rows}
+
+
+@router.get("/entities/{name}", summary="One entity across articles: titles, aliases, quotes and events over time")
+def entity(request: Request, name: str) -> dict[str, Any]:
+    from newsgraph.serve.views import entity_view
+
+    with _ng(request).store() as store:
+        view = entity_view(store, name)
+    if view is None:
+        raise ApiError(404, Code.NOT_FOUND, f"no entity named {name!r}")
+    return view
+
+
+@router.get("/events", summary="Who did what to whom")
+def events(request: Request, source: str | None = None, target: str | None = None, type: str | None = None,
+           limit: int = 100) -> dict[str, Any]:
+    from newsgraph.store import queries
+
+    ng = _ng(request)
+    with ng.store() as store:
+        rows = queries.events(store, source=source, target=target, type=type, limit=ng.page_size(limit))
+    return {"items": rows}
+
+
+@router.get("/search", summary="Full-text search over articles and attributions")
+def search(request: Request, q: str = Query(..., min_length=1, max_length=500), limit: int = 20) -> dict[str, Any]:
+    from newsgraph.store import queries
+
+    ng = _ng(request)
+    with ng.store() as store:
+        rows = queries.search(store, q, limit=ng.page_size(limit))
+    return {"items": rows}
+
+
+def _dates(*values: str | None) -> None:
+    import datetime as dt
+
+    for v in values:
+        if v:
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                raise ApiError(422, Code.BAD_ARGUMENT, f"dates are YYYY-MM-DD, got {v!r}") from None

@@ -1,0 +1,59 @@
+"""One JSON error shape for every failure of the API.
+
+    {"error": {"status": 404, "code": "E009", "message": "no article with id ..."}}
+
+Codes are the project's (errors.Code); the HTTP status says the class of failure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsgraph.errors import Code
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: Code | str, message: str):
+        super().__init__(message)
+        self.status = status
+        self.code = code.value if isinstance(code, Code) else code
+        self.message = message
+
+
+def error_body(status: int, code: str, message: str) -> dict[str, Any]:
+    return {"error": {"status": status, "code": code, "message": message}}
+
+
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse(error_body(status, code, message), status_code=status)
+
+
+_HTTP_CODES = {404: Code.NOT_FOUND, 405: Code.BAD_ARGUMENT, 413: Code.REQUEST_TOO_LARGE, 504: Code.TIMEOUT}
+
+
+def install(app: Any) -> None:
+    @app.exception_handler(ApiError)
+    async def _api(_: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for err in exc.errors()[:5]:
+            where = ".".join(str(x) for x in err.get("loc", ()) if x != "body")
+            parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+        return error_response(422, Code.BAD_ARGUMENT.value, "invalid request: " + "; ".join(parts))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, Code.BAD_ARGUMENT if exc.status_code < 500 else Code.INTERNAL)
+        return error_response(exc.status_code, code.value, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _internal(_: Request, exc: Exception) -> JSONResponse:
+        return error_response(500, Code.INTERNAL.value, f"internal error: {type(exc).__name__}")
