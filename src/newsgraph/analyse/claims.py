@@ -202,6 +202,8 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
         sent_key = first.sent.start
         if _is_name_or_age(doc, first, last, amt, unit):
             return None
+        if amt.kind == "words" and first.lower_ == "one" and first.i == last.i and first.dep_ != "nummod":
+            return None  # "one of the lifeguards", "no one": a pronoun, not a count
         if unit is None:
             found = _counted_noun(doc, starts, amt, end, first, last)
             if found == "SKIP":
@@ -218,8 +220,6 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
                     return None
                 if first.ent_type_ in ("DATE", "TIME") and amt.currency is None and not amt.percent:
                     return None
-                if first.lower_ == "one":
-                    return None  # "one of the", "no one": a pronoun, not a count
                 unit = last_unit.get(sent_key)
         if unit and unit != "%" and not unit.isupper() and amt.kind not in ("fraction", "ratio", "vague"):
             last_unit[sent_key] = unit

@@ -1,0 +1,167 @@
+"""The claims layer on fictional sentences: values, qualifiers, units, ranges, changes, sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyse.claims import ClaimsStage, extract_claims
+from newsgraph.analyse.nlp import load_nlp
+from newsgraph.analyse.numbers import find_amounts, parse_words, qualifier_before
+from newsgraph.model import Article, Attribution, Claim, RawDocument, SourceRef, Span, SpeakerRef
+from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.settings import Settings
+
+
+def claims_of(text: str, attributions: tuple[Attribution, ...] = ()) -> list[Claim]:
+    return extract_claims(text, load_nlp()(text), attributions)
+
+
+def one(text: str) -> Claim:
+    found = claims_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("words, value", [
+    ("three", 3), ("twenty-five", 25), ("one hundred and fifty", 150), ("two dozen", 24),
+    ("a million", 1e6), ("Fifty-two", 52), ("two thousand three hundred", 2300), ("banana", None),
+])
+def test_parse_words(words: str, value: float | None) -> None:
+    assert parse_words(words) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ferry fares rose by about 4% in the spring.", "about"),
+    ("The pantry fed well over 900 families.", "more than"),
+    ("Almost 70 volunteers turned up.", "nearly"),
+    ("As many as 12 barges sank.", "up to"),
+    ("Less than 300 tickets remain.", "fewer than"),
+    ("No fewer than 8 mayors signed.", "at least"),
+    ("The plant makes 40 tractors a week.", None),
+])
+def test_qualifier_mapping(text: str, expected: str | None) -> None:
+    start = next(find_amounts(text, [])).start
+    assert qualifier_before(text, start)[0] == expected
+
+
+def test_count_with_qualifier_and_counted_noun() -> None:
+    c = one("Rescuers said more than 1,450 sheep drowned in the valley floods.")
+    assert (c.value, c.qualifier, c.unit) == (1450, "more than", "sheep")
+    assert c.text == "more than 1,450 sheep"
+
+
+def test_text_is_always_the_offsets_span() -> None:
+    text = "Roughly 2.5 million visitors and 40 ferries, plus €3.2bn of orders and 7 percent growth."
+    found = claims_of(text)
+    assert len(found) == 4
+    for c in found:
+        assert text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The port authority spent $3.1 billion on new cranes.", 3.1e9, "USD"),
+    ("The council approved a £45m budget.", 45e6, "GBP"),
+    ("The deal is worth €700 million.", 7e8, "EUR"),
+    ("Growers lost 2 billion rupees to the drought.", 2e9, "INR"),
+    ("The province will borrow 1.5 billion Canadian dollars.", 1.5e9, "CAD"),
+    ("A loaf now costs 85 cents.", 0.85, "USD"),
+    ("The airline earned A$410 million.", 4.1e8, "AUD"),
+])
+def test_currencies_are_normalised(text: str, value: float, unit: str) -> None:
+    c = one(text)
+    assert c.unit == unit
+    assert c.value == pytest.approx(value)
+
+
+def test_percent_and_percentage_points() -> None:
+    found = claims_of("Turnout fell 3 percentage points to 61 per cent.")
+    assert [(c.value, c.unit) for c in found] == [(3, "percentage points"), (61, "%")]
+
+
+@pytest.mark.parametrize("text, value, magnitude, unit", [
+    ("About a third of the orchard workers are seasonal.", 1 / 3, None, "orchard workers"),
+    ("Two-thirds of the lakes froze.", 2 / 3, None, "lakes"),
+    ("Nearly half of the 800 members voted.", 0.5, None, "members"),
+    ("Roughly one in four renters is behind on payments.", 0.25, None, "renters"),
+    ("Thousands of commuters were stranded.", None, 1e3, "commuters"),
+    ("Tens of thousands of salmon died.", None, 1e4, "salmon"),
+    ("Dozens of stalls were damaged.", None, 12, "stalls"),
+])
+def test_fractions_ratios_and_vague_amounts(text: str, value: float | None, magnitude: float | None,
+                                            unit: str) -> None:
+    c = claims_of(text)[0]
+    assert c.unit == unit
+    assert c.magnitude == magnitude
+    if value is None:
+        assert c.value is None
+    else:
+        assert c.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Between 40 and 60 kayakers joined the race.", 40, 60, "kayakers"),
+    ("Forecasters expect 10-15 centimetres of rain.", 10, 15, "centimetres"),
+    ("Seats cost from $25 to $90.", 25, 90, "USD"),
+    ("Some 3,000 to 4,000 pilgrims camped outside the town.", 3000, 4000, "pilgrims"),
+])
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    c = one(text)
+    assert (c.value, c.value_max, c.unit) == (low, high, unit)
+
+
+def test_a_poll_split_is_not_a_range() -> None:
+    found = claims_of("The mayor leads 52% to 44% in the latest count.")
+    assert [(c.value, c.value_max) for c in found] == [(52, None), (44, None)]
+
+
+def test_change_and_new_level() -> None:
+    found = claims_of("Ticket sales jumped 8% to $2.4 million in the quarter.")
+    assert [(c.value, c.unit, c.change) for c in found] == [(8, "%", "rise"), (2.4e6, "USD", "rise")]
+    found = claims_of("The lake's water level dropped 40 centimetres over the summer.")
+    assert [(c.value, c.change) for c in found] == [(40, "fall")]
+    assert one("The club raised $2 million for the new stand.").change is None
+
+
+def test_bare_number_takes_the_counted_noun_of_its_sentence() -> None:
+    found = claims_of("Nine miners were rescued and two were still missing.")
+    assert [(c.value, c.unit) for c in found] == [(9, "miners"), (2, "miners")]
+
+
+@pytest.mark.parametrize("text", [
+    "The festival returns on Oct. 12 after a pause since 2019.",
+    "The ferry leaves at 6:45 a.m. from Pier 3.",
+    "She was named the sixth director of the museum in March 2021.",
+    "The 52-year-old captain had served for three decades.",
+    "Call 555-0148 for tickets, or see Section 12 of the rules.",
+    "The Otters beat the Herons 3-1 to reach the 1990s record.",
+    "The vote on Measure 14 was held on the 21st.",
+    "One of the lifeguards said no one was hurt.",
+])
+def test_not_figures(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_source_is_the_speaker_of_the_enclosing_attribution() -> None:
+    text = "The harbor master said about 70 boats were damaged. Some 20 more sank in 2019."
+    content_start = text.index("about")
+    content_end = text.index(".")
+    att = Attribution(
+        id="a1", kind="indirect", content=Span(content_start, content_end, text[content_start:content_end]),
+        cue=Span(17, 21, "said"), speaker=SpeakerRef("The harbor master", 0, 17, "e3", "harbor master"),
+    )
+    first, second = claims_of(text, (att,))
+    assert first.source is not None and first.source.name == "harbor master"
+    assert first.source.entity_id == "e3" and first.attribution_id == "a1"
+    assert second.source is None and second.attribution_id is None
+
+
+def test_stage_assigns_the_layer() -> None:
+    text = "Officials counted 312 ballots."
+    source = SourceRef(id="t", uri="test:t", sha256="0", format="text")
+    ctx = AnalysisContext(raw=RawDocument(source=source, data=text.encode(), kind="text", raw=True),
+                          article=Article(title=None, text=text), settings=Settings(), reference_date=None)
+    ctx.scratch["spacy"] = load_nlp()(text)
+    ctx.layers["attributions"] = ()
+    ClaimsStage(Settings())(ctx)
+    (c,) = ctx.layers["claims"]
+    assert (c.id, c.value, c.unit, c.source) == ("c1", 312, "ballots", None)
