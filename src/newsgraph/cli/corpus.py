@@ -89,11 +89,12 @@ def parse_duration(text: str) -> float:
 
 
 # ------------------------------------------------------------------ ingest
-def _fetcher(store: Any, allow_private: bool, min_interval: float | None, timeout: float | None) -> Any:
+def _fetcher(store: Any, allow_private: bool, min_interval: float | None, timeout: float | None,
+             max_bytes: int) -> Any:
     from newsgraph.ingest.fetch import Fetcher, FetchPolicy
 
     policy = FetchPolicy()
-    changes: dict[str, Any] = {"allow_private": allow_private}
+    changes: dict[str, Any] = {"allow_private": allow_private, "max_bytes": max_bytes}
     if min_interval is not None:
         changes["min_interval_s"] = min_interval
     if timeout is not None:
@@ -154,7 +155,7 @@ def run_ingest(inputs: list[str], db: str | None, jobs: int | None, allow_privat
 
     settings = load_settings(config)
     store = _open(db, readonly=False)
-    fetcher = _fetcher(store, allow_private, min_interval, timeout)
+    fetcher = _fetcher(store, allow_private, min_interval, timeout, settings.max_input_bytes)
     stats = SourceStats()
     try:
         items = iter_sources(inputs, settings, fetcher, raw=raw, published=published, stats=stats,

@@ -66,7 +66,7 @@ def sniff(data: bytes) -> str | None:
     m = _ROOT.search(head)
     if not m:
         return None
-    root = m.group(1).lower()
+    root = m.group(1).decode("ascii").lower()
     if root in ("rss", "feed", "rdf"):
         return "feed"
     return root
@@ -88,9 +88,6 @@ def parse_feed(data: bytes, base_url: str | None = None) -> list[FeedItem]:
 
     parsed = feedparser.parse(_ungzip(data), response_headers={"content-location": base_url} if base_url else None)
     entries = parsed.get("entries") or []
-    if parsed.get("bozo") and not entries:
-        exc = parsed.get("bozo_exception")
-        raise FeedError(f"malformed feed: {exc}")
     if not parsed.get("version") and not entries:
         raise FeedError("not an RSS or Atom feed")
     items = []
@@ -98,8 +95,12 @@ def parse_feed(data: bytes, base_url: str | None = None) -> list[FeedItem]:
         content = None
         if e.get("content"):
             content = max((c.get("value") or "" for c in e["content"]), key=len) or None
+        if not e.get("link") and not content:
+            continue  # what a broken tail leaves behind: nothing to fetch or read
         items.append(FeedItem(url=e.get("link"), title=e.get("title"), published=_date(e),
                               guid=e.get("id"), content=content))
+    if parsed.get("bozo") and not items:
+        raise FeedError(f"malformed feed: {parsed.get('bozo_exception')}")
     return items
 
 
