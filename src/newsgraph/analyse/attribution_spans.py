@@ -73,6 +73,7 @@ class _Finder:
         self.starts = [t.idx for t in doc]
         self.used_quotes: set[int] = set()
         self.used_cues: set[int] = set()
+        self.cue_owner: dict[int, int] = {}  # cue token → index of the attribution that used it
         self.found: list[Found] = []
 
     # ----------------------------------------------------------- helpers
@@ -106,8 +107,25 @@ class _Finder:
             e = q.end
         return (s, e)
 
-    def np_span(self, h: Token) -> tuple[tuple[int, int], tuple[int, int]]:
-        """The speaker phrase around head h, and h's own span."""
+    def np_span(self, h: Token, inverted: bool = False) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The speaker phrase around head h, and h's own span. After an inverted
+        cue ("said Jane Doe, a lawyer for the city.") the phrase runs on to the
+        sentence end, appositive included."""
+        span, head = self._np(h)
+        if not inverted:
+            return span, head
+        doc = self.doc
+        k = self.tok_at(span[1])
+        if k < len(doc) and doc[k].text == ",":
+            j = k + 1
+            while j < len(doc) and doc[j].text not in (".", "!", "?", ";", ":") and not set(doc[j].text) & QUOTE_CHARS \
+                    and "\n" not in doc[j].text:
+                j += 1
+            if j < len(doc) and doc[j].text in (".", "!", "?") and j - k <= 30 and j > k + 1:
+                span = (span[0], doc[j - 1].idx + len(doc[j - 1]))
+        return span, head
+
+    def _np(self, h: Token) -> tuple[tuple[int, int], tuple[int, int]]:
         doc = self.doc
         head = (h.idx, h.idx + len(h))
         if h.pos_ == "PRON":
@@ -124,6 +142,11 @@ class _Finder:
             gap = doc[right + 1 : c.left_edge.i]
             if any(t.is_punct or t.is_space for t in gap):
                 break
+            if c.dep_ == "cc" and any(x.dep_ == "conj" and x.pos_ in ("PROPN", "NOUN") for x in h.rights):
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and doc[right + 1].dep_ == "cc":
+                right = c.right_edge.i
+                continue
             if c.dep_ in ("prep", "compound", "nummod", "flat", "nmod", "case", "npadvmod") and c.ent_type_ not in ("DATE", "TIME"):
                 sub = list(c.subtree)
                 if any(t.text in (",", ";", "—") or t.dep_ in ("relcl", "acl") for t in sub):
@@ -183,9 +206,10 @@ class _Finder:
         return None
 
     def add(self, kind: str, content: tuple[int, int], cue: tuple[int, int] | None, head_tok: Token | None,
-            method: str, speaker: tuple[int, int] | None = None, head: tuple[int, int] | None = None) -> None:
+            method: str, speaker: tuple[int, int] | None = None, head: tuple[int, int] | None = None,
+            inverted: bool = False) -> None:
         if head_tok is not None:
-            speaker, head = self.np_span(head_tok)
+            speaker, head = self.np_span(head_tok, inverted)
         self.found.append(Found(kind, content, cue, speaker, head, method))
 
     # ------------------------------------------------------- pass 1: direct
@@ -237,10 +261,14 @@ class _Finder:
         content, kind = (q.start, q.end), "direct"
         prefix_start = self.clause_start(q.start)
         if prefix_start is not None:
+            prefix = doc[self.tok_at(prefix_start) : self.tok_at(q.start)]
+            if any(cue_class(t) in ("speech", "cognition", "evidence") or t.lower_ == "according" for t in prefix):
+                return False
             content, kind = (prefix_start, q.end), "mixed"
         self.used_cues.add(verb.i)
         self.used_quotes.add(qi)
-        self.add(kind, content, cue, head_tok, "quote-cue-after")
+        self.cue_owner[verb.i] = len(self.found)
+        self.add(kind, content, cue, head_tok, "quote-cue-after", inverted=not words)
         return True
 
     def clause_start(self, pos: int) -> int | None:
@@ -280,8 +308,21 @@ class _Finder:
                 break
             gap.append(t)
             j -= 1
-        if verb is None or verb.i in self.used_cues:
+        if verb is None:
             return False
+        if verb.i in self.used_cues:
+            owner = self.cue_owner.get(verb.i)
+            if owner is None:
+                return False
+            prev = self.found[owner]
+            # “A,” he said, “B.” / “A,” said Jones, “B.”: only the speaker and commas between
+            start = max(verb.idx + len(verb), prev.speaker[1] if prev.speaker else 0)
+            if not re.fullmatch(r"[\s,:;—–-]*", text[start : q.start]):
+                return False
+            self.used_quotes.add(qi)
+            self.found.append(Found("direct", (q.start, q.end), prev.cue, prev.speaker, prev.head,
+                                    "quote-cue-between", follows=owner))
+            return True
         gap.reverse()
         ends_colon = bool(gap) and gap[-1].text in (":", ",")
         words = [t for t in gap if not t.is_punct]
@@ -359,7 +400,7 @@ class _Finder:
                 return "direct", (q.start, q.end)
         for i, _q in inside:
             self.used_quotes.add(i)
-        s = min(s, min(q.start for _, q in inside if q.start >= s - 1))
+        s = min([s] + [q.start for _, q in inside if q.start >= s - 1])
         return "mixed", (s, e)
 
     def according(self, t: Token) -> None:
@@ -404,9 +445,16 @@ class _Finder:
                 a = max(a, v.i + 1)
                 # the parser often cuts the clause short; it runs to the sentence end
                 # unless a new clause is joined on (", adding that …", "and …")
-                rest = doc[b + 1 : v.sent.end]
-                if rest and rest[0].text not in (",", "—", "–", "(") and not any(t.dep_ in ("cc", "conj", "advcl") or t.text in (";",) or cue_class(t) for t in rest):
+                rest = [t for t in doc[b + 1 : v.sent.end] if self.in_quote(t.idx) is None]
+                if rest and rest[0].text not in (",", "—", "–", "(") and not any(
+                        t.dep_ in ("cc", "conj", "advcl") or t.text in (";",) or cue_class(t) for t in rest):
                     b = v.sent.end - 1
+                # a coordinated cue ("… and said she would …") starts a new attribution
+                for t in doc[a : b + 1]:
+                    if t.dep_ == "conj" and t.head.i > v.i and cue_class(t) == "speech":
+                        cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
+                        b = (cc[-1].i if cc else t.left_edge.i) - 1
+                        break
             elif b >= v.i:
                 return None
             return self.trim(a, b)
@@ -426,6 +474,10 @@ class _Finder:
                 if span and any(span[0] <= q.start and q.end <= span[1] + 1 for q in self.quotes):
                     return span
         nxt = v.i + 1
+        if lemma(v) in lex.addressee_verbs:
+            obj = [c for c in v.rights if c.dep_ in ("dobj", "dative")]
+            if obj:
+                nxt = obj[0].right_edge.i + 1
         # "X said that …" with a parse that missed the clause
         while nxt < v.sent.end and (doc[nxt].ent_type_ in ("DATE", "TIME") or doc[nxt].dep_ in ("dobj", "npadvmod")
                                     and lemma(v) in lexicon().addressee_verbs | {"say"}):
@@ -447,6 +499,45 @@ class _Finder:
                 return self.trim(v.sent.start, k - 1)
         return None
 
+    def parenthetical(self, v: Token) -> bool:
+        """`Before long, he said, the plan would fail.`: the cue sits between commas
+        inside the reported sentence, whose two halves are the content."""
+        doc = self.doc
+        sent = v.sent
+        subj = [c for c in v.children if c.dep_ in _SPEAKER_DEPS and c.i < v.i]
+        if not subj or subj[0].lower_ in _RELATIVE:
+            return False
+        (sp_s, _sp_e), _head = self._np(subj[0])
+        left_tok = self.tok_at(sp_s)
+        if left_tok - 1 <= sent.start or doc[left_tok - 1].text != ",":
+            return False
+        if any(t.i > subj[0].i and t.i < v.i and not (t.dep_ in ("aux", "neg", "advmod")) for t in doc[subj[0].i + 1 : v.i]):
+            return False
+        r = v.i + 1
+        while r < sent.end and doc[r].text != "," and (doc[r].ent_type_ in ("DATE", "TIME") or doc[r].dep_ in ("advmod", "npadvmod")
+                                                       or doc[r].head.i != v.i and doc[r].head.i > v.i):
+            r += 1
+        if r >= sent.end - 2 or doc[r].text != ",":
+            return False
+        left = self.trim(sent.start, left_tok - 2)
+        right = self.trim(r + 1, sent.end - 1)
+        if right is None or left is None:
+            return False
+        cue = (v.idx, cue_end(v))
+        left_has_verb = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") for t in doc[sent.start : left_tok - 1])
+        first = len(self.found)
+        if left_has_verb:
+            kind, span = self.classify(left)
+            self.add(kind, span, cue, subj[0], "parse-parenthetical")
+        kind, span = self.classify(right)
+        if left_has_verb:
+            prev = self.found[first]
+            self.found.append(Found(kind, span, cue, prev.speaker, prev.head, "parse-parenthetical", follows=first))
+        else:
+            self.add(kind, span, cue, subj[0], "parse-parenthetical")
+        self.used_cues.add(v.i)
+        return True
+
     def parse_pass(self) -> None:
         for t in self.doc:
             if t.i in self.used_cues:
@@ -460,6 +551,8 @@ class _Finder:
                 continue
             q = self.in_quote(t.idx)
             if q is not None and not q.single:
+                continue
+            if cls == "speech" and self.parenthetical(t):
                 continue
             content = self.complement(t, cls)
             if content is None or content[1] - content[0] < 6:
@@ -491,7 +584,12 @@ class _Finder:
             if reach > q.start:
                 continue
             gap = text[reach:q.start]
-            if re.search(r"[A-Za-z0-9]", gap) or gap.count("\n") > 2:
+            # the rest of the cue's sentence ("…, a lawyer for the club.") may stand between
+            if re.search(r"[A-Za-z0-9]", gap):
+                m = re.fullmatch(r"[^\n“”\"]{0,200}?[.!?][ \t\u00a0]*\n?[ \t\u00a0\n]*", gap)
+                if m is None or len(gap.split()) > 25:
+                    continue
+            elif gap.count("\n") > 2:
                 continue
             self.used_quotes.add(qi)
             self.found.append(Found("direct", (q.start, q.end), prev.cue, prev.speaker, prev.head,

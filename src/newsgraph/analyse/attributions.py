@@ -118,7 +118,11 @@ class AttributionsStage:
         assert f.speaker is not None
         s, e = f.speaker
         if resolver is not None:
-            ent = resolver(ctx, s, e)
+            try:
+                ent = resolver(ctx, s, e)
+            except Exception as exc:  # a resolver bug must not cost the document its attributions
+                ctx.scratch.setdefault("warnings", []).append(f"resolve_speaker failed: {type(exc).__name__}: {exc}")
+                ent = None
             if ent is not None:
                 return ent  # type: ignore[no-any-return]
         return entity_by_mention(entities, s, e, f.head)

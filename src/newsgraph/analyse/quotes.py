@@ -71,14 +71,33 @@ def _opens_paragraph(text: str, pos: int) -> bool:
     return nl >= 0 and text[nl + 1 : pos].strip() == ""
 
 
+# Each family pairs only with itself: a straight mark never closes a curly one.
+_FAMILIES = (re.compile(r"[“”„]"), re.compile(r"\""), re.compile(r"''"), re.compile(r"[«»]"))
+
+
 def find_double(text: str) -> list[Quote]:
+    found: list[Quote] = []
+    for family in _FAMILIES:
+        found.extend(_pair(text, family))
+    found.sort(key=lambda q: (q.start, -q.end))
+    # a quotation inside another (a straight pair inside a curly one) is part of it
+    out: list[Quote] = []
+    for q in found:
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out
+
+
+def _pair(text: str, family: re.Pattern[str]) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     last_open = 0  # where the current paragraph of an open quotation starts
-    for m in _DOUBLE.finditer(text):
+    for m in family.finditer(text):
         role = _role(text, m)
         if open_at is not None and "\n" in text[last_open : m.start()]:
-            if role in ("open", "either") and _opens_paragraph(text, m.start()):
+            between = [ln for ln in text[last_open : m.start()].split("\n") if ln.strip()]
+            if role in ("open", "either") and _opens_paragraph(text, m.start()) and len(between) == 1:
                 last_open = m.start()  # the quotation carries on into this paragraph
                 continue
             quotes.append(Quote(open_at, _paragraph_end(text, last_open), balanced=False))
