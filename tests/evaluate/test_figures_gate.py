@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluate.figures import load, match, norm_unit, report, run, sources_agree, units_agree
+from newsgraph.evaluate.figures import (
+    load,
+    match,
+    norm_unit,
+    report,
+    run,
+    sources_agree,
+    units_agree,
+)
 from tests.conftest import baseline
 
 

@@ -204,6 +204,9 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
             return None
         if amt.kind == "words" and first.lower_ == "one" and first.i == last.i and first.dep_ != "nummod":
             return None  # "one of the lifeguards", "no one": a pronoun, not a count
+        if unit is None and text[qstart:amt.start].strip().lower() in ("over", "under", "above", "below") \
+                and _age_limit(doc, first, text, qstart):
+            return None
         if unit is None:
             found = _counted_noun(doc, starts, amt, end, first, last)
             if found == "SKIP":
@@ -216,8 +219,6 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
                 if unit and unit.lower() in TIME_UNITS:
                     return None
             elif amt.kind in ("number", "words"):
-                if qualifier in ("fewer than", "more than") and _age_limit(doc, first, text, qstart):
-                    return None
                 if first.ent_type_ in ("DATE", "TIME") and amt.currency is None and not amt.percent:
                     return None
                 unit = last_unit.get(sent_key)
@@ -226,6 +227,8 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
         elif unit and amt.kind in ("fraction", "ratio", "vague") and unit not in ANAPHORS:
             last_unit[sent_key] = unit
         change = _change(doc, first, last)
+        if unit is None and change and amt.kind in ("number", "words"):
+            unit = _changed_subject(doc, last)
     else:
         change = None
     start = min(qstart, amt.start)
@@ -297,6 +300,8 @@ def _counted_noun(doc: Any, starts: list[int], amt: Amount, end: int, first: Any
         if amt.kind in ("fraction", "vague"):
             return None
     head = last.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "23 league matches": the number counts matches
     if (last.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and head.i > last.i
             and head.i - last.i <= 5 and head.pos_ in ("NOUN", "PROPN") and head.idx >= end):
         return _noun_text(doc, head, j), _unit_end(doc, head)
@@ -365,6 +370,21 @@ def _change(doc: Any, first: Any, last: Any) -> str | None:
             return None
         if tok.dep_ == "prep" and tok.lower_ in ("by", "to", "from"):
             via_prep = True
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _changed_subject(doc: Any, last: Any) -> str | None:
+    """ "Cholera cases have more than doubled to 8,900": a plural subject of the change verb is counted."""
+    tok = last
+    for _ in range(6):
+        if tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.tag_ in ("NNS", "NNPS") and subj.lower_ not in ANAPHORS:
+                return _noun_text(doc, subj, 0)
+            return None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
