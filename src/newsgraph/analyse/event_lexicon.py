@@ -1,0 +1,100 @@
+"""Load the event trigger lexicon (data/event_lexicon.toml) and index it by lemma.
+
+The lexicon is data reviewed by people; this module only reads it, checks
+its types and modes against the PLOVER ontology, and builds look-up tables.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    order: int
+    type: str
+    mode: str | None
+    cameo: str | None
+    objects: frozenset[str] | None
+    preps: frozenset[str] | None
+    target_preps: tuple[str, ...]
+    reciprocal: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[Entry, ...]
+    verbs: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, tuple[Entry, ...]]
+    predicates: dict[str, tuple[Entry, ...]]
+    light_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    complement_modes: dict[str, dict[str, str]]
+    conflict_from: frozenset[str]
+    conflict_becomes: str
+    conflict_types: frozenset[str]
+    negation: dict[str, str]
+    max_noun_words: int
+
+
+def parse(text: str) -> Lexicon:
+    data = tomllib.loads(text)
+    defaults = data.get("defaults", {})
+    default_preps = tuple(defaults.get("target_preps", ()))
+    entries: list[Entry] = []
+    verbs: dict[str, list[Entry]] = {}
+    nouns: dict[str, list[Entry]] = {}
+    preds: dict[str, list[Entry]] = {}
+    for i, raw in enumerate(data.get("event", [])):
+        if raw["type"] not in TYPES:
+            raise ValueError(f"event_lexicon.toml entry {i}: unknown PLOVER type {raw['type']!r}")
+        entry = Entry(
+            order=i,
+            type=raw["type"],
+            mode=raw.get("mode") or None,
+            cameo=raw.get("cameo") or None,
+            objects=frozenset(raw["objects"]) if "objects" in raw else None,
+            preps=frozenset(raw["preps"]) if "preps" in raw else None,
+            target_preps=tuple(raw.get("target_preps", default_preps)),
+            reciprocal=bool(raw.get("reciprocal", False)),
+        )
+        entries.append(entry)
+        for key, table in (("verbs", verbs), ("nouns", nouns), ("predicates", preds)):
+            for word in raw.get(key, ()):
+                table.setdefault(word.lower(), []).append(entry)
+    conflict = data.get("conflict_complement", {})
+    return Lexicon(
+        entries=tuple(entries),
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        predicates={k: tuple(v) for k, v in preds.items()},
+        light_verbs=frozenset(defaults.get("light_verbs", ())),
+        speech_verbs=frozenset(defaults.get("speech_verbs", ())),
+        complement_modes={k: dict(v) for k, v in data.get("complement_modes", {}).items()},
+        conflict_from=frozenset(conflict.get("from", ())),
+        conflict_becomes=conflict.get("becomes", "THREATEN"),
+        conflict_types=frozenset(conflict.get("conflict_types", ())),
+        negation=dict(data.get("negation", {})),
+        max_noun_words=max((len(k.replace("-", " ").split()) for k in nouns), default=1),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("newsgraph").joinpath("data", "event_lexicon.toml").read_text("utf-8")
+    return parse(text)
+
+
+def cameo_reading(event_type: str, negated: bool) -> str:
+    """The type a CAMEO-style coder would give: "would not support" reads as REJECT."""
+    if negated:
+        return lexicon().negation.get(event_type, event_type)
+    return event_type
