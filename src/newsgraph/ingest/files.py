@@ -143,14 +143,19 @@ def _iter_jsonl(
     path: Path, uri: str, settings: Settings, raw: bool, published: str | None, gz: bool
 ) -> Iterator[RawDocument | Rejected]:
     opener = gzip.open if gz else open
+    records = 0
     try:
         with opener(path, "rb") as fh:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
+                records += 1
                 yield _jsonl_record(path, uri, lineno, line, settings, raw, published)
     except (OSError, EOFError, zlib.error) as exc:
         yield _reject(f"{path.name}:?", uri, b"", "jsonl", Code.CORRUPT_ARCHIVE, f"cannot read the rest of {path}: {exc}")
+        return
+    if not records:  # an empty file still answers with a line
+        yield _reject(path.name, uri, b"", "jsonl", Code.EMPTY, "the JSONL file holds no records")
 
 
 def _jsonl_record(

@@ -24,6 +24,7 @@ def iter_warc(path: Path, settings: Settings, published: str | None = None) -> I
     name = path.name
     base = path.resolve().as_uri().replace("file://", "", 1)
     offset = 0
+    found = 0
     try:
         with open(path, "rb") as fh:
             it = ArchiveIterator(fh)
@@ -39,6 +40,7 @@ def iter_warc(path: Path, settings: Settings, published: str | None = None) -> I
                 id_ = url or f"{name}#{offset}"
                 data = record.content_stream().read(settings.max_input_bytes + 1)
                 src = SourceRef(id=id_, uri=uri, sha256=sha256(data), format="warc")
+                found += 1
                 if len(data) > settings.max_input_bytes:
                     yield Rejected(src, Code.TOO_LARGE.value, f"record is over {settings.max_input_bytes} bytes")
                     continue
@@ -50,3 +52,7 @@ def iter_warc(path: Path, settings: Settings, published: str | None = None) -> I
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         src = SourceRef(id=f"{name}#{offset}", uri=f"warc:{base}#{offset}", sha256=sha256(b""), format="warc")
         yield Rejected(src, Code.CORRUPT_ARCHIVE.value, f"corrupt or truncated WARC after offset {offset}: {exc}")
+        return
+    if not found:  # a WARC without HTML responses still answers with a line
+        src = SourceRef(id=name, uri=f"warc:{base}", sha256=sha256(b""), format="warc")
+        yield Rejected(src, Code.EMPTY.value, "the WARC file holds no HTML response records")
