@@ -30,10 +30,13 @@ scratch:
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from newsgraph.analyse.gazetteer import (
@@ -92,7 +95,8 @@ class _Context:
     raw_countries: dict[str, float] = field(default_factory=dict)
     raw_states: dict[str, float] = field(default_factory=dict)
     own: dict[str, tuple[str | None, str | None, float]] = field(default_factory=dict)
-    anchors: list[tuple[str, float, float, str | None, str | None]] = field(default_factory=list)
+    # (name key, lat, lon, country, admin1, geonameid) of the article's resolved towns
+    anchors: list[tuple[str, float, float, str | None, str | None, int | None]] = field(default_factory=list)
     domain_country: str | None = None
     generic_domain: bool = False
 
@@ -138,11 +142,11 @@ class PlacesStage:
         return self._gaz
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        mentions = collect_mentions(ctx)
+        gaz = self.gazetteer
+        mentions = collect_mentions(ctx, gaz)
         if not mentions:
             ctx.layers["places"] = ()
             return
-        gaz = self.gazetteer
         mentions = _attach_candidates(ctx.text, mentions, gaz)
         domain = _domain(ctx)
         chosen, context = resolve(mentions, gaz, domain)
@@ -170,30 +174,132 @@ class PlacesStage:
 # ---------------------------------------------------------------- mentions
 
 
-def collect_mentions(ctx: AnalysisContext) -> list[_Mention]:
-    """Place mentions from the entities layer, then spaCy spans no entity covers."""
+def collect_mentions(ctx: AnalysisContext, gaz: Gazetteer | None = None) -> list[_Mention]:
+    """Place mentions: entities of place types, spaCy's place spans no entity covers,
+    and (given a gazetteer) place names inside other names or missed by NER."""
     out: list[_Mention] = []
-    taken: list[tuple[int, int]] = []
     entities = ctx.layers.get("entities", ())
+    others: list[tuple[int, int, str, str | None]] = []  # non-place spans: (start, end, label, entity id)
     for ent in entities:
-        if ent.type not in PLACE_TYPES:
-            continue
         for m in ent.mentions:
-            out.append(_Mention(m.start, m.end, m.text, ent.type, ent.id))
-    all_spans = [(m.start, m.end) for ent in entities for m in ent.mentions]
-    taken = sorted(all_spans)
+            if ent.type in PLACE_TYPES:
+                out.append(_Mention(m.start, m.end, m.text, ent.type, ent.id))
+            else:
+                others.append((m.start, m.end, ent.type, ent.id))
+    taken = sorted((m.start, m.end) for ent in entities for m in ent.mentions)
     doc = ctx.scratch.get("spacy")
     if doc is not None:
         for span in doc.ents:
-            if span.label_ not in PLACE_TYPES:
-                continue
             s, e = span.start_char, span.end_char
             if any(a < e and s < b for a, b in taken):
                 continue  # the entities stage has its say on that stretch
-            out.append(_Mention(s, e, span.text, span.label_, None))
+            if span.label_ in PLACE_TYPES:
+                out.append(_Mention(s, e, span.text, span.label_, None))
+            else:
+                others.append((s, e, span.label_, None))
+    if gaz is not None:
+        out += _inside_names(ctx.text, others, gaz)
+        if doc is not None:
+            covered = [(m.start, m.end) for m in out] + [(o[0], o[1]) for o in others if o[2] != "PERSON"]
+            out += _after_preposition(doc, covered, gaz)
     out = [piece for m in out for piece in _split_listed(m)]
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
+
+
+# Words before a place name that make a capitalised word a place, whatever NER said.
+_LOC_PREPS = frozenset({"in", "near", "from", "outside", "to", "across", "around", "toward", "towards", "into",
+                        "through", "throughout", "inside", "at", "of"})
+# Stricter for a name NER took for a person: "a letter from Thomas", "said to Keith".
+_PERSON_LOC_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Given names (the entities stage's data file): never a place when NER says person."""
+    try:
+        data = json.loads(resources.files("newsgraph").joinpath("data/first_names.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    names = [n for k, v in data.items() if not k.startswith("_") and isinstance(v, list) for n in v]
+    return frozenset(n.lower() for n in names if isinstance(n, str))
+
+
+_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_NAMEABLE = (COUNTRY, ADM1, COUNTY, UNION, REGION, CONTINENT)
+
+
+def _known(text: str, gaz: Gazetteer, min_pop: int) -> bool:
+    """A name the gazetteer knows well enough to overrule NER: a main name, not a bare county."""
+    return any(not c.alias and (c.kind in _NAMEABLE or (c.kind == CITY and c.population >= min_pop))
+               for c in gaz.lookup(text))
+
+
+def _inside_names(text: str, spans: list[tuple[int, int, str, str | None]], gaz: Gazetteer) -> list[_Mention]:
+    """ "Charleston Police Department", "University of Georgia": the place in an ORG/FAC name.
+
+    Also a whole PERSON span that is a known place right after a locative word
+    ("moved to Calais") or before a state ("Delano, Minn.").
+    """
+    out: list[_Mention] = []
+    for start, end, label, _eid in spans:
+        if label in ("PERSON",):
+            before = text[max(0, start - 12):start].split()
+            name = text[start:end]
+            after = _QUALIFIER.match(text, end)
+            if name.lower() in _first_names():
+                continue
+            if _known(name, gaz, 1000) and ((before and before[-1].lower() in _PERSON_LOC_PREPS)
+                                            or (after and _qualifier_candidate(after.group(1), gaz))):
+                out.append(_Mention(start, end, name, "GPE", None))
+            continue
+        if label not in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"):
+            continue
+        words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+        if not words:
+            continue
+        whole = text[start:end]
+        if any(c.kind in (UNION, COUNTRY, CONTINENT) and not c.alias for c in gaz.lookup(whole)):
+            out.append(_Mention(start, end, whole, "GPE", None))
+            continue
+        # leading words: the longest prefix of up to three that names a place
+        for n in (3, 2, 1):
+            if n >= len(words):
+                continue
+            s, e = words[0][0], words[n - 1][1]
+            name = text[s:e]
+            if text[s:words[n - 1][1]].count(" ") == n - 1 and _known(name, gaz, 5000):
+                out.append(_Mention(s, e, name, "GPE", None))
+                break
+        # "... of Georgia"
+        m = re.search(r"\bof\s+((?:[A-Z][\w.'-]*\s?){1,3})$", whole)
+        if m:
+            name = m.group(1).strip()
+            if _known(name, gaz, 5000):
+                s = start + m.start(1)
+                out.append(_Mention(s, s + len(name), name, "GPE", None))
+    return out
+
+
+def _after_preposition(doc: Any, covered: list[tuple[int, int]], gaz: Gazetteer) -> list[_Mention]:
+    """Capitalised names right after "in", "near", "from" that NER missed and the gazetteer knows."""
+    out: list[_Mention] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in _LOC_PREPS or i + 1 >= n or not doc[i + 1].is_title:
+            continue
+        for k in (3, 2, 1):
+            j = i + 1 + k
+            if j > n or not all(t.is_title or t.text in (".",) for t in doc[i + 1:j]):
+                continue
+            span = doc[i + 1:j]
+            s, e = span.start_char, span.end_char
+            if any(a < e and s < b for a, b in covered):
+                break
+            if _known(span.text, gaz, 1000):
+                out.append(_Mention(s, e, span.text, "GPE", None))
+                break
+    return out
 
 
 def _split_listed(m: _Mention) -> list[_Mention]:
@@ -312,6 +418,11 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tup
     qualifiers = {k: next((m.qualifier for m in ms if m.qualifier is not None), None) for k, ms in by_key.items()}
     cands = {k: ms[0].candidates for k, ms in by_key.items()}
     counts = {k: len(ms) for k, ms in by_key.items()}
+    home = home_town_candidates(domain, gaz) if domain and HOME_COUNT > 0 else ()
+    if home:
+        # The paper's home town joins the vote like a name said a few times,
+        # though it is never output: a local paper's places sit around it.
+        cands[HOME_KEY], counts[HOME_KEY], qualifiers[HOME_KEY] = home, HOME_COUNT, None
     chosen: dict[str, Candidate] = {}
     context = base
     for _ in range(ROUNDS):
@@ -319,7 +430,12 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tup
         for key, cs in cands.items():
             shares = context.shares(exclude=key)
             anchors = [a for a in context.anchors if a[0] != key]
-            new[key] = max(cs, key=lambda c: _score(c, qualifiers[key], shares, anchors, context, gaz))
+            if key == HOME_KEY:
+                # the paper's town has no size prior: only the article's other places choose it
+                new[key] = max(cs, key=lambda c: _score(c, None, shares, anchors, context, gaz)
+                               - 0.9 * math.log10(c.population + 10))
+            else:
+                new[key] = max(cs, key=lambda c: _score(c, qualifiers[key], shares, anchors, context, gaz))
         context = _build_context(new, counts, qualifiers, base)
         if new == chosen:
             break
@@ -327,8 +443,52 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tup
     return chosen, context
 
 
+HOME_KEY = "@home"
+HOME_COUNT = 1
+HOME_MIN_POP = 2000
+_DOMAIN_NOISE = frozenset({"www", "news", "m", "mobile", "online", "the"})
+
+
+def home_town_candidates(domain: str, gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """Towns whose name starts the paper's domain: "columbustelegram.com" -> the Columbuses.
+
+    Only towns of the domain's country (a generic ".com" means the US) of some
+    size, and names of five letters or more, so "star-telegram" finds no "Star".
+    """
+    labels = [x for x in domain.lower().split(".") if x not in _DOMAIN_NOISE]
+    if len(labels) < 2:
+        return ()
+    tld = labels[-1]
+    country = _TLD_COUNTRY.get(tld) or ("US" if tld in _GENERIC_TLDS else None)
+    if country is None:
+        return ()
+    body = max(labels[:-1], key=len).removeprefix("the").replace("-", "")
+    index = _squashed_index(gaz)
+    for n in range(len(body), 4, -1):
+        found = tuple(c for c in index.get(body[:n], ())
+                      if c[4] == country and c[7] == CITY and not c[8] and c[6] >= HOME_MIN_POP)
+        if found:
+            return tuple(map(Candidate._make, found))
+    return ()
+
+
+_SQUASHED: dict[int, dict[str, list[tuple]]] = {}
+
+
+def _squashed_index(gaz: Gazetteer) -> dict[str, list[tuple]]:
+    """City names with spaces removed, as domains write them ("newyork")."""
+    if id(gaz) not in _SQUASHED:
+        idx: dict[str, list[tuple]] = {}
+        for key, entries in gaz.names.items():
+            if len(key) >= 5:
+                idx.setdefault(key.replace(" ", ""), []).extend(entries)
+        _SQUASHED.clear()
+        _SQUASHED[id(gaz)] = idx
+    return _SQUASHED[id(gaz)]
+
+
 def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, float], dict[str, float]],
-           anchors: list[tuple[str, float, float, str | None, str | None]], ctx: _Context, gaz: Gazetteer) -> float:
+           anchors: list[tuple[Any, ...]], ctx: _Context, gaz: Gazetteer) -> float:
     countries, states = shares
     if c.kind == CITY:
         s = math.log10(c.population + 10)
@@ -355,7 +515,9 @@ def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, fl
     if c.country == "US" and c.admin1 and c.kind in (CITY, COUNTY):
         s += STATE_WEIGHT * states.get(c.admin1, 0.0)
     if c.kind == CITY and c.lat is not None and anchors:
-        near = min(distance_km(c.lat, c.lon, a[1], a[2]) for a in anchors)  # type: ignore[arg-type]
+        # another name for this very place ("Dublin City") is an echo, not a neighbour
+        near = min((distance_km(c.lat, c.lon, a[1], a[2]) for a in anchors if a[5] != c.geonameid),  # type: ignore[arg-type]
+                   default=1e9)
         for limit, bonus in NEAR_BONUS:
             if near <= limit:
                 s += bonus
@@ -381,7 +543,7 @@ def _build_context(chosen: dict[str, Candidate], counts: dict[str, int],
             raw_s[state] += weight
         by_key[key] = (c.country, state, weight)
         if c.kind == CITY and c.lat is not None:
-            anchors.append((key, c.lat, c.lon, c.country, c.admin1))
+            anchors.append((key, c.lat, c.lon, c.country, c.admin1, c.geonameid))
     for q in qualifiers.values():
         if q is not None and q.kind == ADM1 and q.admin1:
             raw_s[q.admin1] += 1.0
