@@ -27,6 +27,15 @@ class Mark:
     tip: str
 
 
+def number(value: float | int | None) -> str | None:
+    """31000.0 -> "31,000"; 0.333 -> "0.333"."""
+    if value is None:
+        return None
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
 def _non_overlapping(marks: list[Mark]) -> list[Mark]:
     chosen: list[Mark] = []
     taken: list[tuple[int, int]] = []
@@ -59,7 +68,7 @@ def marks(obj: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
     inner = []
     for c in obj.get("claims", []):
         src = (c.get("source") or {}).get("name") or "no source given"
-        value = " ".join(str(x) for x in (c.get("qualifier"), c.get("value"), c.get("unit")) if x is not None)
+        value = " ".join(x for x in (c.get("qualifier"), number(c.get("value")), c.get("unit")) if x)
         inner.append(Mark(c["start"], c["end"], "figure", (("data-source", src), ("data-value", value)),
                           f"{value} — source: {src}"))
     for t in obj.get("timexes", []):

@@ -11,11 +11,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newsgraph import __version__
+from newsgraph.serve.annotate import number
 from newsgraph.serve.errors import ApiError
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("newsgraph.serve").joinpath("templates"))))
 templates.env.globals["version"] = __version__
+templates.env.globals["number"] = number
 
 
 def _render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
