@@ -29,11 +29,11 @@ from newsgraph.model import (
 )
 from newsgraph.model.serialize import (
     TABLES,
+    dumps,
     from_json,
     from_rows,
     json_schema,
     loads,
-    dumps,
     table_columns,
     to_json,
     to_rows,

@@ -7,6 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from newsgraph.model.format import format_number
+
 
 def print_tables(objs: list[dict[str, Any]], console: Console | None = None) -> None:
     console = console or Console()
@@ -36,7 +38,8 @@ def print_tables(objs: list[dict[str, Any]], console: Console | None = None) -> 
         if obj["claims"]:
             t = Table("figure", "value", "unit", "source", title="Figures")
             for c in obj["claims"]:
-                t.add_row(_short(c["text"], 50), f"{c.get('qualifier') or ''} {c['value']}".strip(), c["unit"] or "",
+                value = format_number(c["value"]) or "?"
+                t.add_row(_short(c["text"], 50), f"{c.get('qualifier') or ''} {value}".strip(), c["unit"] or "",
                           (c["source"] or {}).get("name") or "")
             console.print(t)
         if obj["events"]:

@@ -15,6 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from newsgraph.model.format import format_number as number
+
 PALETTE = 8  # speaker colours s0..s7 in app.css, all AA contrast on white
 
 
@@ -25,15 +27,6 @@ class Mark:
     cls: str
     attrs: tuple[tuple[str, str], ...]
     tip: str
-
-
-def number(value: float | int | None) -> str | None:
-    """31000.0 -> "31,000"; 0.333 -> "0.333"."""
-    if value is None:
-        return None
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
 
 
 def _non_overlapping(marks: list[Mark]) -> list[Mark]:

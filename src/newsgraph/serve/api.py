@@ -40,7 +40,7 @@ def analyze_document(ng: Any, body: AnalyzeRequest) -> dict[str, Any]:
     if body.url:
         if not ng.config.allow_fetch:
             raise ApiError(403, Code.FETCH_DISABLED, "fetching URLs is disabled on this server (newsgraph serve --allow-fetch)")
-        from newsgraph.ingest.fetch import FetchPolicy, Fetcher
+        from newsgraph.ingest.fetch import Fetcher, FetchPolicy
 
         with Fetcher(FetchPolicy(allow_private=ng.config.allow_private, retries=0)) as fetcher:
             raw = fetcher.document(body.url, published=body.published, conditional=False)

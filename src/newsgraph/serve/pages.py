@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newsgraph import __version__
-from newsgraph.serve.annotate import number
+from newsgraph.model.format import format_number as number
 from newsgraph.serve.errors import ApiError
 
 router = APIRouter(include_in_schema=False)
