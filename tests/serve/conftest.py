@@ -74,7 +74,7 @@ class LiveServer:
                     return
             except OSError:
                 if self.proc.poll() is not None:
-                    raise RuntimeError(self.proc.stdout.read().decode() if self.proc.stdout else "server died")
+                    raise RuntimeError(self.proc.stdout.read().decode() if self.proc.stdout else "server died") from None
                 time.sleep(0.2)
         raise RuntimeError("the server did not start within 60s")
 
