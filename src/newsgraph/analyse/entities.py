@@ -210,6 +210,8 @@ def _title_before(doc: Any, start: int, k: Knowledge, sent_start: int) -> tuple[
     while i >= sent_start:
         t = doc[i]
         low = t.lower_.rstrip(".") if t.lower_ not in k.title_words else t.lower_
+        if t.ent_iob_ != "O" and not _all_title_words(doc, i, k):
+            break  # "White House press secretary": the title stops at the organisation
         if t.lower_ in k.title_words or low in k.title_words or t.lower_ in k.honorifics:
             i -= 1
         elif t.lower_ in ("of", "for", "-") and i - 1 >= sent_start and doc[i - 1].lower_ in k.title_words:
@@ -234,6 +236,17 @@ def _title_before(doc: Any, start: int, k: Knowledge, sent_start: int) -> tuple[
         title = None
     affiliation = _affiliation_before(doc, i, sent_start)
     return first, title, affiliation
+
+
+def _all_title_words(doc: Any, i: int, k: Knowledge) -> bool:
+    """Is the entity holding token i made of title words only ("State" of "Secretary of State")?"""
+    s = i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return all(t.lower_ in k.title_words or t.lower_ in ("of", "for") for t in doc[s:e])
 
 
 def _affiliation_before(doc: Any, i: int, sent_start: int) -> str | None:
@@ -486,8 +499,10 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 o for o in multi
                 if o != key and len(o.split()) > len(words) and o.split()[-len(words):] == words and person_like(o)
             ]
-            if len({g.find(o) for o in longer}) == 1:
-                g.union(key, longer[0])
+            if longer:
+                # two Clintons: the bare surname is the one the story is about (most mentioned, then first)
+                best = max(longer, key=lambda o: (len(by_key[o]), -by_key[o][0].char_start))
+                g.union(key, best)
                 continue
         # acronym of a name in the article ("AP" <-> "Associated Press")
         text = by_key[key][0].text
@@ -498,8 +513,11 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 g.union(key, full[0])
                 continue
         # an organisation named by the end of its full name ("Health Ministry")
-        if len(words) >= 2 and lean[key]["ORG"] > 0:
-            longer = [o for o in multi if o != key and o.endswith(" " + key) and lean[o]["ORG"] > 0]
+        # or by its start when the rest is a generic noun ("Hofstra" <-> "Hofstra University")
+        if lean[key]["ORG"] > 0 and k.country_by_name.get(key) is None:
+            longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and (
+                o.endswith(" " + key) or o.startswith(key + " ")
+                and all(w in k.org_nouns for w in o[len(key) + 1 :].split()))]
             if len({g.find(o) for o in longer}) == 1:
                 g.union(key, longer[0])
     groups: dict[str, list[_Mention]] = defaultdict(list)
