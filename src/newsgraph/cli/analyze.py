@@ -55,12 +55,13 @@ def analyze(
     settings = load_settings(config)
     pipeline = get_pipeline(settings)
     inputs = iter_inputs(paths, settings, raw=raw, published=published)
-    failed = 0
+    failed = total = 0
     objs = []
     with _progress() as tick:
         for result in pipeline.run(inputs):
             obj = to_json(result)
             failed += "error" in obj
+            total += 1
             tick(failed)
             if format is Format.jsonl:
                 sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
@@ -75,7 +76,7 @@ def analyze(
 
         print_tables(objs)
     if failed:
-        typer.echo(f"{failed} of {len(objs) if objs else '?'} document(s) failed; see their error lines", err=True)
+        typer.echo(f"{failed} of {total} document(s) failed; see their error lines", err=True)
         raise typer.Exit(1)
 
 
