@@ -16,10 +16,21 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.credits import parse_credit, parse_rights
-from newsgraph.extract.textdump import _BOILERPLATE
 from newsgraph.model import Credit, Removed, Rights
 
 _I = re.I
+
+# Lines a page template adds around every article.
+_BOILERPLATE = re.compile(
+    r"^(?:source link|about the author|scroll to top|back to top|read more|read next|related(?: articles| stories| posts)?:?"
+    r"|related:.*|see also:.*|advertisement|sponsored(?: content)?|share(?: this)?(?: article| story)?|share on \w+"
+    r"|tweet|email|print|comments?|leave a comment|\d+ comments?|sign up.*newsletter.*|subscribe.*|follow us.*"
+    r"|click here.*|tags?:.*|filed under:?.*|more from .*|recommended(?: for you)?|trending(?: now)?|skip to (?:main )?content"
+    r"|menu|search|home|log ?in|sign ?in|sign ?up|close|next article|previous article|loading\.*"
+    r"|(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|x)(?:\s*[|/·]\s*\w+)*"
+    r"|copy link|link copied|listen to (?:this )?article.*|\d+ min(?:ute)? read|image \d+ of \d+)$",
+    re.I,
+)
 
 # One-line labels and prompts. Each is anchored on the whole line, so a
 # sentence that merely mentions a newsletter stays.

@@ -10,21 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.extract.boilerplate import _BOILERPLATE, classify_line
 from newsgraph.extract.credits import parse_credit, parse_rights, slug_date, split_authors
 from newsgraph.model import Credit, Removed, Rights
 
-# Lines a page template adds around every article.
-_BOILERPLATE = re.compile(
-    r"^(?:source link|about the author|scroll to top|back to top|read more|read next|related(?: articles| stories| posts)?:?"
-    r"|related:.*|see also:.*|advertisement|sponsored(?: content)?|share(?: this)?(?: article| story)?|share on \w+"
-    r"|tweet|email|print|comments?|leave a comment|\d+ comments?|sign up.*newsletter.*|subscribe.*|follow us.*"
-    r"|click here.*|tags?:.*|filed under:?.*|more from .*|recommended(?: for you)?|trending(?: now)?|skip to (?:main )?content"
-    r"|menu|search|home|log ?in|sign ?in|sign ?up|close|next article|previous article|loading\.*"
-    r"|(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|x)(?:\s*[|/·]\s*\w+)*"
-    r"|copy link|link copied|listen to (?:this )?article.*|\d+ min(?:ute)? read|image \d+ of \d+)$",
-    re.I,
-)
 _BYLINE = re.compile(r"^(?:by|written by)\s+(?P<names>[A-Z][\w.'\-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'\-]+){1,8})$", re.I)
+_GAP = 4  # what a short non-sentence line between paragraphs costs the run
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$|:$")
 
 
@@ -46,6 +37,35 @@ def _words(line: str) -> int:
 def _is_prose(line: str) -> bool:
     """A line that reads as running text rather than a label or a link."""
     return _words(line) >= 8 and bool(_SENTENCE_END.search(line)) or _words(line) >= 25
+
+
+def _weight(line: str) -> int:
+    """Words, or for scripts written without spaces, characters / 6."""
+    return max(_words(line), len(line) // 6)
+
+
+def _body_block(lines: list[str], labels: list[str | None]) -> tuple[int, int]:
+    """The first and last line of the article: the run of lines with the most running text.
+
+    Prose lines count for their length, labels and short lines against it, so
+    a menu or a footer between two stretches of text splits them and the
+    longer stretch wins (a maximum-sum run, as in Kadane's algorithm).
+    """
+    best, best_sum, cur, start = (len(lines), -1), 0, 0, 0
+    for i, line in enumerate(lines):
+        if labels[i] is not None:
+            score = -1  # credits and notices inside the article do not end it
+        elif _is_prose(line):
+            score = _weight(line)
+        else:
+            score = -(_GAP + _weight(line))
+        if cur <= 0:
+            cur, start = score, i
+        else:
+            cur += score
+        if cur > best_sum:
+            best_sum, best = cur, (start, i)
+    return best
 
 
 def clean_text(text: str) -> CleanText:
@@ -77,8 +97,7 @@ def clean_text(text: str) -> CleanText:
         if _BOILERPLATE.match(line):
             labels[i] = "navigation"
 
-    prose = [i for i, line in enumerate(lines) if labels[i] is None and _is_prose(line)]
-    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    first, last = _body_block(lines, labels)
 
     title = None
     for i, line in enumerate(lines[:first]):
@@ -92,7 +111,7 @@ def clean_text(text: str) -> CleanText:
             labels[i] = "boilerplate"
     for i in range(first, last + 1):
         if labels[i] is None:
-            labels[i] = "body"
+            labels[i] = classify_line(lines[i]) or "body"
 
     removed = tuple(Removed(text=line, reason=lab or "boilerplate") for line, lab in zip(lines, labels) if lab != "body")
     paragraphs = tuple(line for line, lab in zip(lines, labels) if lab == "body")
