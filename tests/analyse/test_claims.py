@@ -165,3 +165,23 @@ def test_stage_assigns_the_layer() -> None:
     ClaimsStage(Settings())(ctx)
     (c,) = ctx.layers["claims"]
     assert (c.id, c.value, c.unit, c.source) == ("c1", 312, "ballots", None)
+
+
+def test_currency_after_vague_and_scaled_fractions() -> None:
+    c = one("The scheme moved millions of dollars offshore.")
+    assert (c.value, c.magnitude, c.unit) == (None, 1e6, "USD")
+    c = one("The farm needs a quarter of a million dollars for repairs.")
+    assert (c.value, c.unit) == (250_000, "USD")
+    c = one("Half a million euros went missing.")
+    assert (c.value, c.unit) == (500_000, "EUR")
+
+
+def test_a_lone_one_is_not_a_figure_but_a_counted_one_is() -> None:
+    assert claims_of("In one interview, the coach praised the fans.") == []
+    found = claims_of("The board passed the plan by 9 votes with one abstention.")
+    assert [(c.value, c.unit) for c in found] == [(9, "votes"), (1, "abstention")]
+
+
+def test_change_needs_the_figure_to_be_the_change() -> None:
+    c = one("The guide has climbed the highest peaks on all seven continents.")
+    assert c.change is None

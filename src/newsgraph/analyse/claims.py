@@ -69,7 +69,14 @@ TIME_UNITS = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
     "weekend", "weekends", "month", "months", "year", "years", "decade", "decades", "century",
     "centuries", "night", "nights", "semester", "semesters", "season", "seasons", "term", "terms",
+    "weekday", "weekdays", "weeknight", "weeknights", "o'clock", "o’clock",
 }
+# Counted nouns that name a currency only sometimes ("millions of pounds of coal").
+VAGUE_CURRENCY_SKIP = {"pound", "pounds", "won", "rand", "cent", "cents", "pence", "penny"}
+# A preposition on the way from a figure to a change verb that makes it a circumstance, not
+# the change: "climbed the highest peaks on all seven continents".
+NOT_CHANGE_PREPS = {"on", "in", "for", "with", "during", "after", "before", "since", "among", "across",
+                    "into", "through", "against", "between", "like", "about"}
 # Nouns that stand for the thing counted just before: "three others", "31 of them".
 ANAPHORS = {"others", "more", "them", "us", "those", "these", "ones", "each", "all", "it"}
 # Named things whose numbers are names: "Boeing 737", "Windows 11", "Resolution 2728".
@@ -115,7 +122,7 @@ def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = 
     if not amounts:
         return []
     starts = [t.idx for t in doc] if doc is not None else []
-    claims: list[Claim] = []
+    read_all: list[tuple[Claim, int, bool]] = []
     last_unit: dict[int, str] = {}  # sentence start -> counted noun of its latest figure
     i = 0
     while i < len(amounts):
@@ -129,9 +136,15 @@ def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = 
                          amt.percent or nxt.percent, amt.kind, amt.has_scale or nxt.has_scale)
             i += 1
         i += 1
-        claim = _read(text, doc, starts, amt, end, value_max, last_unit)
-        if claim is not None:
-            claims.append(claim)
+        read = _read(text, doc, starts, amt, end, value_max, last_unit)
+        if read is not None:
+            read_all.append(read)
+    # A lone "one" ("in one tweet") is a determiner; beside other figures it is a count
+    # ("14 votes with one abstention").
+    per_sentence: dict[int, int] = {}
+    for _, key, _weak in read_all:
+        per_sentence[key] = per_sentence.get(key, 0) + 1
+    claims = [c for c, key, weak in read_all if not weak or per_sentence[key] > 1]
     out = []
     for n, c in enumerate(claims, 1):
         att = _innermost(attributions, c)
@@ -166,8 +179,8 @@ def _tok_at(starts: list[int], pos: int) -> int:
 
 
 def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_max: float | None,
-          last_unit: dict[int, str]) -> Claim | None:
-    """One amount read in its token context; None when it is not a figure."""
+          last_unit: dict[int, str]) -> tuple[Claim, int, bool] | None:
+    """One amount read in its token context: (claim, sentence key, weak), None when it is not a figure."""
     if is_year(text, amt) and value_max is None:
         if doc is None or not _counts_noun(doc, starts, amt):
             return None
@@ -204,6 +217,8 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
             return None
         if amt.kind == "words" and first.lower_ == "one" and first.i == last.i and first.dep_ != "nummod":
             return None  # "one of the lifeguards", "no one": a pronoun, not a count
+        if _after_name(doc, first, amt):
+            return None
         if unit is None and text[qstart:amt.start].strip().lower() in ("over", "under", "above", "below") \
                 and _age_limit(doc, first, text, qstart):
             return None
@@ -222,10 +237,14 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
                 if first.ent_type_ in ("DATE", "TIME") and amt.currency is None and not amt.percent:
                     return None
                 unit = last_unit.get(sent_key)
+                if unit is None and amt.kind == "words" and qualifier is None:
+                    return None  # "the two met", "those two": a spelled number with nothing counted
         if unit and unit != "%" and not unit.isupper() and amt.kind not in ("fraction", "ratio", "vague"):
             last_unit[sent_key] = unit
         elif unit and amt.kind in ("fraction", "ratio", "vague") and unit not in ANAPHORS:
             last_unit[sent_key] = unit
+        if unit and unit.lower() in CURRENCY_WORDS and unit.lower() not in VAGUE_CURRENCY_SKIP:
+            unit = CURRENCY_WORDS[unit.lower()]  # "millions of dollars"
         change = _change(doc, first, last)
         if unit is None and change and amt.kind in ("number", "words"):
             unit = _changed_subject(doc, last)
@@ -233,9 +252,11 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
         change = None
     start = min(qstart, amt.start)
     span_end = max(span_end, end)
-    return Claim(id="", text=text[start:span_end], start=start, end=span_end, value=value,
-                 qualifier=qualifier, unit=unit, source=None, magnitude=magnitude,
-                 value_max=value_max, change=change)
+    claim = Claim(id="", text=text[start:span_end], start=start, end=span_end, value=value,
+                  qualifier=qualifier, unit=unit, source=None, magnitude=magnitude,
+                  value_max=value_max, change=change)
+    weak = amt.kind == "words" and text[amt.start:amt.end].lower() == "one" and qualifier is None
+    return claim, sent_key, weak
 
 
 def _currency_word_ok(m: re.Match[str], amt: Amount) -> bool:
@@ -249,6 +270,20 @@ def _currency_word_ok(m: re.Match[str], amt: Amount) -> bool:
     if m.group("adj") and m.group("adj").lower() not in DOLLAR_KINDS and word in ("dollar", "dollars"):
         return False
     return amt.kind not in ("fraction", "ratio", "vague")
+
+
+def _after_name(doc: Any, first: Any, amt: Amount) -> bool:
+    """ "Boeing 737", "SiriusXM Patriot 125": an integer written right after a proper noun names something."""
+    if amt.kind != "number" or amt.currency or amt.percent or amt.has_scale or first.i == 0:
+        return False
+    prev = doc[first.i - 1]
+    if prev.pos_ != "PROPN" or prev.is_sent_start or not prev.text[:1].isupper():
+        return False
+    word = first.text
+    if "," in word or "." in word or len(word) > 4:
+        return False
+    nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    return not (nxt is not None and first.dep_ == "nummod" and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in TIME_UNITS)
 
 
 def _counts_noun(doc: Any, starts: list[int], amt: Amount) -> bool:
@@ -287,6 +322,8 @@ def _counted_noun(doc: Any, starts: list[int], amt: Amount, end: int, first: Any
     # "6.1-magnitude", "four-year", "10-point": the word after the hyphen is the unit
     if nxt.text in ("-", "–") and nxt.idx == end and j + 1 < n and doc[j + 1].is_alpha:
         word = doc[j + 1]
+        if word.lower_ == "plus" and j + 2 < n and doc[j + 2].pos_ == "NOUN":
+            word = doc[j + 2]  # "15-plus years"
         if word.lower_ in TIME_UNITS:
             return "SKIP"
         return word.text, word.idx + len(word.text)
@@ -334,6 +371,8 @@ def _noun_text(doc: Any, head: Any, lo: int) -> str:
     begin = head.i
     while begin - 1 >= lo and doc[begin - 1].dep_ == "compound" and doc[begin - 1].pos_ in ("NOUN", "PROPN") \
             and doc[begin - 1].head.i == head.i:
+        if begin - 2 >= 0 and doc[begin - 2].text in ("-", "–"):
+            break  # "plain-clothes NYPD officers": the hyphenated adjective is not part of the noun
         begin -= 1
     words = [t.text for t in doc[begin:head.i + 1]]
     if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("celsius", "fahrenheit"):
@@ -370,6 +409,8 @@ def _change(doc: Any, first: Any, last: Any) -> str | None:
             return None
         if tok.dep_ == "prep" and tok.lower_ in ("by", "to", "from"):
             via_prep = True
+        if tok.dep_ == "prep" and tok.lower_ in NOT_CHANGE_PREPS:
+            return None
         if tok.head.i == tok.i:
             return None
         tok = tok.head

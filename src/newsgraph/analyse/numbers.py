@@ -126,7 +126,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _CURPRE = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIX, key=len, reverse=True))
 _ISO = "|".join(ISO_CODES)
 _MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
-_PCT = r"%|\s*(?:percent|per\s+cent|pct)\b"
+_PCT = r"%|\s*(?i:percent|per\s+cent|pct)\b"
 
 AMOUNT_RE = re.compile(
     rf"(?<![\w$€£¥₹.,])"
@@ -139,8 +139,8 @@ AMOUNT_RE = re.compile(
 FRACTION_RE = re.compile(
     r"(?i)(?<![\w-])(?P<num>a|an|one|two|three|four|five|seven|nine)[\s-]"
     r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)"
-    r"(?=\s+of\b)"
-    r"|(?<![\w-])(?P<half>half)(?=\s+(?:of\b|a\s+(?:million|billion|trillion|dozen)\b))",
+    r"(?:\s+of\s+an?\s+(?P<scale>thousand|million|billion|trillion)\b|(?=\s+of\b))"
+    r"|(?<![\w-])(?P<half>half)(?:\s+an?\s+(?P<hscale>thousand|million|billion|trillion|dozen)\b|(?=\s+of\b))",
 )
 RATIO_RE = re.compile(
     rf"(?i)(?<![\w,.])(?P<a>\d{{1,2}}|{_WORD})\s+(?:in|out\s+of)\s+(?P<b>\d{{1,3}}|{_WORD})(?![\w,])",
@@ -155,6 +155,7 @@ RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 NON_FIGURE_RES = [
     # clock times and time-of-day: "4:17 a.m.", "10 p.m.", "9 o'clock"
     re.compile(r"(?i)\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock)"),
+    re.compile(rf"(?i)\b(?:{_WORD})(?:-(?:{_WORD}))?\s+o['’]clock\b"),
     # phone numbers
     re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])?\b\d{3}[-.]\d{4}\b|\+\d[\d\s-]{7,}\d"),
     # decades "the 1990s", "the '90s"; digit ordinals "14th"
@@ -276,8 +277,13 @@ def find_amounts(text: str, skip: list[tuple[int, int]]) -> Iterator[Amount]:
         else:
             numer = 1 if m.group("num").lower() in ("a", "an") else UNITS[m.group("num").lower()]
             val = numer / FRACTIONS[m.group("den").lower()]
+        scale = m.group("scale") or m.group("hscale")
         if free(*m.span()):
-            found.append(Amount(m.start(), m.end(), val, kind="fraction"))
+            if scale:  # "a quarter of a million", "half a billion": an amount, not a share
+                found.append(Amount(m.start(), m.end(), val * MAGNITUDES[scale.lower()], kind="words",
+                                    has_scale=True))
+            else:
+                found.append(Amount(m.start(), m.end(), val, kind="fraction"))
             taken.append(m.span())
     for m in RATIO_RE.finditer(text):
         a, b = _num_value(m.group("a")), _num_value(m.group("b"))
