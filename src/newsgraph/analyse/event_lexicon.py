@@ -27,6 +27,7 @@ class Entry:
     preps: frozenset[str] | None
     target_preps: tuple[str, ...]
     reciprocal: bool
+    with_verbs: frozenset[str] | None = None  # a noun entry that holds only under these light verbs
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class Lexicon:
     conflict_becomes: str
     conflict_types: frozenset[str]
     negation: dict[str, str]
+    intent_reading: dict[str, str]
+    intent_words: frozenset[str]
+    negating_verbs: frozenset[str]
+    demand_modals: frozenset[str]
     max_noun_words: int
 
 
@@ -65,6 +70,7 @@ def parse(text: str) -> Lexicon:
             preps=frozenset(raw["preps"]) if "preps" in raw else None,
             target_preps=tuple(raw.get("target_preps", default_preps)),
             reciprocal=bool(raw.get("reciprocal", False)),
+            with_verbs=frozenset(raw["with_verbs"]) if "with_verbs" in raw else None,
         )
         entries.append(entry)
         for key, table in (("verbs", verbs), ("nouns", nouns), ("predicates", preds)):
@@ -83,6 +89,10 @@ def parse(text: str) -> Lexicon:
         conflict_becomes=conflict.get("becomes", "THREATEN"),
         conflict_types=frozenset(conflict.get("conflict_types", ())),
         negation=dict(data.get("negation", {})),
+        intent_reading=dict(data.get("intent_reading", {})),
+        intent_words=frozenset(defaults.get("intent_words", ())),
+        negating_verbs=frozenset(defaults.get("negating_verbs", ())),
+        demand_modals=frozenset(defaults.get("demand_modals", ())),
         max_noun_words=max((len(k.replace("-", " ").split()) for k in nouns), default=1),
     )
 
@@ -93,8 +103,16 @@ def lexicon() -> Lexicon:
     return parse(text)
 
 
-def cameo_reading(event_type: str, negated: bool) -> str:
-    """The type a CAMEO-style coder would give: "would not support" reads as REJECT."""
+def cameo_reading(event_type: str, negated: bool, tense: str = "past") -> str:
+    """The type a CAMEO-style coder would give.
+
+    "would not support" reads as REJECT (the [negation] table); "will
+    withdraw" as AGREE and "would boycott" as THREATEN (the [intent_reading]
+    table: CAMEO codes an announced intention, not the act).
+    """
+    lex = lexicon()
     if negated:
-        return lexicon().negation.get(event_type, event_type)
+        return lex.negation.get(event_type, event_type)
+    if tense in ("future", "hypothetical"):
+        return lex.intent_reading.get(event_type, event_type)
     return event_type

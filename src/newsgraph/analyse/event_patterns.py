@@ -56,7 +56,35 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
             hit = _predicate_event(tok, lex, actors)
         if hit is not None:
             found[tok.i] = hit
+    _demands(sent, found, lex, actors)
     return _absorb_complements(found, lex)
+
+
+DEMAND = Entry(order=-1, type="REQUEST", mode=None, cameo="100", objects=None, preps=None,
+               target_preps=(), reciprocal=False)
+
+
+def _demands(sent: Any, found: dict[int, Found], lex: Lexicon, actors: ActorResolver) -> None:
+    """"Russia says Israel must end attacks": a REQUEST from Russia to Israel.
+
+    The modal is the trigger; the event of the clause, if any, becomes the
+    request's content and picks its mode.
+    """
+    for tok in sent:
+        if tok.dep_ != "aux" or tok.lower_ not in lex.demand_modals:
+            continue
+        clause = tok.head
+        if clause.dep_ not in ("ccomp",) or clause.head.lemma_.lower() not in lex.speech_verbs | {"conclude", "demand"}:
+            continue
+        speaker = clause.head
+        subj = _children(speaker, "nsubj")
+        target_tok = _children(clause, "nsubj", "nsubjpass")
+        source = _actor_of(subj[0], actors) if subj else None
+        target = _actor_of(target_tok[0], actors) if target_tok else None
+        inner = found.pop(clause.i, None)
+        mode = lex.complement_modes.get("REQUEST", {}).get(inner.type) if inner else None
+        found[tok.i] = Found(tok.i, tok.i + 1, DEMAND, "REQUEST", mode, speaker, source, target,
+                             _negated(speaker), _tense(speaker), _depth(speaker))
 
 
 # ------------------------------------------------------------------- matching
@@ -66,21 +94,34 @@ def _children(tok: Any, *deps: str) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def _object_words(verb: Any) -> set[str]:
-    words = set()
-    objs = _children(verb, "dobj", "obj", "attr", "oprd", "dative")
+def _object_words(verb: Any) -> tuple[set[str], set[str]]:
+    """Words of the verb's objects, and of its prepositional objects ("on the phone")."""
+    objs = _children(verb, "dobj", "obj", "attr", "oprd", "dative", "acomp")
     if _is_passive(verb):
         objs += _children(verb, "nsubjpass")
         if verb.dep_ in ("acl", "relcl"):
             objs.append(verb.head)
+    pobjs = []
     for prep in _children(verb, "prep", "prt"):
-        objs += _children(prep, "pobj")
-    for o in objs:
+        pobjs += [o for o in _children(prep, "pobj") if o.ent_type_ not in ("DATE", "TIME")]
+    return _words(objs), _words(pobjs)
+
+
+def _words(objs: list[Any]) -> set[str]:
+    words = set()
+    more = list(objs)
+    for o in objs:  # "a team of experts and drugs": the experts and drugs count too
+        more += _children(o, "conj")
+        for prep in _children(o, "prep"):
+            if prep.lower_ == "of":
+                more += _children(prep, "pobj")
+    for o in more:
         words.add(o.lower_)
         words.add(o.lemma_.lower())
         for c in o.children:
             if c.dep_ in ("compound", "amod"):
                 words.add(f"{c.lower_} {o.lower_}")
+                words.add(f"{c.lower_} {o.lemma_.lower()}")
     return words
 
 
@@ -102,13 +143,15 @@ def _direct_object(verb: Any) -> Any | None:
     return None
 
 
-def _score(entry: Entry, verb: Any, objwords: set[str], actors: ActorResolver) -> float:
+def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors: ActorResolver) -> float:
     """How well a verb meets an entry's conditions: 0 = not at all, higher = more specific."""
     score = 1.0
     if entry.objects is not None:
         obj = _direct_object(verb)
-        if objwords & entry.objects:
+        if objwords[0] & entry.objects:
             score = 3.0
+        elif objwords[1] & entry.objects:
+            score = 2.5
         elif "*actor" in entry.objects and obj is not None and actors.resolve(obj) is not None:
             score = 2.0
         elif "*any" in entry.objects and obj is not None:
@@ -118,7 +161,9 @@ def _score(entry: Entry, verb: Any, objwords: set[str], actors: ActorResolver) -
         else:
             return 0.0
     if entry.preps is not None:
-        have = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "advmod", "agent")}
+        have = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "agent")}
+        have |= {c.lower_ for c in verb.children if c.dep_ == "prep" and not any(
+            o.ent_type_ in ("DATE", "TIME") for o in _children(c, "pobj"))}  # "called X on Saturday"
         if not have & entry.preps:
             return 0.0
         score = max(score, 3.0)
@@ -180,20 +225,30 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     if hit is None:
         return None
     first, entries = hit
-    entry = entries[0]
     head = tok.head
-    light = (tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in lex.light_verbs
-             and head.pos_ in ("VERB", "AUX"))
+    if tok.dep_ == "compound" and head.dep_ in ("dobj", "obj", "nsubjpass"):
+        head = head.head  # "launched a mediation effort"
+    elif tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "went on strike", "placed under arrest"
+    light = (tok.dep_ in ("dobj", "obj", "nsubjpass", "compound", "pobj")
+             and head.lemma_.lower() in lex.light_verbs and head.pos_ in ("VERB", "AUX"))
+    verb = head.lemma_.lower() if light else None
+    usable = [e for e in entries if e.with_verbs is None or (verb is not None and verb in e.with_verbs)]
+    if not usable:
+        return None
+    entry = next((e for e in usable if e.with_verbs is not None), usable[0])
     source = target = None
     if light:
         source, target = _verb_args(head, entry, actors, skip=tok)
         governor = head
     else:
         governor = head if head.pos_ in ("VERB", "AUX") and tok.dep_ in SUBJECT_DEPS else None
-    modifier = _noun_source(tok, actors)
+    modifier = _noun_source(tok, actors, lex)
     if source is None:
         source = modifier
     if not light and modifier is None and tok.dep_ not in SUBJECT_DEPS:
+        return None
+    if tok.dep_ == "compound" and not light:
         return None
     if target is None:
         target = _prep_target(tok, entry.target_preps + ("of", "between"), actors, avoid=source)
@@ -232,13 +287,13 @@ def _actor_of(tok: Any, actors: ActorResolver) -> Resolved | None:
     return res
 
 
-def _noun_source(noun: Any, actors: ActorResolver) -> Resolved | None:
+def _noun_source(noun: Any, actors: ActorResolver, lex: Lexicon | None = None) -> Resolved | None:
     """Who does a nominal event: "its attack", "Israeli invasion", "attack by Hamas"."""
     for c in noun.children:
         if c.dep_ == "poss":
             return actors.resolve(c)
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             objs = _children(c, "pobj")
             if objs:
                 return actors.resolve(objs[0])
@@ -368,6 +423,9 @@ def _speaker_of_clause(verb: Any, actors: ActorResolver) -> Resolved | None:
 
 
 def _negated(verb: Any) -> bool:
+    from newsgraph.analyse.event_lexicon import lexicon
+
+    lex = lexicon()
     node = verb
     for _ in range(3):
         if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in node.children):
@@ -375,7 +433,10 @@ def _negated(verb: Any) -> bool:
         if node.dep_ not in ("xcomp",) or node.head is node:
             break
         node = node.head
-        if node.lemma_.lower() not in ("continue", "go", "plan", "want", "try", "seek", "be", "have"):
+        if node.lemma_.lower() in lex.negating_verbs:  # "failed to reach agreement"
+            return True
+        if node.lemma_.lower() not in ("continue", "go", "plan", "want", "try", "seek", "be", "have") \
+                and node.lemma_.lower() not in lex.intent_words:
             break
     return False
 
@@ -386,6 +447,15 @@ def _tense(verb: Any) -> str:
     while node.dep_ in ("xcomp", "conj") and node.head is not node and len(chain) < 4:
         node = node.head
         chain.append(node)
+        if node.dep_ == "acomp" and node.head is not node:  # "is willing to ..."
+            chain.append(node.head)
+            node = node.head
+    from newsgraph.analyse.event_lexicon import lexicon
+
+    intent = lexicon().intent_words
+    for v in chain[1:]:
+        if v.lemma_.lower() in intent or v.lower_ in intent:  # "willing to withdraw"
+            return "future"
     for v in chain:
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
@@ -433,6 +503,8 @@ def _complements(tok: Any) -> list[Any]:
             out.extend(_children(c, "pobj", "pcomp"))
     for c in list(out):
         out.extend(_children(c, "conj"))
+        if c.dep_ == "xcomp":  # "promised to continue military aid"
+            out.extend(_children(c, "dobj", "obj"))
     return out
 
 
@@ -441,7 +513,17 @@ def _absorb_complements(found: dict[int, Found], lex: Lexicon) -> list[Found]:
     result: dict[int, Found] = dict(found)
     intent = set(lex.complement_modes) | set(lex.conflict_from)
     for i, ev in sorted(found.items(), key=lambda kv: kv[1].depth):
-        if ev.type not in intent or i in absorbed:
+        if i in absorbed:
+            continue
+        if ev.type not in intent:
+            # "lifted its embargo": the object noun is the thing acted on, not a second event
+            tok = ev.governor.doc[i]
+            if ev.governor is tok:
+                for c in _children(tok, "dobj", "obj"):
+                    inner = result.get(c.i)
+                    if inner is not None and inner.governor is not tok and (
+                            inner.source is None or _same(inner.source, ev.source)):
+                        absorbed.add(c.i)
             continue
         head_tok = ev.governor.doc[i] if ev.governor is not None else None
         if head_tok is None:

@@ -116,7 +116,7 @@ def choose(pairs: list[tuple[Any, Any]], gold: dict[str, Any]) -> tuple[Any, Any
 def predicted_type(event: Any, yield_merge: bool) -> str:
     from newsgraph.analyse.event_lexicon import cameo_reading
 
-    t = cameo_reading(event.type, event.negated)
+    t = cameo_reading(event.type, event.negated, event.tense)
     if yield_merge and t in ("CONCEDE", "RETREAT"):
         return "YIELD"
     return t
