@@ -172,7 +172,11 @@ def _named(ctx: AnalysisContext, index: EntityIndex, start: int, end: int, text:
         return None  # "Blinken and Netanyahu": several speakers, not one entity
     if ", " in text and len(people) == 1:
         return next(iter(people.values()))  # "the prime minister, Benjamin Netanyahu"
-    at_head = [r for r in rows if r[1] >= head_end]
+    head = _syntactic_head(ctx, start, end)
+    if head is not None:  # "a meeting in Cairo" is a meeting, not Cairo
+        at_head = [r for r in rows if r[0] <= head[0] and head[1] <= r[1]]
+    else:
+        at_head = [r for r in rows if r[1] >= head_end]
     if at_head:
         order = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
         return min(at_head, key=lambda r: order.index(r[2].type) if r[2].type in order else 9)[2]
@@ -188,6 +192,18 @@ def _named(ctx: AnalysisContext, index: EntityIndex, start: int, end: int, text:
         if len(hits) == 1:
             return next(iter(hits.values()))
     return False
+
+
+def _syntactic_head(ctx: AnalysisContext, start: int, end: int) -> tuple[int, int] | None:
+    """Char span of the parse head of the phrase, when the parse has it."""
+    doc = ctx.scratch.get("spacy")
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    return root.idx, root.idx + len(root.text)
 
 
 # ---------------------------------------------------------------- pronouns

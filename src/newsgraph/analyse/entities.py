@@ -331,7 +331,20 @@ def _raw_spans(doc: Any, k: Knowledge) -> list[Any]:
         i += 1
     taken = {t for e in out for t in range(e.start, e.end)}
     for t in doc:
-        if t.i in taken or not t.is_title or t.lower_ not in k.org_nouns or t.i == 0:
+        if not t.is_title:
+            continue
+        if t.lower_ in k.titles or t.lower_ in k.honorifics:
+            # "Councilwoman Priya Nair" with the name missed by the tagger
+            j = t.i + 1
+            while (j < len(doc) and j - t.i <= 3 and j not in taken and doc[j].is_title
+                   and doc[j].pos_ == "PROPN" and doc[j].lower_ not in k.title_words
+                   and doc[j].lower_ not in k.country_by_name and doc[j].lower_ not in k.org_nouns):
+                j += 1
+            if j > t.i + 1:
+                out.append(Span(doc, t.i + 1, j, label="PERSON"))
+                taken.update(range(t.i + 1, j))
+            continue
+        if t.i in taken or t.lower_ not in k.org_nouns or t.i == 0:
             continue
         j = t.i
         while j > 0 and doc[j - 1].is_title and j - 1 not in taken and doc[j - 1].pos_ == "PROPN":
@@ -403,7 +416,7 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
             m.votes["NORP"] += 2
         if len(words) >= 2 and m.votes["PERSON"] < 3 and not country:
             g = gender_of_first_name(words[0])
-            if g:
+            if g or words[0] in _EITHER():
                 m.gender = m.gender or g
                 m.votes["PERSON"] += 1.5
         kind = _org_head_kind(words, k)
@@ -503,6 +516,12 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 # two Clintons: the bare surname is the one the story is about (most mentioned, then first)
                 best = max(longer, key=lambda o: (len(by_key[o]), -by_key[o][0].char_start))
                 g.union(key, best)
+                continue
+        # a first name alone, when one person in the article has it ("Hillary")
+        if len(words) == 1 and (gender_of_first_name(key) or key in _EITHER()):
+            firsts = {g.find(o) for o in multi if o.split()[0] == key and person_like(o)}
+            if len(firsts) == 1:
+                g.union(key, next(o for o in multi if o.split()[0] == key and person_like(o)))
                 continue
         # acronym of a name in the article ("AP" <-> "Associated Press")
         text = by_key[key][0].text
