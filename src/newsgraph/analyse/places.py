@@ -51,7 +51,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 ALWAYS_KEEP = frozenset({"GPE", "LOC"})  # kept unresolved; FAC/NORP only when resolved
 ROUNDS = 3
 
-KIND_PRIOR = {COUNTRY: 9.0, CONTINENT: 8.5, UNION: 8.5, REGION: 8.0, SEA: 8.0, ADM1: 7.0, COUNTY: 5.5}
+KIND_PRIOR = {COUNTRY: 9.0, CONTINENT: 8.5, UNION: 8.5, REGION: 8.0, SEA: 8.0, ADM1: 8.0, COUNTY: 5.5}
+US_STATE_PRIOR = 7.0  # a national capital of the same name wins without context ("Washington")
 BARE_COUNTY_PRIOR = 2.5  # "DeKalb" for DeKalb County: only when context says so
 ALIAS_PENALTY = 1.5
 CAPITAL_BONUS = 1.5
@@ -259,7 +260,8 @@ def _inside_names(text: str, spans: list[tuple[int, int, str, str | None]], gaz:
         if not words:
             continue
         whole = text[start:end]
-        if any(c.kind in (UNION, COUNTRY, CONTINENT) and not c.alias for c in gaz.lookup(whole)):
+        # the whole name is a region or state NER took for an organisation ("West Bank", "EU")
+        if any(c.kind in (UNION, COUNTRY, CONTINENT, REGION, SEA, ADM1) and not c.alias for c in gaz.lookup(whole)):
             out.append(_Mention(start, end, whole, "GPE", None))
             continue
         # leading words: the longest prefix of up to three that names a place
@@ -496,6 +498,8 @@ def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, fl
             s += CAPITAL_BONUS
     elif c.kind == COUNTY and c.alias:
         s = BARE_COUNTY_PRIOR
+    elif c.kind == ADM1 and c.country == "US":
+        s = US_STATE_PRIOR + STATE_WEIGHT * states.get(c.admin1 or "", 0.0)
     else:
         s = KIND_PRIOR.get(c.kind, 6.0)
     if c.alias and c.kind != COUNTY:
