@@ -36,13 +36,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.cues import cue_class, cue_end, lemma, lexicon
+from newsgraph.analyse.cues import cue_class, cue_end, lemma, lexicon, object_particle
 from newsgraph.analyse.quotes import Quote, find_quotes
 
 QUOTE_CHARS = set("“”\"„«»‘’'`")
 _RELATIVE = {"who", "that", "which", "whom"}
 _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "X", "SYM"}
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
+_OBJECT_PREPS = {"of", "for", "as", "to", "about", "against", "over", "from", "into", "with"}
 _LABEL = re.compile(r"^[ \t\u00a0]*([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][^\n,.;:()“”\"]{1,60})")
 
@@ -180,7 +181,7 @@ class _Finder:
             return self.speaker_head(v.head, depth + 1)
         if depth < 2 and v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
             return self.speaker_head(v.head, depth + 1)  # "…, saying …": the subject of the main verb
-        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN") and cue_class(v) == "speech":
             return v.head  # "officials warning Israel of …"
         return self.speaker_left(v)
 
@@ -226,7 +227,8 @@ class _Finder:
             if cls in ("speech", "quote_only"):
                 verb = t
                 break
-            if t.text in (".", "!", "?", ";") or (t.pos_ == "VERB" and t.dep_ != "aux"):
+            # the tagger calls a capitalised name after a quotation a verb now and then ("Tulsa")
+            if t.text in (".", "!", "?", ";") or (t.pos_ == "VERB" and t.dep_ != "aux" and not t.is_title):
                 break
             between.append(t)
         # a full stop inside the closing mark ends the sentence: what follows is new
@@ -236,7 +238,7 @@ class _Finder:
         if verb is None or verb.i in self.used_cues:
             return False
         words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")]
-        if len(words) > 9 or any(t.pos_ not in _NP_POS for t in words):
+        if len(words) > 9 or any(t.pos_ not in _NP_POS and not t.is_title for t in words):
             return False
         cue = (verb.idx, cue_end(verb))
         head_tok = None
@@ -296,9 +298,18 @@ class _Finder:
         j = self.tok_at(q.start) - 1
         gap: list[Token] = []
         verb = None
+        # "He said:" closing the paragraph before the quotation introduces it
+        colon_para = re.search(r":[ \t\u00a0]*\n[\s]*$", text[max(0, q.start - 20) : q.start]) is not None
         while j >= 0 and len(gap) <= 8:
             t = doc[j]
-            if "\n" in text[t.idx : q.start] or set(t.text) & QUOTE_CHARS:
+            if t.is_space or (colon_para and t.text == ":" and not gap):
+                if t.text == ":":
+                    gap.append(t)
+                j -= 1
+                continue
+            if "\n" in text[t.idx : q.start] and not colon_para or set(t.text) & QUOTE_CHARS:
+                break
+            if "\n" in text[t.idx : doc[j + 1].idx if j + 1 < len(doc) else q.start] and t.text != ":":
                 break
             cls = cue_class(t)
             if cls in ("speech", "quote_only"):
@@ -328,8 +339,9 @@ class _Finder:
         words = [t for t in gap if not t.is_punct]
         cls = cue_class(verb)
         kind, start = "direct", q.start
-        if words and words[-1].lower_ == "that" and len(words) == 1:
-            kind, start = "mixed", words[-1].idx
+        that = [t for t in words if t.lower_ == "that"]
+        if that and (len(words) <= 3 or ends_colon):
+            kind, start = "mixed", that[0].idx
         elif cls == "quote_only" and not ends_colon:
             return False
         elif words and not ends_colon:
@@ -430,6 +442,34 @@ class _Finder:
         kind, content = self.classify(content)
         self.found.append(Found(kind, content, (t.idx, to.idx + len(to)), speaker, head, "according-to"))
 
+    def object_content(self, v: Token) -> tuple[int, int] | None:
+        """What "criticized", "urged", "called for" … act on: the object phrase and
+        the complements that go with it ("accused the GOP of stoking the issue")."""
+        doc = self.doc
+        prep = object_particle(v)
+        if prep is not None:
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                return None
+            a, b = objs[0].left_edge.i, objs[0].right_edge.i
+            for c in v.rights:
+                if c.i > b and c.dep_ in ("xcomp", "ccomp") and not any(t.text == "," for t in doc[b + 1 : c.left_edge.i]):
+                    b = c.right_edge.i
+            return self.trim(a, b)
+        rights = [c for c in v.rights if c.dep_ not in ("punct", "prt", "advmod", "npadvmod", "neg")
+                  and c.ent_type_ not in ("DATE", "TIME")]
+        if not rights or rights[0].dep_ not in ("dobj", "xcomp", "ccomp", "oprd", "dative"):
+            return None
+        a, b = rights[0].left_edge.i, rights[0].right_edge.i
+        for c in rights[1:]:
+            if any(t.text in (",", ";", "—", "–") for t in doc[b + 1 : c.left_edge.i]):
+                break
+            if c.dep_ in ("xcomp", "ccomp", "oprd", "dobj") or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+                b = c.right_edge.i
+            else:
+                break
+        return self.trim(a, b)
+
     def complement(self, v: Token, cls: str) -> tuple[int, int] | None:
         doc = self.doc
         comps = [c for c in v.children if c.dep_ == "ccomp"]
@@ -458,9 +498,11 @@ class _Finder:
             elif b >= v.i:
                 return None
             return self.trim(a, b)
+        lex = lexicon()
+        if cls == "object" or lemma(v) in lex.object:
+            return self.object_content(v)
         if cls != "speech":
             return None
-        lex = lexicon()
         # "warned of a famine"
         for c in v.rights:
             if c.dep_ == "prep" and c.lower_ in lex.prepositional_content.get(lemma(v), ()):
@@ -555,7 +597,7 @@ class _Finder:
             if cls == "speech" and self.parenthetical(t):
                 continue
             content = self.complement(t, cls)
-            if content is None or content[1] - content[0] < 6:
+            if content is None or content[1] - content[0] < (2 if cls == "object" else 6):
                 continue
             head_tok = self.speaker_head(t)
             if head_tok is None:
@@ -574,7 +616,8 @@ class _Finder:
                 continue
             s, e = q.inner
             inner = text[s:e].strip()
-            if len(inner.split()) < 4 or not inner[:1].isupper():
+            sentence_like = inner[-1:] in ".?!" or inner.rstrip("”\"'’")[-1:] in ".?!,"
+            if len(inner.split()) < (2 if sentence_like else 4) or not inner[:1].isupper():
                 continue
             before = [(i, f) for i, f in enumerate(self.found) if f.content[1] <= q.start and f.kind in ("direct", "mixed")]
             if not before:

@@ -16,6 +16,8 @@ class Lexicon:
     cognition: frozenset[str]
     evidence: frozenset[str]
     quote_only: frozenset[str]
+    object: frozenset[str]
+    object_particles: dict[str, tuple[str, ...]]
     particles: dict[str, str]
     addressee_verbs: frozenset[str]
     prepositional: dict[str, str]
@@ -32,6 +34,8 @@ def lexicon() -> Lexicon:
         cognition=frozenset(raw["cognition"]),
         evidence=frozenset(raw["evidence"]),
         quote_only=frozenset(raw["quote_only"]),
+        object=frozenset(raw["object"]),
+        object_particles={k: tuple(v) for k, v in raw["object_particles"].items()},
         particles=dict(raw["particles"]),
         addressee_verbs=frozenset(raw["addressee_verbs"]),
         prepositional=dict(raw["prepositional"]),
@@ -54,7 +58,7 @@ def is_verbal(tok: Token) -> bool:
 
 
 def cue_class(tok: Token) -> str | None:
-    """speech | cognition | evidence | quote_only, or None when tok is no cue verb."""
+    """speech | cognition | evidence | object | quote_only, or None when tok is no cue verb."""
     if not is_verbal(tok):
         return None
     lex = lexicon()
@@ -65,15 +69,27 @@ def cue_class(tok: Token) -> str | None:
             return None
         if lem == "point":  # "point" speaks only as "point out"
             return None
-    for name in ("speech", "cognition", "evidence", "quote_only"):
+    for name in ("speech", "cognition", "evidence", "object", "quote_only"):
         if lem in getattr(lex, name):
             return name
     return None
 
 
+def object_particle(tok: Token) -> Token | None:
+    """The preposition that belongs to the cue: "called for", "called on"."""
+    preps = lexicon().object_particles.get(lemma(tok), ())
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in preps:
+        return nxt
+    return None
+
+
 def cue_end(tok: Token) -> int:
-    """End offset of the cue: the verb, or the verb and its particle ("pointed out")."""
+    """End offset of the cue: the verb, or the verb and its particle ("pointed out", "called for")."""
     lex = lexicon()
+    prep = object_particle(tok)
+    if prep is not None:
+        return prep.idx + len(prep)
     particle = lex.particles.get(lemma(tok))
     if particle:
         for c in tok.rights:

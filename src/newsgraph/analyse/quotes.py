@@ -33,13 +33,13 @@ class Quote:
     end: int  # end of the closing mark, or end of the last paragraph when unbalanced
     balanced: bool = True
     single: bool = False
+    mark_len: int = 1  # 2 for ''doubled apostrophes''
 
     @property
     def inner(self) -> tuple[int, int]:
         """The quoted words without their marks."""
-        open_len = 1
-        close_len = 1 if self.balanced else 0
-        return self.start + open_len, self.end - close_len
+        close_len = self.mark_len if self.balanced else 0
+        return self.start + self.mark_len, self.end - close_len
 
 
 def _role(text: str, m: re.Match[str]) -> str:
@@ -93,30 +93,32 @@ def _pair(text: str, family: re.Pattern[str]) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     last_open = 0  # where the current paragraph of an open quotation starts
+    mark_len = 1
     for m in family.finditer(text):
+        mark_len = len(m.group())
         role = _role(text, m)
         if open_at is not None and "\n" in text[last_open : m.start()]:
             between = [ln for ln in text[last_open : m.start()].split("\n") if ln.strip()]
             if role in ("open", "either") and _opens_paragraph(text, m.start()) and len(between) == 1:
                 last_open = m.start()  # the quotation carries on into this paragraph
                 continue
-            quotes.append(Quote(open_at, _paragraph_end(text, last_open), balanced=False))
+            quotes.append(Quote(open_at, _paragraph_end(text, last_open), balanced=False, mark_len=mark_len))
             open_at = None
         if open_at is None:
             if role in ("open", "either"):
                 open_at = last_open = m.start()
             continue
         if role in ("close", "either"):
-            quotes.append(Quote(open_at, m.end()))
+            quotes.append(Quote(open_at, m.end(), mark_len=mark_len))
             open_at = None
         else:  # a second opener: the first one was never closed
             end = m.start()
             while end > open_at and text[end - 1] in " \t\n":
                 end -= 1
-            quotes.append(Quote(open_at, end, balanced=False))
+            quotes.append(Quote(open_at, end, balanced=False, mark_len=mark_len))
             open_at = last_open = m.start()
     if open_at is not None:
-        quotes.append(Quote(open_at, _paragraph_end(text, last_open), balanced=False))
+        quotes.append(Quote(open_at, _paragraph_end(text, last_open), balanced=False, mark_len=mark_len))
     return [q for q in quotes if q.end - q.start > 2]
 
 

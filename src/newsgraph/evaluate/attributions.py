@@ -16,10 +16,10 @@ attributions). *exact* needs identical offsets; *overlap* counts a predicted
 span as right when it shares a character with some gold span, and a gold span
 as found when some predicted span shares a character with it.
 
-Kinds of gold attributions follow the PolNeAR README: *direct* when the
-content starts with a quotation mark, *mixed* when it holds one elsewhere,
-*indirect* otherwise. "Direct quotes only" scores gold direct attributions
-against our ``direct`` ones.
+Kinds follow the PolNeAR README, applied to each content fragment (the unit
+scored): *direct* when it starts with a quotation mark, *mixed* when it holds
+one elsewhere, *indirect* otherwise. "Direct quotes only" scores the gold
+direct fragments against our ``direct`` attributions.
 
 Articles annotated by several people are scored against the first annotator.
 """
@@ -56,23 +56,26 @@ def load(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     return docs
 
 
-def gold_kind(att: dict[str, Any]) -> str:
-    frags = att.get("content") or []
-    if not frags:
-        return "indirect"
-    first = frags[0]["text"].lstrip()
-    if first[:1] in _MARKS or first.startswith("''"):
+def fragment_kind(text: str) -> str:
+    first = text.lstrip()
+    if first[:1] in _MARKS:
         return "direct"
-    if any(ch in _MARKS.replace("’", "").replace("'", "") for f in frags for ch in f["text"]) or \
-            any("''" in f["text"] for f in frags):
+    # ’ and ' alone are mostly apostrophes; '' is a quotation mark
+    if any(ch in "“”\"„«»‘" for ch in text) or "''" in text:
         return "mixed"
     return "indirect"
 
 
-def gold_spans(atts: Iterable[dict[str, Any]]) -> dict[str, Spans]:
+def gold_spans(atts: Iterable[dict[str, Any]], kind: str | None = None) -> dict[str, Spans]:
+    """Span sets of the gold attributions; with `kind`, only those with a
+    content fragment of that kind, and only those fragments as content."""
     out: dict[str, Spans] = {r: set() for r in ROLES}
     for a in atts:
-        for role in ROLES:
+        frags = [f for f in a.get("content") or [] if kind is None or fragment_kind(f["text"]) == kind]
+        if kind is not None and not frags:
+            continue
+        out["content"].update((f["start"], f["end"]) for f in frags)
+        for role in ("cue", "source"):
             for frag in a.get(role) or []:
                 out[role].add((frag["start"], frag["end"]))
     return out
@@ -136,12 +139,12 @@ def score(pairs: Iterable[tuple[dict[str, Any], Any]]) -> dict[str, Any]:
         g, p = gold_spans(gold_atts), pred_spans(ours)
         for role in ROLES:
             all_roles[role].add(p[role], g[role])
-        gd = gold_spans(a for a in gold_atts if gold_kind(a) == "direct")
+        gd = gold_spans(gold_atts, "direct")
         pd = pred_spans(a for a in ours if a.kind == "direct")
         for role in ROLES:
             direct[role].add(pd[role], gd[role])
         for kind in KINDS:
-            gk = gold_spans(a for a in gold_atts if gold_kind(a) == kind)["content"]
+            gk = gold_spans(gold_atts, kind)["content"]
             pk = pred_spans(a for a in ours if a.kind == kind)["content"]
             by_kind[kind].add(pk, gk)
     return {
