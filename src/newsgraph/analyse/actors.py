@@ -281,7 +281,12 @@ class ActorResolver:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         head_code = next((c for a, b, c in found if b == len(words) and c.kind == "role"), None) \
             if words and words[-1] == head.text else None
-        if ent is not None and ent[0] <= head.idx < ent[1]:
+        if ent is not None and ent[0] <= head.idx < ent[1] and ent[2] == "NORP" and (
+                head.pos_ == "ADJ" or head.dep_ in ("amod", "compound")):
+            # a demonym modifying something ("Israeli" in "an Israeli invasion") stands for its country
+            c = code_words([head.text])[0] or country
+            actor = Actor(knowledge().names.get(c or "", ent[3]), None, c, None)
+        elif ent is not None and ent[0] <= head.idx < ent[1]:
             actor = self._entity_actor(ent, country, sector)
         elif head_code is not None:
             # a role with no name: "Israeli officials", "the prime minister"
