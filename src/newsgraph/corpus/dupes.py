@@ -5,14 +5,15 @@ a rights line, scrapers drop paragraphs or cut the story short, editors
 re-title it. So:
 
 1. each article's text becomes a set of word 5-gram shingles (hashed, crc32);
-2. a MinHash signature per article goes into an LSH index (datasketch) with
-   a low Jaccard threshold, which finds candidate pairs in near-linear time
-   (a truncated copy has a low Jaccard with its original but is found);
+2. a MinHash signature per article goes into an LSH Ensemble index
+   (datasketch), which finds candidate pairs by *containment* in near-linear
+   time (a truncated copy has a low Jaccard with its original but is found);
 3. each candidate pair is verified exactly by containment,
    |A ∩ B| / min(|A|, |B|): a truncated or padded copy scores near 1, two
    independent reports on the same topic score low;
 4. verified pairs are grouped (union-find), and each group's original is the
-   earliest dated copy, then the most complete (longest), then the first stored.
+   earliest dated copy, then the most complete, then the least padded (see
+   `measure`), then the first stored.
 
 Every copy keeps its own article row, so each keeps its own rights notice.
 """
@@ -27,12 +28,13 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSHEnsemble
 
 NUM_PERM = 128
 SHINGLE = 5
-LSH_THRESHOLD = 0.25
+LSH_THRESHOLD = 0.5  # containment for candidates; verified exactly at CONTAINMENT
 CONTAINMENT = 0.6
+SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them (datasketch 2)
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -50,7 +52,7 @@ def _identity(x: int) -> int:
 
 
 def signature(sh: Iterable[int], num_perm: int = NUM_PERM) -> MinHash:
-    m = MinHash(num_perm=num_perm, hashfunc=_identity)
+    m = MinHash(num_perm=num_perm, hashfunc=_identity, scheme=SCHEME)
     values = list(sh)
     if values:
         m.update_batch(values)
@@ -62,7 +64,8 @@ def signature_bytes(m: MinHash) -> bytes:
 
 
 def signature_from_bytes(blob: bytes, num_perm: int = NUM_PERM) -> MinHash:
-    return MinHash(num_perm=num_perm, hashfunc=_identity, hashvalues=np.frombuffer(blob, dtype=np.uint64))
+    return MinHash(num_perm=num_perm, hashfunc=_identity, hashvalues=np.frombuffer(blob, dtype=np.uint64),
+                   scheme=SCHEME)
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
@@ -75,19 +78,27 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
 class Member:
     key: str
     published: str | None = None
-    chars: int = 0
     order: int = 0  # ingest order: the tie-breaker of last resort
+    content: int = 0  # story shingles: shared with another copy, or whole paragraphs the others dropped
+    padding: int = 0  # shingles of its own in short lines or inside shared paragraphs (datelines, notices)
 
 
-def candidate_pairs(signatures: dict[str, MinHash], threshold: float = LSH_THRESHOLD) -> set[tuple[str, str]]:
-    """Pairs that share an LSH bucket: near-linear in the number of documents."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    with lsh.insertion_session() as session:
-        for key, sig in signatures.items():
-            session.insert(key, sig, check_duplication=False)
+def candidate_pairs(signatures: dict[str, MinHash], sizes: dict[str, int],
+                    threshold: float = LSH_THRESHOLD) -> set[tuple[str, str]]:
+    """Pairs where one text may be contained in the other: near-linear in the number of documents.
+
+    An LSH Ensemble (datasketch) indexes containment rather than Jaccard, so
+    a copy cut to a third of its original (Jaccard about 0.3) is still found;
+    querying with every document finds each pair from its smaller side.
+    """
+    keys = [k for k in signatures if sizes.get(k)]
+    if len(keys) < 2:
+        return set()
+    lsh = MinHashLSHEnsemble(threshold=threshold, num_perm=NUM_PERM, num_part=16)
+    lsh.index((k, signatures[k], sizes[k]) for k in keys)
     pairs: set[tuple[str, str]] = set()
-    for key, sig in signatures.items():
-        for other in lsh.query(sig):
+    for key in keys:
+        for other in lsh.query(signatures[key], sizes[key]):
             if other != key:
                 pairs.add((key, other) if key < other else (other, key))
     return pairs
@@ -120,8 +131,44 @@ def group(
 
 
 def pick_original(members: Sequence[Member]) -> Member:
-    """Earliest dated, then most complete, then first stored."""
-    return min(members, key=lambda m: (m.published is None, m.published or "", -m.chars, m.order))
+    """Earliest dated, then most complete, then least padded, then first stored."""
+    return min(members, key=lambda m: (m.published is None, m.published or "", -m.content, m.padding, m.order))
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+PROSE_WORDS = 25  # a paragraph this long is story text, not a rights line or a "read more" link
+
+
+def measure(keys: Sequence[str], text_of: Callable[[str], str], published: dict[str, str | None],
+            order: dict[str, int]) -> list[Member]:
+    """How complete and how padded each copy is, compared with the rest of its group.
+
+    In a pair, set sizes alone cannot tell a copy that lost paragraphs from
+    one that gained boilerplate: both differ by shingles only one side has.
+    Paragraphs can: a long paragraph the other copies lack is story text;
+    short lines and a few new words inside a shared paragraph are padding.
+    """
+    paras = {k: [shingles(p) for p in _PARAGRAPH.split(text_of(k)) if p.strip()] for k in keys}
+    lengths = {k: [len(p.split()) for p in _PARAGRAPH.split(text_of(k)) if p.strip()] for k in keys}
+    union = {k: frozenset().union(*paras[k]) if paras[k] else frozenset() for k in keys}
+    out = []
+    for k in keys:
+        others: set[int] = set()
+        for o in keys:
+            if o != k:
+                others |= union[o]
+        content = padding = 0
+        for sh, words in zip(paras[k], lengths[k]):
+            own = len(sh - others)
+            if words < PROSE_WORDS:
+                padding += own  # shared or not, a short line is not story (two wire copies share notices)
+            elif own > len(sh) / 2:
+                content += len(sh)  # a paragraph the other copies dropped
+            else:
+                content += len(sh) - own
+                padding += own
+        out.append(Member(k, published.get(k), order.get(k, 0), content, padding))
+    return out
 
 
 def find_copies(texts: dict[str, str], min_containment: float = CONTAINMENT,
@@ -129,8 +176,18 @@ def find_copies(texts: dict[str, str], min_containment: float = CONTAINMENT,
     """Groups of near-duplicate keys among in-memory texts (used by tests and the evaluation)."""
     sh = {k: shingles(t) for k, t in texts.items()}
     sigs = {k: signature(s) for k, s in sh.items() if s}
-    pairs = candidate_pairs(sigs, lsh_threshold)
+    pairs = candidate_pairs(sigs, {k: len(s) for k, s in sh.items()}, lsh_threshold)
     return group(list(texts), pairs, sh.__getitem__, min_containment)
+
+
+def originals(groups: list[list[str]], texts: dict[str, str], published: dict[str, str | None]) -> dict[str, str]:
+    """The original of each group (keyed by every member), for in-memory texts."""
+    order = {k: i for i, k in enumerate(texts)}
+    out = {}
+    for g in groups:
+        orig = pick_original(measure(g, texts.__getitem__, published, order)).key
+        out.update({k: orig for k in g})
+    return out
 
 
 def pairwise_scores(predicted: Iterable[Iterable[str]], truth: Iterable[Iterable[str]]) -> dict[str, float]:
@@ -180,22 +237,31 @@ def update_store_groups(store: Any, min_containment: float = CONTAINMENT,
     from newsgraph.store.schema import transaction
 
     update_signatures(store)
-    sigs = {r["doc"]: signature_from_bytes(r["signature"])
-            for r in store.conn.execute("SELECT doc, signature FROM minhashes WHERE signature IS NOT NULL")}
-    pairs = candidate_pairs(sigs, lsh_threshold)
+    sigs, sizes = {}, {}
+    for r in store.conn.execute("SELECT doc, shingles, signature FROM minhashes WHERE signature IS NOT NULL"):
+        sigs[r["doc"]] = signature_from_bytes(r["signature"])
+        sizes[r["doc"]] = r["shingles"]
+    pairs = candidate_pairs(sigs, sizes, lsh_threshold)
+
+    @lru_cache(maxsize=4096)
+    def text_of(doc: str) -> str:
+        row = store.conn.execute("SELECT text FROM articles WHERE doc = ?", (doc,)).fetchone()
+        return str(row["text"] or "") if row else ""
 
     @lru_cache(maxsize=4096)
     def shingles_of(doc: str) -> frozenset[int]:
-        row = store.conn.execute("SELECT text FROM articles WHERE doc = ?", (doc,)).fetchone()
-        return shingles(row["text"] if row else "")
+        return shingles(text_of(doc))
 
     keys = sorted({k for p in pairs for k in p})
     groups = group(keys, pairs, shingles_of, min_containment)
     rows = []
     for members in groups:
         marks = ", ".join("?" for _ in members)
-        info = [Member(r["doc"], r["published"], r["chars"], r["_row"]) for r in store.conn.execute(
-            f"SELECT doc, published, length(text) AS chars, _row FROM articles WHERE doc IN ({marks})", members)]
+        meta = store.conn.execute(f"SELECT doc, published, _row FROM articles WHERE doc IN ({marks})", members)
+        published, order = {}, {}
+        for r in meta:
+            published[r["doc"]], order[r["doc"]] = r["published"], r["_row"]
+        info = measure(members, text_of, published, order)
         original = pick_original(info)
         gid = "g" + original.key[:12]
         for m in info:
