@@ -1,27 +1,124 @@
-"""`newsgraph demo`: the main job on the embedded example articles."""
+"""`newsgraph demo`: ingest the example articles into a store and show who said what.
+
+The examples (src/newsgraph/data/examples/*.txt) are fictional articles
+written for this project; one is a wire copy of another, to show how
+syndicated copies are grouped. Text files carry no publication date, so the
+demo gives each one below, as a user would with --published.
+"""
 
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
+
+# Publication dates of the fictional examples (a text file has no metadata to take them from).
+DEMO_DATES = {
+    "harbor-bridge-vote.txt": "2026-03-03",
+    "minister-trade-talks.txt": "2026-03-04",
+    "river-port-strike.txt": "2026-03-09",
+    "river-port-strike-wire.txt": "2026-03-10",
+    "clinic-funding-vote.txt": "2026-03-12",
+    "flood-barrier-delay.txt": "2026-03-17",
+    "border-water-dispute.txt": "2026-03-20",
+    "school-meals-pilot.txt": "2026-03-23",
+}
 
 
 def examples_dir() -> str:
     return str(resources.files("newsgraph").joinpath("data/examples"))
 
 
-def demo() -> None:
-    """Analyse the example articles shipped with newsgraph and show who said what."""
-    from newsgraph.cli.render import print_tables
+def example_inputs(settings: Any) -> Any:
+    """The example files as pipeline inputs, each with its demo date."""
     from newsgraph.ingest import iter_inputs
-    from newsgraph.model.serialize import to_json
-    from newsgraph.pipeline import get_pipeline
-    from newsgraph.settings import load_settings
 
+    for path in sorted(Path(examples_dir()).glob("*.txt")):
+        yield from iter_inputs([str(path)], settings, published=DEMO_DATES.get(path.name))
+
+
+def demo(
+    db: Annotated[str | None, typer.Option("--db", help="The store (default: $NEWSGRAPH_DB, else ./newsgraph.db).")] = None,
+) -> None:
+    """Ingest the example articles into ./newsgraph.db and print who said what."""
+    from rich.console import Console
+
+    from newsgraph.corpus.dupes import update_store_groups
+    from newsgraph.corpus.ingest import ingest
+    from newsgraph.settings import load_settings
+    from newsgraph.store import open_store
+
+    console = Console()
     settings = load_settings()
-    objs = [to_json(r) for r in get_pipeline(settings).run(iter_inputs([examples_dir()], settings))]
-    print_tables(objs)
+    with open_store(db) as store:
+        summary = ingest(example_inputs(settings), store, settings, jobs=1)
+        update_store_groups(store)
+        console.print(f"[bold]newsgraph demo[/]: {summary.stored} article(s) analysed and stored, "
+                      f"{summary.skipped} already in {store.path}, {summary.rejected} rejected")
+        print_summary(store, console)
+
+
+def print_summary(store: Any, console: Any) -> None:
+    """Per article: date, rights holder, who said what, figures and events; then the copy groups."""
+    from rich.table import Table
+
+    from newsgraph.store import queries
+
+    groups = queries.duplicate_groups(store)
+    copy_of = {m["doc"]: g["members"][0] for g in groups for m in g["members"][1:]}
+    for art in sorted(queries.articles(store, limit=1000), key=lambda a: (a["published"] or "", a["title"] or "")):
+        console.rule(f"[bold]{art['title'] or art['source_id']}")
+        meta = [art["published"] or "no date", f"© {art['rights_holder']}" if art["rights_holder"] else "no rights line"]
+        console.print(" · ".join(meta))
+        if art["doc"] in copy_of:
+            orig = copy_of[art["doc"]]
+            console.print(f"[yellow]syndicated copy[/] of \"{orig['title']}\" ({orig['published']}); "
+                          "quotes are listed under the original")
+            continue
+        quotes = queries.quotes(store, doc=art["doc"], limit=1000)
+        if quotes:
+            t = Table("speaker", "kind", "said", title="Who said what", title_justify="left")
+            for q in quotes:
+                t.add_row(q["speaker"] or "?", q["kind"], _short(q["quote"]))
+            console.print(t)
+        facts = _facts(store, art["doc"])
+        if facts:
+            console.print(facts)
+    if groups:
+        console.rule("[bold]Syndication")
+        for g in groups:
+            for m in g["members"]:
+                role = "original" if m["is_original"] else f"copy ({m['score']:.0%} contained)"
+                console.print(f"{role:>24}  {m['published'] or '?'}  {m['title']}  "
+                              f"[dim]{_short(m['rights_notice'] or 'no rights notice', 70)}[/]")
+    console.rule()
+    console.print("Next: [bold]newsgraph quotes --speaker Okafor[/], [bold]newsgraph search \"flood barrier\"[/], "
+                  "[bold]newsgraph entities --type PERSON[/], [bold]newsgraph dupes[/], "
+                  "[bold]newsgraph export --format jsonld[/]")
+
+
+def _facts(store: Any, doc: str) -> str:
+    claims = store.conn.execute("SELECT text FROM claims WHERE doc = ? ORDER BY seq", (doc,)).fetchall()
+    events = store.conn.execute(
+        "SELECT type, source_name, trigger_text, target_name FROM events WHERE doc = ? ORDER BY seq", (doc,)
+    ).fetchall()
+    places = store.conn.execute("SELECT DISTINCT name FROM places WHERE doc = ? ORDER BY seq", (doc,)).fetchall()
+    lines = []
+    if claims:
+        lines.append("[bold]Figures:[/] " + "; ".join(_short(r[0], 40) for r in claims[:8]))
+    if events:
+        lines.append("[bold]Events:[/] " + "; ".join(
+            f"{r[0]} {' '.join(x for x in (r[1], r[2], r[3]) if x)}" for r in events[:6]))
+    if places:
+        lines.append("[bold]Places:[/] " + ", ".join(r[0] for r in places))
+    return "\n".join(lines)
+
+
+def _short(text: str | None, n: int = 100) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def register(app: typer.Typer) -> None:
