@@ -40,12 +40,17 @@ from newsgraph.analyse.cues import cue_class, cue_end, lemma, lexicon, object_pa
 from newsgraph.analyse.quotes import Quote, find_quotes
 
 QUOTE_CHARS = set("“”\"„«»‘’'`")
+
+
+def is_quote(t: Token) -> bool:
+    """A token that is only quotation marks (not "’s" or "n’t")."""
+    return bool(t.text) and all(ch in QUOTE_CHARS for ch in t.text)
 _RELATIVE = {"who", "that", "which", "whom"}
 _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "X", "SYM"}
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
 _OBJECT_PREPS = {"of", "for", "as", "to", "about", "against", "over", "from", "into", "with"}
-_LABEL = re.compile(r"^[ \t\u00a0]*([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
-_DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][^\n,.;:()“”\"]{1,60})")
+_LABEL = re.compile(r"^[ \t\u00a0]*[\"“]?([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
+_DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z](?:[^\n,.;:()“”\"]|\.(?=[ \u00a0]?[A-Z]))*)")
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,10 @@ class Found:
     head: tuple[int, int] | None  # the speaker's head word, for entity lookup
     method: str
     follows: int | None = None
+
+
+def is_cue_head(t: Token) -> bool:
+    return cue_class(t) is not None or t.lower_ == "according"
 
 
 def find_attributions(doc: Doc) -> list[Found]:
@@ -94,9 +103,13 @@ class _Finder:
         while a <= b and (doc[a].is_punct or doc[a].is_space) and doc[a].text not in QUOTE_CHARS \
                 and doc[a].text not in ("(", "[", "“"):
             a += 1
-        while b >= a and (doc[b].is_punct or doc[b].is_space) and not (set(doc[b].text) & QUOTE_CHARS) \
+        while b >= a and (doc[b].is_punct or doc[b].is_space) and not (is_quote(doc[b])) \
                 and doc[b].text not in ("?", "!", ")", "]"):
             b -= 1
+        while b > a and doc[b].lower_ in ("and", "but", "or") and doc[b].dep_ == "cc":
+            b -= 1
+            while b >= a and doc[b].is_punct and doc[b].text not in QUOTE_CHARS:
+                b -= 1
         if b < a:
             return None
         s, e = doc[a].idx, doc[b].idx + len(doc[b])
@@ -119,11 +132,14 @@ class _Finder:
         k = self.tok_at(span[1])
         if k < len(doc) and doc[k].text == ",":
             j = k + 1
-            while j < len(doc) and doc[j].text not in (".", "!", "?", ";", ":") and not set(doc[j].text) & QUOTE_CHARS \
+            while j < len(doc) and doc[j].text not in (".", "!", "?", ";", ":") and not is_quote(doc[j]) \
                     and "\n" not in doc[j].text:
                 j += 1
-            if j < len(doc) and doc[j].text in (".", "!", "?") and j - k <= 30 and j > k + 1:
-                span = (span[0], doc[j - 1].idx + len(doc[j - 1]))
+            if j < len(doc) and doc[j].text in (".", "!", "?") and j - k <= 40 and j > k + 1:
+                end = j - 1
+                while end > k and doc[end].is_punct:
+                    end -= 1
+                span = (span[0], doc[end].idx + len(doc[end]))
         return span, head
 
     def _np(self, h: Token) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -133,11 +149,21 @@ class _Finder:
             return head, head
         left = h.left_edge.i
         for k in range(h.i - 1, left - 1, -1):
-            if doc[k].text in (",", "(", "—", "–", ":", ";") or set(doc[k].text) & QUOTE_CHARS or "\n" in doc[k].text:
+            if doc[k].text in (",", "(", "—", "–", ":", ";") or is_quote(doc[k]) or "\n" in doc[k].text:
                 left = k + 1
                 break
         while left < h.i and (doc[left].dep_ in ("cc", "punct", "mark", "advmod", "prep") or doc[left].is_space):
             left += 1
+        v = h.head
+        if h.dep_ in _SPEAKER_DEPS and v.i > h.i and is_cue_head(v) and h.right_edge.i < v.i:
+            # the whole subject phrase, relative clauses and appositives included
+            # ("Tim Hess, a developer, who introduced him to bankers, said")
+            right = h.right_edge.i
+            while right > h.i and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
+                right -= 1
+            if right + 1 < v.i and doc[right + 1].text == "," and right > h.i:
+                right += 1
+            return (doc[left].idx, doc[right].idx + len(doc[right])), head
         right = h.i
         for c in h.rights:
             gap = doc[right + 1 : c.left_edge.i]
@@ -160,6 +186,15 @@ class _Finder:
                 right = close.i
             else:
                 break
+        # "Phil Smith, a spokesman for the union, said": the appositive and its
+        # closing comma belong to the source (PolNeAR's convention)
+        appos = [c for c in h.rights if c.dep_ == "appos" and c.i > right]
+        if appos and h.head.i > appos[0].right_edge.i and is_cue_head(h.head):
+            end = appos[0].right_edge.i
+            if not any(t.dep_ in ("relcl",) or t.lower_ in _RELATIVE for t in doc[right + 1 : end + 1]):
+                right = end
+                if right + 1 < len(doc) and doc[right + 1].text == ",":
+                    right += 1
         return (doc[left].idx, doc[right].idx + len(doc[right])), head
 
     def speaker_head(self, v: Token, depth: int = 0) -> Token | None:
@@ -172,9 +207,9 @@ class _Finder:
                     agent = next((a for a in v.children if a.dep_ == "agent"), None)
                     pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
                     return pobj
-                if c.lower_ in lex.not_speakers or c.dep_ == "expl":
+                if c.lower_ in lex.not_speakers or c.dep_ == "expl" or c.ent_type_ in ("TIME", "DATE"):
                     return None
-                if set(c.text) & QUOTE_CHARS:
+                if is_quote(c):
                     return None
                 return c
         if depth < 2 and v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
@@ -221,7 +256,7 @@ class _Finder:
         between: list[Token] = []
         for j in range(i, min(i + 12, len(doc))):
             t = doc[j]
-            if "\n" in text[q.end : t.idx] or "\n" in t.text or set(t.text) & QUOTE_CHARS:
+            if "\n" in text[q.end : t.idx] or "\n" in t.text or is_quote(t):
                 break
             cls = cue_class(t)
             if cls in ("speech", "quote_only"):
@@ -307,7 +342,7 @@ class _Finder:
                     gap.append(t)
                 j -= 1
                 continue
-            if "\n" in text[t.idx : q.start] and not colon_para or set(t.text) & QUOTE_CHARS:
+            if "\n" in text[t.idx : q.start] and not colon_para or is_quote(t):
                 break
             if "\n" in text[t.idx : doc[j + 1].idx if j + 1 < len(doc) else q.start] and t.text != ":":
                 break
@@ -386,13 +421,21 @@ class _Finder:
             if span is None:
                 continue
             upper = name.isupper() and len(name) > 1
-            if not upper and not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span):
+            if not upper and not (all(t.pos_ == "PROPN" for t in span)
+                                  and any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)):
                 continue
             a = self.tok_at(m.start(2))
             b = self.tok_at(m.end(2)) - 1
             content = self.trim(a, b)
             if content is None:
                 continue
+            # a transcript line set in quotation marks: its closing mark is not content
+            q = self.in_quote(content[1] - 1)
+            if q is not None and q.start < m.start(1) and content[1] == q.end:
+                end = q.end - q.mark_len
+                while end > content[0] and self.text[end - 1] in " \t\u00a0.,;:":
+                    end -= 1
+                content = (content[0], end)
             colon = self.text.index(":", m.end(1))
             kind = self.classify(content)
             head = (span[-1].idx, span[-1].idx + len(span[-1]))
