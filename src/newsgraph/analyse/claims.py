@@ -46,6 +46,8 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from spacy.attrs import IDX
+
 from newsgraph.analyse.numbers import (
     AMBIGUOUS_CURRENCY,
     CHANGE_ONLY_VIA_PREP,
@@ -55,6 +57,7 @@ from newsgraph.analyse.numbers import (
     HUNDREDTHS,
     RISE,
     Amount,
+    anchor_segments,
     find_amounts,
     find_non_figures,
     is_year,
@@ -115,13 +118,16 @@ class ClaimsStage:
 def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = (),
                    timexes: tuple[Any, ...] = (), provenance: Provenance | None = None) -> list[Claim]:
     """The figures of one text. `doc` is its spaCy Doc (None: text-only rules, no counted nouns)."""
-    skip = find_non_figures(text)
+    segs = anchor_segments(text)
+    if not segs:
+        return []
+    skip = find_non_figures(text, segs)
     skip += [m.span() for m in LEADING_ZERO_RE.finditer(text)]
     skip += [(t.start, t.end) for t in timexes]
-    amounts = list(find_amounts(text, skip))
+    amounts = list(find_amounts(text, skip, segs))
     if not amounts:
         return []
-    starts = [t.idx for t in doc] if doc is not None else []
+    starts = doc.to_array(IDX).tolist() if doc is not None else []
     read_all: list[tuple[Claim, int, bool]] = []
     last_unit: dict[int, str] = {}  # sentence start -> counted noun of its latest figure
     i = 0

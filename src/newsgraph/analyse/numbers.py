@@ -255,23 +255,60 @@ _QUAL_RE = re.compile(
 # --------------------------------------------------------------- scanning
 
 
-def find_non_figures(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for rx in NON_FIGURE_RES for m in rx.finditer(text)]
-    for m in TALLY_RE.finditer(text):
+# Every figure holds a digit or one of these words. The detailed patterns run only in
+# windows around them, which keeps the stage cheap on long articles with few numbers.
+_ANCHOR_WORDS = frozenset([
+    *UNITS, *TENS, *SCALES, *FRACTIONS, *VAGUE, "dozen", "tens",
+])
+_RUN_RE = re.compile(r"\d+|[A-Za-z]+")  # one pass over the words beats a long alternation
+_MARGIN = 60
+
+
+def anchor_segments(text: str) -> list[tuple[int, int]]:
+    """Merged windows of text around every digit run and number word."""
+    segs: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _RUN_RE.finditer(text):
+        w = m.group()
+        if not w[0].isdigit() and w.lower() not in _ANCHOR_WORDS:
+            continue
+        a, b = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
+        if segs and a <= segs[-1][1]:
+            segs[-1] = (segs[-1][0], max(segs[-1][1], b))
+        else:
+            segs.append((a, b))
+    return segs
+
+
+def _scan(rx: re.Pattern[str], text: str, segs: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
+    if segs is None:
+        yield from rx.finditer(text)
+        return
+    for a, b in segs:
+        yield from rx.finditer(text, a, b)
+
+
+def find_non_figures(text: str, segs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    spans = [m.span() for rx in NON_FIGURE_RES for m in _scan(rx, text, segs)]
+    for m in _scan(TALLY_RE, text, segs):
         if int(m.group(1)) >= int(m.group(2)):
             spans.append(m.span())
     return spans
 
 
-def find_amounts(text: str, skip: list[tuple[int, int]]) -> Iterator[Amount]:
-    """Every amount in `text` whose number does not overlap a `skip` span, in text order."""
+def find_amounts(text: str, skip: list[tuple[int, int]],
+                 segs: list[tuple[int, int]] | None = None) -> Iterator[Amount]:
+    """Every amount in `text` whose number does not overlap a `skip` span, in text order.
+
+    `segs` (from `anchor_segments`) limits the search to windows around numbers.
+    """
     taken = sorted(skip)
     found: list[Amount] = []
 
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
 
-    for m in FRACTION_RE.finditer(text):
+    for m in _scan(FRACTION_RE, text, segs):
         if m.group("half"):
             val = 0.5
         else:
@@ -285,12 +322,12 @@ def find_amounts(text: str, skip: list[tuple[int, int]]) -> Iterator[Amount]:
             else:
                 found.append(Amount(m.start(), m.end(), val, kind="fraction"))
             taken.append(m.span())
-    for m in RATIO_RE.finditer(text):
+    for m in _scan(RATIO_RE, text, segs):
         a, b = _num_value(m.group("a")), _num_value(m.group("b"))
         if a is not None and b and a < b and free(*m.span()):
             found.append(Amount(m.start(), m.end(), a / b, kind="ratio"))
             taken.append(m.span())
-    for m in VAGUE_RE.finditer(text):
+    for m in _scan(VAGUE_RE, text, segs):
         if m.group("tens"):
             mag = (10 if m.group("tens").lower() == "tens" else 100) * VAGUE[m.group("big").lower()]
         elif m.group("sev"):
@@ -300,7 +337,7 @@ def find_amounts(text: str, skip: list[tuple[int, int]]) -> Iterator[Amount]:
         if free(*m.span()):
             found.append(Amount(m.start(), m.end(), None, magnitude=mag, kind="vague"))
             taken.append(m.span())
-    for m in AMOUNT_RE.finditer(text):
+    for m in _scan(AMOUNT_RE, text, segs):
         num = m.group("num")
         if not free(m.start("num"), m.end("num")):
             continue

@@ -1,0 +1,106 @@
+"""Cost of the claims (figures) stage against bare spaCy `nlp.pipe`, on the PolNeAR dev texts.
+
+Both are measured in the same run on the same texts (each PolNeAR document
+once, though several annotators may have marked it): first the spaCy parse
+(the reference), then the stages the claims stage reads (entities,
+attributions, timexes), untimed, and then the claims stage alone on those
+contexts, best of three since it is short and the machine is shared.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
+
+
+def _texts() -> list[str]:
+    seen: set[str] = set()
+    texts = []
+    with open(DATA, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            if rec["doc"] not in seen:
+                seen.add(rec["doc"])
+                texts.append(rec["text"])
+    return texts
+
+
+def _contexts(texts: list[str], docs: list[Any]) -> list[Any]:
+    from newsgraph.model import Article, RawDocument, SourceRef
+    from newsgraph.pipeline.stage import AnalysisContext
+    from newsgraph.settings import Settings
+
+    out = []
+    for i, (text, doc) in enumerate(zip(texts, docs)):
+        raw = RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=b"", kind="text", raw=True)
+        ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
+                              reference_date="2016-10-01")
+        ctx.scratch["spacy"] = doc
+        out.append(ctx)
+    return out
+
+
+def main() -> str:
+    from newsgraph.analyse.claims import ClaimsStage
+    from newsgraph.analyse.nlp import load_nlp
+    from newsgraph.pipeline.registry import build_stage
+    from newsgraph.settings import Settings
+
+    if not DATA.exists():
+        msg = f"{DATA} is missing; nothing measured"
+        print(msg)
+        return msg
+    texts = _texts()
+    chars = sum(len(t) for t in texts)
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:4]))  # warm-up
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    t_nlp = time.perf_counter() - t0
+
+    settings = Settings()
+    ctxs = _contexts(texts, docs)
+    for name in ("entities", "attributions", "timexes"):
+        try:
+            stage = build_stage(name, settings)
+            for ctx in ctxs:
+                stage(ctx)
+        except Exception as exc:  # a benchmark reports, it does not fail the run
+            print(f"stage {name} did not run ({type(exc).__name__}: {exc}); claims measured without it")
+    claims = ClaimsStage(settings)
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for ctx in ctxs:
+            claims(ctx)
+        runs.append(time.perf_counter() - t0)
+    t_claims = min(runs)
+    n_claims = sum(len(ctx.layers["claims"]) for ctx in ctxs)
+    sourced = sum(1 for ctx in ctxs for c in ctx.layers["claims"] if c.source is not None)
+
+    lines = [
+        f"Claims stage on the PolNeAR dev texts ({len(texts)} documents, {chars / 1e6:.2f} M characters, "
+        f"{n_claims} figures, {sourced} with a source):",
+        "",
+        "| step | seconds | ratio to nlp.pipe |",
+        "|---|---:|---:|",
+        f"| bare spaCy nlp.pipe (reference) | {t_nlp:.2f} | 1.000 |",
+        f"| claims stage (best of 3) | {t_claims:.3f} | {t_claims / t_nlp:.4f} |",
+        "",
+        f"Claims add {100 * t_claims / t_nlp:.2f}% to the spaCy parse "
+        f"({1000 * t_claims / len(texts):.2f} ms per document).",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    return text
+
+
+if __name__ == "__main__":
+    main()
