@@ -43,6 +43,7 @@ import re
 from typing import Any, NamedTuple
 
 from newsgraph.analyse.entities import EntityIndex, country_of, knowledge
+from newsgraph.analyse.entities import quote_spans as entity_quote_spans
 from newsgraph.model import Attribution, Entity
 from newsgraph.pipeline.stage import AnalysisContext
 
@@ -65,7 +66,6 @@ QUALIFIERS = {
     "first", "current", "acting", "interim", "also", "late", "young", "elderly", "local", "retired",
 }
 WORD = re.compile(r"[\w][\w.'’-]*")
-_QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 PARAGRAPHS_BACK = 2
 THIRD_PERSON = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
 SECURITY = {"MIL", "COP"}  # "the force" may be the police or an army
@@ -74,7 +74,7 @@ SECURITY = {"MIL", "COP"}  # "the force" may be the police or an army
 def quote_spans(ctx: AnalysisContext) -> list[tuple[int, int]]:
     spans = ctx.scratch.get("quote_spans")
     if spans is None:
-        spans = [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(ctx.text)]
+        spans = entity_quote_spans(ctx.text)
         ctx.scratch["quote_spans"] = spans
     return spans  # type: ignore[no-any-return]
 
@@ -225,15 +225,14 @@ def _candidates(ctx: AnalysisContext, index: EntityIndex, start: int, types: tup
 
 def _rank(ctx: AnalysisContext, rows: list[tuple[int, int, Entity]], notes: list[SpeakerNote],
           bonus: dict[str, float] | None = None) -> list[tuple[float, Entity]]:
-    subjects = ctx.scratch.get("entity_subjects", set())
+    subjects: dict[tuple[int, int], float] = ctx.scratch.get("entity_subjects", {})
     recent_speakers = [n.entity_id for n in notes if n.entity_id]
     last_speaker = recent_speakers[-1] if recent_speakers else None
     scores: dict[str, float] = {}
     ents: dict[str, Entity] = {}
     for rank, (s, e, ent) in enumerate(rows):
         score = 2.0 - 0.4 * rank
-        if (s, e) in subjects:
-            score += 1.5
+        score += 1.5 * subjects.get((s, e), 0.0)
         if ent.id == last_speaker:
             score += 2.5
         elif ent.id in recent_speakers:
@@ -333,7 +332,7 @@ def _group_pronoun(ctx: AnalysisContext, index: EntityIndex, start: int) -> Enti
             rows.append((n.start, n.end, ent))
     rows.sort(key=lambda r: -r[0])
     # only a group that spoke or was a subject can be "they said" without guessing
-    subjects = ctx.scratch.get("entity_subjects", set())
+    subjects = ctx.scratch.get("entity_subjects", {})
     spoke = {index.by_id[n.entity_id].id for n in notes if n.entity_id in index.by_id}
     rows = [r for r in rows if (r[0], r[1]) in subjects or r[2].id in spoke]
     return _decide(_rank(ctx, rows, notes), margin=1.0)

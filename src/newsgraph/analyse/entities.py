@@ -17,8 +17,9 @@ scratch:
         start with its Entity; `entity_at()` and coref read it.
     ctx.scratch["entity_gender"]: {entity id: "m" | "f"} for PERSON entities
         whose gender the article shows (first name, honorific, gendered title).
-    ctx.scratch["entity_subjects"]: set of (start, end) of mentions that are
-        the grammatical subject of their clause (a salience cue for coref).
+    ctx.scratch["entity_subjects"]: {(start, end): weight} of mentions that are
+        the grammatical subject of their clause, 1.0 for the main clause and
+        0.5 for an embedded one (a salience cue for coref).
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ class _Mention:
     text: str = ""
     char_start: int = 0
     char_end: int = 0
-    subject: bool = False
+    subject: float = 0.0
 
 
 def _clean_span(doc: Any, start: int, end: int, k: Knowledge) -> tuple[int, int]:
@@ -430,11 +431,14 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         root = doc[e - 1]
         while root.dep_ == "conj" and root.head.i < root.i:  # "Vogt and Nowak met": both subjects
             root = root.head
-        m.subject = root.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e])
+        if root.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e]):
+            # "Earnest said that Obama has called": Earnest is the main subject
+            m.subject = 1.0 if root.head.dep_ == "ROOT" else 0.5
         # a parse that went wrong still leaves the sentence-initial name as the likely subject
         begins = min([s] + [a for a, b in title_spans if b == s]) == sent_start
         if begins and e < len(doc) and doc[e].text not in POSSESSIVE and doc[e].dep_ != "case":
-            m.subject = m.subject or doc[e].pos_ in ("VERB", "AUX", "PUNCT") or doc[e].tag_ == "VBD"
+            if doc[e].pos_ in ("VERB", "AUX", "PUNCT") or doc[e].tag_ == "VBD":
+                m.subject = 1.0
         mentions.append(m)
     return mentions, title_spans
 
@@ -650,11 +654,13 @@ class EntitiesStage:
         groups.sort(key=lambda ms: min(m.char_start for m in ms))
         entities: list[Entity] = []
         gender: dict[str, str] = {}
-        subjects: set[tuple[int, int]] = set()
+        subjects: dict[tuple[int, int], float] = {}
+        types = [_decide_type(ms, k) for ms in groups]
+        person_starts = sorted(m.start for ms, t in zip(groups, types) if t == "PERSON" for m in ms)
+        quotes = quote_spans(ctx.text)
         prov = Provenance(self.name, self.version, "spacy-ner+rules")
-        for ms in groups:
+        for ms, typ in zip(groups, types):
             ms.sort(key=lambda m: m.char_start)
-            typ = _decide_type(ms, k)
             eid = f"e{len(entities) + 1}"
             aliases = list(dict.fromkeys(" ".join(m.text.split()) for m in ms))
             titles = list(dict.fromkeys(t for m in ms for t in m.titles)) if typ == "PERSON" else []
@@ -674,15 +680,56 @@ class EntitiesStage:
                 )
             )
             if typ == "PERSON":
-                g = _person_gender(ms, k)
+                g = _person_gender(ms, k) or _pronoun_gender(doc, ms, person_starts, quotes)
                 if g:
                     gender[eid] = g
-            subjects.update((m.char_start, m.char_end) for m in ms if m.subject)
+            subjects.update(((m.char_start, m.char_end), m.subject) for m in ms if m.subject)
         layer = tuple(entities)
         ctx.layers["entities"] = layer
         ctx.scratch["entity_index"] = EntityIndex(layer)
         ctx.scratch["entity_gender"] = gender
         ctx.scratch["entity_subjects"] = subjects
+
+
+_QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Char spans of paired quotations (curly or straight), sorted."""
+    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 10**12)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _pronoun_gender(doc: Any, ms: list[_Mention], person_starts: list[int],
+                    quotes: list[tuple[int, int]]) -> str | None:
+    """Gender from the first he/she/his/her after a mention, before anyone else is named.
+
+    Only the rest of the sentence and the next one count, and pronouns inside
+    quotations are skipped: those usually point at someone else.
+    """
+    votes = {"m": 0, "f": 0}
+    for m in ms:
+        sent = doc[m.start].sent
+        limit = sent.end if sent.end >= len(doc) else doc[sent.end].sent.end
+        limit = min(limit, m.end + 40)
+        i = bisect.bisect_right(person_starts, m.start)
+        if i < len(person_starts):
+            limit = min(limit, person_starts[i])
+        for t in doc[m.end : limit]:
+            g = PRONOUN_GENDER.get(t.lower_)
+            if g and not _in_spans(quotes, t.idx):
+                votes[g] += 1
+                break
+    if votes["m"] > votes["f"]:
+        return "m"
+    if votes["f"] > votes["m"]:
+        return "f"
+    return None
 
 
 def _person_gender(ms: list[_Mention], k: Knowledge) -> str | None:
