@@ -1,0 +1,249 @@
+"""Attribution extraction on fictional sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.analyse.attribution_spans import Found, find_attributions
+from newsgraph.analyse.attributions import AttributionsStage, entity_by_mention
+from newsgraph.analyse.nlp import load_nlp
+from newsgraph.analyse.quotes import find_quotes
+from newsgraph.model import Article, Entity, Mention, RawDocument, SourceRef
+from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def run(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(kind, speaker, cue, content) for each attribution in text."""
+    doc = nlp(text)
+    out = []
+    for f in find_attributions(doc):
+        check_slices(text, f)
+        out.append((
+            f.kind,
+            text[f.speaker[0] : f.speaker[1]] if f.speaker else None,
+            text[f.cue[0] : f.cue[1]] if f.cue else None,
+            text[f.content[0] : f.content[1]],
+        ))
+    return out
+
+
+def check_slices(text: str, f: Found) -> None:
+    for span in (f.content, f.cue, f.speaker):
+        if span is not None:
+            assert 0 <= span[0] < span[1] <= len(text)
+            assert text[span[0] : span[1]] == text[span[0] : span[1]].strip()
+
+
+# ------------------------------------------------------------------ quotations
+
+def test_quote_pairs_curly_straight_and_doubled() -> None:
+    text = "“One,” she said. \"Two,\" he said. ''Three,'' they said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["“One,”", "\"Two,\"", "''Three,''"]
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = "Adler said: “The first part.\n\n“The second part.”\n\nNext story."
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert text[quotes[0].start : quotes[0].end] == "“The first part.\n\n“The second part.”"
+
+
+def test_unbalanced_quote_ends_with_its_paragraph() -> None:
+    text = "“We are not leaving, the crowd chanted.\n\nPolice arrived at noon."
+    (q,) = find_quotes(text)
+    assert not q.balanced
+    assert text[q.start : q.end] == "“We are not leaving, the crowd chanted."
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    text = "“He told me ‘never again,’ and I believed him,” Ruiz said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["“He told me ‘never again,’ and I believed him,”"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "The council’s plan and the farmers’ fears dominated the ’90s debate."
+    assert find_quotes(text) == []
+
+
+# ------------------------------------------------------------------ direct
+
+def test_direct_quote_with_cue_after(nlp: Any) -> None:
+    got = run(nlp, "“We will reopen the pier before summer,” Mayor Dana Ortiz said.")
+    assert got == [("direct", "Mayor Dana Ortiz", "said", "“We will reopen the pier before summer,”")]
+
+
+def test_direct_quote_inverted_with_appositive(nlp: Any) -> None:
+    got = run(nlp, "“It is too early to tell,” said Paul Grint, a spokesman for the port authority.")
+    assert got == [("direct", "Paul Grint, a spokesman for the port authority", "said", "“It is too early to tell,”")]
+
+
+def test_direct_quote_with_cue_before(nlp: Any) -> None:
+    got = run(nlp, "The coach told reporters: “We played our worst game of the season.”")
+    assert got == [("direct", "The coach", "told", "“We played our worst game of the season.”")]
+
+
+def test_quote_interrupted_by_its_cue(nlp: Any) -> None:
+    got = run(nlp, "“The vote is close,” she said, “but we expect to win it.”")
+    assert got == [
+        ("direct", "she", "said", "“The vote is close,”"),
+        ("direct", "she", "said", "“but we expect to win it.”"),
+    ]
+
+
+def test_quote_that_goes_on_after_the_attribution(nlp: Any) -> None:
+    text = ("“The water is safe to drink,” the utility director said. “We tested it twice this week.”\n\n"
+            "“Residents should still boil it,” he added.")
+    got = run(nlp, text)
+    assert got[0] == ("direct", "the utility director", "said", "“The water is safe to drink,”")
+    assert got[1] == ("direct", "the utility director", "said", "“We tested it twice this week.”")
+    assert got[2] == ("direct", "he", "added", "“Residents should still boil it,”")
+
+
+def test_multi_paragraph_quote_is_one_attribution(nlp: Any) -> None:
+    text = "Ortiz said: “The bridge is old.\n\n“It needs a new deck, and it needs it soon.”"
+    got = run(nlp, text)
+    assert got == [("direct", "Ortiz", "said", "“The bridge is old.\n\n“It needs a new deck, and it needs it soon.”")]
+
+
+def test_dash_attribution(nlp: Any) -> None:
+    got = run(nlp, "“We need rain more than anything.” ― Lu Chen, a farmer")
+    assert got == [("direct", "Lu Chen", "―", "“We need rain more than anything.”")]
+
+
+def test_straight_quotes(nlp: Any) -> None:
+    got = run(nlp, "\"We are ready for the final,\" the coach said.")
+    assert got == [("direct", "the coach", "said", "\"We are ready for the final,\"")]
+
+
+# ------------------------------------------------------------------ mixed and indirect
+
+def test_mixed_reported_speech_with_quoted_fragment(nlp: Any) -> None:
+    got = run(nlp, "The minister said the budget plan was “dead on arrival.”")
+    assert got == [("mixed", "The minister", "said", "the budget plan was “dead on arrival.”")]
+
+
+def test_indirect_said_that(nlp: Any) -> None:
+    got = run(nlp, "The council said that the coastal road would close for two weeks.")
+    assert got == [("indirect", "The council", "said", "that the coastal road would close for two weeks")]
+
+
+def test_indirect_said_without_that(nlp: Any) -> None:
+    got = run(nlp, "Harbor officials said the ferry would resume service on Monday.")
+    assert got == [("indirect", "Harbor officials", "said", "the ferry would resume service on Monday")]
+
+
+def test_according_to_after(nlp: Any) -> None:
+    got = run(nlp, "The factory will close in March, according to the Valley Courier.")
+    assert got == [("indirect", "the Valley Courier", "according to", "The factory will close in March")]
+
+
+def test_according_to_before(nlp: Any) -> None:
+    got = run(nlp, "According to the regional health board, flu cases doubled last month.")
+    assert got == [("indirect", "the regional health board", "According to", "flu cases doubled last month")]
+
+
+def test_content_before_cue(nlp: Any) -> None:
+    got = run(nlp, "The tunnel will not open until next year, a transport official said.")
+    assert got == [("indirect", "a transport official", "said", "The tunnel will not open until next year")]
+
+
+def test_reports_that(nlp: Any) -> None:
+    got = run(nlp, "The Lakeside Ledger reports that the mill has laid off 40 workers.")
+    assert got == [("indirect", "The Lakeside Ledger", "reports", "that the mill has laid off 40 workers")]
+
+
+def test_told_reporters(nlp: Any) -> None:
+    got = run(nlp, "Senator Ana Brill told reporters the deal was close.")
+    assert got == [("indirect", "Senator Ana Brill", "told", "the deal was close")]
+
+
+@pytest.mark.parametrize("verb", ["warned", "suggested", "emphasized", "insisted"])
+def test_other_speech_verbs(nlp: Any, verb: str) -> None:
+    got = run(nlp, f"The governor {verb} that the reservoir was nearly empty.")
+    assert got == [("indirect", "The governor", verb, "that the reservoir was nearly empty")]
+
+
+def test_pledged_to(nlp: Any) -> None:
+    got = run(nlp, "The mayor pledged to rebuild the library within two years.")
+    assert got == [("indirect", "The mayor", "pledged", "to rebuild the library within two years")]
+
+
+def test_parenthetical_cue_splits_the_content(nlp: Any) -> None:
+    got = run(nlp, "The strike will end soon, the union leader said, because members want to return to work.")
+    assert [g[:3] for g in got] == [("indirect", "the union leader", "said")] * 2
+    assert got[0][3] == "The strike will end soon"
+    assert got[1][3] == "because members want to return to work"
+
+
+# ------------------------------------------------------------------ not attributions
+
+@pytest.mark.parametrize("text", [
+    "The so-called “woke” agenda dominated the school board meeting.",
+    "She read “The Quiet Harbor” twice before the book club met.",
+    "The band played “Northern Lights” as the crowd sang along.",
+    "Fans of the ’80s sitcom gathered at the city’s cinema.",
+])
+def test_scare_quotes_and_titles_are_not_attributions(nlp: Any, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_think_is_not_an_attribution(nlp: Any) -> None:
+    assert run(nlp, "I think the weather will clear by noon.") == []
+
+
+# ------------------------------------------------------------------ the stage
+
+def _ctx(nlp: Any, text: str, entities: tuple[Entity, ...]) -> AnalysisContext:
+    src = SourceRef(id="t", uri="test:", sha256="0", format="text")
+    ctx = AnalysisContext(raw=RawDocument(source=src, data=text.encode(), kind="text", raw=True),
+                          article=Article(title=None, text=text), settings=Settings(), reference_date=None)
+    ctx.scratch["spacy"] = nlp(text)
+    ctx.layers["entities"] = entities
+    return ctx
+
+
+def test_stage_builds_model_objects_and_speakers_so_far(nlp: Any) -> None:
+    text = "Mayor Dana Ortiz said the pier would reopen. “We are nearly done,” Ortiz said."
+    ortiz = Entity(id="e1", name="Dana Ortiz", type="PERSON", aliases=("Dana Ortiz", "Ortiz"),
+                   mentions=(Mention(6, 16, "Dana Ortiz"), Mention(67, 72, "Ortiz")))
+    ctx = _ctx(nlp, text, (ortiz,))
+    AttributionsStage(Settings())(ctx)
+    atts = ctx.layers["attributions"]
+    assert [a.kind for a in atts] == ["indirect", "direct"]
+    assert [a.id for a in atts] == ["a1", "a2"]
+    for a in atts:
+        assert a.speaker.entity_id == "e1"
+        assert a.speaker.name == "Dana Ortiz"
+        assert text[a.content.start : a.content.end] == a.content.text
+    assert ctx.scratch["speakers_so_far"] == [(0, 16, "e1"), (67, 72, "e1")]
+
+
+def test_unresolved_speaker_keeps_null_entity(nlp: Any) -> None:
+    text = "A neighbour said the fire started in the kitchen."
+    ctx = _ctx(nlp, text, ())
+    AttributionsStage(Settings())(ctx)
+    (att,) = ctx.layers["attributions"]
+    assert att.speaker.text == "A neighbour"
+    assert att.speaker.entity_id is None
+    assert att.speaker.name == "A neighbour"
+
+
+def test_entity_by_mention_prefers_the_head_word() -> None:
+    city = Entity(id="e1", name="Port Vell", type="GPE", mentions=(Mention(14, 23, "Port Vell"),))
+    mayor = Entity(id="e2", name="Ana Ruiz", type="PERSON", mentions=(Mention(24, 32, "Ana Ruiz"),))
+    # "The mayor of Port Vell Ana Ruiz": head word "Ruiz" at 28..32
+    assert entity_by_mention((city, mayor), 0, 32, (28, 32)) is mayor
+
+
+def test_empty_text_gives_empty_layer(nlp: Any) -> None:
+    ctx = _ctx(nlp, " ", ())
+    AttributionsStage(Settings())(ctx)
+    assert ctx.layers["attributions"] == ()
