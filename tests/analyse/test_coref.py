@@ -88,3 +88,44 @@ def test_unsure_means_none(stages: tuple[NlpStage, EntitiesStage]) -> None:
     assert len(unsure) >= 5
     guessed = [u for u in unsure if u[1] is not None]
     assert len(guessed) <= 1, guessed
+
+
+def test_notes_as_plain_tuples_and_attributions(stages: tuple[NlpStage, EntitiesStage]) -> None:
+    """The attributions stage appends (start, end, entity_id) triples; finished Attributions work too."""
+    from newsgraph.model import Attribution, SpeakerRef, Span
+
+    nlp, entities = stages
+    text = "\"I will not resign,\" Mayor Oscar Lindqvist said. Critics disagreed. \"I was elected,\" he added."
+    ctx = _context(text, nlp.settings)
+    nlp(ctx)
+    entities(ctx)
+    s = text.index("Mayor")
+    e = s + len("Mayor Oscar Lindqvist")
+    mayor = resolve_speaker(ctx, s, e)
+    assert mayor is not None and mayor.name == "Oscar Lindqvist"
+    ctx.scratch["speakers_so_far"] = [(s, e, mayor.id)]
+    i = text.index("I will")
+    assert resolve_speaker(ctx, i, i + 1) == mayor  # "I" inside the quotation next to the speaker
+    h = text.index("he added")
+    assert resolve_speaker(ctx, h, h + 2) == mayor
+    ctx.scratch["speakers_so_far"] = []
+    ctx.layers["attributions"] = (
+        Attribution("a1", "direct", Span(0, 20, text[:20]), None, SpeakerRef(text[s:e], s, e, mayor.id, mayor.name)),
+    )
+    assert resolve_speaker(ctx, h, h + 2) == mayor
+    ctx.layers["attributions"] = ()
+    r = text.index("I was")
+    assert resolve_speaker(ctx, r, r + 1) is None  # no speaker known for that quotation
+
+
+def test_refusals(stages: tuple[NlpStage, EntitiesStage]) -> None:
+    nlp, entities = stages
+    text = "U.S. officials met Chinese envoy Liu Wen and Japan's Foreign Minister Aiko Sato in Geneva."
+    ctx = _context(text, nlp.settings)
+    nlp(ctx)
+    entities(ctx)
+    u = text.index("U.S. officials")
+    assert resolve_speaker(ctx, u, u + len("U.S. officials")) is None
+    both = text.index("Liu Wen and Japan")
+    assert resolve_speaker(ctx, both, text.index(" in Geneva")) is None
+    assert resolve_speaker(ctx, 0, 0) is None

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from newsgraph.analyse.entities import EntityIndex, country_of, knowledge
 from newsgraph.analyse.entities import quote_spans as entity_quote_spans
@@ -144,7 +144,7 @@ def resolve_speaker(ctx: AnalysisContext, start: int, end: int,
     text = ctx.text[start:end]
     index = _index(ctx)
     named = _named(ctx, index, start, end, text)
-    if named is not False:
+    if named is None or isinstance(named, Entity):
         return named
     words = _words(text)
     if not words:
@@ -296,7 +296,7 @@ def _same_sentence_newcomers(ctx: AnalysisContext, rows: list[tuple[int, int, En
     spoke = {n.entity_id for n in notes}
     if a.id in spoke or b.id in spoke:
         return False
-    last = {}
+    last: dict[str, tuple[int, int]] = {}
     for s, e, ent in rows:  # nearest first
         last.setdefault(ent.id, (s, e))
     sents = []
@@ -319,6 +319,15 @@ def _first_person(ctx: AnalysisContext, index: EntityIndex, start: int, end: int
                 return None
             if plural and ent.type == "PERSON":
                 return None  # "we" in a minister's quote is a government, not the minister
+            return ent
+    # without content spans: the speaker written right after or before the quotation
+    for n in _notes(ctx, 10**12):
+        near_after = 0 <= n.start - quote[1] <= 30 and "\n" not in ctx.text[quote[1] : n.start]
+        near_before = 0 <= quote[0] - n.end <= 30 and "\n" not in ctx.text[n.end : quote[0]]
+        if near_after or near_before:
+            ent = index.by_id.get(n.entity_id or "")
+            if ent is None or plural and ent.type == "PERSON":
+                return None
             return ent
     return None
 
@@ -398,8 +407,8 @@ def _person_description(ctx: AnalysisContext, index: EntityIndex, start: int, ti
         if affiliation and ent.affiliation and ent.affiliation != affiliation:
             continue
         titles = [_expand(t, k.abbreviations) for t in ent.titles if t]
-        exact = bool(title) and any(t == title or t.endswith(" " + title) for t in titles)
-        match = exact or bool(title) and any(t.split()[-1] == title.split()[-1] for t in titles)
+        exact = title is not None and any(t == title or t.endswith(" " + title) for t in titles)
+        match = exact or title is not None and any(t.split()[-1] == title.split()[-1] for t in titles)
         if not generic and not match:
             continue
         if match:
