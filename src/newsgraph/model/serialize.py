@@ -72,7 +72,7 @@ def _decode(tp: Any, value: Any) -> Any:
     if origin is tuple:
         (inner, *_rest) = typing.get_args(tp)
         return tuple(_decode(inner, v) for v in value)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         kwargs = {f.name: _decode(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value}
         return tp(**kwargs)
@@ -146,7 +146,7 @@ def _columns(cls: type, prefix: str = "", table: str = "") -> list[tuple[str, st
         is_union = typing.get_origin(tp) in (Union, types.UnionType)
         inner = [a for a in typing.get_args(tp) if a is not type(None)] if is_union else [tp]
         name = f"{prefix}{f.name}"
-        if dataclasses.is_dataclass(inner[0]):
+        if isinstance(inner[0], type) and dataclasses.is_dataclass(inner[0]):
             for col, kind, path in _columns(inner[0], name + "_"):
                 cols.append((col, kind, (f.name, *path)))
         else:

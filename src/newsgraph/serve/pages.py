@@ -104,7 +104,8 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
             text = decoded
     error, view = None, None
     try:
-        body = AnalyzeRequest(text=None if html else (text or None), html=html, published=published or None)
+        body = AnalyzeRequest(text=None if html else (text or None), html=html, url=None,
+                              published=published or None, raw=False, id=None)
         obj = await run_in_threadpool(analyze_document, request.app.state.ng, body)
         view = article_view(obj)
     except ApiError as exc:

@@ -69,7 +69,7 @@ def entity_view(store: Any, name: str) -> dict[str, Any] | None:
 def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 150) -> dict[str, Any]:
     """Positions for an SVG chart: one lane per kind (article, quote, event), x by date."""
     dated = [i for i in items if i.get("date")]
-    days = []
+    days: list[int | None] = []
     for i in dated:
         try:
             days.append(date.fromisoformat(i["date"][:10]).toordinal())
@@ -91,9 +91,9 @@ def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 15
     ticks = []
     if known:
         for k in range(5):
-            d = lo + span * k / 4
+            day = lo + span * k / 4
             ticks.append({"x": round(left + k / 4 * (width - left - right), 1),
-                          "label": date.fromordinal(int(d)).isoformat()})
+                          "label": date.fromordinal(int(day)).isoformat()})
     return {"width": width, "height": height, "points": points, "ticks": ticks,
             "lanes": [{"name": n + "s", "y": top + i * lane_h + lane_h / 2} for n, i in lanes.items()],
             "axis_y": top + 3 * lane_h + 4}
