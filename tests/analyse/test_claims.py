@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.analyse.claims import ClaimsStage, extract_claims
 from newsgraph.analyse.nlp import load_nlp
@@ -185,3 +187,19 @@ def test_a_lone_one_is_not_a_figure_but_a_counted_one_is() -> None:
 def test_change_needs_the_figure_to_be_the_change() -> None:
     c = one("The guide has climbed the highest peaks on all seven continents.")
     assert c.change is None
+
+
+_PIECES = ["the", "ferry", "carried", "more than", "about", "31,000", "1.2", "million", "$", "£", "€", "%",
+           "percent", "two", "dozen", "a third of", "between", "and", "to", "-", "20", "30", "Oct.", "7",
+           "2024", "rose", "fell", "people", ",", ".", "“", "”", "said", "Route", "9", "half", "of",
+           "millions", "one", "in", "five", "4:30", "p.m.", "555-0100", "34-year-old", "0.5", "bn", "m"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30))
+def test_any_text_gives_valid_spans(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for c in claims_of(text):
+        assert text[c.start:c.end] == c.text
+        assert c.value is not None or c.magnitude is not None
+        assert c.value_max is None or (c.value is not None and c.value_max > c.value)
