@@ -203,3 +203,16 @@ def test_any_text_gives_valid_spans(pieces: list[str]) -> None:
         assert text[c.start:c.end] == c.text
         assert c.value is not None or c.magnitude is not None
         assert c.value_max is None or (c.value is not None and c.value_max > c.value)
+
+
+def test_timex_spans_remove_numbers_but_not_shares() -> None:
+    from newsgraph.model import Timex
+
+    text = "Less than a quarter of the donors gave in 2012, and 40 volunteers worked for 10 years."
+    def span(s: str, kind: str, value: str) -> Timex:
+        i = text.index(s)
+        return Timex(i, i + len(s), s, kind, value)
+    timexes = (span("Less than a quarter", "DURATION", "P1Q"), span("2012", "DATE", "2012"),
+               span("10 years", "DURATION", "P10Y"))
+    found = extract_claims(text, load_nlp()(text), (), timexes)
+    assert [(c.value, c.unit, c.qualifier) for c in found] == [(0.25, "donors", "fewer than"), (40, "volunteers", None)]

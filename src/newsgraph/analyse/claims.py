@@ -123,8 +123,12 @@ def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = 
         return []
     skip = find_non_figures(text, segs)
     skip += [m.span() for m in LEADING_ZERO_RE.finditer(text)]
-    skip += [(t.start, t.end) for t in timexes]
     amounts = list(find_amounts(text, skip, segs))
+    # Numbers inside a date, time, duration or set are not figures; a share ("less than a
+    # quarter of the donors") is one even when the timexes layer read it as a duration.
+    spans = [(t.start, t.end) for t in timexes]
+    amounts = [a for a in amounts
+               if a.kind == "fraction" or not any(s < a.end and a.start < e for s, e in spans)]
     if not amounts:
         return []
     starts = doc.to_array(IDX).tolist() if doc is not None else []
