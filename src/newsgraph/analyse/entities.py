@@ -41,6 +41,7 @@ KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
 # When votes tie, the more specific reading wins.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 AMOUNT_WORDS = {"million", "billion", "trillion", "pounds", "dollars", "euros", "percent", "%", "people", "years"}
+REGNAL = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "Jr.", "Sr."}
 POSSESSIVE = ("'s", "’s", "'", "’")
 LOCATIVE_PREPS = {"in", "into", "near", "across", "inside", "outside", "from", "toward", "towards", "around"}
 # a title followed by these is a job description, not a name ("President of France")
@@ -341,6 +342,8 @@ def _raw_spans(doc: Any, k: Knowledge) -> list[Any]:
                    and doc[j].pos_ == "PROPN" and doc[j].lower_ not in k.title_words
                    and doc[j].lower_ not in k.country_by_name and doc[j].lower_ not in k.org_nouns):
                 j += 1
+            if j > t.i + 1 and j < len(doc) and j not in taken and doc[j].text in REGNAL:
+                j += 1  # "King Abdullah II"
             if j > t.i + 1:
                 out.append(Span(doc, t.i + 1, j, label="PERSON"))
                 taken.update(range(t.i + 1, j))
