@@ -216,3 +216,17 @@ def test_timex_spans_remove_numbers_but_not_shares() -> None:
                span("10 years", "DURATION", "P10Y"))
     found = extract_claims(text, load_nlp()(text), (), timexes)
     assert [(c.value, c.unit, c.qualifier) for c in found] == [(0.25, "donors", "fewer than"), (40, "volunteers", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Families of 9/11 victims marched, and the hotline runs 24/7.",
+    "The players high-five fans after a two-way contest.",
+])
+def test_more_non_figures(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_hyphenated_spelled_number_and_percent_range() -> None:
+    assert [(c.value, c.unit) for c in claims_of("Ninety-nine lanterns were lit.")] == [(99, "lanterns")]
+    c = one("Rents rose 20-30% in the old town.")
+    assert (c.value, c.value_max, c.unit, c.change) == (20, 30, "%", "rise")

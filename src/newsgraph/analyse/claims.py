@@ -243,7 +243,7 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
                     span_end = max(span_end, end)
                 if unit and unit.lower() in TIME_UNITS:
                     return None
-            elif amt.kind in ("number", "words"):
+            elif amt.kind in ("number", "words", "ratio"):
                 if first.ent_type_ in ("DATE", "TIME") and amt.currency is None and not amt.percent:
                     return None
                 unit = last_unit.get(sent_key)
@@ -334,8 +334,8 @@ def _counted_noun(doc: Any, starts: list[int], amt: Amount, end: int, first: Any
         word = doc[j + 1]
         if word.lower_ == "plus" and j + 2 < n and doc[j + 2].pos_ == "NOUN":
             word = doc[j + 2]  # "15-plus years"
-        if word.lower_ in TIME_UNITS:
-            return "SKIP"
+        if word.lower_ in TIME_UNITS or word.lower_ in ("way", "fold"):
+            return "SKIP"  # "four-year", "a two-way race", "three-fold"
         return word.text, word.idx + len(word.text)
     if nxt.lower_ == "of" or (amt.kind == "ratio" and nxt.lower_ == "of"):
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)

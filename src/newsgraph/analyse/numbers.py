@@ -164,8 +164,8 @@ NON_FIGURE_RES = [
     re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"),
     re.compile(rf"\b(?:{MONTHS})\.?,?\s+\d{{4}}\b"),
-    # numeric dates 3/19/2024, 2024-03-19
-    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"),
+    # numeric dates 3/19/2024, 2024-03-19, and short ones: "9/11", "24/7"
+    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b"),
     # ages: "34-year-old", "aged 50 to 74", "ages 18-29", "34 years old"
     re.compile(rf"(?i)\b(?:\d+|{_WORD})(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b"),
     re.compile(rf"(?i)\b(?:aged?|ages)\s+(?:\d+|{_WORD})(?:\s*(?:-|–|to|and)\s*(?:\d+|{_WORD}))?"),
@@ -344,6 +344,8 @@ def find_amounts(text: str, skip: list[tuple[int, int]],
         value = _num_value(num)
         if value is None:
             continue
+        if not num[0].isdigit() and m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
+            continue  # "high-five": a spelled number glued to the word before it
         currency = None
         if m.group("cur"):
             currency = CURRENCY_PREFIX[m.group("cur")]
