@@ -425,7 +425,8 @@ def _person_description(ctx: AnalysisContext, index: EntityIndex, start: int, ti
         return None  # two presidents in the story and neither has spoken yet
     if len(matched) == 1:
         return next(r[2] for r in kept if r[2].id in matched)  # the one defense minister
-    return _decide(_rank(ctx, kept, [n for n in notes if n.start >= _window_start(ctx.text, start)], bonus))
+    recent = [n for n in notes if n.start >= _window_start(ctx.text, start)]
+    return _decide_fresh(ctx, kept, _rank(ctx, kept, recent, bonus), recent)
 
 
 def _org_description(ctx: AnalysisContext, index: EntityIndex, start: int, core: list[str],
@@ -455,6 +456,14 @@ def _org_description(ctx: AnalysisContext, index: EntityIndex, start: int, core:
     if not kept:
         return None
     notes = [n for n in _notes(ctx, start) if n.start >= _window_start(ctx.text, start)]
-    return _decide(_rank(ctx, kept, notes, bonus))
+    return _decide_fresh(ctx, kept, _rank(ctx, kept, notes, bonus), notes)
+
+
+def _decide_fresh(ctx: AnalysisContext, rows: list[tuple[int, int, Entity]], ranked: list[tuple[float, Entity]],
+                  notes: list[SpeakerNote]) -> Entity | None:
+    """Like _decide, but two candidates named in one sentence, neither yet a speaker, is a tie."""
+    if len(ranked) >= 2 and _same_sentence_newcomers(ctx, rows, ranked, notes):
+        return None
+    return _decide(ranked)
 
 

@@ -373,6 +373,8 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         sent_start = ent.sent.start
         if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in k.title_heads and m.label != "GPE":
             m.votes["ORG"] += 2  # "the chief executive of Sora Robotics"
+        if s >= 1 and doc[s - 1].lower_ in k.org_nouns and m.label != "GPE" and doc[s - 1].ent_iob_ == "O":
+            m.votes["ORG"] += 2  # "battery maker Cellix", "rights group Amnesty"
         # titles inside the span ("President Biden" tagged as one PERSON)
         inner = s
         while inner < e - 1 and (doc[inner].lower_ in k.title_words or doc[inner].lower_ in k.honorifics):
