@@ -181,6 +181,12 @@ def _clean_span(doc: Any, start: int, end: int, k: Knowledge) -> tuple[int, int]
         if doc[i].like_num and (i + 1 == end or doc[i + 1].lower_ in AMOUNT_WORDS):
             end = i
             break
+    # "Alphabet Inc's Google": the name is what the possessive qualifies (but
+    # "Fishermen's Association" is one name: only an organisation owns here)
+    for i in range(end - 2, start, -1):
+        if doc[i].text in POSSESSIVE and doc[i].tag_ == "POS" and doc[i - 1].lower_ in k.org_nouns:
+            start = i + 1
+            break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
     return start, end
@@ -396,7 +402,10 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         # evidence from the words before the name
         if m.label in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC") and len(words) <= 4:
             first, title, aff = _title_before(doc, s, k, sent_start)
-            if first < s:
+            place = m.label in ("GPE", "LOC") and (
+                _norm_key(doc[s:e].text) in k.country_by_name or _known_city(doc[s:e].text)
+                or not doc[first].text[:1].isupper())
+            if first < s and not place:  # "coal producer West Virginia" is still a place
                 hon = doc[s - 1].lower_
                 if hon in k.honorifics:
                     m.gender = m.gender or k.honorifics[hon]
