@@ -221,6 +221,7 @@ def test_timex_spans_remove_numbers_but_not_shares() -> None:
 @pytest.mark.parametrize("text", [
     "Families of 9/11 victims marched, and the hotline runs 24/7.",
     "The players high-five fans after a two-way contest.",
+    "The township board voted 4 to 1 against the plan, and the court split 5-4.",
 ])
 def test_more_non_figures(text: str) -> None:
     assert claims_of(text) == []

@@ -173,6 +173,12 @@ NON_FIGURE_RES = [
     re.compile(rf"\b(?:{LABELS})\.?\s+#?\d+[A-Za-z]?\b"),
     re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z]*\b|#\d+"),
 ]
+# Votes and margins: "voted 4 to 1", "passed 31-9", "by a 5-4 vote", "a 2-to-1 margin".
+VOTE_RE = re.compile(
+    rf"(?i)\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|adopted|split|ruled|decided|confirmed)"
+    rf"\s+(?:(?:by|of)\s+)?(?:an?\s+)?(?:\d+|{_WORD})\s*(?:-|–|to)\s*(?:\d+|{_WORD})\b(?!\s*%|\s+(?:percent|per\s+cent))"
+    r"|\b\d+-to-\d+\b"
+)
 # "98-91", "31-9", "3-1": a tally with the larger number first is a score, not a range.
 TALLY_RE = re.compile(r"(?<![\w.,])(\d+)\s*[-–]\s*(\d+)(?![\w%]|[.,]\d)")
 YEAR_RE = re.compile(r"(?<![\w$€£¥,.])(1[5-9]\d\d|20\d\d|2100)(?![\w,.%]|\.\d)")
@@ -289,7 +295,7 @@ def _scan(rx: re.Pattern[str], text: str, segs: list[tuple[int, int]] | None) ->
 
 
 def find_non_figures(text: str, segs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    spans = [m.span() for rx in NON_FIGURE_RES for m in _scan(rx, text, segs)]
+    spans = [m.span() for rx in (*NON_FIGURE_RES, VOTE_RE) for m in _scan(rx, text, segs)]
     for m in _scan(TALLY_RE, text, segs):
         if int(m.group(1)) >= int(m.group(2)):
             spans.append(m.span())
