@@ -41,6 +41,7 @@ KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
 # When votes tie, the more specific reading wins.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 AMOUNT_WORDS = {"million", "billion", "trillion", "pounds", "dollars", "euros", "percent", "%", "people", "years"}
+INSTITUTIONS = {"GOV", "LEG", "JUD", "PTY", "MIL", "COP", "OPP"}
 REGNAL = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "Jr.", "Sr."}
 POSSESSIVE = ("'s", "’s", "'", "’")
 LOCATIVE_PREPS = {"in", "into", "near", "across", "inside", "outside", "from", "toward", "towards", "around"}
@@ -429,7 +430,10 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
             m.votes["GPE"] += 3
         elif key in k.country_by_demonym:
             m.votes["NORP"] += 2
-        if len(words) >= 2 and m.votes["PERSON"] < 3 and not country:
+        # "Virginia AFL-CIO" or "Georgia Power" are not people: the last word must look like a surname
+        last = doc[e - 1].text
+        if (len(words) >= 2 and m.votes["PERSON"] < 3 and not country and last[:1].isupper()
+                and not last.isupper() and words[-1] not in k.org_nouns):
             g = gender_of_first_name(words[0])
             if g or words[0] in _EITHER():
                 m.gender = m.gender or g
@@ -536,7 +540,7 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 g.union(key, best)
                 continue
         # a first name alone, when one person in the article has it ("Hillary")
-        if len(words) == 1 and (gender_of_first_name(key) or key in _EITHER()):
+        if len(words) == 1 and (gender_of_first_name(key) or key in _EITHER()) and person_like(key):
             firsts = {g.find(o) for o in multi if o.split()[0] == key and person_like(o)}
             if len(firsts) == 1:
                 g.union(key, next(o for o in multi if o.split()[0] == key and person_like(o)))
@@ -551,7 +555,9 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 continue
         # an organisation named by the end of its full name ("Health Ministry")
         # or by its start when the rest is a generic noun ("Hofstra" <-> "Hofstra University")
-        if lean[key]["ORG"] > 0 and k.country_by_name.get(key) is None:
+        # (a lone "House" or "Court" is its own institution, not the White House)
+        if lean[key]["ORG"] > 0 and k.country_by_name.get(key) is None and not (
+                len(words) == 1 and k.org_nouns.get(key) in INSTITUTIONS):
             longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and (
                 o.endswith(" " + key) or o.startswith(key + " ")
                 and all(w in k.org_nouns for w in o[len(key) + 1 :].split()))]
@@ -569,6 +575,9 @@ def _decide_type(ms: list[_Mention], k: Knowledge) -> str:
         for t, n in m.votes.items():
             votes[t] += n
     best = max(TYPE_ORDER, key=lambda t: (votes.get(t, 0.0), -TYPE_ORDER.index(t)))
+    if best != "PERSON" and any(m.titles or m.votes.get("PERSON", 0.0) >= 3 for m in ms):
+        # a title or honorific outweighs any number of tagger slips on the bare surname
+        best = "PERSON"
     if best == "PERSON" and not any(m.titles or m.gender or len(m.text.split()) >= 2 for m in ms):
         # a lone word tagged PERSON that is a known city is a place ("invasion of Rafah")
         if _known_city(ms[0].text) and votes["PERSON"] < 2 * max(votes["GPE"], 1.0):
