@@ -177,3 +177,38 @@ def test_stage_offsets_and_scratch(nlp):
         assert text[t.start:t.end] == t.text
     tenses = ctx.scratch["sentence_tense"]
     assert tenses and tenses[-1][2] == "past"
+
+
+def test_real_news_runs_clean(nlp):
+    """Real articles (PolNeAR dev, the first 12): no crash, offsets exact, values well formed."""
+    import json
+    import re
+
+    from tests.conftest import shared_file
+
+    path = shared_file("data/quotes/polnear/polnear_dev.jsonl")
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()][:12]
+    date_part = r"(?:\d{2,4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:\d|WE))?|-[QH]\d|-(?:SP|SU|FA|WI))?"
+    value_shape = re.compile(rf"^{date_part}(?:T(?:\d\d:\d\d|MO|AF|EV|NI)Z?)?$|^P[\dX.]+[YMWDQ]$|^PT[\dX.]+[HMS]$"
+                             r"|^(?:PRESENT|PAST|FUTURE)_REF$")
+    total = 0
+    for doc in nlp.pipe(texts):
+        for s, e, t, v in find_timexes(doc, FRIDAY):
+            total += 1
+            assert doc.text[s:e] and doc.text[s:e] == doc.text[s:e].strip()
+            assert t in ("DATE", "TIME", "DURATION", "SET")
+            assert v is None or value_shape.match(v), (doc.text[s:e], v)
+    assert total > 12
+
+
+@pytest.mark.parametrize("text", [
+    "A reporter for USA Today asked the question.",
+    "She hosts the show Larry King Now on weekends.",
+])
+def test_words_inside_names_are_no_timex(nlp, text):
+    assert [span for span, _t, _v in timexes(nlp, text) if span.lower() in ("today", "now")] == []
+
+
+def test_this_past_weekend(nlp):
+    assert one(nlp, "The mayor stumbled this past weekend.") == ("this past weekend", "DATE", "2024-W11-WE")

@@ -94,7 +94,7 @@ UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|
 UNIT_ONE = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
 APPROX = (r"(?:about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than|fewer\s+than|over|under|"
           r"at\s+least|at\s+most|some|up\s+to|just\s+over|just\s+under|only|well\s+over|close\s+to)")
-REL = r"(?:this|next|last|past|coming|previous|current)"
+REL = r"(?:this\s+past|this|next|last|past|coming|previous|current)"
 EDGE = r"(?:earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of)"
 TZ = r"(?:utc|gmt|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|z|local\s+time)"
 AMPM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
@@ -119,14 +119,14 @@ RULES: tuple[Rule, ...] = (
                        rf"(?:,?\s+(?P<year>{YEAR}))?"),
     _rule("month_year", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR})"),
     _rule("month", rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<rel>{REL})\s+)?(?P<month>{_MONTH_FULL})"),
-    _rule("weekday", rf"(?:(?P<rel>this|next|last|past|coming)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
+    _rule("weekday", rf"(?:(?P<rel>this\s+past|this|next|last|past|coming)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
     _rule("rel_unit", rf"(?:(?P<edge>{EDGE})\s+)?(?P<the>the\s+)?(?P<rel>{REL})\s+"
                       rf"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"),
     _rule("edge_of_unit", r"(?P<edge>the\s+(?:end|start|beginning|middle|rest)\s+of)\s+the\s+(?P<unit>week|month|year)"),
-    _rule("deictic", rf"(?P<word>today|tonight|yesterday|tomorrow|overnight)(?:\s+(?P<part>{PART}))?"),
+    _rule("deictic", rf"(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?"),
     _rule("this_part", rf"(?P<rel>this|last)\s+(?P<part>{PART})"),
     _rule("ref_word", r"(?P<present>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days|"
-                      r"at\s+the\s+moment|so\s+far)"
+                      r"at\s+the\s+moment)"
                       r"|(?P<past>recently|more\s+recently|lately|the\s+past|recent\s+(?:years|months|weeks|days))"
                       r"|(?P<future>the\s+future|the\s+near\s+future)"),
     _rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now)"),

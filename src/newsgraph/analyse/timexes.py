@@ -222,14 +222,16 @@ def read(name: str, m: Any, toks: _Tokens) -> Reading | None:
         if not g["weekday"][:1].isupper() and not g["rel"]:
             return None
         part = R.PARTS_OF_DAY.get((g["part"] or "").lower())
-        return Reading("TIME" if part else "DATE", "weekday",
-                       (R.WEEKDAYS[g["weekday"].lower()], (g["rel"] or "").lower(), part))
+        rel = " ".join((g["rel"] or "").lower().split()).replace("this past", "past")
+        return Reading("TIME" if part else "DATE", "weekday", (R.WEEKDAYS[g["weekday"].lower()], rel, part))
     if name == "rel_unit":
         return _read_rel_unit(g)
     if name == "edge_of_unit":
         unit = g["unit"].lower()
         return Reading("DATE", "shift", (unit, 0))
     if name == "deictic":
+        if _in_name(m, toks):
+            return None
         word = g["word"].lower()
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         part = R.PARTS_OF_DAY.get((g["part"] or ("night" if word == "tonight" else "")).lower())
@@ -239,7 +241,8 @@ def read(name: str, m: Any, toks: _Tokens) -> Reading | None:
         return Reading("TIME", "days", (shift, R.PARTS_OF_DAY[g["part"].lower()]))
     if name == "ref_word":
         if g["present"]:
-            if g["present"].lower() == "now" and (first.pos_ not in ("ADV", "NOUN") or _hyphen_after(m, toks)):
+            if g["present"].lower() == "now" and (first.pos_ not in ("ADV", "NOUN") or _hyphen_after(m, toks)
+                                                  or _in_name(m, toks)):
                 return None
             return _fixed("DATE", "PRESENT_REF")
         return _fixed("DATE", "PAST_REF" if g["past"] else "FUTURE_REF")
@@ -296,6 +299,15 @@ def read(name: str, m: Any, toks: _Tokens) -> Reading | None:
     return None
 
 
+def _in_name(m: Any, toks: _Tokens) -> bool:
+    """'USA Today', 'Larry King Now': a capitalised word right after a proper name belongs to the name."""
+    word = m.group(0)
+    if not word[:1].isupper() or toks.doc[toks.index(m.start())].is_sent_start:
+        return False
+    prev = toks.prev(m.start())
+    return prev is not None and prev.pos_ == "PROPN"
+
+
 def _hyphen_after(m: Any, toks: _Tokens) -> bool:
     text = toks.doc.text
     return m.end() < len(text) and text[m.end()] == "-"
@@ -303,7 +315,8 @@ def _hyphen_after(m: Any, toks: _Tokens) -> bool:
 
 def _read_rel_unit(g: dict[str, Any]) -> Reading | None:
     rel, unit = g["rel"].lower(), g["unit"].lower()
-    offset = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(rel, 0)
+    rel = " ".join(rel.split())
+    offset = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this past": -1}.get(rel, 0)
     if unit in R.SEASONS:
         return Reading("DATE", "season", (R.SEASONS[unit], offset))
     if g["the"] and rel != "current":
@@ -449,7 +462,7 @@ def _weekday_date(ref: date, weekday: int, rel: str, tense: str | None) -> date:
         return ref - timedelta(days=(-delta % 7) or 7)
     if delta == 0:
         return ref
-    if tense in ("future", "progressive", "modal"):
+    if tense in ("future", "modal"):
         return ref + timedelta(days=delta % 7)
     return ref - timedelta(days=-delta % 7)
 

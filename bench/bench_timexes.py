@@ -1,0 +1,104 @@
+"""Cost of the timexes stage against bare spaCy `nlp.pipe`, on the PolNeAR dev texts.
+
+Both are measured in the same run on the same texts: first the spaCy parse
+(the reference), then the timexes stage alone on the parsed documents (the
+pattern pass, the readings, tense look-ups and `sentence_tense`). The stage
+is timed best of three, since it is short and the machine is shared. For
+scale the full default pipeline's time on the same texts is measured too,
+when it runs.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
+
+
+def _texts() -> list[str]:
+    with open(DATA, encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh if line.strip()]
+
+
+def _contexts(texts: list[str], docs: list) -> list:
+    from newsgraph.model import Article, RawDocument, SourceRef
+    from newsgraph.pipeline.stage import AnalysisContext
+    from newsgraph.settings import Settings
+
+    out = []
+    for text, doc in zip(texts, docs):
+        raw = RawDocument(source=SourceRef("b", "bench:", "", "text"), data=b"", kind="text", raw=True)
+        ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
+                              reference_date="2016-10-01")
+        ctx.scratch["spacy"] = doc
+        out.append(ctx)
+    return out
+
+
+def _full_pipeline(texts: list[str]) -> float | None:
+    from newsgraph.model import RawDocument, SourceRef
+    from newsgraph.pipeline.runner import Pipeline
+    from newsgraph.settings import load_settings
+
+    try:
+        pipeline = Pipeline(load_settings())
+        raws = [RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=t.encode(), kind="text",
+                            raw=True, published="2016-10-01") for i, t in enumerate(texts)]
+        pipeline.process_batch(raws[:2])  # warm-up: lazy loads inside stages
+        t0 = time.perf_counter()
+        pipeline.process_batch(raws)
+        return time.perf_counter() - t0
+    except Exception as exc:  # a benchmark reports, it does not fail the run
+        print(f"full pipeline did not run: {type(exc).__name__}: {exc}")
+        return None
+
+
+def main() -> str:
+    from newsgraph.analyse.nlp import load_nlp
+    from newsgraph.analyse.timexes import TimexesStage
+    from newsgraph.settings import Settings
+
+    if not DATA.exists():
+        msg = f"{DATA} is missing; nothing measured"
+        print(msg)
+        return msg
+    texts = _texts()
+    chars = sum(len(t) for t in texts)
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:4]))  # warm-up
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    t_nlp = time.perf_counter() - t0
+
+    stage = TimexesStage(Settings())
+    ctxs = _contexts(texts, docs)
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for ctx in ctxs:
+            stage(ctx)
+        runs.append(time.perf_counter() - t0)
+    t_timex = min(runs)
+    found = sum(len(ctx.layers["timexes"]) for ctx in ctxs)
+    t_full = _full_pipeline(texts)
+
+    lines = [
+        "### Timexes",
+        "",
+        f"`python -m bench bench_timexes`: {len(texts)} PolNeAR dev texts ({chars:,} characters), "
+        f"{found} timexes found.",
+        "",
+        "| measured | seconds | ratio to bare `nlp.pipe` |",
+        "|---|---:|---:|",
+        f"| bare spaCy `nlp.pipe` (reference) | {t_nlp:.2f} | 1.000 |",
+        f"| timexes stage alone (best of 3) | {t_timex:.3f} | {t_timex / t_nlp:.3f} |",
+    ]
+    if t_full is not None:
+        lines.append(f"| full default pipeline, all stages | {t_full:.2f} | {t_full / t_nlp:.3f} |")
+        lines += ["", f"The timexes stage is {100 * t_timex / t_full:.1f}% of the full pipeline's time."]
+    section = "\n".join(lines)
+    print(section)
+    return section
