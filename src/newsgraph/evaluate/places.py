@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +51,10 @@ def _raw(i: int, doc: dict[str, Any]) -> RawDocument:
                        published=published, raw=True)
 
 
-def analyse(docs: list[dict[str, Any]], batch_size: int = 16) -> list[AnalyzedDocument | None]:
-    settings = load_settings()
-    settings = replace(settings, batch_size=batch_size) if hasattr(settings, "batch_size") else settings
+def analyse(docs: list[dict[str, Any]], batch_size: int = 16,
+            stages: tuple[str, ...] | None = None) -> list[AnalyzedDocument | None]:
+    """Run the articles through the pipeline in batches (all stages unless `stages` names some)."""
+    settings = load_settings().replace(batch_size=batch_size, stages=stages)
     pipe = get_pipeline(settings)
     raws = [_raw(i, d) for i, d in enumerate(docs)]
     out: list[AnalyzedDocument | None] = []
@@ -133,9 +133,10 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def run(data: Path, limit: int | None = None, **_: Any) -> dict[str, Any]:
+def run(data: Path, limit: int | None = None, stages: tuple[str, ...] | None = None, **_: Any) -> dict[str, Any]:
+    """Score the first `limit` articles; `stages` (e.g. nlp, entities, places) lets a gate skip the rest."""
     docs = load(Path(data), limit)
-    results = analyse(docs)
+    results = analyse(docs, stages=stages)
     even = [i for i in range(len(docs)) if i % 2 == 0]
     odd = [i for i in range(len(docs)) if i % 2 == 1]
     return {
