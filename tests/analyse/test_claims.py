@@ -231,3 +231,10 @@ def test_hyphenated_spelled_number_and_percent_range() -> None:
     assert [(c.value, c.unit) for c in claims_of("Ninety-nine lanterns were lit.")] == [(99, "lanterns")]
     c = one("Rents rose 20-30% in the old town.")
     assert (c.value, c.value_max, c.unit, c.change) == (20, 30, "%", "rise")
+
+
+def test_more_and_others_take_the_noun_counted_before() -> None:
+    found = claims_of("The storm killed 7 people and injured dozens more, and three others are missing.")
+    assert [(c.value, c.magnitude, c.unit) for c in found] == [(7, None, "people"), (None, 12, "people"),
+                                                               (3, None, "people")]
+    assert [c.text for c in found][1] == "dozens"

@@ -329,6 +329,8 @@ def _counted_noun(doc: Any, starts: list[int], amt: Amount, end: int, first: Any
     if j >= n:
         return _measure_before(doc, first)
     nxt = doc[j]
+    if nxt.lower_ in ("more", "others") and not (j + 1 < n and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
+        return nxt.text, end  # "dozens more", "three others": the noun counted before
     # "6.1-magnitude", "four-year", "10-point": the word after the hyphen is the unit
     if nxt.text in ("-", "–") and nxt.idx == end and j + 1 < n and doc[j + 1].is_alpha:
         word = doc[j + 1]

@@ -5,7 +5,10 @@ written for this project, one JSON object a line,
 ``{"id", "domain", "text", "figures": [{"value", "qualifier", "unit", "source", ...}]}``
 with optional ``magnitude`` (vague amounts, value null), ``value_max`` (ranges)
 and ``change``. The annotation conventions are those in the docstring of
-newsgraph.analyse.claims.
+newsgraph.analyse.claims. Two more sets in the same format were written after
+the rules, to be scored with ``--data``: figures_heldout.jsonl (42 sentences)
+and figures_test.jsonl (30 sentences); docs/benchmarks.md gives their first,
+untuned scores.
 
 Every sentence goes through the real pipeline (``RawDocument(raw=True)``, all
 stages up to claims, in one batch).
