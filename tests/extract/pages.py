@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 HEADLINES = [
     "Harbor council delays vote on ferry fares", "Storm closes coastal road for a second day",
     "Local bakery wins regional bread prize", "School board names new superintendent",
@@ -32,11 +34,11 @@ def article_page(*, title: str = "Harbor Council Approves New Ferry Schedule Aft
         "result was read out. Several said the first ferry now leaves too late for hospital shift workers.",
     ]
     body = "\n".join(f"<p>{p}</p>" for p in paras)
-    ld = (
-        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "%s", '
-        '"datePublished": "%s", "author": [{"@type": "Person", "name": "%s"}, '
-        '{"@type": "Organization", "name": "%s"}], "publisher": {"@type": "Organization", "name": "%s"}}'
-    ) % (title, published, author, site, site)
+    ld = json.dumps({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": title, "datePublished": published,
+        "author": [{"@type": "Person", "name": author}, {"@type": "Organization", "name": site}],
+        "publisher": {"@type": "Organization", "name": site},
+    })
     return f"""<!DOCTYPE html>
 <html lang="en-US"><head><meta charset="utf-8">
 <title>{title} | {site}</title>

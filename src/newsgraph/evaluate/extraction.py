@@ -24,7 +24,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ def shingle_match(true: str | None, pred: str | None) -> tuple[float, float, flo
     return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
 
 
-def body_scores(pairs: list[tuple[str, str | None]]) -> dict[str, float]:
+def body_scores(pairs: Sequence[tuple[str, str | None]]) -> dict[str, float]:
     """AEB precision, recall, F1 and accuracy over (truth, prediction) pairs."""
     if not pairs:
         return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "accuracy": 0.0, "n": 0}
@@ -98,7 +98,7 @@ def _theirs_meta(html: str, url: str | None) -> tuple[str | None, str | None, st
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if doc is None:
+    if doc is None or isinstance(doc, dict):
         return None, None, None
     return doc.title, doc.date, doc.author
 
@@ -201,11 +201,12 @@ def run_aeb(data: Path, limit: int | None = None, reference: bool = True) -> dic
             t_theirs += time.perf_counter() - t1
             theirs.append((true, pred))
             default.append((true, _theirs_body(text, url, comments=True)))
-    out = {"set": "aeb", "pages": len(ours), "ours": body_scores(ours), "ours_rejected": rejected,
-           "seconds": {"ours": round(t_ours, 2)}}
+    seconds = {"ours": round(t_ours, 2)}
+    out: dict[str, Any] = {"set": "aeb", "pages": len(ours), "ours": body_scores(ours), "ours_rejected": rejected,
+                           "seconds": seconds}
     if reference:
         out.update(trafilatura=body_scores(theirs), trafilatura_default=body_scores(default))
-        out["seconds"]["trafilatura"] = round(t_theirs, 2)
+        seconds["trafilatura"] = round(t_theirs, 2)
     return out
 
 

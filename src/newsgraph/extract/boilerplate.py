@@ -164,7 +164,7 @@ def _mark_edges(lines: list[str], reasons: list[str | None]) -> None:
     i = 0
     while i < n:
         j = i
-        while j < n and reasons[j] is None and _menu_item(lines[j]):
+        while j < n and (reasons[j] == "navigation" or (reasons[j] is None and _menu_item(lines[j]))):
             j += 1
         if j - i >= 8:
             for k in range(i, j):

@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.html import HtmlElement
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from newsgraph.extract.boilerplate import filter_lines
+from newsgraph.extract.credits import parse_credit
 from newsgraph.extract.metadata import Metadata, read_metadata
 from newsgraph.model import Credit, Removed, Rights
 
@@ -49,7 +51,34 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
         with_metadata=False,
         config=_CONFIG,
     )
-    body = (doc.text or "") if doc is not None else ""
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
     paragraphs, removed, credits, rights = filter_lines(body.split("\n"), title=meta.title)
-    return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed, credits=credits,
-                      rights=rights, meta=meta)
+    return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed,
+                      credits=credits + caption_credits(tree, credits), rights=rights, meta=meta)
+
+
+_CAPTION_XPATH = (
+    "//figcaption | //*[contains(@class, 'credit') or contains(@class, 'caption')"
+    " or contains(@class, 'copyright')][not(self::meta or self::script or self::style)]"
+)
+
+
+def caption_credits(tree: HtmlElement, have: tuple[Credit, ...]) -> tuple[Credit, ...]:
+    """Photo credits in figure captions, which trafilatura drops from the text.
+
+    trafilatura keeps the tree it was given intact (it works on a copy), so
+    the captions can still be read here.
+    """
+    seen = {c.text for c in have}
+    out: list[Credit] = []
+    for el in tree.xpath(_CAPTION_XPATH)[:30]:
+        for piece in (el.text_content(), *el.itertext()):
+            text = " ".join(piece.split())
+            # the credit is usually the tail of the caption: "... (Photo by Jon Brandt/Reuters)"
+            tail = text.rsplit(". ", 1)[-1].strip("() ") if len(text) > 160 else text
+            credit = parse_credit(tail) if 3 <= len(tail) <= 160 else None
+            if credit is not None and credit.text not in seen:
+                seen.add(credit.text)
+                out.append(credit)
+                break
+    return tuple(out)

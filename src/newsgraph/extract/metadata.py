@@ -49,6 +49,7 @@ _ISO = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 _SLASHED = re.compile(r"((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)\b")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:\D|$)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:/|[_-]|\.|$)")
+_URL_WORDY = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-3]?\d)/", re.I)
 _MONTHS = {m: i for i, ms in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in (ms,)}
 _WORDY = re.compile(
@@ -336,10 +337,12 @@ def choose_date(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None
             return d, "html-meta"
     if url:
         m = _URL_DATE.search(url)
-        if m:
-            d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if d:
-                return d, "url"
+        w = _URL_WORDY.search(url)
+        d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+        if d is None and w:
+            d = _valid(int(w.group(1)), _MONTHS[w.group(2).lower()], int(w.group(3)))
+        if d:
+            return d, "url"
     for value in _time_elements(tree):
         d = local_date(value, zone)
         if d:
@@ -361,20 +364,41 @@ def choose_date(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None
 _BYLINE_XPATH = (
     '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author-name")'
     ' or contains(@class, "authorName") or contains(@class, "article-author") or contains(@class, "author__name")'
-    ' or contains(@class, "byline__name") or contains(@data-testid, "byline") or contains(@id, "byline")]'
+    ' or contains(@class, "byline__name") or contains(@data-testid, "byline") or contains(@id, "byline")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " authors ")'
+    ' or (self::a and (contains(@href, "/author/") or contains(@href, "/authors/") or contains(@href, "/writer/")'
+    ' or contains(@href, "/staff/") or contains(@href, "/people/") or contains(@href, "/contributor/")'
+    ' or contains(@href, "/journalist/") or contains(@href, "/reporter/") or contains(@href, "/profile/")))]'
 )
+_SKIP_TAGS = {"meta", "link", "script", "style", "noscript", "nav", "footer"}
 
 
-def _byline_texts(tree: HtmlElement) -> list[str]:
-    out = []
-    for el in tree.xpath(_BYLINE_XPATH)[:12]:
-        if el.tag in ("meta", "link", "script", "style"):
+def _byline_pieces(el: HtmlElement) -> list[str]:
+    """The text pieces of a byline element, kept apart so "Jane Roe" and a desk name in
+    separate tags do not run together into one long "name"."""
+    name = el.xpath('.//*[@itemprop="name"]')
+    if name:
+        return [_clean(name[0].text_content())]
+    pieces = [_clean(t) for t in el.itertext()]
+    pieces = [p for p in pieces if p and len(p) <= 120]
+    return pieces if len(pieces) > 1 else [_clean(el.text_content())]
+
+
+def _byline_people(tree: HtmlElement, publisher: str | None) -> tuple[str, ...]:
+    """People in the first byline element of the page that names any."""
+    for el in tree.xpath(_BYLINE_XPATH)[:40]:
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
-        name = el.xpath('.//*[@itemprop="name"]')
-        text = _clean(name[0].text_content() if name else el.text_content())
-        if 3 <= len(text) <= 120:
-            out.append(text)
-    return out
+        if any(a.tag in ("footer", "nav", "aside") for a in el.iterancestors()):
+            continue
+        text = _clean(el.text_content())
+        if not 3 <= len(text) <= 160:
+            continue
+        found = people(_byline_pieces(el), publisher)
+        if found:
+            return found
+    return ()
 
 
 def people(raw: list[str], publisher: str | None) -> tuple[str, ...]:
@@ -398,17 +422,20 @@ def people(raw: list[str], publisher: str | None) -> tuple[str, ...]:
 
 def choose_authors(meta: dict[str, str], ld: dict[str, Any] | None, tree: HtmlElement,
                    publisher: str | None) -> tuple[str, ...]:
-    if ld and ld.get("author"):
-        found = people(_ld_names(ld["author"], people_only=True), publisher)
-        if found:
-            return found
+    lds = [ld] if ld else []
+    lds += [o for o in _json_objects(tree) if o is not ld and _types(o) & ARTICLE_TYPES and o.get("author")]
+    for obj in lds:
+        if obj.get("author"):
+            found = people(_ld_names(obj["author"], people_only=True), publisher)
+            if found:
+                return found
     for key in _AUTHOR_KEYS:
         value = meta.get(key)
         if value and not value.startswith("http"):
             found = people([value], publisher)
             if found:
                 return found
-    return people(_byline_texts(tree), publisher)
+    return _byline_people(tree, publisher)
 
 
 # ---- the rest --------------------------------------------------------------------------------

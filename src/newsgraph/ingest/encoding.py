@@ -33,7 +33,7 @@ def decode(data: bytes, declared: str | None = None, html: bool = False) -> tupl
                 return (data[3:].decode(enc) if enc == "utf-8" else data.decode(enc)), enc
             except UnicodeDecodeError:
                 break
-    candidates = []
+    candidates: list[str | None] = []
     if declared and _norm(declared):
         candidates.append(_norm(declared))
     if html:
@@ -46,10 +46,10 @@ def decode(data: bytes, declared: str | None = None, html: bool = False) -> tupl
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    for enc in candidates:
-        if enc and enc != "utf-8":
+    for cand in candidates:
+        if cand and cand != "utf-8":
             try:
-                return data.decode(enc), enc
+                return data.decode(cand), cand
             except UnicodeDecodeError:
                 continue
     best = from_bytes(data[:200_000]).best()

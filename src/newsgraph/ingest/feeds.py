@@ -210,6 +210,7 @@ def _expand(name: str, uri: str, data: bytes, settings: Settings, fetcher: Fetch
             fetched: Fetched | None = None) -> Iterator[RawDocument | Rejected | Checkpoint]:
     kind = sniff(data)
     try:
+        pages: list[tuple[str | None, str | None, FeedItem | None]]
         if kind == "feed":
             items = parse_feed(data, uri)
             pages = [(i.url, i.published, i) for i in items]

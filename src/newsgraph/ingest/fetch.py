@@ -103,7 +103,7 @@ def check_address(host: str, port: int | None = None, *, allow_private: bool = F
     except socket.gaierror as exc:
         raise FetchError(Code.FETCH_FAILED, f"cannot resolve {host}: {exc.strerror or exc}", host) from None
     for info in infos:
-        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         mapped = getattr(addr, "ipv4_mapped", None)
         if mapped is not None:
             addr = mapped
