@@ -61,3 +61,12 @@ def test_source_rule() -> None:
     assert sources_agree("Health Ministry", {"name": "the Gaza Health Ministry", "entity_id": "e2"})
     assert not sources_agree(None, {"name": "police", "entity_id": None})
     assert not sources_agree("police", None)
+
+
+@pytest.mark.parametrize("name", ["figures_heldout.jsonl", "figures_test.jsonl"])
+def test_sets_written_after_the_rules_meet_the_issue_target(name: str) -> None:
+    from importlib import resources
+
+    path = resources.files("newsgraph").joinpath(f"data/{name}")
+    figures = run(data=path)
+    assert figures["value_unit"]["f1"] >= 0.92, report(figures)
