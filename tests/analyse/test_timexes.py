@@ -212,3 +212,14 @@ def test_words_inside_names_are_no_timex(nlp, text):
 
 def test_this_past_weekend(nlp):
     assert one(nlp, "The mayor stumbled this past weekend.") == ("this past weekend", "DATE", "2024-W11-WE")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The shops closed on Christmas Day.", "Christmas Day", "2023-12-25"),
+    ("The parade will be held on Thanksgiving.", "Thanksgiving", "2024-11-28"),
+    ("Voters went to the polls on Election Day.", "Election Day", "2023-11-07"),
+    ("The strikers rested over the weekend.", "the weekend", "2024-W11-WE"),
+    ("The council will meet over the weekend.", "the weekend", "2024-W12-WE"),
+])
+def test_holidays_and_weekends(nlp, text, span, value):
+    assert one(nlp, text) == (span, "DATE", value)

@@ -56,6 +56,19 @@ CENTURY_ORDINALS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "eigh
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}
 
+# Holidays news mentions most: fixed (month, day), or floating (month, weekday, nth; -1 = last).
+HOLIDAYS: dict[str, tuple[str, int, int, int]] = {
+    "christmas eve": ("fixed", 12, 24, 0), "christmas day": ("fixed", 12, 25, 0), "christmas": ("fixed", 12, 25, 0),
+    "new year's eve": ("fixed", 12, 31, 0), "new year's day": ("fixed", 1, 1, 0),
+    "new year’s eve": ("fixed", 12, 31, 0), "new year’s day": ("fixed", 1, 1, 0),
+    "independence day": ("fixed", 7, 4, 0), "the fourth of july": ("fixed", 7, 4, 0),
+    "halloween": ("fixed", 10, 31, 0), "valentine's day": ("fixed", 2, 14, 0), "valentine’s day": ("fixed", 2, 14, 0),
+    "veterans day": ("fixed", 11, 11, 0), "thanksgiving": ("floating", 11, 4, 4),
+    "thanksgiving day": ("floating", 11, 4, 4), "labor day": ("floating", 9, 1, 1),
+    "memorial day": ("floating", 5, 1, -1), "martin luther king day": ("floating", 1, 1, 3),
+    "election day": ("election", 11, 2, 1),
+}
+
 TIMEZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
 
 
@@ -122,6 +135,8 @@ RULES: tuple[Rule, ...] = (
     _rule("weekday", rf"(?:(?P<rel>this\s+past|this|next|last|past|coming)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
     _rule("rel_unit", rf"(?:(?P<edge>{EDGE})\s+)?(?P<the>the\s+)?(?P<rel>{REL})\s+"
                       rf"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"),
+    _rule("holiday", rf"(?P<name>{_alt(HOLIDAYS)})"),
+    _rule("the_weekend", r"the\s+weekend"),
     _rule("edge_of_unit", r"(?P<edge>the\s+(?:end|start|beginning|middle|rest)\s+of)\s+the\s+(?P<unit>week|month|year)"),
     _rule("deictic", rf"(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?"),
     _rule("this_part", rf"(?P<rel>this|last)\s+(?P<part>{PART})"),

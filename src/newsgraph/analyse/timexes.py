@@ -226,6 +226,13 @@ def read(name: str, m: Any, toks: _Tokens) -> Reading | None:
         return Reading("TIME" if part else "DATE", "weekday", (R.WEEKDAYS[g["weekday"].lower()], rel, part))
     if name == "rel_unit":
         return _read_rel_unit(g)
+    if name == "holiday":
+        word = m.group(0)
+        if (not word[:1].isupper() and not word.lower().startswith("the ")) or _in_name(m, toks):
+            return None
+        return Reading("DATE", "holiday", (" ".join(word.lower().split()),))
+    if name == "the_weekend":
+        return Reading("DATE", "weekend", ())
     if name == "edge_of_unit":
         unit = g["unit"].lower()
         return Reading("DATE", "shift", (unit, 0))
@@ -467,6 +474,41 @@ def _weekday_date(ref: date, weekday: int, rel: str, tense: str | None) -> date:
     return ref - timedelta(days=-delta % 7)
 
 
+def holiday_date(name: str, year: int) -> date:
+    kind, month, a, b = R.HOLIDAYS[name]
+    if kind == "fixed":
+        return date(year, month, a)
+    if kind == "election":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, month, 1, 1) + timedelta(days=1)
+    return _nth_weekday(year, month, a, b)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _holiday_value(ref: date, name: str, tense: str | None) -> str:
+    cands = [holiday_date(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if tense == "past":
+        pick = max(d for d in cands if d <= ref)
+    elif tense in ("future", "modal"):
+        pick = min(d for d in cands if d >= ref)
+    else:
+        pick = min(cands, key=lambda d: (abs((d - ref).days), d > ref))
+    return pick.isoformat()
+
+
+def _weekend_value(ref: date, tense: str | None) -> str:
+    """'the weekend': the coming one in the future tense, else the latest one begun."""
+    if tense in ("future", "modal", "progressive"):
+        return _iso_week(ref) + "-WE"
+    return _iso_week(ref if ref.isoweekday() >= 6 else ref - timedelta(weeks=1)) + "-WE"
+
+
 def _season_value(ref: date, season: str, offset: int) -> str:
     # the season that holds the reference month counts as "this" one
     order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
@@ -549,6 +591,10 @@ def resolve(r: Reading, ref: date | None, tense: str | None) -> str | None:
         return _weekday_date(ref, weekday, rel, tense).isoformat() + (f"T{part}" if part else "")
     if ref is None:
         return None
+    if r.kind == "holiday":
+        return _holiday_value(ref, a[0], tense)
+    if r.kind == "weekend":
+        return _weekend_value(ref, tense)
     if r.kind == "shift":
         return _shift_value(ref, a[0], a[1])
     if r.kind == "days":
@@ -600,7 +646,7 @@ def find_timexes(doc: Any, reference: date | None) -> list[tuple[int, int, str, 
     out: list[tuple[int, int, str, str | None]] = []
     for f in chosen:
         tense = None
-        if f.reading.kind in ("month_day", "month", "weekday", "quarter"):
+        if f.reading.kind in ("month_day", "month", "weekday", "quarter", "holiday", "weekend"):
             first, last = toks.index(f.start), toks.index(f.end - 1)
             tense = governing_tense(doc, first, last)
         value = None if f.reading.kind == "clock" else resolve(f.reading, reference, tense)
