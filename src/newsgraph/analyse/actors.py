@@ -60,6 +60,7 @@ class ActorKnowledge:
     iso2_to_iso3: dict[str, str]
     names: dict[str, str]  # ISO alpha-3 -> the country's usual name
     max_words: int
+    people: dict[str, Code]  # full name or unambiguous surname (lower case) -> country, sector
 
     def lookup(self, text: str) -> Code | None:
         text = " ".join(text.split())
@@ -127,7 +128,16 @@ def knowledge() -> ActorKnowledge:
             if w.lower() not in lower or lower[w.lower()].kind == "role":
                 lower[w.lower()] = Code(role_countries.get(w.lower()), sector, "role")
     max_words = max((len(k.split()) for k in [*exact, *lower]), default=1)
-    return ActorKnowledge(exact, lower, iso2, names, min(max_words, 6))
+    people: dict[str, Code] = {}
+    surnames: dict[str, list[Code]] = {}
+    for person in (_read("actors/people.json") or {}).get("people", []):
+        code = Code(person.get("country"), person.get("sector"), "person")
+        people[person["name"].lower()] = code
+        surnames.setdefault(person["name"].split()[-1].lower(), []).append(code)
+    for surname, codes in surnames.items():
+        if surname not in people and len({(c.country, c.sector) for c in codes}) == 1:
+            people[surname] = codes[0]
+    return ActorKnowledge(exact, lower, iso2, names, min(max_words, 6), people)
 
 
 def code_words(words: list[str]) -> tuple[str | None, str | None, list[tuple[int, int, Code]]]:
@@ -164,8 +174,9 @@ def _np_tokens(head: Any) -> list[Any]:
     """The noun phrase of `head`: its left side, plus an "of" phrase ("government of Iraq")."""
     toks = [t for left in head.lefts for t in _bare_subtree(left)] + [head]
     for child in head.rights:
-        if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
-            toks.extend(_bare_subtree(child))
+        if child.dep_ in ("compound", "flat", "nmod") or (
+                child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "throughout")):
+            toks.extend(_bare_subtree(child))  # "rebels in the Ivory Coast"
     return sorted({t.i: t for t in toks if t.dep_ != "punct" or t.i == head.i}.values(), key=lambda t: t.i)
 
 
@@ -279,8 +290,10 @@ class ActorResolver:
         words = [t.text for t in toks if t.lower_ not in DETERMINERS and t.dep_ != "case"]
         country, sector, found = code_words(words)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        head_code = next((c for a, b, c in found if b == len(words) and c.kind == "role"), None) \
-            if words and words[-1] == head.text else None
+        head_code = next((c for a, b, c in found if words[b - 1] == head.text and c.kind == "role"), None)
+        if head_code is None and (country or ent is not None) and not (ent and ent[0] <= head.idx < ent[1]):
+            # a role elsewhere in a phrase that names a country: "opposition groups in Zimbabwe"
+            head_code = next((c for _, _, c in reversed(found) if c.kind == "role"), None)
         if ent is not None and ent[0] <= head.idx < ent[1] and ent[2] == "NORP" and (
                 head.pos_ == "ADJ" or head.dep_ in ("amod", "compound")):
             # a demonym modifying something ("Israeli" in "an Israeli invasion") stands for its country
@@ -290,10 +303,12 @@ class ActorResolver:
             actor = self._entity_actor(ent, country, sector)
         elif head_code is not None:
             # a role with no name: "Israeli officials", "the prime minister"
-            actor = Actor(" ".join(words), None, country, head_code.sector)
+            actor = Actor(_phrase_text(toks), None, country, head_code.sector)
         elif ent is not None or country:
             # an actor modifying a thing: "an Israeli invasion" names Israel
-            if ent is not None and ent[2] in ("PERSON", "ORG"):
+            named = code_words(ent[3].split())[2] if ent is not None else []
+            if ent is not None and ent[2] in ("PERSON", "ORG") and not any(
+                    c.kind in ("country", "demonym") for _, _, c in named):
                 actor = self._entity_actor(ent, None, None)
             else:
                 name = knowledge().names.get(country or "", None) if country else None
@@ -319,6 +334,10 @@ class ActorResolver:
                 country = country or c2 or (code_words(ent_obj.affiliation.split())[0]
                                             if ent_obj.affiliation else None)
                 sector = sector or s2
+            known = _known_person(name)
+            if known is not None:
+                country = country or known.country
+                sector = sector or known.sector
         elif etype in ("GPE", "LOC", "FAC"):
             country = ecountry or country or self._place_country(s, e)
             sector = sector if sector and sector != "GOV" else ("GOV" if etype == "GPE" else sector)
@@ -368,6 +387,9 @@ class ActorResolver:
             prof = self.people.get(ent.name.split()[-1])
             if prof:
                 country, sector = country or prof[1], sector or prof[2]
+            known = _known_person(ent.name)
+            if known is not None:
+                country, sector = country or known.country, sector or known.sector
         if ent.type == "GPE" and sector is None:
             sector = "GOV"
         return Resolved(Actor(ent.name, ent.id, country, sector), tok.idx, tok.idx + len(tok))
@@ -395,6 +417,27 @@ class ActorResolver:
                 if subj is not None and subj.i != tok.i and subj.lower_ not in FIRST:
                     return self.resolve(subj, depth + 1)
         return None
+
+
+def _known_person(name: str) -> Code | None:
+    """A well-known figure from people.json, by full name, else by an unambiguous surname."""
+    people = knowledge().people
+    low = " ".join(name.lower().split())
+    if low in people:
+        return people[low]
+    parts = low.split()
+    return people.get(parts[-1]) if parts and len(parts[-1]) > 3 else None
+
+
+def _phrase_text(toks: list[Any]) -> str:
+    """The phrase as written, without a leading determiner: "Chile's foreign minister"."""
+    toks = [t for t in toks if t.dep_ != "punct"]
+    while toks and toks[0].lower_ in DETERMINERS:
+        toks = toks[1:]
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return " ".join(doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])].split())
 
 
 def _inside_subject(verb: Any, tok: Any) -> bool:

@@ -360,6 +360,17 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
                     break
     if target is None:
         target = _prep_target(verb, entry.target_preps, actors, avoid=source)
+    if target is None:
+        for d in _children(verb, "dobj", "obj"):  # "broke relations with Russia"
+            target = _prep_target(d, entry.target_preps, actors, avoid=source)
+            if target is not None:
+                break
+    if target is None and entry.type in ("REQUEST", "REJECT", "THREATEN", "ACCUSE"):
+        for c in _children(verb, "ccomp"):  # "demanded that Mugabe abandon ..."
+            subj = _children(c, "nsubj", "nsubjpass")
+            if subj:
+                target = _actor_of(subj[0], actors)
+                break
     if target is None and skip is not None:
         target = _prep_target(skip, entry.target_preps + ("between",), actors, avoid=source)
     if target is None and entry.reciprocal:
