@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsgraph.analyse.entities import (
     EntitiesStage,
@@ -15,17 +17,17 @@ from newsgraph.analyse.entities import (
 from newsgraph.analyse.nlp import NlpStage
 from newsgraph.model import Entity
 from newsgraph.pipeline.stage import AnalysisContext
-from newsgraph.settings import Settings
+from newsgraph.settings import Settings as NgSettings
 from tests.analyse.test_coref import _context
 
 
 @pytest.fixture(scope="module")
 def analyse():
-    settings = Settings()
-    nlp, stage = NlpStage(settings), EntitiesStage(settings)
+    ng = NgSettings()
+    nlp, stage = NlpStage(ng), EntitiesStage(ng)
 
     def run(text: str) -> AnalysisContext:
-        ctx = _context(text, settings)
+        ctx = _context(text, ng)
         nlp(ctx)
         stage(ctx)
         return ctx
@@ -155,3 +157,28 @@ def test_gender_in_scratch(analyse) -> None:
 def test_empty_text(analyse) -> None:
     ctx = analyse("")
     assert ctx.layers["entities"] == ()
+
+
+PIECES = [
+    "Prime Minister Ana Lucas", "Lucas", "the Hamas-run Interior Ministry", "U.S.", "the United States’",
+    "Secretary of State Tomas Rye", "AP", "the Associated Press", "Mr. Rye", "Rafah", "in Cairo", "“",
+    "”", "\"", "said", "told", ",", ".", "\n\n", "Doha-based Al Noor Bank", "Gov. Lin Park", "she", "the minister",
+    "King Faisal II", "Acme Corp’s Zeta unit", "Mayor Dee O'Hara", "  ", "—", "Israeli",
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30))
+def test_mentions_are_exact_and_disjoint(analyse, parts: list[str]) -> None:
+    text = " ".join(parts)
+    ctx = analyse(text)
+    seen: list[tuple[int, int]] = []
+    ids = [e.id for e in ctx.layers["entities"]]
+    assert len(ids) == len(set(ids))
+    for e in ctx.layers["entities"]:
+        assert e.name and e.type and e.mentions
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+            seen.append((m.start, m.end))
+    seen.sort()
+    assert all(a[1] <= b[0] for a, b in zip(seen, seen[1:]))
