@@ -98,7 +98,7 @@ def test_unsure_means_none(stages: tuple[NlpStage, EntitiesStage]) -> None:
 
 def test_notes_as_plain_tuples_and_attributions(stages: tuple[NlpStage, EntitiesStage]) -> None:
     """The attributions stage appends (start, end, entity_id) triples; finished Attributions work too."""
-    from newsgraph.model import Attribution, SpeakerRef, Span
+    from newsgraph.model import Attribution, Span, SpeakerRef
 
     nlp, entities = stages
     text = "\"I will not resign,\" Mayor Oscar Lindqvist said. Critics disagreed. \"I was elected,\" he added."
