@@ -158,7 +158,14 @@ class _Finder:
         if h.dep_ in _SPEAKER_DEPS and v.i > h.i and is_cue_head(v) and h.right_edge.i < v.i:
             # the whole subject phrase, relative clauses and appositives included
             # ("Tim Hess, a developer, who introduced him to bankers, said")
-            right = h.right_edge.i
+            right = h.i
+            for c in h.rights:
+                if c.i >= v.i:
+                    break
+                after_comma = any(t.text == "," for t in doc[right + 1 : c.left_edge.i])
+                if after_comma and c.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj"):
+                    break
+                right = max(right, c.right_edge.i)
             while right > h.i and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
                 right -= 1
             if right + 1 < v.i and doc[right + 1].text == "," and right > h.i:
@@ -223,6 +230,8 @@ class _Finder:
     def speaker_left(self, v: Token) -> Token | None:
         """Text fallback when the parse gives the cue no subject."""
         doc = self.doc
+        if v.dep_ in ("acl", "relcl", "amod", "pcomp", "pobj"):
+            return None  # "a resolution calling for a ceasefire": no one speaks
         k = v.i - 1
         while k >= v.sent.start and (doc[k].dep_ in ("aux", "neg", "advmod") or doc[k].lower_ in ("also", "has", "had", "have")):
             k -= 1
@@ -271,6 +280,9 @@ class _Finder:
                 (between and between[0].text[:1].isupper() and between[0].pos_ != "PRON"):
             return False
         if verb is None or verb.i in self.used_cues:
+            return False
+        # "In an interview on “Face the Nation,” she said the …": the content follows the cue
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and self.in_quote(c.idx) is None for c in verb.children):
             return False
         words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")]
         if len(words) > 9 or any(t.pos_ not in _NP_POS and not t.is_title for t in words):
@@ -347,7 +359,7 @@ class _Finder:
             if "\n" in text[t.idx : doc[j + 1].idx if j + 1 < len(doc) else q.start] and t.text != ":":
                 break
             cls = cue_class(t)
-            if cls in ("speech", "quote_only"):
+            if cls in ("speech", "quote_only") or (cls == "object" and gap and gap[0].text in (",", ":")):
                 verb = t
                 break
             if t.text in (".", "!", "?") or (t.pos_ == "VERB" and t.dep_ != "aux"):
@@ -377,7 +389,7 @@ class _Finder:
         that = [t for t in words if t.lower_ == "that"]
         if that and (len(words) <= 3 or ends_colon):
             kind, start = "mixed", that[0].idx
-        elif cls == "quote_only" and not ends_colon:
+        elif cls in ("quote_only", "object") and not ends_colon:
             return False
         elif words and not ends_colon:
             # only an addressee or a time may stand between: "told reporters", "said Friday"
@@ -530,8 +542,13 @@ class _Finder:
                 # unless a new clause is joined on (", adding that …", "and …")
                 rest = [t for t in doc[b + 1 : v.sent.end] if self.in_quote(t.idx) is None]
                 if rest and rest[0].text not in (",", "—", "–", "(") and not any(
-                        t.dep_ in ("cc", "conj", "advcl") or t.text in (";",) or cue_class(t) for t in rest):
+                        t.dep_ in ("cc", "conj") or t.text in (";",) or cue_class(t) for t in rest):
                     b = v.sent.end - 1
+                # ", saying that …" / ", adding …" starts the next attribution
+                for t in doc[a + 1 : b + 1]:
+                    if t.tag_ == "VBG" and cue_class(t) == "speech" and doc[t.i - 1].text == "," and self.in_quote(t.idx) is None:
+                        b = t.i - 2
+                        break
                 # a coordinated cue ("… and said she would …") starts a new attribution
                 for t in doc[a : b + 1]:
                     if t.dep_ == "conj" and t.head.i > v.i and cue_class(t) == "speech":

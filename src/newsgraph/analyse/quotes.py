@@ -44,12 +44,15 @@ class Quote:
 
 def _role(text: str, m: re.Match[str]) -> str:
     mark = m.group()
+    before = text[m.start() - 1] if m.start() > 0 else "\n"
+    after = text[m.end()] if m.end() < len(text) else "\n"
     if mark in _OPENERS:
         return "open"
     if mark in _CLOSERS:
+        # a closing mark typed at the start of a paragraph opens it (”Fear. I am …)
+        if before == "\n" and after.isalnum():
+            return "open"
         return "close"
-    before = text[m.start() - 1] if m.start() > 0 else "\n"
-    after = text[m.end()] if m.end() < len(text) else "\n"
     if before in _BEFORE_OPEN and after not in " \t\n":
         return "open"
     if after in _AFTER_CLOSE or after in "\"”'’":
