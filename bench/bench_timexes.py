@@ -39,13 +39,13 @@ def _contexts(texts: list[str], docs: list) -> list:
 
 
 def _full_pipeline(texts: list[str]) -> float | None:
-    from newsgraph.model import RawDocument, SourceRef
+    from newsgraph.model import RawDocument, Rejected, SourceRef
     from newsgraph.pipeline.runner import Pipeline
     from newsgraph.settings import load_settings
 
     try:
         pipeline = Pipeline(load_settings())
-        raws = [RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=t.encode(), kind="text",
+        raws: list[RawDocument | Rejected] = [RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=t.encode(), kind="text",
                             raw=True, published="2016-10-01") for i, t in enumerate(texts)]
         pipeline.process_batch(raws[:2])  # warm-up: lazy loads inside stages
         t0 = time.perf_counter()

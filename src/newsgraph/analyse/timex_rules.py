@@ -17,6 +17,7 @@ prepositions do not ("on Friday" -> "Friday").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MONTHS = {
@@ -88,7 +89,7 @@ def parse_number(text: str) -> float | None:
     return None
 
 
-def _alt(words: list[str] | set[str] | dict[str, object]) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation, longest first so 'june' wins over 'jun'."""
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
@@ -145,11 +146,11 @@ RULES: tuple[Rule, ...] = (
                       r"|(?P<past>recently|more\s+recently|lately|the\s+past|recent\s+(?:years|months|weeks|days))"
                       r"|(?P<future>the\s+future|the\s+near\s+future)"),
     _rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now)"),
-    _rule("vague_ago", rf"(?P<unit>years|decades|months|weeks|days)\s+ago"),
+    _rule("vague_ago", r"(?P<unit>years|decades|months|weeks|days)\s+ago"),
     _rule("duration", rf"(?:(?P<the>the\s+(?:past|last|next|coming|previous|first|following|final)\s+)|(?P<approx>{APPROX})\s+)?"
                       rf"(?P<num>{NUM})\s*(?P<hyph>-\s*)?(?P<unit>{UNIT})"),
-    _rule("bare_duration", rf"(?:the\s+(?:past|last|next|coming)\s+(?:few\s+|several\s+)?|over\s+the\s+)?"
-                           rf"(?P<unit>years|decades|months|weeks|days|hours)(?P<long>-long)?"),
+    _rule("bare_duration", r"(?:the\s+(?:past|last|next|coming)\s+(?:few\s+|several\s+)?|over\s+the\s+)?"
+                           r"(?P<unit>years|decades|months|weeks|days|hours)(?P<long>-long)?"),
     _rule("set_every", rf"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
                        rf"(?P<what>{UNIT}|{WEEKDAY}|{PART}|{_MONTH_FULL}|summer|winter|spring|autumn|fall)"),
     _rule("set_per", rf"(?:(?P<times>once|twice|three\s+times|(?:{NUM})\s+times)\s+)?(?P<per>a|an|per)\s+(?P<unit>{UNIT_ONE})"),

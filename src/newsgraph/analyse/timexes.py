@@ -184,7 +184,7 @@ def _duration(num: float | None, unit_word: str) -> str:
 _DURATION_LEADS = frozenset({"for", "within", "over", "than", "about", "nearly", "almost", "around", "in", "after",
                              "lasting", "last", "took", "spent", "past", "next", "of", "just", "only", "under",
                              "least", "some", "roughly", "approximately", "another", "the", "first", "entire",
-                             "whole", "during", "to", "up", "lasted", "spend", "spent", "serve", "served"})
+                             "whole", "during", "to", "up", "lasted", "spend", "serve", "served"})
 
 
 def read(name: str, m: Any, toks: _Tokens) -> Reading | None:
@@ -197,11 +197,11 @@ def read(name: str, m: Any, toks: _Tokens) -> Reading | None:
             return None
         return _fixed("DATE", f"{g['year']}-{g['month']}-{g['day']}")
     if name == "slash_date":
-        mo, dy, yr = int(g["month"]), _day_ok(g["day"]), g["year"]
-        if not 1 <= mo <= 12 or not dy:
+        num_month, num_day, yr = int(g["month"]), _day_ok(g["day"]), g["year"]
+        if not 1 <= num_month <= 12 or not num_day:
             return None
-        year = int(yr) if len(yr) == 4 else (2000 + int(yr) if int(yr) < 50 else 1900 + int(yr))
-        return _fixed("DATE", f"{year:04d}-{mo:02d}-{dy:02d}")
+        full_year = int(yr) if len(yr) == 4 else (2000 + int(yr) if int(yr) < 50 else 1900 + int(yr))
+        return _fixed("DATE", f"{full_year:04d}-{num_month:02d}-{num_day:02d}")
     if name in ("month_day", "day_month"):
         mtok = toks.doc[toks.index(m.start("month"))]
         mo, dy = _month_ok(g["month"], None if name == "day_month" else mtok), _day_ok(g["day"])
