@@ -10,7 +10,9 @@ from the votes of all its mentions plus general evidence (a title before a
 name, a known country, an organisation head noun).
 
 Knowledge lives in readable data files in newsgraph/data/ (countries.json,
-titles.json, acronyms.json, first_names.json); `knowledge()` loads them once.
+titles.json, acronyms.json, first_names.json, cities.txt); entity_lexicon.py
+loads them once. `country_of`, `title_sector` and `gender_of_first_name` are
+re-exported here for other stages.
 
 scratch:
     ctx.scratch["entity_index"]: `EntityIndex`, every kept mention sorted by
@@ -25,17 +27,27 @@ scratch:
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from newsgraph.analyse.entity_lexicon import (
+    APOS,
+    Knowledge,
+    country_of,
+    either_names,
+    gender_of_first_name,
+    knowledge,
+    known_city,
+    title_sector,
+)
 from newsgraph.model import Entity, Mention, Provenance
 from newsgraph.pipeline.stage import AnalysisContext
 from newsgraph.settings import Settings
+
+__all__ = ["EntitiesStage", "EntityIndex", "entity_at", "quote_spans", "country_of", "title_sector",
+           "gender_of_first_name", "knowledge", "Knowledge"]
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # When votes tie, the more specific reading wins.
@@ -46,109 +58,6 @@ REGNAL = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "Jr.", "Sr."}
 POSSESSIVE = ("'s", "’s", "'", "’")
 LOCATIVE_PREPS = {"in", "into", "near", "across", "inside", "outside", "from", "toward", "towards", "around"}
 # a title followed by these is a job description, not a name ("President of France")
-_APOS = str.maketrans({"’": "'", "‘": "'"})
-
-
-def _load(name: str) -> Any:
-    return json.loads(resources.files("newsgraph").joinpath("data", name).read_text("utf-8"))
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    """The data files, indexed for lookups. Built once per process."""
-
-    country_by_name: dict[str, dict[str, Any]]  # lowercase name or alias -> country
-    country_by_demonym: dict[str, dict[str, Any]]  # lowercase demonym -> country
-    titles: dict[str, dict[str, Any]]  # lowercase title -> {"sector", "gender"?}
-    title_words: frozenset[str]  # every word that may sit inside a title
-    title_heads: frozenset[str]  # last words of titles ("minister", "secretary")
-    honorifics: dict[str, str | None]
-    gendered_nouns: dict[str, str]
-    person_nouns: frozenset[str]
-    org_nouns: dict[str, str]
-    org_premodifiers: frozenset[str]
-    abbreviations: dict[str, str]  # "gov." -> "governor"
-    acronyms: dict[str, str]
-    male_names: frozenset[str]
-    female_names: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def knowledge() -> Knowledge:
-    countries = _load("countries.json")["countries"]
-    by_name: dict[str, dict[str, Any]] = {}
-    by_demonym: dict[str, dict[str, Any]] = {}
-    for c in countries:
-        for n in [c["name"], *c["aliases"]]:
-            by_name.setdefault(n.lower(), c)
-            if n.lower().startswith("the "):
-                by_name.setdefault(n.lower()[4:], c)
-        for d in c["demonyms"]:
-            by_demonym.setdefault(d.lower(), c)
-    t = _load("titles.json")
-    titles = t["titles"]
-    # joining words are handled where a title is read ("Secretary of State")
-    words = {w for k in titles for w in re.split(r"[\s-]+", k)} | set(t["title_modifiers"])
-    words -= {"and", "of", "the", "for", "in"}
-    heads = {re.split(r"[\s-]+", k)[-1] for k in titles}
-    names = _load("first_names.json")
-    return Knowledge(
-        country_by_name=by_name,
-        country_by_demonym=by_demonym,
-        titles=titles,
-        title_words=frozenset(words - {""}),
-        title_heads=frozenset(heads),
-        honorifics=t["honorifics"],
-        gendered_nouns=t["gendered_nouns"],
-        person_nouns=frozenset(t["person_nouns"]),
-        org_nouns=t["org_nouns"],
-        org_premodifiers=frozenset(t["org_premodifiers"]),
-        abbreviations=t["abbreviations"],
-        acronyms=_load("acronyms.json")["acronyms"],
-        male_names=frozenset(names["male"]),
-        female_names=frozenset(names["female"]),
-    )
-
-
-def country_of(word: str) -> dict[str, Any] | None:
-    """The country a name, alias or demonym names ("Israeli", "U.S.", "Britain"), else None.
-
-    The dict has name, iso2, iso3, demonyms, aliases, capital (countries.json).
-    """
-    k = knowledge()
-    key = " ".join(word.translate(_APOS).split()).lower()
-    for suffix in ("'s", "'"):
-        if key.endswith(suffix) and key[: -len(suffix)] in k.country_by_name:
-            key = key[: -len(suffix)]
-    return k.country_by_name.get(key) or k.country_by_demonym.get(key)
-
-
-def title_sector(title: str) -> str | None:
-    """CAMEO/PLOVER sector of a title or role ("Prime Minister" -> GOV), else None."""
-    k = knowledge()
-    words = title.lower().split()
-    for i in range(len(words)):  # the longest known suffix decides ("deputy foreign minister")
-        hit = k.titles.get(" ".join(words[i:]))
-        if hit:
-            return str(hit["sector"])
-    return None
-
-
-@lru_cache(maxsize=1)
-def _EITHER() -> frozenset[str]:
-    return frozenset(_load("first_names.json")["either"])
-
-
-def gender_of_first_name(name: str) -> str | None:
-    k = knowledge()
-    low = name.lower().strip(".")
-    if low in k.male_names:
-        return "m"
-    if low in k.female_names:
-        return "f"
-    return None
-
-
 # ---------------------------------------------------------------- mentions
 
 
@@ -194,7 +103,7 @@ def _clean_span(doc: Any, start: int, end: int, k: Knowledge) -> tuple[int, int]
 
 
 def _norm_key(text: str) -> str:
-    text = " ".join(text.translate(_APOS).split())
+    text = " ".join(text.translate(APOS).split())
     for p in ("'s", "'"):
         if text.endswith(p):
             text = text[: -len(p)]
@@ -388,7 +297,7 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
             inner += 1
         # other labels only when a first name follows ("Councilwoman Grace Whitfield"), so
         # that "General Motors" stays an organisation
-        if inner > s and (ent.label_ == "PERSON" or gender_of_first_name(doc[inner].text) or doc[inner].lower_ in _EITHER()):
+        if inner > s and (ent.label_ == "PERSON" or gender_of_first_name(doc[inner].text) or doc[inner].lower_ in either_names()):
             words = [t.lower_ for t in doc[s:inner]]
             if _match_title(words, k) or words[-1] in k.honorifics:
                 title_spans.append((s, inner))
@@ -404,7 +313,7 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         if m.label in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC") and len(words) <= 4:
             first, title, aff = _title_before(doc, s, k, sent_start)
             place = m.label in ("GPE", "LOC") and (
-                _norm_key(doc[s:e].text) in k.country_by_name or _known_city(doc[s:e].text)
+                _norm_key(doc[s:e].text) in k.country_by_name or known_city(doc[s:e].text)
                 or not doc[first].text[:1].isupper())
             if first < s and not place:  # "coal producer West Virginia" is still a place
                 hon = doc[s - 1].lower_
@@ -435,7 +344,7 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         if (len(words) >= 2 and m.votes["PERSON"] < 3 and not country and last[:1].isupper()
                 and not last.isupper() and words[-1] not in k.org_nouns):
             g = gender_of_first_name(words[0])
-            if g or words[0] in _EITHER():
+            if g or words[0] in either_names():
                 m.gender = m.gender or g
                 m.votes["PERSON"] += 1.5
         kind = _org_head_kind(words, k)
@@ -540,7 +449,7 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 g.union(key, best)
                 continue
         # a first name alone, when one person in the article has it ("Hillary")
-        if len(words) == 1 and (gender_of_first_name(key) or key in _EITHER()) and person_like(key):
+        if len(words) == 1 and (gender_of_first_name(key) or key in either_names()) and person_like(key):
             firsts = {g.find(o) for o in multi if o.split()[0] == key and person_like(o)}
             if len(firsts) == 1:
                 g.union(key, next(o for o in multi if o.split()[0] == key and person_like(o)))
@@ -580,21 +489,11 @@ def _decide_type(ms: list[_Mention], k: Knowledge) -> str:
         best = "PERSON"
     if best == "PERSON" and not any(m.titles or m.gender or len(m.text.split()) >= 2 for m in ms):
         # a lone word tagged PERSON that is a known city is a place ("invasion of Rafah")
-        if _known_city(ms[0].text) and votes["PERSON"] < 2 * max(votes["GPE"], 1.0):
+        if known_city(ms[0].text) and votes["PERSON"] < 2 * max(votes["GPE"], 1.0):
             best = "GPE"
     if best == "FAC" and any(_org_head_kind(m.key.split(), k) for m in ms):
         best = "ORG"
     return best
-
-
-@lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
-    text = resources.files("newsgraph").joinpath("data", "cities.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-def _known_city(name: str) -> bool:
-    return name in _cities()
 
 
 def _name_of(ms: list[_Mention], typ: str) -> str:
