@@ -109,7 +109,7 @@ def run(data: Path, limit: int | None = None, window_lines: int = WINDOW_LINES,
     results = list(pipeline.run(raws))
 
     totals = {"gold": 0, "system": 0, "relaxed": 0, "strict": 0, "value": 0, "type": 0}
-    failed = 0
+    failed = outside = 0
     errors: dict[str, list[Any]] = {"wrong_value": [], "missed": [], "spurious": []}
     for rec, res in zip(records, results):
         gold = [{k: t[k] for k in ("start", "end", "text", "type", "value")} for t in rec["timexes"]]
@@ -120,6 +120,7 @@ def run(data: Path, limit: int | None = None, window_lines: int = WINDOW_LINES,
         end = _window_end(rec["text"], window_lines)
         system = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
                   for t in res.timexes if t.start < end]
+        outside += len(res.timexes) - len(system)
         doc_score = score_document(gold, system)
         for key in totals:
             totals[key] += doc_score[key]
@@ -132,6 +133,7 @@ def run(data: Path, limit: int | None = None, window_lines: int = WINDOW_LINES,
         "window_lines": window_lines,
         "gold_timexes": totals["gold"],
         "system_timexes": totals["system"],
+        "system_timexes_outside_window": outside,
         "relaxed": _prf(totals["relaxed"], totals["system"], totals["gold"]),
         "strict": _prf(totals["strict"], totals["system"], totals["gold"]),
         "value": _prf(totals["value"], totals["system"], totals["gold"]),
@@ -146,7 +148,8 @@ def report(fig: dict[str, Any]) -> str:
     lines = [
         f"MEANTIME-style timex scores on {fig['data']}",
         f"documents {fig['documents']} (failed {fig['failed']}), gold timexes {fig['gold_timexes']}, "
-        f"system timexes {fig['system_timexes']} (first {fig['window_lines']} lines of each article)",
+        f"system timexes {fig['system_timexes']} in the first {fig['window_lines']} lines of each article "
+        f"(the annotated part; {fig['system_timexes_outside_window']} more found further down are not scored)",
         f"{'':14}{'P':>8}{'R':>8}{'F1':>8}",
     ]
     for key, label in (("relaxed", "relaxed span"), ("strict", "strict span"), ("value", "value"), ("type", "type")):
