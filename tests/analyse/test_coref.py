@@ -71,8 +71,12 @@ def test_data_set_is_big_enough() -> None:
     assert len({it["text"] for it in items}) == len(items)
 
 
-def test_speaker_accuracy(stages: tuple[NlpStage, EntitiesStage]) -> None:
-    results = [r for item in load() for r in run_passage(item, stages)]
+@pytest.fixture(scope="module")
+def results(stages: tuple[NlpStage, EntitiesStage]) -> list[tuple[dict[str, Any], str | None]]:
+    return [r for item in load() for r in run_passage(item, stages)]
+
+
+def test_speaker_accuracy(results: list[tuple[dict[str, Any], str | None]]) -> None:
     scored = [(sp, got) for sp, got in results if sp["kind"] != "named"]
     wrong = [(sp["text"], sp["expected"], got) for sp, got in scored if got != sp["expected"]]
     accuracy = 1 - len(wrong) / len(scored)
@@ -80,16 +84,14 @@ def test_speaker_accuracy(stages: tuple[NlpStage, EntitiesStage]) -> None:
     assert accuracy >= floor, f"accuracy {accuracy:.3f} < {floor}; wrong: {wrong}"
 
 
-def test_named_speakers_resolve(stages: tuple[NlpStage, EntitiesStage]) -> None:
-    results = [r for item in load() for r in run_passage(item, stages)]
+def test_named_speakers_resolve(results: list[tuple[dict[str, Any], str | None]]) -> None:
     named = [(sp["text"], sp["expected"], got) for sp, got in results if sp["kind"] == "named"]
     assert named
     assert all(exp == got for _, exp, got in named), named
 
 
-def test_unsure_means_none(stages: tuple[NlpStage, EntitiesStage]) -> None:
+def test_unsure_means_none(results: list[tuple[dict[str, Any], str | None]]) -> None:
     """The passages whose answer is None (ambiguous, plural, the reporter) are not guessed."""
-    results = [r for item in load() for r in run_passage(item, stages)]
     unsure = [(sp["text"], got) for sp, got in results if sp["expected"] is None]
     assert len(unsure) >= 5
     guessed = [u for u in unsure if u[1] is not None]
