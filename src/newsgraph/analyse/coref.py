@@ -383,6 +383,12 @@ def _description(ctx: AnalysisContext, index: EntityIndex, start: int, words: li
     return None
 
 
+def _title_head(title: str) -> str:
+    """The noun a title is built on: "secretary" for "Secretary of State"."""
+    words = title.split(" of ")[0].split(" for ")[0].split()
+    return words[-1] if words else title
+
+
 def _expand(title: str, abbreviations: dict[str, str]) -> str:
     return " ".join(abbreviations.get(w, w) for w in title.lower().split())
 
@@ -408,7 +414,7 @@ def _person_description(ctx: AnalysisContext, index: EntityIndex, start: int, ti
             continue
         titles = [_expand(t, k.abbreviations) for t in ent.titles if t]
         exact = title is not None and any(t == title or t.endswith(" " + title) for t in titles)
-        match = exact or title is not None and any(t.split()[-1] == title.split()[-1] for t in titles)
+        match = exact or title is not None and any(_title_head(t) == _title_head(title) for t in titles)
         if not generic and not match:
             continue
         if match:
