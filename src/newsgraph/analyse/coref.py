@@ -58,7 +58,9 @@ class SpeakerNote(NamedTuple):
 
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "them"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+# only a definite description points back; "a spokesman" is someone new and
+# "his spokesman" is someone other than him
+DETERMINERS = {"the", "this", "that"}
 # words that qualify a description without changing who it can be
 QUALIFIERS = {
     "former", "then", "ex", "top", "senior", "new", "longtime", "veteran", "outgoing", "incoming",
@@ -353,7 +355,7 @@ def _group_pronoun(ctx: AnalysisContext, index: EntityIndex, start: int) -> Enti
 def _description(ctx: AnalysisContext, index: EntityIndex, start: int, words: list[str]) -> Entity | None:
     k = knowledge()
     if words[0] not in DETERMINERS:
-        return None  # "officials", "Israeli officials": not one definite thing
+        return None  # "officials", "a spokesman", "his aide": not one definite, known thing
     words = words[1:]
     affiliation = None
     core: list[str] = []
