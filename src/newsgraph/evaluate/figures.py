@@ -111,8 +111,12 @@ def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], use_unit: bool
     return pairs
 
 
-def analyse(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The predicted claims of each sentence, as contract JSON objects."""
+def analyse(records: list[dict[str, Any]], rejected: list[str] | None = None) -> list[list[dict[str, Any]]]:
+    """The predicted claims of each sentence, as contract JSON objects.
+
+    A sentence the pipeline rejects counts as one with no figures; its id and
+    message are appended to `rejected`.
+    """
     from newsgraph.model import RawDocument, Rejected, SourceRef
     from newsgraph.model.serialize import to_json
     from newsgraph.pipeline.runner import get_pipeline
@@ -132,6 +136,8 @@ def analyse(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     for doc in pipeline.process_batch(raws):
         if isinstance(doc, Rejected):
             out.append([])
+            if rejected is not None:
+                rejected.append(f"{doc.source.id}: {doc.code} {doc.message}")
         else:
             out.append(to_json(doc)["claims"])
     return out
@@ -190,8 +196,10 @@ def score(records: list[dict[str, Any]], predicted: list[list[dict[str, Any]]]) 
 def run(data: Path | None = None, **_: Any) -> dict[str, Any]:
     records = load(data)
     t0 = time.perf_counter()
-    predicted = analyse(records)
+    rejected: list[str] = []
+    predicted = analyse(records, rejected)
     figures = score(records, predicted)
+    figures["rejected"] = rejected
     figures["data"] = str(data) if data else "newsgraph/data/figures_gold.jsonl (packaged)"
     figures["seconds"] = round(time.perf_counter() - t0, 1)
     return figures
@@ -213,6 +221,9 @@ def report(fig: dict[str, Any]) -> str:
         f"    range accuracy      {fig['range_accuracy']:.3f}",
         f"    change accuracy     {fig['change_accuracy']:.3f}",
     ]
+    if fig.get("rejected"):
+        lines += ["", f"  rejected by the pipeline ({len(fig['rejected'])}):"]
+        lines += [f"    {r}" for r in fig["rejected"]]
     errs = fig.get("errors") or []
     if errs:
         lines += ["", f"  errors ({len(errs)}, first 40):"]
