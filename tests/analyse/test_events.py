@@ -10,7 +10,16 @@ import pytest
 from newsgraph.analyse.event_lexicon import TYPES, cameo_reading, lexicon
 from newsgraph.analyse.events import EventsStage
 from newsgraph.analyse.nlp import load_nlp
-from newsgraph.model import Article, Attribution, Event, RawDocument, SourceRef, Span, SpeakerRef, Timex
+from newsgraph.model import (
+    Article,
+    Attribution,
+    Event,
+    RawDocument,
+    SourceRef,
+    Span,
+    SpeakerRef,
+    Timex,
+)
 from newsgraph.pipeline.stage import AnalysisContext
 from newsgraph.settings import Settings
 from tests.conftest import shared_file

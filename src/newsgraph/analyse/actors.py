@@ -202,13 +202,25 @@ class ActorResolver:
     def __init__(self, ctx: Any, doc: Any):
         self.ctx = ctx
         self.doc = doc
+        self.text: str = doc.text  # Doc.text joins every token on each access: read it once
         self.entities: tuple[Entity, ...] = tuple(ctx.layers.get("entities") or ())
         self.attributions = tuple(ctx.layers.get("attributions") or ())
         self._mentions = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: x[0]
         )
         self.people: dict[str, tuple[str, str | None, str | None]] = {}
+        self._sent_of: list[Any] = [None] * len(doc)  # token index -> its sentence
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self._sent_of[i] = sent
         self._profile_people()
+
+    def sentence(self, i: int) -> Any:
+        """The sentence of token i (Token.sent rebuilds all sentences on every call)."""
+        return self._sent_of[i]
+
+    def sent_start(self, i: int) -> int:
+        return int(self._sent_of[i].start)
 
     # ---------------------------------------------------------------- entities
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -409,7 +421,7 @@ class ActorResolver:
         from newsgraph.analyse.event_lexicon import lexicon
 
         speech = lexicon().speech_verbs
-        sent = tok.sent
+        sent = self.sentence(tok.i)
         for t in sent:
             if t.lemma_ in speech and t.pos_ == "VERB" and not (t.left_edge.i <= tok.i <= t.right_edge.i and
                                                                   _inside_subject(t, tok)):
@@ -436,8 +448,7 @@ def _phrase_text(toks: list[Any]) -> str:
         toks = toks[1:]
     if not toks:
         return ""
-    doc = toks[0].doc
-    return " ".join(doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])].split())
+    return " ".join(toks[0].doc[toks[0].i: toks[-1].i + 1].text.split())
 
 
 def _inside_subject(verb: Any, tok: Any) -> bool:

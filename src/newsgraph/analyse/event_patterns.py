@@ -180,13 +180,14 @@ def _best(entries: tuple[Entry, ...], verb: Any, actors: ActorResolver) -> Entry
     return best
 
 
-def _noun_key_entries(tok: Any, lex: Lexicon) -> tuple[int, tuple[Entry, ...]] | None:
+def _noun_key_entries(tok: Any, lex: Lexicon, actors: ActorResolver) -> tuple[int, tuple[Entry, ...]] | None:
     """Entries for the longest lexicon noun ending at `tok` ("air strike"), with its first token."""
     doc = tok.doc
     last = tok.lemma_.lower()
-    for n in range(min(lex.max_noun_words + 2, tok.i - tok.sent.start + 1), 0, -1):
+    # never tok.sent here: spaCy rebuilds every sentence of the doc to answer it
+    for n in range(min(lex.max_noun_words + 2, tok.i - actors.sent_start(tok.i) + 1), 0, -1):
         first = tok.i - n + 1
-        prefix = doc.text[doc[first].idx: tok.idx].lower() if n > 1 else ""
+        prefix = actors.text[doc[first].idx: tok.idx].lower() if n > 1 else ""  # not doc.text: it is rebuilt per call
         for key in (prefix + last, prefix + tok.lower_):
             if key in lex.nouns:
                 return first, lex.nouns[key]
@@ -197,7 +198,7 @@ def _verb_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     lemma = tok.lemma_.lower()
     # a light verb whose object is an event noun: the noun is the event
     obj = _direct_object(tok)
-    if lemma in lex.light_verbs and obj is not None and _noun_key_entries(obj, lex) is not None:
+    if lemma in lex.light_verbs and obj is not None and _noun_key_entries(obj, lex, actors) is not None:
         return None
     prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     entries: tuple[Entry, ...] = ()
@@ -221,7 +222,7 @@ def _verb_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
 
 
 def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
-    hit = _noun_key_entries(tok, lex)
+    hit = _noun_key_entries(tok, lex, actors)
     if hit is None:
         return None
     first, entries = hit
@@ -300,7 +301,7 @@ def _noun_source(noun: Any, actors: ActorResolver, lex: Lexicon | None = None) -
     # "it's terrorist attack" (a misspelt "its") is parsed as "it is ..."
     first = noun.left_edge.i
     doc = noun.doc
-    if first - 2 >= noun.sent.start and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].lower_ == "it":
+    if first - 2 >= actors.sent_start(noun.i) and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].lower_ == "it":
         return actors.resolve(doc[first - 2])
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < noun.i:
@@ -419,7 +420,7 @@ def _speaker_of_clause(verb: Any, actors: ActorResolver) -> Resolved | None:
             break
         node = node.head
     # a quotation whose cue comes after it: "“... a mistake,” he said."
-    for t in verb.sent:
+    for t in actors.sentence(verb.i):
         if t.lemma_.lower() in speech and t.dep_ == "ROOT" and t is not verb:
             subj = _children(t, "nsubj")
             if subj:
