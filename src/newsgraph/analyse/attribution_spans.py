@@ -626,15 +626,21 @@ class _Finder:
         if right is None or left is None:
             return False
         cue = (v.idx, cue_end(v))
-        left_has_verb = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") for t in doc[sent.start : left_tok - 1])
-        first = len(self.found)
+        # the part before the cue is content unless it is only an adverbial opener
+        # ("During his years in office, he said, …"); a subject ("The museum, he
+        # said, would …") or a clause is content
+        first = next((t for t in doc[sent.start : left_tok - 1] if not t.is_punct and t.dep_ != "cc"), None)
+        left_has_verb = first is not None and (
+            first.pos_ not in ("ADP", "SCONJ")
+            or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") for t in doc[sent.start : left_tok - 1]))
+        index = len(self.found)
         if left_has_verb:
             kind, span = self.classify(left)
             self.add(kind, span, cue, subj[0], "parse-parenthetical")
         kind, span = self.classify(right)
         if left_has_verb:
-            prev = self.found[first]
-            self.found.append(Found(kind, span, cue, prev.speaker, prev.head, "parse-parenthetical", follows=first))
+            prev = self.found[index]
+            self.found.append(Found(kind, span, cue, prev.speaker, prev.head, "parse-parenthetical", follows=index))
         else:
             self.add(kind, span, cue, subj[0], "parse-parenthetical")
         self.used_cues.add(v.i)
