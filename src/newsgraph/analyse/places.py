@@ -378,6 +378,8 @@ def _candidates(text: str, label: str, gaz: Gazetteer) -> tuple[Candidate, ...]:
         words = text.split(" ", 1)
         if len(words) == 2 and words[0].lower() in _DIRECTIONS:
             found = gaz.lookup(words[1])
+    if not found:
+        found = gaz.demonym(text)  # "Saudi" tagged GPE
     return found
 
 
@@ -425,12 +427,14 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tup
         # The paper's home town joins the vote like a name said a few times,
         # though it is never output: a local paper's places sit around it.
         cands[HOME_KEY], counts[HOME_KEY], qualifiers[HOME_KEY] = home, HOME_COUNT, None
+    support = _state_support(cands)
     chosen: dict[str, Candidate] = {}
     context = base
     for _ in range(ROUNDS):
         new: dict[str, Candidate] = {}
         for key, cs in cands.items():
             shares = context.shares(exclude=key)
+            shares = (shares[0], _plus(shares[1], support.get(key, {})))
             anchors = [a for a in context.anchors if a[0] != key]
             if key == HOME_KEY:
                 # the paper's town has no size prior: only the article's other places choose it
@@ -444,6 +448,47 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tup
         chosen = new
     return chosen, context
 
+
+def _state_support(cands: dict[str, tuple[Candidate, ...]]) -> dict[str, dict[str, float]]:
+    """Per name, how strongly the article's other names point at each US state.
+
+    Every name votes for the states it could be in, an unambiguous name with a
+    full vote and a name found in many states with a fraction: "Platte County",
+    "Norfolk" and "Columbus" together point at Nebraska before anything is resolved.
+    """
+    sets = {}
+    for key, cs in cands.items():
+        states = {c.admin1 for c in cs if c.country == "US" and c.admin1 and not c.alias
+                  and c.kind in (CITY, COUNTY, ADM1)}
+        if states:
+            sets[key] = states
+    total: Counter[str] = Counter()
+    for states in sets.values():
+        for st in states:
+            total[st] += 1.0 / len(states)
+    n = len(sets)
+    out: dict[str, dict[str, float]] = {}
+    for key in cands:
+        own = sets.get(key, set())
+        others = n - (1 if own else 0)
+        if others <= 0:
+            out[key] = {}
+            continue
+        votes = {st: v - (1.0 / len(own) if st in own else 0.0) for st, v in total.items()}
+        out[key] = {st: SUPPORT_WEIGHT * v / others for st, v in votes.items() if v > 1e-9}
+    return out
+
+
+def _plus(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    if not b:
+        return a
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0.0) + v
+    return out
+
+
+SUPPORT_WEIGHT = 0.5  # in units of a resolved place's state share
 
 HOME_KEY = "@home"
 HOME_COUNT = 1
