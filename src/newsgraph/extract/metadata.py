@@ -323,6 +323,28 @@ def _time_elements(tree: HtmlElement) -> Iterator[str]:
             yield value
 
 
+_DATELINE_XPATH = (
+    "//*[contains(@class, 'date') or contains(@id, 'date') or contains(@class, 'posted')"
+    " or contains(@class, 'timestamp') or contains(@class, 'dateline') or contains(@class, 'published')]"
+)
+
+
+def _visible_dateline(tree: HtmlElement) -> str | None:
+    """The first written date in an element the page marks as a date ("Posted December 18, 2023")."""
+    for el in tree.xpath(_DATELINE_XPATH)[:30]:
+        if not isinstance(el.tag, str) or el.tag in ("meta", "script", "style", "link", "body", "html"):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if "update" in marks or "modif" in marks:
+            continue
+        text = _clean(el.text_content())
+        if 6 <= len(text) <= 80:
+            d = iso_date(text)
+            if d:
+                return d
+    return None
+
+
 def choose_date(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None, tree: HtmlElement,
                 use_htmldate: bool = True) -> tuple[str | None, str | None]:
     zone = site_zone(url)
@@ -347,6 +369,9 @@ def choose_date(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None
         d = local_date(value, zone)
         if d:
             return d, "dateline"
+    d = _visible_dateline(tree)
+    if d:
+        return d, "dateline"
     if use_htmldate:
         try:
             from htmldate import find_date
