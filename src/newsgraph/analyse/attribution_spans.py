@@ -125,6 +125,10 @@ class _Finder:
         """The speaker phrase around head h, and h's own span. After an inverted
         cue ("said Jane Doe, a lawyer for the city.") the phrase runs on to the
         sentence end, appositive included."""
+        if h.lower_ in _RELATIVE and h.head.dep_ == "relcl" and h.head.head.i != h.head.i:
+            # "officials, who argued that …": the source is "who", the speaker its antecedent
+            ante = h.head.head
+            return (h.idx, h.idx + len(h)), (ante.idx, ante.idx + len(ante))
         span, head = self._np(h)
         if not inverted:
             return span, head
@@ -209,7 +213,7 @@ class _Finder:
         for c in v.children:
             if c.dep_ in _SPEAKER_DEPS:
                 if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    return v.head
+                    return c  # "who" as written; np_span points its head at the antecedent
                 if c.dep_ == "nsubjpass":
                     agent = next((a for a in v.children if a.dep_ == "agent"), None)
                     pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
