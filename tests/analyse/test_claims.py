@@ -238,3 +238,20 @@ def test_more_and_others_take_the_noun_counted_before() -> None:
     assert [(c.value, c.magnitude, c.unit) for c in found] == [(7, None, "people"), (None, 12, "people"),
                                                                (3, None, "people")]
     assert [c.text for c in found][1] == "dozens"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("About 1m people were affected.", 1e6, "people"),
+    ("The coastguard seized a 45m yacht.", 45, "m"),
+    ("The wind farm will add 300MW to the grid.", 300, "MW"),
+    ("Inflation eased to 3.9pc.", 3.9, "%"),
+    ("Temperatures fell to minus 5 degrees.", -5, "degrees"),
+    ("A 5,000-strong crowd gathered outside.", 5000, "crowd"),
+])
+def test_glued_units_and_signs(text: str, value: float, unit: str) -> None:
+    c = one(text)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+def test_glued_letters_that_are_names_are_not_figures() -> None:
+    assert claims_of("The 5G masts and a 3D cinema opened.") == []

@@ -93,6 +93,7 @@ CURRENCY_AFTER_RE = re.compile(
     r"(?P<sterling>\s+sterling\b)?(?P<of>\s+of\b)?"
 )
 POINTS_AFTER_RE = re.compile(r"(?i)\s+(?P<unit>percentage\s+points?|basis\s+points?)\b")
+MINUS_RE = re.compile(r"(?<!plus or )\bminus\s+$")
 LEADING_ZERO_RE = re.compile(r"(?<![\w.,])0\d+")
 
 
@@ -143,7 +144,8 @@ def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = 
             nxt = amounts[i + 1]
             value_max, end = nxt.value, nxt.end
             amt = Amount(amt.start, amt.end, amt.value, amt.magnitude, amt.currency or nxt.currency,
-                         amt.percent or nxt.percent, amt.kind, amt.has_scale or nxt.has_scale)
+                         amt.percent or nxt.percent, amt.kind, amt.has_scale or nxt.has_scale,
+                         amt.unit or nxt.unit)
             i += 1
         i += 1
         read = _read(text, doc, starts, amt, end, value_max, last_unit)
@@ -197,7 +199,12 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
     value, magnitude, unit = amt.value, amt.magnitude, amt.currency
     if amt.percent:
         unit = "%"
+    elif amt.unit:
+        unit = amt.unit
     qualifier, qstart = qualifier_before(text, amt.start)
+    minus = MINUS_RE.search(text, max(0, qstart - 16), qstart) if value is not None else None
+    if minus and value is not None:  # "minus 5 degrees"
+        value, qstart = -value, minus.start()
     span_end = end
     if unit is None:
         m = CURRENCY_AFTER_RE.match(text, end)
@@ -338,6 +345,9 @@ def _counted_noun(doc: Any, starts: list[int], amt: Amount, end: int, first: Any
             word = doc[j + 2]  # "15-plus years"
         if word.lower_ in TIME_UNITS or word.lower_ in ("way", "fold"):
             return "SKIP"  # "four-year", "a two-way race", "three-fold"
+        if word.pos_ == "ADJ" and word.i + 1 < n and doc[word.i + 1].pos_ in ("NOUN", "PROPN"):
+            noun = doc[word.i + 1]  # "a 5,000-strong crowd": the crowd is counted
+            return noun.text, noun.idx + len(noun.text)
         return word.text, word.idx + len(word.text)
     if nxt.lower_ == "of" or (amt.kind == "ratio" and nxt.lower_ == "of"):
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)

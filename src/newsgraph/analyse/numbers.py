@@ -51,6 +51,15 @@ VAGUE = {
     "billions": 1e9, "trillions": 1e12,
 }
 
+# Measurement units written glued to the digits ("12km"); case matters: "5G" is a name.
+GLUED_UNITS = {
+    "km": "km", "cm": "cm", "mm": "mm", "m": "m", "kg": "kg", "g": "g", "mg": "mg", "lb": "lb",
+    "lbs": "lb", "ft": "ft", "mph": "mph", "kph": "km/h", "km/h": "km/h", "kW": "kW", "MW": "MW",
+    "GW": "GW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "ha": "ha", "t": "t", "mi": "mi",
+}
+
+_PLURAL_AFTER_RE = re.compile(r"\s+(?:[a-z]+[^s\W]*s|people|children|men|women)\b")
+
 # Qualifiers as written -> the contract's set. "over"/"above" and the like read
 # as "more than"; "some"/"an estimated"/"maybe" read as "about"; "as many as"
 # caps the amount so it is "up to"; "under"/"below"/"less than" are "fewer than".
@@ -132,7 +141,7 @@ AMOUNT_RE = re.compile(
     rf"(?<![\w$€£¥₹.,])"
     rf"(?:(?P<cur>{_CURPRE})\s?|(?P<iso>{_ISO})\s)?"
     rf"(?P<num>{_DIGITS}|(?i:{_WORDNUM}))"
-    rf"(?:(?P<suf>[kmb](?![\w]))|\s*-?\s*(?P<mag>(?i:{_MAG}))(?![\w]))?"
+    rf"(?:(?P<suf>(?:km/h|[A-Za-z]{{1,3}}))(?![\w/])|\s*-?\s*(?P<mag>(?i:{_MAG}))(?![\w]))?"
     rf"(?P<pct>{_PCT})?"
     rf"(?:\s(?P<isoafter>{_ISO})\b)?",
 )
@@ -196,6 +205,7 @@ class Amount:
     percent: bool = False
     kind: str = "number"  # number | words | fraction | ratio | vague
     has_scale: bool = False  # a magnitude word was written ("1.2 million")
+    unit: str | None = None  # a unit glued to the digits: "45m", "12km", "300MW"
 
 
 # --------------------------------------------------------------- values
@@ -359,18 +369,31 @@ def find_amounts(text: str, skip: list[tuple[int, int]],
             currency = m.group("iso") or m.group("isoafter")
         end = m.end()
         has_scale = bool(re.search(rf"(?i)\b(?:{_SCALE})\b", num)) and not num[0].isdigit()
-        if m.group("suf"):
-            if currency is None:  # "45m" without a currency is metres: leave the letter to the unit
-                end = m.end("num")
-            else:
-                value *= MONEY_SUFFIXES[m.group("suf")]
+        percent = bool(m.group("pct"))
+        glued = None
+        suf = m.group("suf")
+        if suf:
+            if currency and suf.lower() in MONEY_SUFFIXES:  # "£45m", "$50k"
+                value *= MONEY_SUFFIXES[suf.lower()]
                 has_scale = True
+            elif suf.lower() in MAGNITUDES:  # "3bn", "1.2mn"
+                value *= MAGNITUDES[suf.lower()]
+                has_scale = True
+            elif suf == "m" and _PLURAL_AFTER_RE.match(text, m.end()):  # "1m people", not "a 45m yacht"
+                value *= 1e6
+                has_scale = True
+            elif suf.lower() == "pc":  # "3.9pc"
+                percent = True
+            elif suf in GLUED_UNITS:  # "45m", "12km", "300MW"
+                glued = GLUED_UNITS[suf]
+            else:
+                continue  # "5G", "3D": a name, not an amount
         if m.group("mag"):
             value *= MAGNITUDES[m.group("mag").lower()]
             has_scale = True
-        found.append(Amount(m.start(), end, value, currency=currency, percent=bool(m.group("pct")),
+        found.append(Amount(m.start(), end, value, currency=currency, percent=percent,
                             kind="number" if num[0].isdigit() or num[0] == "." else "words",
-                            has_scale=has_scale))
+                            has_scale=has_scale, unit=glued))
     found.sort(key=lambda a: a.start)
     return iter(found)
 
