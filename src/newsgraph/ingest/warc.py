@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,16 +30,18 @@ def iter_warc(path: Path, settings: Settings, published: str | None = None) -> I
         with open(path, "rb") as fh:
             it = ArchiveIterator(fh)
             for record in it:
-                offset = it.get_record_offset()
                 if record.rec_type != "response":
                     continue
                 ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
                 if ctype and "html" not in ctype.lower():
                     continue
+                # read the body before asking for the offset: warcio's get_record_offset()
+                # finishes the record, and the body read after it comes back empty
+                data = record.content_stream().read(settings.max_input_bytes + 1)
+                offset = it.get_record_offset()
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 uri = f"warc:{base}#{offset}"
                 id_ = url or f"{name}#{offset}"
-                data = record.content_stream().read(settings.max_input_bytes + 1)
                 src = SourceRef(id=id_, uri=uri, sha256=sha256(data), format="warc")
                 found += 1
                 if len(data) > settings.max_input_bytes:
@@ -49,7 +52,8 @@ def iter_warc(path: Path, settings: Settings, published: str | None = None) -> I
                     continue
                 yield RawDocument(source=src, data=data, kind="html", url=url, published=published,
                                   charset=_charset(ctype))
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, zlib.error) as exc:
+        # warcio meets a cut-off record with whatever error the half-read header gives
         src = SourceRef(id=f"{name}#{offset}", uri=f"warc:{base}#{offset}", sha256=sha256(b""), format="warc")
         yield Rejected(src, Code.CORRUPT_ARCHIVE.value, f"corrupt or truncated WARC after offset {offset}: {exc}")
         return
