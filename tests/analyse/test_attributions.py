@@ -110,7 +110,8 @@ def test_quote_that_goes_on_after_the_attribution(nlp: Any) -> None:
 def test_multi_paragraph_quote_is_one_attribution(nlp: Any) -> None:
     text = "Ortiz said: “The bridge is old.\n\n“It needs a new deck, and it needs it soon.”"
     got = run(nlp, text)
-    assert got == [("direct", "Ortiz", "said", "“The bridge is old.\n\n“It needs a new deck, and it needs it soon.”")]
+    # a colon right after the verb is part of the cue (PolNeAR's convention)
+    assert got == [("direct", "Ortiz", "said:", "“The bridge is old.\n\n“It needs a new deck, and it needs it soon.”")]
 
 
 def test_dash_attribution(nlp: Any) -> None:
@@ -158,6 +159,11 @@ def test_content_before_cue(nlp: Any) -> None:
 def test_reports_that(nlp: Any) -> None:
     got = run(nlp, "The Lakeside Ledger reports that the mill has laid off 40 workers.")
     assert got == [("indirect", "The Lakeside Ledger", "reports", "that the mill has laid off 40 workers")]
+
+
+def test_cue_keeps_its_auxiliaries(nlp: Any) -> None:
+    got = run(nlp, "The union has also said that the strike will continue.")
+    assert got == [("indirect", "The union", "has also said", "that the strike will continue")]
 
 
 def test_told_reporters(nlp: Any) -> None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.cues import cue_class, cue_end, lemma, lexicon, object_particle
+from newsgraph.analyse.cues import cue_class, cue_end, cue_start, lemma, lexicon, object_particle
 from newsgraph.analyse.quotes import Quote, find_quotes
 
 QUOTE_CHARS = set("“”\"„«»‘’'`")
@@ -291,7 +291,7 @@ class _Finder:
         words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")]
         if len(words) > 9 or any(t.pos_ not in _NP_POS and not t.is_title for t in words):
             return False
-        cue = (verb.idx, cue_end(verb))
+        cue = (cue_start(verb), cue_end(verb))
         head_tok = None
         if words:
             subj = [t for t in verb.children if t.dep_ in _SPEAKER_DEPS and words[0].i <= t.i <= words[-1].i]
@@ -406,7 +406,7 @@ class _Finder:
             return False
         self.used_cues.add(verb.i)
         self.used_quotes.add(qi)
-        self.add(kind, (start, q.end), (verb.idx, cue_end(verb)), head_tok, "quote-cue-before")
+        self.add(kind, (start, q.end), (cue_start(verb), cue_end(verb)), head_tok, "quote-cue-before")
         return True
 
     def direct_dash(self, qi: int, q: Quote) -> bool:
@@ -629,7 +629,7 @@ class _Finder:
         right = self.trim(r + 1, sent.end - 1)
         if right is None or left is None:
             return False
-        cue = (v.idx, cue_end(v))
+        cue = (cue_start(v), cue_end(v))
         # the part before the cue is content unless it is only an adverbial opener
         # ("During his years in office, he said, …"); a subject ("The museum, he
         # said, would …") or a clause is content
@@ -676,7 +676,7 @@ class _Finder:
                 continue
             kind, content = self.classify(content)
             self.used_cues.add(t.i)
-            self.add(kind, content, (t.idx, cue_end(t)), head_tok, f"parse-{cls}")
+            self.add(kind, content, (cue_start(t), cue_end(t)), head_tok, f"parse-{cls}")
 
     # ------------------------------------------------- pass 4: continuation
     def continuations(self) -> None:

@@ -84,8 +84,35 @@ def object_particle(tok: Token) -> Token | None:
     return None
 
 
+_CUE_ADVERBS = {"also", "then", "now", "again", "once", "later", "even", "repeatedly", "previously"}
+
+
+def cue_start(tok: Token) -> int:
+    """Start of the cue: the verb with the auxiliaries, negation and small adverbs
+    right before it ("has said", "is once again questioning", "has not mentioned")."""
+    doc = tok.doc
+    k = tok.i
+    while k - 1 >= 0:
+        prev = doc[k - 1]
+        if prev.head.i == tok.i and (prev.dep_ in ("aux", "auxpass", "neg") or prev.lower_ in _CUE_ADVERBS):
+            k -= 1
+        else:
+            break
+    return doc[k].idx
+
+
 def cue_end(tok: Token) -> int:
-    """End offset of the cue: the verb, or the verb and its particle ("pointed out", "called for")."""
+    """End offset of the cue: the verb, or the verb and its particle ("pointed out", "called for"),
+    and a colon right after it ("said:")."""
+    end = _cue_word_end(tok)
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == ":" and nxt.idx == end:
+        return nxt.idx + 1
+    return end
+
+
+def _cue_word_end(tok: Token) -> int:
     lex = lexicon()
     prep = object_particle(tok)
     if prep is not None:
