@@ -255,3 +255,11 @@ def test_glued_units_and_signs(text: str, value: float, unit: str) -> None:
 
 def test_glued_letters_that_are_names_are_not_figures() -> None:
     assert claims_of("The 5G masts and a 3D cinema opened.") == []
+
+
+def test_years_ages_and_every() -> None:
+    assert [c.value for c in claims_of("Emissions must fall to 32 percent below 2005 levels.")] == [32]
+    assert claims_of("Dara Quill, 40 ― a ferry pilot ― was rescued.") == []
+    assert [(c.value, c.unit) for c in claims_of("In Lisbon, 40 people were rescued.")] == [(40, "people")]
+    c = one("About one of every nine voters is undecided.")
+    assert (c.value, c.unit, c.qualifier) == (pytest.approx(1 / 9), "voters", "about")

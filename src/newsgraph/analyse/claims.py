@@ -193,9 +193,8 @@ def _tok_at(starts: list[int], pos: int) -> int:
 def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_max: float | None,
           last_unit: dict[int, str]) -> tuple[Claim, int, bool] | None:
     """One amount read in its token context: (claim, sentence key, weak), None when it is not a figure."""
-    if is_year(text, amt) and value_max is None:
-        if doc is None or not _counts_noun(doc, starts, amt):
-            return None
+    if is_year(text, amt):  # style guides put a comma in counts from 1,000: "2005 levels" is a year
+        return None
     value, magnitude, unit = amt.value, amt.magnitude, amt.currency
     if amt.percent:
         unit = "%"
@@ -303,20 +302,18 @@ def _after_name(doc: Any, first: Any, amt: Amount) -> bool:
     return not (nxt is not None and first.dep_ == "nummod" and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in TIME_UNITS)
 
 
-def _counts_noun(doc: Any, starts: list[int], amt: Amount) -> bool:
-    """A year-like number that counts something: "1500 workers"."""
-    tok = doc[_tok_at(starts, amt.start)]
-    return tok.dep_ == "nummod" and tok.head.i == tok.i + 1 and tok.head.tag_ in ("NNS", "NNPS")
-
-
 def _is_name_or_age(doc: Any, first: Any, last: Any, amt: Amount, unit: str | None) -> bool:
     if amt.kind in ("number", "words") and unit is None and first.ent_type_ in NAME_ENTS:
         return True
-    # "Maria Lopez, 34, said": a bare number between commas after a name is an age.
+    # "Maria Lopez, 34, said", "Crutcher, 40 ― a father": a bare number set off after a name is an age.
     if amt.kind == "number" and unit is None and first.i > 1 and last.i + 1 < len(doc):
         before, after = doc[first.i - 1], doc[last.i + 1]
-        if before.text == "," and after.text == "," and doc[first.i - 2].ent_type_ == "PERSON":
+        name = doc[first.i - 2]
+        if before.text == "," and after.text in (",", "—", "―", "–", "-", ")", ";") and \
+                (name.ent_type_ == "PERSON" or name.pos_ == "PROPN") and "," not in first.text:
             return True
+    if amt.kind == "words" and first.lower_ == "one" and first.i > 0 and doc[first.i - 1].lower_ == "no":
+        return True  # "no one single point"
     return False
 
 

@@ -152,7 +152,7 @@ FRACTION_RE = re.compile(
     r"|(?<![\w-])(?P<half>half)(?:\s+an?\s+(?P<hscale>thousand|million|billion|trillion|dozen)\b|(?=\s+of\b))",
 )
 RATIO_RE = re.compile(
-    rf"(?i)(?<![\w,.])(?P<a>\d{{1,2}}|{_WORD})\s+(?:in|out\s+of)\s+(?P<b>\d{{1,3}}|{_WORD})(?![\w,])",
+    rf"(?i)(?<![\w,.])(?P<a>\d{{1,2}}|{_WORD})\s+(?:in|out\s+of|of\s+every)\s+(?P<b>\d{{1,3}}|{_WORD})(?![\w,])",
 )
 VAGUE_RE = re.compile(
     r"(?i)\b(?:(?P<tens>tens|hundreds)\s+of\s+(?P<big>thousands|millions|billions)"
