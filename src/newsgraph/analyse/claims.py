@@ -10,17 +10,20 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
 
 - value: the number in units: "1.2 million" -> 1200000, "$3.1 billion" ->
   3.1e9 with unit "USD", "a third" -> 0.333.., "one in five" -> 0.2, "two
-  dozen" -> 24. Vague amounts ("millions", "dozens", "tens of thousands") get
-  value null and `magnitude` (1e6, 12, 1e4). Ranges ("between 20 and 30",
-  "20-30", "from £35 to £120") give value and value_max.
+  dozen" -> 24, "a quarter of a million" -> 250000, "1m people" -> 1e6,
+  "minus 5 degrees" -> -5. Vague amounts ("millions", "dozens", "tens of
+  thousands") get value null and `magnitude` (1e6, 12, 1e4). Ranges ("between
+  20 and 30", "20-30", "from £35 to £120") give value and value_max; "49% to
+  42%" (larger first) and "rose 5% to 20%" (a change) are two figures.
 - qualifier: mapped onto the contract's set by numbers.QUALIFIERS: over/above
   -> "more than"; around/roughly/some/an estimated -> "about"; almost/close to
   -> "nearly"; as many as/as much as -> "up to"; less than/under/below ->
   "fewer than"; no fewer than -> "at least".
 - unit: a currency as an ISO code ("$", "dollars" -> "USD"; "£", "pounds" ->
   "GBP"; cents and pence become hundredths), "%" for percent, "percentage
-  points", else the counted noun as written ("Palestinians", "tonnes",
-  "armored vehicles" -> "vehicles"; compounds are kept: "percentage point").
+  points", a unit glued to the digits ("12km", "300MW"), else the counted
+  noun as written ("Palestinians", "tonnes", "armored vehicles" -> "vehicles";
+  compounds are kept: "percentage point"; "a 6.1-magnitude quake" -> "magnitude").
   A bare number takes the counted noun of the previous figure in its sentence
   ("17 soldiers were wounded and four were missing"; "31 of them"); with none,
   unit is null ("a crowd of 61,500").
@@ -29,13 +32,17 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
 - source: the speaker of the innermost attribution whose content contains the
   figure (ctx.layers["attributions"]), else null. A figure inside the speaker
   phrase ("The union, which represents 48,000 nurses, said") has no source.
-- not figures: dates and years (also any span of the timexes layer), times of
-  day, durations (a time unit as the counted noun: "three hours", "four-year"),
-  ages ("34-year-old", "aged 50 to 74", "Smith, 34,", "voters under 30"),
-  ordinals, phone numbers, identifiers ("Route 9", "Resolution 2728", "No. 3",
-  "COVID-19", numbers inside a named entity), numbers with a leading zero,
-  and tallies written larger-first ("98-91", "passed 31-9"). Ages are left out
-  because they describe a person rather than report a quantity.
+- not figures: dates and years (any span of the timexes layer, except a share
+  such as "less than a quarter of the donors"; month-day dates; "9/11"; and
+  every bare four-digit number from 1500 to 2100, since counts that size are
+  written with a comma), times of day, durations (a time unit as the counted
+  noun: "three hours", "four-year"), ages ("34-year-old", "aged 50 to 74",
+  "Smith, 34,", "voters under 30"), ordinals, phone numbers, identifiers
+  ("Route 9", "Resolution 2728", "No. 3", "COVID-19", "Boeing 737", "5G",
+  numbers inside a named entity), numbers with a leading zero, scores and
+  votes ("98-91", "voted 4 to 1", "a 5-4 vote"), a lone "one" ("in one
+  interview") and spelled numbers with nothing counted ("the two met"). Ages
+  are left out because they describe a person rather than report a quantity.
 
 Reads ctx.scratch["spacy"]; puts nothing in ctx.scratch.
 """
