@@ -223,3 +223,22 @@ def test_this_past_weekend(nlp):
 ])
 def test_holidays_and_weekends(nlp, text, span, value):
     assert one(nlp, text) == (span, "DATE", value)
+
+
+def test_head_word_scan_finds_what_a_full_scan_finds(nlp, monkeypatch):
+    """The stage only scans text near head words and digits; a whole-text scan must find nothing more."""
+    from newsgraph.analyse import timexes as T
+
+    text = (
+        "Almost two and a half years ago, the harbour board said it would meet on Friday, March 22, 2024. "
+        "Earlier this week the union struck; the strike lasted for several weeks over the past few years. "
+        "The end of the year is near, more than 20 years ago the mill closed in the 1990s, at 3 p.m. UTC. "
+        "Every other week the choir sang, twice a year the fair opened, on Christmas Day and this past weekend. "
+        "The first quarter of 2023 was weak; in mid-2011 and early 2009 things were better; right now, "
+        "at the moment, recently and in the future matter. The 27-year contract ran from 2009 to 2011."
+    )
+    doc = nlp(text)
+    narrow = T.find_timexes(doc, FRIDAY)
+    monkeypatch.setattr(T._Tokens, "segments", lambda self: [(0, len(self.text))])
+    assert T.find_timexes(doc, FRIDAY) == narrow
+    assert len(narrow) > 20

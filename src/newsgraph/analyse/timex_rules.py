@@ -122,7 +122,18 @@ class Rule:
 
 def _rule(name: str, pattern: str) -> Rule:
     # The lookarounds keep matches off word middles; token boundaries are checked afterwards.
-    return Rule(name, re.compile(rf"(?<![\w'’]){pattern}(?![\w])", re.IGNORECASE))
+    # Patterns run on lower-cased text (faster than IGNORECASE); case checks look at the original.
+    if re.search(r"[A-Z]", pattern.replace("(?P<", "")):
+        raise ValueError(f"timex rule {name!r} must be written in lower case")
+    return Rule(name, re.compile(rf"(?<![\w'’]){pattern}(?![\w])"))
+
+
+def lower_same_length(text: str) -> str:
+    """text.lower(), keeping every character where it was (a few letters lower-case to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 RULES: tuple[Rule, ...] = (
@@ -160,7 +171,7 @@ RULES: tuple[Rule, ...] = (
     _rule("century", rf"(?:the\s+)?(?:(?P<num>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{_alt(CENTURY_ORDINALS)}))\s+century"),
     _rule("quarter", rf"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|current|previous|latest)"
                      rf"\s+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?"),
-    _rule("q_code", rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<year1>{YEAR}))?|(?P<year2>{YEAR})\s+Q(?P<q2>[1-4]))"),
+    _rule("q_code", rf"(?:q(?P<q1>[1-4])(?:\s+(?P<year1>{YEAR}))?|(?P<year2>{YEAR})\s+q(?P<q2>[1-4]))"),
     _rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
                     rf"(?:\s+of)?\s+(?P<year>{YEAR})"),
     _rule("year", rf"(?:(?P<edge>{EDGE}|fiscal|the\s+year|fy)[\s-]*)?(?P<year>{YEAR})"),
@@ -177,3 +188,35 @@ YEAR_CUES = frozenset({
     "around", "circa", "throughout", "for", "copyright", "©", "-", "–", "or", "than", "beyond", "ended", "within",
 })
 # A noun right after a bare number means it counts something ("2000 people"), so it is no year.
+
+
+def _head_words() -> frozenset[str]:
+    """Lower-case tokens that every temporal expression contains at least one of (digits aside).
+
+    The stage scans only the text around these tokens, which keeps the
+    pattern pass to a small part of each article.
+    """
+    words: set[str] = set()
+    for m in MONTHS:
+        words.update((m, m + "."))
+    words.update(WEEKDAYS, PARTS_OF_DAY, SEASONS, SET_ADVERBS, DECADE_WORDS, CENTURY_ORDINALS)
+    for unit in UNITS:
+        words.update((unit, unit + "s"))
+    words.update(w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an"))
+    words.update(w.split()[0] for w in HOLIDAYS if not w.startswith("the "))
+    words.update(w.split()[-1].split("'")[0].split("’")[0] for w in HOLIDAYS)
+    words.update({
+        "today", "tonight", "yesterday", "tomorrow", "now", "currently", "present", "presently", "nowadays",
+        "moment", "recently", "lately", "recent", "past", "future", "ago", "weekend", "quarter", "half",
+        "noon", "midday", "midnight", "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock", "o’clock",
+        "utc", "gmt", "fy", "q1", "q2", "q3", "q4", "centuries", "every", "each", "fourth",
+    })
+    return frozenset(words)
+
+
+HEAD_WORDS = _head_words()
+# How many tokens an expression reaches before and after a head word ("the end of the year", "Friday, March")
+# and before and after a number ("the end of 2009", "3 p.m."); number words count as head words.
+HEAD_REACH = (4, 2)
+DIGIT_REACH = (3, 1)
+

@@ -26,9 +26,14 @@ Scratch written here (for later stages such as events):
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+
+import numpy as np
+from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.strings import hash_string
 
 from newsgraph.analyse import timex_rules as R
 from newsgraph.model import Provenance, Timex
@@ -47,6 +52,31 @@ class Reading:
     args: tuple[Any, ...] = ()
 
 
+class _Match:
+    """A match on the lower-cased text that reads its groups from the original text."""
+
+    __slots__ = ("m", "text")
+
+    def __init__(self, m: re.Match[str], text: str):
+        self.m, self.text = m, text
+
+    def group(self, name: int | str = 0) -> str | None:
+        s, e = self.m.span(name)
+        return self.text[s:e] if s >= 0 else None
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {k: self.group(k) for k in self.m.re.groupindex}
+
+    def span(self) -> tuple[int, int]:
+        return self.m.span()
+
+    def start(self, name: int | str = 0) -> int:
+        return self.m.start(name)
+
+    def end(self, name: int | str = 0) -> int:
+        return self.m.end(name)
+
+
 @dataclass(frozen=True)
 class _Found:
     start: int
@@ -63,14 +93,39 @@ _PLAN_LEMMAS = frozenset({"plan", "expect", "schedule", "set", "due", "intend", 
                           "hope", "vow", "promise", "pledge", "threaten", "propose"})
 
 
-class _Tokens:
-    """Character offsets to spaCy tokens."""
+_HEAD_HASHES = np.array(sorted(hash_string(w) for w in R.HEAD_WORDS), dtype=np.uint64)
+_DIGITS = re.compile(r"\d+")
 
-    def __init__(self, doc: Any):
+
+class _Tokens:
+    """Character offsets to spaCy tokens, read from the Doc's arrays rather than token by token."""
+
+    def __init__(self, doc: Any, text: str):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.text = text
+        arr = doc.to_array([LOWER, IDX, LENGTH]) if len(doc) else np.zeros((0, 3), dtype=np.uint64)
+        self.lower = arr[:, 0]
+        self.starts = arr[:, 1].tolist()
+        self.ends = (arr[:, 1] + arr[:, 2]).tolist()
         self.start_set = set(self.starts)
-        self.end_set = {t.idx + len(t.text) for t in doc}
+        self.end_set = set(self.ends)
+
+    def segments(self) -> list[tuple[int, int]]:
+        """Character ranges around head words and digits: the only places a timex can be."""
+        heads = {i: R.HEAD_REACH for i in np.flatnonzero(np.isin(self.lower, _HEAD_HASHES)).tolist()}
+        for m in _DIGITS.finditer(self.text):
+            heads.setdefault(self.index(m.start()), R.DIGIT_REACH)
+        out: list[tuple[int, int]] = []
+        last = len(self.starts) - 1
+        for i in sorted(heads):
+            before, after = heads[i]
+            lo, hi = max(0, i - before), min(last, i + after)
+            start, end = self.starts[lo], self.ends[hi]
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], end))
+            else:
+                out.append((start, end))
+        return out
 
     def aligned(self, start: int, end: int) -> bool:
         return start in self.start_set and end in self.end_set
@@ -85,7 +140,7 @@ class _Tokens:
 
     def next(self, end: int) -> Any:
         i = bisect.bisect_left(self.starts, end)
-        return self.doc[i] if i < len(self.doc) else None
+        return self.doc[i] if i < len(self.starts) else None
 
 
 def verb_tense(verb: Any) -> str | None:
@@ -316,7 +371,7 @@ def _in_name(m: Any, toks: _Tokens) -> bool:
 
 
 def _hyphen_after(m: Any, toks: _Tokens) -> bool:
-    text = toks.doc.text
+    text = toks.text
     return m.end() < len(text) and text[m.end()] == "-"
 
 
@@ -337,7 +392,7 @@ def _read_duration(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
     num_text = g["num"].lower()
     unit = g["unit"].lower()
     num = R.parse_number(num_text)
-    after = toks.doc.text[m.end(): m.end() + 5].lower()
+    after = toks.text[m.end(): m.end() + 5].lower()
     if g["hyph"] and (after.startswith("-old") or after.startswith(" old")):
         return None  # ages ("a 27-year-old man") are not durations here
     if unit.startswith("second") and (num_text in ("a", "an") or not unit.endswith("s") and not num_text[0].isdigit()):
@@ -622,19 +677,22 @@ def resolve(r: Reading, ref: date | None, tense: str | None) -> str | None:
 # ---------------------------------------------------------------- the stage
 
 
-def find_timexes(doc: Any, reference: date | None) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, type, value) for every temporal expression in a spaCy Doc."""
-    text = doc.text
-    toks = _Tokens(doc)
+def find_timexes(doc: Any, reference: date | None, text: str | None = None) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, type, value) for every temporal expression in a spaCy Doc (`text` is doc.text)."""
+    text = doc.text if text is None else text
+    toks = _Tokens(doc, text)
     found: list[_Found] = []
+    segments = toks.segments()
+    lowered = R.lower_same_length(text)
     for order, rule in enumerate(R.RULES):
-        for m in rule.regex.finditer(text):
-            start, end = m.span()
-            if not toks.aligned(start, end):
-                continue
-            reading = read(rule.name, m, toks)
-            if reading is not None:
-                found.append(_Found(start, end, order, reading))
+        for seg_start, seg_end in segments:
+            for m in rule.regex.finditer(lowered, seg_start, seg_end):
+                start, end = m.span()
+                if not toks.aligned(start, end):
+                    continue
+                reading = read(rule.name, _Match(m, text), toks)
+                if reading is not None:
+                    found.append(_Found(start, end, order, reading))
     chosen: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for f in sorted(found, key=lambda f: (-(f.end - f.start), f.order, f.start)):
@@ -700,6 +758,6 @@ class TimexesStage:
         text = ctx.text
         ctx.layers["timexes"] = tuple(
             Timex(start=s, end=e, text=text[s:e], type=t, value=v, provenance=self._prov)
-            for s, e, t, v in find_timexes(doc, reference)
+            for s, e, t, v in find_timexes(doc, reference, text)
         )
         ctx.scratch["sentence_tense"] = sentence_tenses(doc)
