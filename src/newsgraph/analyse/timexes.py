@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import IDX, LENGTH, LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # public in the Cython module, not in its stub
 
 from newsgraph.analyse import timex_rules as R
 from newsgraph.model import Provenance, Timex
