@@ -152,13 +152,20 @@ class PlacesStage:
         domain = _domain(ctx)
         chosen, context = resolve(mentions, gaz, domain)
         prov = Provenance(stage=self.name, version=self.version, method="gazetteer+context")
+        local_prov = Provenance(stage=self.name, version=self.version, method="local-default", confidence=0.3)
         places = []
         for m in mentions:
             cand = chosen.get(m.key)
             if cand is None and m.label not in ALWAYS_KEEP:
                 continue
             if cand is None:
-                places.append(Place(m.text, m.start, m.end, m.entity_id, None, None, None, None, prov))
+                local = _local_feature_point(m.text, context) if LOCAL_DEFAULT else None
+                if local is not None:
+                    # a river or township the gazetteer lacks, named in a local story: the story's area
+                    places.append(Place(m.text, m.start, m.end, m.entity_id, "US", round(local[0], 5),
+                                        round(local[1], 5), None, local_prov))
+                else:
+                    places.append(Place(m.text, m.start, m.end, m.entity_id, None, None, None, None, prov))
                 continue
             lat, lon = cand.lat, cand.lon
             if cand.kind == COUNTY:
@@ -598,6 +605,33 @@ def _build_context(chosen: dict[str, Candidate], counts: dict[str, int],
             raw_s[q.admin1] += 1.0
     return _Context(raw_countries=dict(raw_c), raw_states=dict(raw_s), own=by_key, anchors=anchors,
                     domain_country=base.domain_country, generic_domain=base.generic_domain)
+
+
+LOCAL_DEFAULT = True
+LOCAL_MIN_SHARE = 0.4
+# Last words of names of small features and divisions that gazetteers of towns lack.
+_FEATURE_HEADS = frozenset({
+    "river", "creek", "lake", "county", "parish", "township", "valley", "mountain", "mountains", "park",
+    "island", "islands", "bay", "harbor", "harbour", "falls", "springs", "hills", "ridge", "forest",
+    "canyon", "reservoir", "dam", "branch", "fork", "swamp", "heights", "estates", "village", "borough",
+})
+
+
+def _local_feature_point(name: str, ctx: _Context) -> tuple[float, float] | None:
+    """The centre of the article's towns in its main US state, for an unknown local feature."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _FEATURE_HEADS:
+        return None
+    states = ctx.states
+    if not states:
+        return None
+    top, share = max(states.items(), key=lambda kv: kv[1])
+    if share < LOCAL_MIN_SHARE:
+        return None
+    towns = [(a[1], a[2]) for a in ctx.anchors if a[3] == "US" and a[4] == top]
+    if not towns:
+        return None
+    return sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
 
 
 def _county_point(c: Candidate, ctx: _Context, gaz: Gazetteer) -> tuple[float | None, float | None]:
