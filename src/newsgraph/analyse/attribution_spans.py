@@ -449,9 +449,11 @@ class _Finder:
             q = self.in_quote(content[1] - 1)
             if q is not None and q.start < m.start(1) and content[1] == q.end:
                 end = q.end - q.mark_len
-                while end > content[0] and self.text[end - 1] in " \t\u00a0.,;:":
+                while end > content[0] and self.text[end - 1] in " \t\u00a0":
                     end -= 1
                 content = (content[0], end)
+            elif self.text[content[1] : content[1] + 1] == ".":
+                content = (content[0], content[1] + 1)  # a spoken line keeps its full stop
             colon = self.text.index(":", m.end(1))
             kind = self.classify(content)
             head = (span[-1].idx, span[-1].idx + len(span[-1]))
@@ -527,7 +529,30 @@ class _Finder:
                 b = c.right_edge.i
             else:
                 break
-        return self.trim(a, b)
+        return self.trim(a, self.drop_trailing_aside(a, b))
+
+    def drop_trailing_aside(self, a: int, b: int) -> int:
+        """End the content before a closing aside set off by a comma: a
+        non-restrictive relative clause (", which …"), a participle phrase
+        (", forcing them …") or an appositive (", the presumed favourite")
+        that runs to the end. These are the writer's words, not the speaker's."""
+        doc = self.doc
+        for k in range(a + 1, b):
+            if doc[k].text not in (",", "—", "–") or self.in_quote(doc[k].idx) is not None:
+                continue
+            t = doc[k + 1]
+            phrase = None
+            if t.lower_ in ("which", "who", "whose", "whom") and t.head.dep_ == "relcl":
+                phrase = t.head
+            elif t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "xcomp", "conj"):
+                phrase = t
+            elif t.dep_ in ("det", "amod", "compound", "poss") and t.head.dep_ == "appos":
+                phrase = t.head
+            elif t.dep_ == "appos":
+                phrase = t
+            if phrase is not None and phrase.right_edge.i >= b - 1:
+                return k - 1
+        return b
 
     def complement(self, v: Token, cls: str) -> tuple[int, int] | None:
         doc = self.doc
@@ -545,9 +570,9 @@ class _Finder:
                 # the parser often cuts the clause short; it runs to the sentence end
                 # unless a new clause is joined on (", adding that …", "and …")
                 rest = [t for t in doc[b + 1 : v.sent.end] if self.in_quote(t.idx) is None]
-                if rest and rest[0].text not in (",", "—", "–", "(") and not any(
-                        t.dep_ in ("cc", "conj") or t.text in (";",) or cue_class(t) for t in rest):
+                if rest and not any(t.text in (";",) or cue_class(t) for t in rest):
                     b = v.sent.end - 1
+                b = self.drop_trailing_aside(a, b)
                 # ", saying that …" / ", adding …" starts the next attribution
                 for t in doc[a + 1 : b + 1]:
                     if t.tag_ == "VBG" and cue_class(t) == "speech" and doc[t.i - 1].text == "," and self.in_quote(t.idx) is None:
