@@ -211,8 +211,34 @@ def collect_mentions(ctx: AnalysisContext, gaz: Gazetteer | None = None) -> list
             covered = [(m.start, m.end) for m in out] + [(o[0], o[1]) for o in others if o[2] != "PERSON"]
             out += _after_preposition(doc, covered, gaz)
     out = [piece for m in out for piece in _split_listed(m)]
+    if gaz is not None:
+        people = [(o[0], o[1]) for o in others if o[2] == "PERSON"]
+        out += _echoes(ctx.text, out, people, gaz)
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
+
+
+def _echoes(text: str, found: list[_Mention], people: list[tuple[int, int]], gaz: Gazetteer) -> list[_Mention]:
+    """Other occurrences of a place name the article already uses as a place.
+
+    NER labels the same word differently from sentence to sentence ("Tbilisi
+    says" as a person, "Gainesville residents" as an organisation); one sense
+    per discourse says it is the same place. Not inside a longer person's name
+    ("George Washington").
+    """
+    names = {m.text for m in found if len(m.text) >= 4 and m.text[0].isupper() and gaz.lookup(m.text)}
+    if not names:
+        return []
+    spans = [(m.start, m.end) for m in found]
+    out: list[_Mention] = []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    for hit in pattern.finditer(text):
+        s, e = hit.span()
+        if any(a < e and s < b for a, b in spans) or any(a <= s and e <= b and b - a > e - s for a, b in people):
+            continue
+        out.append(_Mention(s, e, hit.group(0), "GPE", None))
+        spans.append((s, e))
+    return out
 
 
 # Words before a place name that make a capitalised word a place, whatever NER said.
