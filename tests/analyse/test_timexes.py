@@ -50,6 +50,8 @@ def one(nlp, text: str, ref: date | None = FRIDAY) -> tuple[str, str, str | None
     ("The festival will open on Oct. 7.", "Oct. 7", "2024-10-07"),
     ("The orchard flooded on 11 December.", "11 December", "2023-12-11"),
     ("The harvest ended in January.", "January", "2024-01"),
+    ("The new ferries are not due until October.", "October", "2024-10"),
+    ("The old ferry sailed until October.", "October", "2023-10"),
     # weeks, months, years relative to the reference date
     ("The board will decide next week.", "next week", "2024-W13"),
     ("Earlier this week, the union said it would strike.", "Earlier this week", "2024-W12"),

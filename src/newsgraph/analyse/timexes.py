@@ -182,15 +182,21 @@ def governing_tense(doc: Any, first: int, last: int) -> str | None:
             root = doc[i]
             break
     tok = root
+    ahead = False  # "due in October", "until October": a present-tense clause pointing forward
+    tense = None
     for _ in range(8):
         if tok.lower_ == "since":
             return "past"
+        if tok.lower_ in ("until", "till", "due"):
+            ahead = True
         if tok.pos_ in ("VERB", "AUX") and tok.i != root.i:
-            return verb_tense(tok)
+            tense = verb_tense(tok)
+            break
         if tok.head.i == tok.i:
+            tense = verb_tense(tok) if tok.pos_ in ("VERB", "AUX") else None
             break
         tok = tok.head
-    return verb_tense(tok) if tok.pos_ in ("VERB", "AUX") else None
+    return "future" if ahead and tense in ("present", None) else tense
 
 
 def sentence_tenses(doc: Any) -> tuple[tuple[int, int, str | None], ...]:
