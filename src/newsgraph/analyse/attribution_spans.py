@@ -286,7 +286,8 @@ class _Finder:
         if verb is None or verb.i in self.used_cues:
             return False
         # "In an interview on “Face the Nation,” she said the …": the content follows the cue
-        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and self.in_quote(c.idx) is None for c in verb.children):
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.left_edge.i <= verb.i + 4
+               and self.in_quote(c.idx) is None for c in verb.children):
             return False
         words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")]
         if len(words) > 9 or any(t.pos_ not in _NP_POS and not t.is_title for t in words):
