@@ -492,9 +492,21 @@ class _Finder:
             pobj = doc[k]
         speaker, head = self.np_span(pobj)
         sent = t.sent
+        # the sentence, but never across a paragraph break (the parser's sentences sometimes do)
+        start, end = sent.start, sent.end
+        for k in range(t.i - 1, sent.start - 1, -1):
+            if "\n" in doc[k].text_with_ws:
+                start = k + 1
+                break
+        for k in range(t.i, sent.end):
+            if "\n" in doc[k].text_with_ws:
+                end = k + 1
+                break
+        while start < t.i and (doc[start].dep_ == "cc" or doc[start].is_punct or doc[start].is_space):
+            start += 1  # "And more than half …, according to …": the conjunction is the writer's
         src_end = max(self.tok_at(speaker[1]) - 1, pobj.i)
-        left = self.trim(sent.start, t.i - 1) if t.i > sent.start else None
-        right = self.trim(src_end + 1, sent.end - 1) if src_end + 1 < sent.end else None
+        left = self.trim(start, t.i - 1) if t.i > start else None
+        right = self.trim(src_end + 1, end - 1) if src_end + 1 < end else None
         sizes = [(x[1] - x[0], x) for x in (left, right) if x is not None]
         if not sizes:
             return
