@@ -48,6 +48,7 @@ def is_quote(t: Token) -> bool:
 _RELATIVE = {"who", "that", "which", "whom"}
 _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "X", "SYM"}
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
+_SENTENCE_ADVERBS = {"however", "meanwhile", "still", "indeed", "moreover", "nevertheless", "instead", "overall"}
 _OBJECT_PREPS = {"of", "for", "as", "to", "about", "against", "over", "from", "into", "with"}
 _LABEL = re.compile(r"^[ \t\u00a0]*[\"“]?([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z](?:[^\n,.;:()“”\"]|\.(?=[ \u00a0]?[A-Z]))*)")
@@ -98,8 +99,11 @@ class _Finder:
         return None
 
     def trim(self, a: int, b: int) -> tuple[int, int] | None:
-        """Token range [a, b] → char span without edge punctuation (closing quotes stay)."""
+        """Token range [a, b] → char span without edge punctuation (closing quotes stay)
+        and without a sentence adverb set off at the start ("However, …")."""
         doc = self.doc
+        if a + 1 <= b and doc[a].lower_ in _SENTENCE_ADVERBS and doc[a + 1].text == ",":
+            a += 2
         while a <= b and (doc[a].is_punct or doc[a].is_space) and doc[a].text not in QUOTE_CHARS \
                 and doc[a].text not in ("(", "[", "“"):
             a += 1
@@ -578,6 +582,11 @@ class _Finder:
             right = [c for c in comps if c.i > v.i]
             comp = right[0] if right else comps[-1]
             a, b = comp.left_edge.i, comp.right_edge.i
+            if comp.dep_ == "xcomp":
+                # "urged North Korea to resume talks": the one urged belongs to the content
+                obj = [c for c in v.children if c.dep_ == "dobj" and v.i < c.i < comp.i]
+                if obj and lemma(v) != "ask":
+                    a = obj[0].left_edge.i
             if comp.i > v.i:
                 a = max(a, v.i + 1)
                 # the parser often cuts the clause short; it runs to the sentence end
