@@ -150,3 +150,17 @@ def test_falls_back_to_spacy_when_entities_layer_is_empty(pipe: Pipeline) -> Non
     got = {(p.name, p.country) for p in ctx.layers["places"]}
     assert ("Kathmandu", "NP") in got
     assert all(p.entity_id is None for p in ctx.layers["places"])
+
+
+def test_georgia_the_country_or_the_state_by_context(pipe: Pipeline) -> None:
+    abroad = analyse(pipe, "Russian tanks rolled toward Tbilisi on Friday as Georgia appealed to Moscow for talks.")
+    home = analyse(pipe, "Lawmakers in Atlanta passed the budget on Friday, and Georgia schools will get more money, "
+                         "officials in Macon and Savannah said.")
+    assert {p.country for p in places_named(abroad, "Georgia")} == {"GE"}
+    assert {p.country for p in places_named(home, "Georgia")} == {"US"}
+
+
+def test_washington_alone_is_the_capital(pipe: Pipeline) -> None:
+    doc = analyse(pipe, "The envoy flew back to Washington after the talks broke down.")
+    wash = places_named(doc, "Washington")
+    assert wash and wash[0].geonameid == 4140963
