@@ -83,3 +83,41 @@ def test_export_formats(db: str, tmp_path: Path) -> None:
 def test_db_from_environment(db: str) -> None:
     proc = run_cli("stats", env={"NEWSGRAPH_DB": db})
     assert json.loads(proc.stdout)["counts"]["articles"] == 3
+
+
+def test_ingest_reads_jsonl_and_warc_through_iter_inputs(tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    body = ("The Kelton water board said on Monday that reservoir levels had fallen to 41%, the lowest since "
+            "records began. \"We are asking every household to cut use by a tenth,\" board chair Ines Varga said.")
+    lines = [json.dumps({"id": "w1", "text": body, "published": "2024-05-06"}),
+             "{not json", json.dumps({"id": "w2", "text": body.replace("41%", "38%")})]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    paras = [body, "Farmers in the valley said the cuts would hit them first, since irrigation takes most of the "
+             "water drawn from the reservoir in the summer months.",
+             "The board will meet again on Thursday to decide whether to ban garden sprinklers, a step it last "
+             "took during the drought of 2019, according to its minutes.",
+             "Forecasters expect below-average rain for at least six more weeks across the whole region."]
+    html = ("<!doctype html><html><head><title>Reservoir falls to record low</title>"
+            '<meta property="og:type" content="article"></head><body><nav>Home | News</nav><article>'
+            "<h1>Reservoir falls to record low</h1>" + "".join(f"<p>{p}</p>" for p in paras)
+            + "</article><footer>Copyright 2024 Kelton Gazette</footer></body></html>")
+    with open(tmp_path / "in.warc.gz", "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://news.example/reservoir", "response",
+                                                      payload=BytesIO(html.encode()), http_headers=headers))
+    db = tmp_path / "j.db"
+    proc = run_cli("ingest", str(tmp_path / "in.jsonl"), str(tmp_path / "in.warc.gz"), "--db", str(db),
+                   "--jobs", "1", "--no-progress")
+    assert proc.returncode == 1  # the bad JSONL line
+    assert b"stored 3, rejected 1" in proc.stdout, proc.stdout
+    with open_store(db, readonly=True) as store:
+        assert [r["code"] for r in store.rejections()] == ["E001"]
+        formats = sorted(r["source_format"] for r in store.rows("articles"))
+        assert formats == ["jsonl", "jsonl", "warc"]
+        dated = {r["source_id"]: r["published"] for r in store.rows("articles")}
+    assert dated["w1"] == "2024-05-06"

@@ -23,8 +23,8 @@ from newsgraph.model import (
     Provenance,
     Rights,
     SourceRef,
-    SpeakerRef,
     Span,
+    SpeakerRef,
     Timex,
 )
 

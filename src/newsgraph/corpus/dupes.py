@@ -194,7 +194,7 @@ def pairwise_scores(predicted: Iterable[Iterable[str]], truth: Iterable[Iterable
     """Precision, recall and F1 over pairs of documents placed in the same group."""
 
     def pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
-        out = set()
+        out: set[tuple[str, str]] = set()
         for g in groups:
             members = sorted(set(g))
             out.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])

@@ -68,8 +68,23 @@ def _analyse(chunk: list[RawDocument]) -> tuple[list[AnalyzedDocument | Rejected
 
     assert _settings is not None
     out = get_pipeline(_settings).process_batch(list(chunk))
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-    return out, peak_mb
+    return out, peak_rss_mb()
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process.
+
+    /proc's VmHWM belongs to the current address space; ru_maxrss would also
+    count the parent's memory before a spawned worker's exec.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
 def default_jobs() -> int:
@@ -138,7 +153,7 @@ def ingest(
         batch, pending = pending, []
         if pool is None:
             write(pipeline.process_batch(list(batch)))
-            summary.worker_peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            summary.worker_peak_rss_mb = peak_rss_mb()
             return
         while len(inflight) >= jobs * 2:  # bounded: memory stays flat on a huge input
             collect(block=True)
