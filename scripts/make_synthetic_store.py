@@ -26,8 +26,8 @@ from newsgraph.model import (
     Mention,
     Rights,
     SourceRef,
-    SpeakerRef,
     Span,
+    SpeakerRef,
 )
 
 SYLLABLES = ["ka", "lo", "ri", "ven", "tor", "mi", "sa", "del", "an", "qu", "es", "ba", "nor", "il", "ur", "pe",
