@@ -203,6 +203,7 @@ class ActorResolver:
         self.ctx = ctx
         self.doc = doc
         self.text: str = doc.text  # Doc.text joins every token on each access: read it once
+        self.ents: tuple[Any, ...] = tuple(doc.ents)  # so does Doc.ents build its spans
         self.entities: tuple[Entity, ...] = tuple(ctx.layers.get("entities") or ())
         self.attributions = tuple(ctx.layers.get("attributions") or ())
         self._mentions = sorted(
@@ -246,7 +247,7 @@ class ActorResolver:
             if cands:
                 s, e, ent = max(cands, key=lambda c: (c[0] <= head_start < c[1], c[1] - c[0]))
                 return s, e, ent.type, ent.name, ent.id
-        ents = [x for x in self.doc.ents if x.label_ in ACTOR_ENT_TYPES
+        ents = [x for x in self.ents if x.label_ in ACTOR_ENT_TYPES
                 and x.end_char > start and x.start_char < end]
         if ents:
             x = max(ents, key=lambda x: (x.start_char <= head_start < x.end_char, x.end_char - x.start_char))
@@ -264,7 +265,7 @@ class ActorResolver:
             if ent.affiliation:
                 country = code_words(ent.affiliation.split())[0] or country
             self._remember(ent.name, country, sector)
-        for x in self.doc.ents:
+        for x in self.ents:
             if x.label_ != "PERSON":
                 continue
             toks = [t for t in _np_tokens(x.root) if not (x.start <= t.i < x.end)]
@@ -288,6 +289,15 @@ class ActorResolver:
             old[1] or country,
             old[2] or sector,
         )
+
+    def names_actor(self, head: Any) -> bool:
+        """Does the word itself name an actor (not merely carry one: "Aliyev's decision")?"""
+        if head.pos_ == "PRON":
+            return head.lower_ in PERSONAL | THIRD | FIRST
+        if head.ent_type_ in ACTOR_ENT_TYPES or self.entity_at(head.idx, head.idx + len(head)) is not None:
+            return True
+        code = knowledge().lookup(head.text)
+        return code is not None and code.kind in ("role", "country", "demonym", "org", "capital")
 
     # ----------------------------------------------------------------- phrases
     def resolve(self, head: Any, depth: int = 0) -> Resolved | None:
@@ -315,7 +325,10 @@ class ActorResolver:
             actor = self._entity_actor(ent, country, sector)
         elif head_code is not None:
             # a role with no name: "Israeli officials", "the prime minister"
-            actor = Actor(_phrase_text(toks), None, country, head_code.sector)
+            name = _phrase_text(toks)
+            if len(name.split()) > 6 and ent is not None:  # a long phrase: its named part reads better
+                name = ent[3]
+            actor = Actor(name, None, country, head_code.sector)
         elif ent is not None or country:
             # an actor modifying a thing: "an Israeli invasion" names Israel
             named = code_words(ent[3].split())[2] if ent is not None else []
@@ -381,7 +394,7 @@ class ActorResolver:
             return self._speaker_of(tok, depth)
         want = {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"}
         best = None
-        for x in self.doc.ents:
+        for x in self.ents:
             if x.end > tok.i:
                 break
             if x.label_ in want and tok.i - x.end < 120:

@@ -29,6 +29,7 @@ class Entry:
     target_preps: tuple[str, ...]
     reciprocal: bool
     with_verbs: frozenset[str] | None = None  # a noun entry that holds only under these light verbs
+    not_targets: frozenset[str] = frozenset()  # target sectors that undo the event ("spoke to reporters")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def parse(text: str) -> Lexicon:
             target_preps=tuple(raw.get("target_preps", default_preps)),
             reciprocal=bool(raw.get("reciprocal", False)),
             with_verbs=frozenset(raw["with_verbs"]) if "with_verbs" in raw else None,
+            not_targets=frozenset(raw.get("not_targets", ())),
         )
         entries.append(entry)
         for key, table in (("verbs", verbs), ("nouns", nouns), ("predicates", preds)):

@@ -152,7 +152,7 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             score = 3.0
         elif objwords[1] & entry.objects:
             score = 2.5
-        elif "*actor" in entry.objects and obj is not None and actors.resolve(obj) is not None:
+        elif "*actor" in entry.objects and obj is not None and actors.names_actor(obj):
             score = 2.0
         elif "*any" in entry.objects and obj is not None:
             score = 1.5
@@ -162,7 +162,10 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             return 0.0
     if entry.preps is not None:
         have = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "agent")}
-        have |= {c.lower_ for c in verb.children if c.dep_ == "prep" and not any(
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        for d in _children(verb, "dobj", "obj"):  # "returned the paintings to Peru" may hang "to" on the object
+            preps += [c for c in d.subtree if c.dep_ == "prep" and c.lower_ != "of"]
+        have |= {c.lower_ for c in preps if not any(
             o.ent_type_ in ("DATE", "TIME") for o in _children(c, "pobj"))}  # "called X on Saturday"
         if not have & entry.preps:
             return 0.0
@@ -217,6 +220,8 @@ def _verb_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
         if c.dep_ == "prt" and c.i == end:
             end += 1
     source, target = _verb_args(tok, entry, actors)
+    if target is not None and target.actor.sector in entry.not_targets:
+        return None
     return Found(tok.i, end, entry, entry.type, entry.mode, tok, source, target,
                  _negated(tok), _tense(tok), _depth(tok))
 
@@ -226,6 +231,9 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     if hit is None:
         return None
     first, entries = hit
+    last_i = tok.i
+    if first != tok.i and tok.doc[first] in tok.ancestors:
+        tok = tok.doc[first]  # "declared a state of siege": "state" carries the syntax
     head = tok.head
     if tok.dep_ == "compound" and head.dep_ in ("dobj", "obj", "nsubjpass"):
         head = head.head  # "launched a mediation effort"
@@ -261,7 +269,7 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
         negated = any(c.lower_ in ("no", "never") for c in tok.children)
         tense = _tense(head) if head.pos_ in ("VERB", "AUX") else "past"
     negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children)
-    return Found(first, tok.i + 1, entry, entry.type, entry.mode, governor or tok, source, target,
+    return Found(first, last_i + 1, entry, entry.type, entry.mode, governor or tok, source, target,
                  negated, tense, _depth(governor or tok) + (0 if light else 1))
 
 
@@ -283,8 +291,12 @@ def _predicate_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | N
 def _actor_of(tok: Any, actors: ActorResolver) -> Resolved | None:
     """An argument's actor; a non-actor noun ("an invasion") lends its modifier ("Israeli")."""
     res = actors.resolve(tok)
-    if res is None and tok.pos_ in ("NOUN", "PROPN"):
-        res = _noun_source(tok, actors)
+    if res is None:
+        for c in tok.children:
+            if c.dep_ == "appos":  # "his rival Laurent Gbagbo"
+                res = actors.resolve(c)
+                if res is not None:
+                    break
     return res
 
 

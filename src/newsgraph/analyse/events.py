@@ -60,7 +60,7 @@ def code_document(ctx: AnalysisContext, doc: Any, lex: Any = None) -> list[Event
     for sent in doc.sents:
         finds = find_events(sent, lex, actors)
         for found in finds:
-            out.append(_event(ctx, doc, sent, found, len(out) + 1, finds))
+            out.append(_event(ctx, doc, sent, found, len(out) + 1, finds, actors))
     return out
 
 
@@ -75,12 +75,13 @@ def found_by_sentence(ctx: AnalysisContext, doc: Any) -> list[tuple[Any, list[tu
         finds = find_events(sent, lex, actors)
         for found in finds:
             n += 1
-            pairs.append((found, _event(ctx, doc, sent, found, n, finds)))
+            pairs.append((found, _event(ctx, doc, sent, found, n, finds, actors)))
         out.append((sent, pairs))
     return out
 
 
-def _event(ctx: AnalysisContext, doc: Any, sent: Any, f: Found, n: int, finds: list[Found]) -> Event:
+def _event(ctx: AnalysisContext, doc: Any, sent: Any, f: Found, n: int, finds: list[Found],
+           actors: ActorResolver) -> Event:
     start = doc[f.start].idx
     last = doc[f.end - 1]
     end = last.idx + len(last)
@@ -94,7 +95,7 @@ def _event(ctx: AnalysisContext, doc: Any, sent: Any, f: Found, n: int, finds: l
         source=f.source.actor if f.source else None,
         target=f.target.actor if f.target else None,
         date=date,
-        location=_location(ctx, doc, sent, f),
+        location=_location(ctx, doc, sent, f, actors),
         negated=f.negated,
         tense=f.tense,
         sentence=Span(sent.start_char, sent.end_char, ctx.text[sent.start_char:sent.end_char]),
@@ -148,7 +149,7 @@ def _date(ctx: AnalysisContext, doc: Any, sent: Any, f: Found,
     return None, None
 
 
-def _location(ctx: AnalysisContext, doc: Any, sent: Any, f: Found) -> EventLocation | None:
+def _location(ctx: AnalysisContext, doc: Any, sent: Any, f: Found, actors: ActorResolver) -> EventLocation | None:
     taken = [(r.start, r.end) for r in (f.source, f.target) if r is not None]
     cands: list[tuple[int, int, str, str | None]] = []
     places = ctx.layers.get("places") or ()
@@ -156,7 +157,8 @@ def _location(ctx: AnalysisContext, doc: Any, sent: Any, f: Found) -> EventLocat
         cands = [(p.start, p.end, p.name, p.entity_id) for p in places
                  if sent.start_char <= p.start < sent.end_char]
     else:
-        cands = [(e.start_char, e.end_char, e.text, None) for e in sent.ents if e.label_ in PLACE_ENTS]
+        cands = [(e.start_char, e.end_char, e.text, None) for e in actors.ents
+                 if e.label_ in PLACE_ENTS and sent.start_char <= e.start_char < sent.end_char]
     anchors = _anchors(doc, f)
     trig = doc[f.start].idx
     best = None
