@@ -121,9 +121,28 @@ class _Finder:
         q = self.in_quote(e)
         if q is not None and q.start < s < q.end:
             pass
-        elif q is not None and q.end - e <= 3 and q.balanced:
+        elif q is not None and q.balanced and (q.end - e <= 3 or (q.start >= s and "\n" not in self.text[e : q.end])):
             e = q.end
         return (s, e)
+
+    def run_on(self, q: Quote) -> int:
+        """Where the sentence goes on to when a quotation closes in mid-sentence
+        (`that “race still matters” in America, she said`): the sentence end; else q.end."""
+        text, doc = self.text, self.doc
+        s, _e = q.inner
+        if text[s : q.end].rstrip("”\"'’» ").endswith((".", "?", "!", ",")):
+            return q.end
+        j = self.tok_at(q.end)
+        if j >= len(doc) or "\n" in text[q.end : doc[j].idx] or not (doc[j].text[:1].islower() or doc[j].text[:1].isdigit()):
+            return q.end
+        sent = doc[j].sent
+        end = sent.end - 1
+        for k in range(j, sent.end):
+            if "\n" in doc[k].text_with_ws or cue_class(doc[k]) == "speech" and doc[k - 1].text == ",":
+                end = k if "\n" in doc[k].text_with_ws else k - 2
+                break
+        span = self.trim(j, end)
+        return span[1] if span else q.end
 
     def np_span(self, h: Token, inverted: bool = False) -> tuple[tuple[int, int], tuple[int, int]]:
         """The speaker phrase around head h, and h's own span. After an inverted
@@ -323,6 +342,14 @@ class _Finder:
             if any(cue_class(t) in ("speech", "cognition", "evidence") or t.lower_ == "according" for t in prefix):
                 return False
             content, kind = (prefix_start, q.end), "mixed"
+        if words:
+            # “… jail time” for criminal behavior, she said: the words before the
+            # speaker finish the quoted sentence
+            (sp_start, _), _h = self.np_span(head_tok)
+            pre = [t for t in between if t.idx < sp_start]
+            if pre and any(not t.is_punct for t in pre) and pre[-1].text == ",":
+                last = next(t for t in reversed(pre[:-1]) if not t.is_punct)
+                content, kind = (content[0], last.idx + len(last)), "mixed"
         self.used_cues.add(verb.i)
         self.used_quotes.add(qi)
         self.cue_owner[verb.i] = len(self.found)
@@ -409,9 +436,12 @@ class _Finder:
         head_tok = self.speaker_head(verb)
         if head_tok is None:
             return False
+        end = self.run_on(q)
+        if end > q.end:
+            kind = "mixed"
         self.used_cues.add(verb.i)
         self.used_quotes.add(qi)
-        self.add(kind, (start, q.end), (cue_start(verb), cue_end(verb)), head_tok, "quote-cue-before")
+        self.add(kind, (start, end), (cue_start(verb), cue_end(verb)), head_tok, "quote-cue-before")
         return True
 
     def direct_dash(self, qi: int, q: Quote) -> bool:
