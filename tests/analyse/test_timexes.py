@@ -45,6 +45,8 @@ def one(nlp, text: str, ref: date | None = FRIDAY) -> tuple[str, str, str | None
     ("The treaty was signed by both rivals on Thursday.", "Thursday", "2024-03-21"),
     ("The ferry will sail next Friday.", "next Friday", "2024-03-29"),
     ("The ferry sailed last Friday.", "last Friday", "2024-03-15"),
+    ("The ferry might sail on Thursday.", "Thursday", "2024-03-28"),
+    ("The ferry could have sailed on Thursday.", "Thursday", "2024-03-21"),
     # month and day without a year
     ("The bridge opened on Oct. 7.", "Oct. 7", "2023-10-07"),
     ("The festival will open on Oct. 7.", "Oct. 7", "2024-10-07"),
@@ -52,6 +54,7 @@ def one(nlp, text: str, ref: date | None = FRIDAY) -> tuple[str, str, str | None
     ("The harvest ended in January.", "January", "2024-01"),
     ("The new ferries are not due until October.", "October", "2024-10"),
     ("The old ferry sailed until October.", "October", "2023-10"),
+    ("The vote could take place in January.", "January", "2025-01"),
     # weeks, months, years relative to the reference date
     ("The board will decide next week.", "next week", "2024-W13"),
     ("Earlier this week, the union said it would strike.", "Earlier this week", "2024-W12"),

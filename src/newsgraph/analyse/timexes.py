@@ -156,7 +156,7 @@ def verb_tense(verb: Any) -> str | None:
             return "future"
         return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
     if words & _MODAL_AUX:
-        return "modal"
+        return "past" if "have" in words else "modal"  # "could have met" looks back
     if verb.lemma_ in _PLAN_LEMMAS and any(c.dep_ == "xcomp" for c in verb.children):
         return "future"
     if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
@@ -513,7 +513,7 @@ def _pick_year(ref: date, month: int, day: int | None, tense: str | None) -> int
     same = when(ref.year)
     if tense == "past":
         return ref.year if same <= here else ref.year - 1
-    if tense == "future":
+    if tense in ("future", "modal"):
         return ref.year if same >= here else ref.year + 1
     # no clear tense: the nearest occurrence, ties going to the past
     cands = [(abs((when(y) - here).days), -y, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
