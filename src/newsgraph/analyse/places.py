@@ -1,31 +1,46 @@
 """The places layer: each place mention resolved to coordinates, country and GeoNames id.
 
-Mentions come from the entities layer (GPE, LOC, FAC and NORP entities), plus
-spaCy's own GPE/LOC/FAC/NORP spans that no entity covers (so the stage also
-works when the entities layer is empty). A demonym ("Israeli", "Palestinians")
-counts as a place reference when it names a country or region, as the LGL
-annotators counted it; a FAC or NORP mention that the gazetteer does not know
-is dropped, while an unknown GPE/LOC mention is kept with null coordinates.
+Mentions, in this order of trust:
+- entities of types GPE, LOC, FAC and NORP from the entities layer;
+- spaCy's own GPE/LOC/FAC/NORP spans that no entity covers (so the stage also
+  works when the entities layer is empty);
+- place names NER put inside or mistook for other names: the leading words or
+  "of <place>" of an ORG/FAC name ("Charleston Police Department", "University
+  of Georgia"), a whole ORG name that is a region ("West Bank"), a PERSON span
+  that is a known place right after "in"/"near" or before ", Texas";
+- capitalised names after a locative word ("in", "near", "from") that the
+  gazetteer knows and NER missed;
+- the other occurrences of a name the article already uses as a place.
+A demonym ("Israeli", "Palestinians") counts as a place reference when it names
+a country or region, as the LGL annotators counted it. A FAC or NORP mention
+that the gazetteer does not know is dropped; an unknown GPE/LOC mention is kept
+with null coordinates.
 
 Resolution (toponym disambiguation) scores every gazetteer candidate of a name:
 - a prior by kind and size: countries and regions over cities, big cities over
   small ones, national capitals a little higher, names reached only through an
   alternate spelling lower;
 - an explicit qualifier right after the name: "Paris, Texas", "Springfield, Ill.";
-- the article's context, built from the other names and refined over a few rounds:
-  the share of the article's places in each country and US state, the distance
-  to the article's other resolved towns (a local paper's places cluster), and the
-  country of the source's web domain (".co.uk", ".ca"; a generic ".com" leans US).
+- the article's context, refined over a few rounds: the share of the article's
+  resolved places in each country and US state; votes for the US states that
+  all the article's names could be in ("Columbus", "Norfolk" and "Platte
+  County" meet only in Nebraska); the distance to the article's other resolved
+  towns (a local paper's places cluster); the country of the source's web
+  domain (".co.uk", ".ca"; a generic ".com" leans US) and the paper's home
+  town when the domain starts with a town's name ("columbustelegram.com").
+  A name never votes for itself.
 One sense per discourse: every mention of a name in an article gets the same
 reading (the qualified one, when the name is qualified anywhere).
 
 A US county has no coordinates in the shipped gazetteers; it is placed at the
 centre of the article's resolved towns in its state, else at the state's centre,
-with a null GeoNames id.
+with a null GeoNames id. An unknown local feature ("Catawba River", "Oakport
+Township") in a story centred on one US state gets the centre of the story's
+towns there, with provenance method "local-default" and confidence 0.3.
 
 scratch:
     ctx.scratch["places_context"]: {"countries": {ISO2: share}, "states": {code: share}}
-        the article's geographic focus after resolution (for the events stage).
+        the article's geographic focus after resolution (for later stages).
 """
 
 from __future__ import annotations
