@@ -157,16 +157,26 @@ class _Finder:
             return span, head
         doc = self.doc
         k = self.tok_at(span[1])
-        if k < len(doc) and doc[k].text == ",":
+        # appositives (", a lawyer for the city") and a relative clause after them
+        # (", who …") run on; a participle (", summing up …") or an adverbial
+        # (", on his first day", "in a statement") does not
+        while k + 1 < len(doc) and doc[k].text == "," and "\n" not in doc[k].text_with_ws:
+            first = doc[k + 1]
+            relative = first.lower_ in ("who", "whose", "whom")
+            if not relative and (first.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON") or first.tag_ == "VBG"
+                                 or first.pos_ == "PRON" and first.tag_ != "PRP$"):
+                break
             j = k + 1
             while j < len(doc) and doc[j].text not in (".", "!", "?", ";", ":") and not is_quote(doc[j]) \
-                    and "\n" not in doc[j].text:
+                    and "\n" not in doc[j].text and (relative or doc[j].text != ","):
                 j += 1
-            if j < len(doc) and doc[j].text in (".", "!", "?") and j - k <= 40 and j > k + 1:
-                end = j - 1
-                while end > k and doc[end].is_punct:
-                    end -= 1
-                span = (span[0], doc[end].idx + len(doc[end]))
+            if j >= len(doc) or j - k > 40 or doc[j].text not in (".", "!", "?", ","):
+                break
+            end = j - 1
+            while end > k and doc[end].is_punct:
+                end -= 1
+            span = (span[0], doc[end].idx + len(doc[end]))
+            k = j
         return span, head
 
     def _np(self, h: Token) -> tuple[tuple[int, int], tuple[int, int]]:
