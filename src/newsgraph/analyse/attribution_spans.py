@@ -748,6 +748,8 @@ class _Finder:
             cls = cue_class(t)
             if cls is None or cls == "quote_only":
                 continue
+            if cls == "object" and t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children):
+                continue  # "to defend", "will question": an intention, not something said
             q = self.in_quote(t.idx)
             if q is not None and not q.single:
                 continue
