@@ -104,6 +104,11 @@ class _Finder:
         doc = self.doc
         if a + 1 <= b and doc[a].lower_ in _SENTENCE_ADVERBS and doc[a + 1].text == ",":
             a += 2
+        # reported speech stays inside its paragraph (the parser's sentences may not)
+        for k in range(a, b):
+            if "\n" in doc[k].text_with_ws and self.in_quote(doc[k].idx) is None:
+                b = k
+                break
         while a <= b and (doc[a].is_punct or doc[a].is_space) and doc[a].text not in QUOTE_CHARS \
                 and doc[a].text not in ("(", "[", "“"):
             a += 1
@@ -607,6 +612,8 @@ class _Finder:
                 phrase = t.head
             elif t.dep_ == "appos":
                 phrase = t
+            elif t.lower_ in ("though", "although", "whereas", "while") and t.dep_ == "mark":
+                phrase = t.head
             if phrase is not None and phrase.right_edge.i >= b - 1:
                 return k - 1
         return b
