@@ -164,3 +164,12 @@ def test_washington_alone_is_the_capital(pipe: Pipeline) -> None:
     doc = analyse(pipe, "The envoy flew back to Washington after the talks broke down.")
     wash = places_named(doc, "Washington")
     assert wash and wash[0].geonameid == 4140963
+
+
+def test_two_qualified_readings_of_one_name_stay_apart(pipe: Pipeline) -> None:
+    text = "Mayors from Springfield, Mo., and Springfield, Ill., met on Monday to compare notes."
+    doc = analyse(pipe, text)
+    spring = places_named(doc, "Springfield")
+    assert len(spring) == 2
+    assert distance_km(spring[0].lat, spring[0].lon, 37.2, -93.3) < 50
+    assert distance_km(spring[1].lat, spring[1].lon, 39.8, -89.6) < 50

@@ -106,7 +106,7 @@ class _Mention:
     text: str
     label: str
     entity_id: str | None
-    key: str = ""
+    key: str = ""  # the name as resolved: normalised, plus its qualifier if it has one
     qualifier: Candidate | None = None
     candidates: tuple[Candidate, ...] = ()
 
@@ -412,6 +412,8 @@ def _attach_candidates(text: str, mentions: list[_Mention], gaz: Gazetteer) -> l
         if qual is None:
             continue
         m.qualifier = qual
+        # "Springfield, Mo." and "Springfield, Ill." in one story are two places
+        m.key = f"{m.key}|{qual.country}|{qual.admin1 or ''}"
         qs, qe = q.start(1), q.end(1)
         qtext = q.group(1)
         # keep the abbreviation's dot ("Ill.") but not a sentence's full stop after a full name
@@ -478,7 +480,13 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tup
         tld = domain.rsplit(".", 1)[-1]
         base.domain_country = _TLD_COUNTRY.get(tld)
         base.generic_domain = tld in _GENERIC_TLDS
-    qualifiers = {k: next((m.qualifier for m in ms if m.qualifier is not None), None) for k, ms in by_key.items()}
+    # an unqualified name takes the reading of its first qualified mention ("Paris, Texas" ... "Paris")
+    first_qual: dict[str, Candidate] = {}
+    for m in mentions:
+        if m.qualifier is not None:
+            first_qual.setdefault(m.key.split("|", 1)[0], m.qualifier)
+    qualifiers = {k: next((m.qualifier for m in ms if m.qualifier is not None), None) or first_qual.get(k)
+                  for k, ms in by_key.items()}
     cands = {k: ms[0].candidates for k, ms in by_key.items()}
     counts = {k: len(ms) for k, ms in by_key.items()}
     home = home_town_candidates(domain, gaz) if domain and HOME_COUNT > 0 else ()
