@@ -387,6 +387,10 @@ class _Finder:
         if not prefix.strip() or prefix.rstrip()[-1:] in (":", ",", "—", "–", "(", ".", "?", "!") \
                 or not re.search(r"[A-Za-z]", prefix):
             return None
+        # "Here's one example: the agency ''only requires …''": the clause after the colon
+        cut = max(prefix.rfind(": "), prefix.rfind("; "))
+        if cut >= 0:
+            start += cut + 2
         while start < pos and text[start] in " \t\u00a0,":
             start += 1
         return start
@@ -719,7 +723,15 @@ class _Finder:
             r += 1
         if r >= sent.end - 2 or doc[r].text != ",":
             return False
-        left = self.trim(sent.start, left_tok - 2)
+        # the reported clause starts after the last clause break before the cue
+        # ("China resisted such deals, but the air had become so bad, he noted, …")
+        start = sent.start
+        for k in range(sent.start, left_tok - 2):
+            if doc[k].text in (";", ":", "—", "–", "--") or "\n" in doc[k].text_with_ws:
+                start = k + 1
+            elif doc[k].text == "," and doc[k + 1].dep_ == "cc":
+                start = k + 2
+        left = self.trim(start, left_tok - 2)
         right = self.trim(r + 1, sent.end - 1)
         if right is None or left is None:
             return False
@@ -727,10 +739,10 @@ class _Finder:
         # the part before the cue is content unless it is only an adverbial opener
         # ("During his years in office, he said, …"); a subject ("The museum, he
         # said, would …") or a clause is content
-        first = next((t for t in doc[sent.start : left_tok - 1] if not t.is_punct and t.dep_ != "cc"), None)
+        first = next((t for t in doc[start : left_tok - 1] if not t.is_punct and t.dep_ != "cc"), None)
         left_has_verb = first is not None and (
             first.pos_ not in ("ADP", "SCONJ")
-            or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") for t in doc[sent.start : left_tok - 1]))
+            or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") for t in doc[start : left_tok - 1]))
         index = len(self.found)
         if left_has_verb:
             kind, span = self.classify(left)
