@@ -387,7 +387,7 @@ class ActorResolver:
             return self._from_entity(ent, tok)
         if low in RELATIVE:
             head = tok.head
-            while head.dep_ not in ("relcl", "acl") and head.head is not head:
+            while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
                 head = head.head
             return self.resolve(head.head, depth + 1) if head.dep_ in ("relcl", "acl") else None
         if low in FIRST:

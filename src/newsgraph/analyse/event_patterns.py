@@ -336,7 +336,7 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
         if subj:
             return _actor_of(subj[0], actors)
     dep, head = verb.dep_, verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if dep == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
@@ -359,7 +359,7 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
     target = None
     if _is_passive(verb):
         subj = _children(verb, "nsubjpass")
-        if subj and subj[0] is not skip:
+        if subj and (skip is None or subj[0].i != skip.i):
             target = _actor_of(subj[0], actors)
     elif verb.dep_ in ("acl",) and verb.tag_ == "VBN":
         target = _actor_of(verb.head, actors)
@@ -367,7 +367,7 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
         target = _actor_of(verb.head, actors)
     if target is None:
         for d in _children(verb, "dobj", "obj", "dative"):
-            if d is not skip:
+            if skip is None or d.i != skip.i:
                 target = _actor_of(d, actors)
                 if target is not None:
                     break
@@ -423,17 +423,17 @@ def _speaker_of_clause(verb: Any, actors: ActorResolver) -> Resolved | None:
     speech = lexicon().speech_verbs
     node = verb
     for _ in range(4):
-        if node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "ROOT" and node is not verb):
+        if node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "ROOT" and node.i != verb.i):
             head = node.head if node.dep_ != "ROOT" else node
             if head.lemma_.lower() in speech:
                 subj = _children(head, "nsubj")
                 return _actor_of(subj[0], actors) if subj else None
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     # a quotation whose cue comes after it: "“... a mistake,” he said."
     for t in actors.sentence(verb.i):
-        if t.lemma_.lower() in speech and t.dep_ == "ROOT" and t is not verb:
+        if t.lemma_.lower() in speech and t.dep_ == "ROOT" and t.i != verb.i:
             subj = _children(t, "nsubj")
             if subj:
                 return _actor_of(subj[0], actors)
@@ -454,7 +454,7 @@ def _negated(verb: Any) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in node.children):
             return True
-        if node.dep_ not in ("xcomp",) or node.head is node:
+        if node.dep_ not in ("xcomp",) or node.head.i == node.i:
             break
         node = node.head
         if node.lemma_.lower() in lex.negating_verbs:  # "failed to reach agreement"
@@ -468,10 +468,10 @@ def _negated(verb: Any) -> bool:
 def _tense(verb: Any) -> str:
     chain = [verb]
     node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head is not node and len(chain) < 4:
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and len(chain) < 4:
         node = node.head
         chain.append(node)
-        if node.dep_ == "acomp" and node.head is not node:  # "is willing to ..."
+        if node.dep_ == "acomp" and node.head.i != node.i:  # "is willing to ..."
             chain.append(node.head)
             node = node.head
     from newsgraph.analyse.event_lexicon import lexicon
@@ -509,7 +509,7 @@ def _tense(verb: Any) -> str:
 
 def _depth(tok: Any) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:  # spaCy makes a new Token per access: compare indices
         tok = tok.head
         d += 1
     return d
@@ -542,10 +542,10 @@ def _absorb_complements(found: dict[int, Found], lex: Lexicon) -> list[Found]:
         if ev.type not in intent:
             # "lifted its embargo": the object noun is the thing acted on, not a second event
             tok = ev.governor.doc[i]
-            if ev.governor is tok:
+            if ev.governor.i == tok.i:
                 for c in _children(tok, "dobj", "obj"):
                     inner = result.get(c.i)
-                    if inner is not None and inner.governor is not tok and (
+                    if inner is not None and inner.governor.i != tok.i and (
                             inner.source is None or _same(inner.source, ev.source)):
                         absorbed.add(c.i)
             continue
@@ -553,7 +553,7 @@ def _absorb_complements(found: dict[int, Found], lex: Lexicon) -> list[Found]:
         if head_tok is None:
             continue
         cands = _complements(head_tok)
-        if ev.governor is not head_tok:  # a light verb's noun: "made a call for ..."
+        if ev.governor.i != head_tok.i:  # a light verb's noun: "made a call for ..."
             cands += [c for c in _complements(ev.governor) if c.i != i]
         for c in cands:
             inner = result.get(c.i)

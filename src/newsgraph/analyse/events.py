@@ -117,7 +117,7 @@ def _attached(tok: Any, anchors: set[int]) -> bool:
     """Is `tok` a modifier of the event: below a trigger token within two steps?"""
     node = tok
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.i in anchors:
