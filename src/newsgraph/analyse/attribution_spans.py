@@ -428,9 +428,12 @@ class _Finder:
             if owner is None:
                 return False
             prev = self.found[owner]
-            # “A,” he said, “B.” / “A,” said Jones, “B.”: only the speaker and commas between
+            # “A,” he said, “B.” / “A,” said Jones on Monday, “B.”: the speaker and a
+            # short adverbial may stand between, but no sentence end
             start = max(verb.idx + len(verb), prev.speaker[1] if prev.speaker else 0)
-            if not re.fullmatch(r"[\s,:;—–-]*", text[start : q.start]):
+            between = text[start : q.start]
+            if not (re.fullmatch(r"[\s,:;—–-]*", between)
+                    or re.fullmatch(r"[^.!?“”\"\n]{0,120}[,:][ \t\u00a0]*", between)):
                 return False
             self.used_quotes.add(qi)
             self.found.append(Found("direct", (q.start, q.end), prev.cue, prev.speaker, prev.head,
