@@ -120,6 +120,8 @@ def _words(objs: list[Any]) -> set[str]:
         words.add(o.lemma_.lower())
         for c in o.children:
             if c.dep_ in ("compound", "amod"):
+                if c.dep_ == "compound":
+                    words.add(c.lower_)
                 words.add(f"{c.lower_} {o.lower_}")
                 words.add(f"{c.lower_} {o.lemma_.lower()}")
     return words
@@ -148,8 +150,10 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
     score = 1.0
     if entry.objects is not None:
         obj = _direct_object(verb)
-        if objwords[0] & entry.objects:
-            score = 3.0
+        hits = objwords[0] & entry.objects
+        if hits:
+            # a phrase ("ceasefire agreement") is more telling than its head word ("agreement")
+            score = 3.2 if any(" " in h for h in hits) else 3.0
         elif objwords[1] & entry.objects:
             score = 2.5
         elif "*actor" in entry.objects and obj is not None and actors.names_actor(obj):
