@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.cues import cue_class, cue_end, cue_start, lemma, lexicon, object_particle
+from newsgraph.analyse.cues import cue_class, cue_end, cue_start, is_verbal, lemma, lexicon, object_particle
 from newsgraph.analyse.quotes import Quote, find_quotes
 
 QUOTE_CHARS = set("“”\"„«»‘’'`")
@@ -422,7 +422,7 @@ class _Finder:
             gap.append(t)
             j -= 1
         if verb is None:
-            return False
+            return self.colon_intro(qi, q)
         if verb.i in self.used_cues:
             owner = self.cue_owner.get(verb.i)
             if owner is None:
@@ -464,6 +464,28 @@ class _Finder:
         self.used_cues.add(verb.i)
         self.used_quotes.add(qi)
         self.add(kind, (start, end), (cue_start(verb), cue_end(verb)), head_tok, "quote-cue-before")
+        return True
+
+    def colon_intro(self, qi: int, q: Quote) -> bool:
+        """`Sanders made the following comment: “…”`: a clause about someone ends in
+        a colon and the quotation follows; its subject speaks, its verb is the cue."""
+        doc, text = self.doc, self.text
+        if not re.search(r":[ \t\u00a0]*(\n[\s]*)?$", text[max(0, q.start - 20) : q.start]):
+            return False
+        colon = text.rindex(":", 0, q.start)
+        k = self.tok_at(colon)
+        if k >= len(doc) or doc[k].idx != colon or k == 0:
+            return False
+        root = doc[k - 1].sent.root
+        subj = [c for c in root.children if c.dep_ == "nsubj"]
+        if not subj or root.i >= k or not is_verbal(root):
+            return False
+        h = subj[0]
+        person = h.ent_type_ in ("PERSON", "ORG", "NORP") or h.lower_ in ("he", "she", "they", "i", "we")
+        if not person or h.lower_ in _RELATIVE:
+            return False
+        self.used_quotes.add(qi)
+        self.add("direct", (q.start, q.end), (cue_start(root), root.idx + len(root)), h, "quote-colon")
         return True
 
     def direct_dash(self, qi: int, q: Quote) -> bool:
@@ -800,7 +822,8 @@ class _Finder:
             sentence_like = inner[-1:] in ".?!" or inner.rstrip("”\"'’")[-1:] in ".?!,"
             if len(inner.split()) < (2 if sentence_like else 4) or not inner[:1].isupper():
                 continue
-            before = [(i, f) for i, f in enumerate(self.found) if f.content[1] <= q.start and f.kind in ("direct", "mixed")]
+            # after reported speech too: "Fowler said the rules were clear.\n\n“We wrote them.”"
+            before = [(i, f) for i, f in enumerate(self.found) if f.content[1] <= q.start and f.speaker is not None]
             if not before:
                 continue
             pi, prev = max(before, key=lambda x: x[1].content[1])
