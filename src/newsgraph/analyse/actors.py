@@ -137,15 +137,18 @@ def knowledge() -> ActorKnowledge:
     for surname, codes in surnames.items():
         if surname not in people and len({(c.country, c.sector) for c in codes}) == 1:
             people[surname] = codes[0]
-    return ActorKnowledge(exact, lower, iso2, names, min(max_words, 6), people)
+    return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people)
 
 
-def code_words(words: list[str]) -> tuple[str | None, str | None, list[tuple[int, int, Code]]]:
+def code_words(words: list[str], spaced: list[bool] | None = None,
+               ) -> tuple[str | None, str | None, list[tuple[int, int, Code]]]:
     """Country and sector of a phrase given as words, with the matches found.
 
     Longest matches first, left to right. The country is the first one named
     ("Israeli Prime Minister" -> ISR); the sector is the right-most one, since
     the head of an English noun phrase comes last ("Hamas fighters" -> REB).
+    `spaced[i]` tells whether word i was followed by a space in the text, so
+    that "People" + "'s" can match "People's" as written.
     """
     kb = knowledge()
     found: list[tuple[int, int, Code]] = []
@@ -154,6 +157,9 @@ def code_words(words: list[str]) -> tuple[str | None, str | None, list[tuple[int
         hit = None
         for n in range(min(kb.max_words, len(words) - i), 0, -1):
             code = kb.lookup(" ".join(words[i:i + n]))
+            if code is None and spaced is not None and n > 1:
+                code = kb.lookup("".join(w + (" " if sp else "") for w, sp in
+                                         zip(words[i:i + n], spaced[i:i + n])).strip())
             if code is not None:
                 hit = (i, i + n, code)
                 break
@@ -309,8 +315,9 @@ class ActorResolver:
             return self._resolve_pronoun(head, depth)
         toks = _np_tokens(head)
         ent = self._ent_span(toks)
-        words = [t.text for t in toks if t.lower_ not in DETERMINERS and t.dep_ != "case"]
-        country, sector, found = code_words(words)
+        kept = [t for t in toks if t.lower_ not in DETERMINERS]
+        words = [t.text for t in kept]
+        country, sector, found = code_words(words, [bool(t.whitespace_) for t in kept])
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         head_code = next((c for a, b, c in found if words[b - 1] == head.text and c.kind == "role"), None)
         if head_code is None and (country or ent is not None) and not (ent and ent[0] <= head.idx < ent[1]):
@@ -336,8 +343,8 @@ class ActorResolver:
                     c.kind in ("country", "demonym") for _, _, c in named):
                 actor = self._entity_actor(ent, None, None)
             else:
-                name = knowledge().names.get(country or "", None) if country else None
-                actor = Actor(name or (ent[3] if ent else " ".join(words)), ent[4] if ent and not name else None,
+                cname = knowledge().names.get(country) if country else None
+                actor = Actor(cname or (ent[3] if ent else " ".join(words)), ent[4] if ent and not cname else None,
                               country, "GOV" if (ent and ent[2] == "GPE") else None)
         else:
             return None
