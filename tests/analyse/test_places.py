@@ -173,3 +173,8 @@ def test_two_qualified_readings_of_one_name_stay_apart(pipe: Pipeline) -> None:
     assert len(spring) == 2
     assert distance_km(spring[0].lat, spring[0].lon, 37.2, -93.3) < 50
     assert distance_km(spring[1].lat, spring[1].lon, 39.8, -89.6) < 50
+
+
+def test_common_words_that_are_towns_somewhere_are_not_rescued(pipe: Pipeline) -> None:
+    doc = analyse(pipe, "She put her faith in God and in Congress, she told reporters after the vote.")
+    assert not any(p.name in ("God", "Congress") for p in doc.places)

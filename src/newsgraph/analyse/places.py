@@ -289,8 +289,21 @@ _WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NAMEABLE = (COUNTRY, ADM1, COUNTY, UNION, REGION, CONTINENT)
 
 
+# Capitalised words that are towns somewhere but, when NER did not call them places,
+# are almost always something else ("faith in God", "Union Station", "in March").
+_NOT_RESCUED = frozenset("""
+god union congress parliament senate house court christmas easter heaven hell liberty independence
+justice victory unity progress faith grace mercy bible church district
+national federal university college school trinity temple sunday monday
+tuesday wednesday thursday friday saturday january february march april may june july august september
+october november december
+""".split())
+
+
 def _known(text: str, gaz: Gazetteer, min_pop: int) -> bool:
     """A name the gazetteer knows well enough to overrule NER: a main name, not a bare county."""
+    if text.lower() in _NOT_RESCUED:
+        return False
     return any(not c.alias and (c.kind in _NAMEABLE or (c.kind == CITY and c.population >= min_pop))
                for c in gaz.lookup(text))
 
