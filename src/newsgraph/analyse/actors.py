@@ -180,10 +180,21 @@ def _np_tokens(head: Any) -> list[Any]:
     """The noun phrase of `head`: its left side, plus an "of" phrase ("government of Iraq")."""
     toks = [t for left in head.lefts for t in _bare_subtree(left)] + [head]
     for child in head.rights:
-        if child.dep_ in ("compound", "flat", "nmod") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "throughout")):
-            toks.extend(_bare_subtree(child))  # "rebels in the Ivory Coast"
+        if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            toks.extend(_bare_subtree(child))
+        elif child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout") and not _is_event_noun(head):
+            # people or things somewhere ("rebels in the Ivory Coast", "a jail in Israel");
+            # an event somewhere is not an actor there ("a meeting in Cairo" is not Egypt)
+            toks.extend(_bare_subtree(child))
     return sorted({t.i: t for t in toks if t.dep_ != "punct" or t.i == head.i}.values(), key=lambda t: t.i)
+
+
+def _is_event_noun(tok: Any) -> bool:
+    from newsgraph.analyse.event_lexicon import lexicon
+
+    nouns = lexicon().nouns
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns or any(
+        f"{c.lower_} {tok.lemma_.lower()}" in nouns for c in tok.lefts)
 
 
 def _bare_subtree(tok: Any) -> list[Any]:
