@@ -276,13 +276,23 @@ def _raw_spans(doc: Any, k: Knowledge) -> list[Any]:
     return out
 
 
+def _not_a_name(doc: Any, s: int, e: int, sent_start: int, k: Knowledge) -> bool:
+    """Tagger output that names nothing: lowercase fragments ("n't"), markup
+    residue, or a sentence-initial common noun ("Bank executives are ...")."""
+    text = doc[s:e].text
+    if not any(c.isupper() for c in text) or any(c in "<>={}@|" for c in text):
+        return True
+    return (e - s == 1 and s == sent_start and doc[s].lower_ in k.org_nouns
+            and e < len(doc) and doc[e].is_lower and doc[e].is_alpha)
+
+
 def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, int]]]:
     """Cleaned mentions with their evidence, and the token spans taken by titles."""
     mentions: list[_Mention] = []
     title_spans: list[tuple[int, int]] = []
     for ent in _raw_spans(doc, k):
         s, e = _clean_span(doc, ent.start, ent.end, k)
-        if s >= e:
+        if s >= e or _not_a_name(doc, s, e, ent.sent.start, k):
             continue
         m = _Mention(s, e, ent.label_)
         m.votes[ent.label_] += 1.0
@@ -467,9 +477,10 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
         # (a lone "House" or "Court" is its own institution, not the White House)
         if lean[key]["ORG"] > 0 and k.country_by_name.get(key) is None and not (
                 len(words) == 1 and k.org_nouns.get(key) in INSTITUTIONS):
+            org_like = lean[key]["ORG"] >= max(lean[key]["GPE"], lean[key]["PERSON"], lean[key]["NORP"])
             longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and (
                 o.endswith(" " + key) or o.startswith(key + " ")
-                and all(w in k.org_nouns for w in o[len(key) + 1 :].split()))]
+                and (org_like or all(w in k.org_nouns for w in o[len(key) + 1 :].split())))]
             if len({g.find(o) for o in longer}) == 1:
                 g.union(key, longer[0])
     groups: dict[str, list[_Mention]] = defaultdict(list)
