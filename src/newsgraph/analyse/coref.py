@@ -1,18 +1,23 @@
 """Rule-based speaker resolution: who "he", "the prime minister" or "the ministry" is.
 
-`resolve_speaker(ctx, start, end)` takes the char span of a speaker as the
-article writes it and returns the Entity it refers to, or None when the rules
-are not sure: an unresolved speaker is better than a wrong one.
+`resolve_speaker(ctx, start, end, content=None)` takes the char span of a
+speaker as the article writes it (and optionally the span of what was said)
+and returns the Entity it refers to, or None when the rules are not sure: an
+unresolved speaker is better than a wrong one.
 
 How it decides:
 - A span that contains a named mention at its head ("Blinken", "Israeli Prime
   Minister Benjamin Netanyahu") is that entity. "U.S. officials" is not the
-  United States: the head word "officials" is not part of the mention.
+  United States: the head word "officials" (the parse head, else the last
+  word) is not part of the mention; "a meeting in Cairo" is not Cairo.
 - "he"/"she": PERSON entities mentioned in the current and two previous
   paragraphs (outside quotation marks), filtered by gender (first names,
   honorifics, gendered titles from the entities stage) and ranked by being an
-  earlier speaker, being a grammatical subject, and recency. A close second
-  candidate of the same gender means None.
+  earlier speaker, being a grammatical subject (main clause more than
+  embedded), and recency. A close second candidate of the same gender means
+  None, and so do two people introduced in one sentence when neither has
+  spoken yet ("Dunn phoned Hollis. He said ..."), unless the quotation speaks
+  of "him"/"her" (then the speaker is the other one, the subject).
 - "I" inside a quotation is the speaker of that quotation; "we" is that
   speaker only when it is an organisation or country.
 - "they"/"it": the organisation or country that spoke or was the subject last.
@@ -20,7 +25,9 @@ How it decides:
   ("Prime Minister"), found anywhere earlier; "the Israeli leader" must agree
   on affiliation; generic roles ("the official", "the 45-year-old") take a
   recent person; "the ministry" / "the company" take the organisation whose
-  name or kind matches. Plurals ("officials") stay unresolved.
+  name or kind matches. Only definite descriptions point back: plurals
+  ("the officials"), indefinites ("a spokesman") and possessives ("his
+  aide") stay unresolved.
 
 Contract with the attributions stage (and anyone else calling this):
     Call resolve_speaker in document order. Before resolving attribution N,
@@ -29,7 +36,10 @@ Contract with the attributions stage (and anyone else calling this):
     speaker span, its resolved entity id (None if unresolved) and the content
     span. A tuple in that order or a finished `Attribution` is accepted too;
     ctx.layers["attributions"] is read as well when present. Only notes whose
-    speaker starts before the span being resolved are used.
+    speaker starts before the span being resolved are used. (start, end,
+    entity_id) triples work; the content span lets "I" inside a quotation
+    find its speaker directly, else the speaker written next to the quotation
+    is used.
 
 scratch read: "entity_index", "entity_gender", "entity_subjects" (entities
 stage), "speakers_so_far". scratch written: "quote_spans" (a cache of
