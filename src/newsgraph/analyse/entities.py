@@ -7,7 +7,9 @@ Health Ministry"), reads titles and affiliations from pre-modifiers and
 appositions, groups mentions into entities (surname -> full name, acronym ->
 full name, "U.S." -> "United States") and then decides each entity's type
 from the votes of all its mentions plus general evidence (a title before a
-name, a known country, an organisation head noun).
+name, a known country, an organisation head noun). Names the tagger missed
+after a title ("Councilwoman Priya Nair") or ending in an organisation noun
+("Metro Police") are added; "Supreme Court" + "of Ghana" is one name.
 
 Knowledge lives in readable data files in newsgraph/data/ (countries.json,
 titles.json, acronyms.json, first_names.json, cities.txt); entity_lexicon.py
@@ -18,7 +20,8 @@ scratch:
     ctx.scratch["entity_index"]: `EntityIndex`, every kept mention sorted by
         start with its Entity; `entity_at()` and coref read it.
     ctx.scratch["entity_gender"]: {entity id: "m" | "f"} for PERSON entities
-        whose gender the article shows (first name, honorific, gendered title).
+        whose gender the article shows (first name, honorific, gendered title,
+        else the first he/she/his/her after a mention, outside quotations).
     ctx.scratch["entity_subjects"]: {(start, end): weight} of mentions that are
         the grammatical subject of their clause, 1.0 for the main clause and
         0.5 for an embedded one (a salience cue for coref).
