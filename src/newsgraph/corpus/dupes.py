@@ -94,7 +94,7 @@ def candidate_pairs(signatures: dict[str, MinHash], sizes: dict[str, int],
     keys = [k for k in signatures if sizes.get(k)]
     if len(keys) < 2:
         return set()
-    lsh = MinHashLSHEnsemble(threshold=threshold, num_perm=NUM_PERM, num_part=16)
+    lsh = MinHashLSHEnsemble(threshold=threshold, num_perm=NUM_PERM, num_part=8)
     lsh.index((k, signatures[k], sizes[k]) for k in keys)
     pairs: set[tuple[str, str]] = set()
     for key in keys:

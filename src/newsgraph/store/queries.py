@@ -45,28 +45,45 @@ def _like(value: str) -> str:
 
 def search(store: Store, query: str, *, limit: int = 20, since: str | None = None,
            until: str | None = None) -> list[Row]:
-    """Articles and attributions whose text matches, best first (bm25)."""
+    """Articles and attributions whose text matches, best first (bm25).
+
+    The best `limit` rowids of each index are found first (FTS5 ranks inside
+    its own ORDER BY rank), and snippets are cut for those rows only: cutting
+    them for every match of a common word is what makes a naive query slow.
+    """
     match = fts_query(query)
     if not match:
         return []
     dates, params = _date_filter("ar", since, until)
-    sql = f"""
-        SELECT * FROM (
-          SELECT 'article' AS kind, ar.doc, ar.title, ar.published, ar.url, ar.source_id,
-                 NULL AS speaker, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet,
-                 bm25(articles_fts) AS score
-          FROM articles_fts JOIN articles ar ON ar._row = articles_fts.rowid
-          WHERE articles_fts MATCH ? {dates}
-          UNION ALL
-          SELECT 'quote' AS kind, ar.doc, ar.title, ar.published, ar.url, ar.source_id,
-                 a.speaker_name AS speaker, snippet(attributions_fts, 0, '[', ']', '…', 16) AS snippet,
-                 bm25(attributions_fts) AS score
-          FROM attributions_fts JOIN attributions a ON a._row = attributions_fts.rowid
-          JOIN articles ar ON ar.doc = a.doc
-          WHERE attributions_fts MATCH ? {dates}
-        ) ORDER BY score LIMIT ?"""
-    rows = store.conn.execute(sql, (match, *params, match, *params, limit)).fetchall()
-    return [{k: r[k] for k in r.keys() if k != "score"} | {"score": round(-r["score"], 3)} for r in rows]
+    art = store.conn.execute(
+        "SELECT f.rowid, f.rank FROM articles_fts f"
+        + (" JOIN articles ar ON ar._row = f.rowid" if dates else "")
+        + f" WHERE articles_fts MATCH ? {dates} ORDER BY f.rank LIMIT ?", (match, *params, limit)
+    ).fetchall()
+    quo = store.conn.execute(
+        "SELECT f.rowid, f.rank FROM attributions_fts f"
+        + (" JOIN attributions a ON a._row = f.rowid JOIN articles ar ON ar.doc = a.doc" if dates else "")
+        + f" WHERE attributions_fts MATCH ? {dates} ORDER BY f.rank LIMIT ?", (match, *params, limit)
+    ).fetchall()
+    best = sorted([("article", r[0], r[1]) for r in art] + [("quote", r[0], r[1]) for r in quo],
+                  key=lambda x: x[2])[:limit]
+    out = []
+    for kind, rowid, rank in best:
+        if kind == "article":
+            row = store.conn.execute(
+                "SELECT ar.doc, ar.title, ar.published, ar.url, ar.source_id, NULL AS speaker, "
+                "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts "
+                "JOIN articles ar ON ar._row = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
+                (match, rowid)).fetchone()
+        else:
+            row = store.conn.execute(
+                "SELECT ar.doc, ar.title, ar.published, ar.url, ar.source_id, a.speaker_name AS speaker, "
+                "snippet(attributions_fts, 0, '[', ']', '…', 16) AS snippet FROM attributions_fts "
+                "JOIN attributions a ON a._row = attributions_fts.rowid JOIN articles ar ON ar.doc = a.doc "
+                "WHERE attributions_fts MATCH ? AND attributions_fts.rowid = ?", (match, rowid)).fetchone()
+        if row is not None:
+            out.append({"kind": kind, **dict(row), "score": round(-rank, 3)})
+    return out
 
 
 def _date_filter(alias: str, since: str | None, until: str | None, col: str = "published") -> tuple[str, list[str]]:
