@@ -192,3 +192,12 @@ def test_lexicon_types_and_modes_follow_the_plover_ontology() -> None:
 def test_every_common_trigger_is_listed(word: str) -> None:
     lex = lexicon()
     assert word in lex.verbs
+
+
+def test_conjoined_actors_give_one_event_each() -> None:
+    vetoes = [e for e in code("The draft resolution was vetoed by Russia and China.") if e.type == "REJECT"]
+    assert sorted(e.source.country for e in vetoes if e.source) == ["CHN", "RUS"]
+    assert len({(e.trigger.start, e.trigger.end) for e in vetoes}) == 1
+    # a reciprocal event keeps its pair
+    met = [e for e in code("Chile and Peru met in Lima on Monday.") if e.type == "CONSULT"]
+    assert len(met) == 1

@@ -57,7 +57,39 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
         if hit is not None:
             found[tok.i] = hit
     _demands(sent, found, lex, actors)
-    return _absorb_complements(found, lex)
+    out = []
+    for ev in _absorb_complements(found, lex):
+        out.extend(_conjuncts(ev, actors))
+    return out
+
+
+def _conjuncts(ev: Found, actors: ActorResolver) -> list[Found]:
+    """One event per conjoined actor: "vetoed by China and Russia" is two vetoes.
+
+    Reciprocal events keep their pair ("Netanyahu and Biden spoke" is one call).
+    """
+    out = [ev]
+    if ev.entry.reciprocal and ev.source is not None and ev.target is not None:
+        return out
+    for role in ("source", "target"):
+        res = getattr(ev, role)
+        if res is None:
+            continue
+        span = actors.doc.char_span(res.start, res.end, alignment_mode="expand")
+        if span is None:
+            continue
+        more = []
+        node = span.root
+        for _ in range(4):  # "Egypt, Qatar and Israel": each conjunct hangs from the one before
+            nxt = next((c for c in node.children if c.dep_ == "conj"), None)
+            if nxt is None:
+                break
+            other = actors.resolve(nxt)
+            if other is not None and other.actor.name != res.actor.name:
+                more.append(other)
+            node = nxt
+        out += [replace(e, **{role: other}) for e in list(out) for other in more]
+    return out
 
 
 DEMAND = Entry(order=-1, type="REQUEST", mode=None, cameo="100", objects=None, preps=None,
