@@ -88,7 +88,8 @@ def _conjuncts(ev: Found, actors: ActorResolver) -> list[Found]:
             if other is not None and other.actor.name != res.actor.name:
                 more.append(other)
             node = nxt
-        out += [replace(e, **{role: other}) for e in list(out) for other in more]
+        out += [replace(e, source=other) if role == "source" else replace(e, target=other)
+                for e in list(out) for other in more]
     return out
 
 
