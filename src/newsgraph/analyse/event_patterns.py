@@ -276,6 +276,8 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
         head = head.head  # "launched a mediation effort"
     elif tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head  # "went on strike", "placed under arrest"
+        if head.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lower_ == "of" and head.pos_ == "NOUN":
+            head = head.head  # "began a new round of joint exercises", "launched ten days of war games"
     light = (tok.dep_ in ("dobj", "obj", "nsubjpass", "compound", "pobj")
              and head.lemma_.lower() in lex.light_verbs and head.pos_ in ("VERB", "AUX"))
     verb = head.lemma_.lower() if light else None
