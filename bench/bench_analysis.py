@@ -86,7 +86,6 @@ def main() -> str:
     # the stages alone, on parsed documents
     from newsgraph.analyse.attributions import AttributionsStage
     from newsgraph.analyse.entities import EntitiesStage
-    from newsgraph.pipeline.stage import AnalysisContext
 
     ctxs = [pipeline._prepare(r) for r in raws]
     for ctx, doc in zip(ctxs, nlp.pipe(texts, batch_size=settings.batch_size)):

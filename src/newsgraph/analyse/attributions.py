@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsgraph.analyse.attribution_spans import Found, find_attributions
-from newsgraph.model import Attribution, Entity, Provenance, SpeakerRef, Span
+from newsgraph.model import Attribution, Entity, Provenance, Span, SpeakerRef
 from newsgraph.pipeline.stage import AnalysisContext
 from newsgraph.settings import Settings
 
