@@ -65,10 +65,13 @@ def print_rows(rows: list[dict[str, Any]], fmt: Out, title: str | None = None,
 
 
 def _cell(v: Any, n: int = 110) -> str:
+    from rich.markup import escape
+
     if v is None:
         return ""
     text = " ".join(str(v).split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    # Snippets mark matches with [brackets], which rich would read as markup.
+    return escape(text if len(text) <= n else text[: n - 1] + "…")
 
 
 def _date(value: str | None, flag: str) -> str | None:

@@ -69,19 +69,19 @@ def print_summary(store: Any, console: Any) -> None:
     groups = queries.duplicate_groups(store)
     copy_of = {m["doc"]: g["members"][0] for g in groups for m in g["members"][1:]}
     for art in sorted(queries.articles(store, limit=1000), key=lambda a: (a["published"] or "", a["title"] or "")):
-        console.rule(f"[bold]{art['title'] or art['source_id']}")
+        console.rule(f"[bold]{_short(art['title'] or art['source_id'], 200)}")
         meta = [art["published"] or "no date", f"© {art['rights_holder']}" if art["rights_holder"] else "no rights line"]
-        console.print(" · ".join(meta))
+        console.print(_short(" · ".join(meta), 200))
         if art["doc"] in copy_of:
             orig = copy_of[art["doc"]]
-            console.print(f"[yellow]syndicated copy[/] of \"{orig['title']}\" ({orig['published']}); "
+            console.print(f"[yellow]syndicated copy[/] of \"{_short(orig['title'], 200)}\" ({orig['published']}); "
                           "quotes are listed under the original")
             continue
         quotes = queries.quotes(store, doc=art["doc"], limit=1000)
         if quotes:
             t = Table("speaker", "kind", "said", title="Who said what", title_justify="left")
             for q in quotes:
-                t.add_row(q["speaker"] or "?", q["kind"], _short(q["quote"]))
+                t.add_row(_short(q["speaker"] or "?"), q["kind"], _short(q["quote"]))
             console.print(t)
         facts = _facts(store, art["doc"])
         if facts:
@@ -91,7 +91,7 @@ def print_summary(store: Any, console: Any) -> None:
         for g in groups:
             for m in g["members"]:
                 role = "original" if m["is_original"] else f"copy ({m['score']:.0%} contained)"
-                console.print(f"{role:>24}  {m['published'] or '?'}  {m['title']}  "
+                console.print(f"{role:>24}  {m['published'] or '?'}  {_short(m['title'], 200)}  "
                               f"[dim]{_short(m['rights_notice'] or 'no rights notice', 70)}[/]")
     console.rule()
     console.print("Next: [bold]newsgraph quotes --speaker Okafor[/], [bold]newsgraph search \"flood barrier\"[/], "
@@ -110,15 +110,18 @@ def _facts(store: Any, doc: str) -> str:
         lines.append("[bold]Figures:[/] " + "; ".join(_short(r[0], 40) for r in claims[:8]))
     if events:
         lines.append("[bold]Events:[/] " + "; ".join(
-            f"{r[0]} {' '.join(x for x in (r[1], r[2], r[3]) if x)}" for r in events[:6]))
+            _short(f"{r[0]} {' '.join(x for x in (r[1], r[2], r[3]) if x)}", 80) for r in events[:6]))
     if places:
-        lines.append("[bold]Places:[/] " + ", ".join(r[0] for r in places))
+        lines.append("[bold]Places:[/] " + ", ".join(_short(r[0], 60) for r in places))
     return "\n".join(lines)
 
 
 def _short(text: str | None, n: int = 100) -> str:
+    from rich.markup import escape
+
     text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    # News quotes use [editorial brackets], which rich would read as markup.
+    return escape(text if len(text) <= n else text[: n - 1] + "…")
 
 
 def register(app: typer.Typer) -> None:
