@@ -5,12 +5,14 @@ Both are measured in the same run on the same texts: first the spaCy parse
 pattern pass, the readings, tense look-ups and `sentence_tense`). The stage
 is timed best of three, since it is short and the machine is shared. For
 scale the full default pipeline's time on the same texts is measured too,
-when it runs.
+when it runs (skip it with NEWSGRAPH_BENCH_FULL=0: on a busy machine it takes
+many minutes).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -72,6 +74,7 @@ def main() -> str:
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=32))
     t_nlp = time.perf_counter() - t0
+    print(f"bare nlp.pipe: {t_nlp:.2f}s", flush=True)
 
     stage = TimexesStage(Settings())
     ctxs = _contexts(texts, docs)
@@ -82,8 +85,9 @@ def main() -> str:
             stage(ctx)
         runs.append(time.perf_counter() - t0)
     t_timex = min(runs)
+    print(f"timexes stage: {t_timex:.3f}s (runs {', '.join(f'{r:.3f}' for r in runs)})", flush=True)
     found = sum(len(ctx.layers["timexes"]) for ctx in ctxs)
-    t_full = _full_pipeline(texts)
+    t_full = _full_pipeline(texts) if os.environ.get("NEWSGRAPH_BENCH_FULL", "1") != "0" else None
 
     lines = [
         "### Timexes",
