@@ -112,3 +112,42 @@ def test_two_jobs_store_the_same_as_one(tmp_path: Path) -> None:
     proc = run_cli("ingest", str(corpus), "--db", str(two), "--jobs", "2", "--chunk", "3", "--no-progress")
     assert b"2 job(s)" in proc.stdout
     assert _snapshot(one) == _snapshot(two)
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(x) for x in out.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie still answers kill(0); its state says it is gone.
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        return fh.read().split(")")[-1].split()[0] != "Z"
+
+
+def test_workers_exit_when_the_writer_is_killed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus)
+    cmd = [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", str(tmp_path / "w.db"), "--jobs", "2",
+           "--no-progress"]
+    child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(child.pid)
+        time.sleep(0.2)
+    assert len(workers) >= 2, "the worker processes never started"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.5)
+    left = [w for w in workers if _alive(w)]
+    for w in left:  # do not leave them behind even when the test fails
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"orphaned workers {left} outlived the killed writer"

@@ -12,7 +12,9 @@ content is skipped and rows are keyed by content hash.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import resource
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -55,12 +57,20 @@ class IngestSummary:
 _settings: Settings | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     global _settings
     from newsgraph.pipeline import get_pipeline
 
     _settings = settings
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     get_pipeline(settings)  # load the models before the first chunk arrives
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A writer killed with -9 cannot shut its pool down: its workers notice and go too."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _analyse(chunk: list[RawDocument]) -> tuple[list[AnalyzedDocument | Rejected], float]:
@@ -88,8 +98,6 @@ def peak_rss_mb() -> float:
 
 
 def default_jobs() -> int:
-    import os
-
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
@@ -130,7 +138,7 @@ def ingest(
     if jobs > 1:
         # spawn, not fork: the parent may run threads (progress bar, HTTP) that fork would copy mid-lock.
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(settings,))
+                                   initializer=_init_worker, initargs=(settings, os.getpid()))
     else:
         from newsgraph.pipeline import get_pipeline
 
