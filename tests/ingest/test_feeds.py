@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import Code
-from newsgraph.ingest.feeds import Checkpoint, FeedError, SourceStats, iter_sources, parse_feed, parse_sitemap, sniff
+from newsgraph.ingest.feeds import (
+    Checkpoint,
+    FeedError,
+    SourceStats,
+    iter_sources,
+    parse_feed,
+    parse_sitemap,
+    sniff,
+)
 from newsgraph.ingest.fetch import Fetcher, FetchPolicy
 from newsgraph.model import RawDocument, Rejected
 from newsgraph.settings import load_settings
