@@ -187,7 +187,8 @@ class _Finder(ReportedSpeech):
         v = h.head
         if h.dep_ in _SPEAKER_DEPS and v.i > h.i and is_cue_head(v) and h.right_edge.i < v.i:
             # the whole subject phrase, relative clauses and appositives included
-            # ("Tim Hess, a developer, who introduced him to bankers, said")
+            # ("Tim Hess, a developer, who introduced him to bankers, said"); PolNeAR's
+            # sources keep a phrase set off by commas too ("Blinken, on his trip, said")
             right = h.i
             for c in h.rights:
                 if c.i >= v.i:

@@ -128,6 +128,8 @@ class ReportedSpeech:
                 phrase = t
             elif t.lower_ in ("though", "although", "whereas", "while") and t.dep_ == "mark":
                 phrase = t.head
+            elif t.lower_ == "as" and t.dep_ == "mark" and any(x.dep_ == "nsubj" for x in t.head.children):
+                phrase = t.head  # ", as aid groups warn of a famine"
             if phrase is not None and phrase.right_edge.i >= b - 1:
                 return k - 1
         return b
