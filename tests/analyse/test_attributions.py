@@ -253,3 +253,31 @@ def test_empty_text_gives_empty_layer(nlp: Any) -> None:
     ctx = _ctx(nlp, " ", ())
     AttributionsStage(Settings())(ctx)
     assert ctx.layers["attributions"] == ()
+
+
+# ------------------------------------------------------------------ later rules
+
+def test_relative_clause_speaker_is_who_as_written(nlp: Any) -> None:
+    got = run(nlp, "The mayor, who said the budget was balanced, left early.")
+    assert got == [("indirect", "who", "said", "the budget was balanced")]
+
+
+def test_quote_after_reported_speech_continues_it(nlp: Any) -> None:
+    text = "The coach said the team was tired.\n\n“We played three games in five days.”"
+    got = run(nlp, text)
+    assert got[1] == ("direct", "The coach", "said", "“We played three games in five days.”")
+
+
+def test_clause_ending_in_a_colon_introduces_a_quote(nlp: Any) -> None:
+    got = run(nlp, "Senator Ana Brill made the following remark: “The port must stay open.”")
+    assert got == [("direct", "Senator Ana Brill", "made", "“The port must stay open.”")]
+
+
+def test_quotation_closing_mid_sentence_runs_on(nlp: Any) -> None:
+    got = run(nlp, "The inspector said that “the wiring was unsafe” in every flat she visited.")
+    assert got == [("mixed", "The inspector", "said", "that “the wiring was unsafe” in every flat she visited")]
+
+
+def test_closing_aside_is_not_content(nlp: Any) -> None:
+    got = run(nlp, "The minister said the plant would close, which angered the workers.")
+    assert got == [("indirect", "The minister", "said", "the plant would close")]

@@ -118,7 +118,7 @@ class ReportedSpeech:
                 continue
             t = doc[k + 1]
             phrase = None
-            if t.lower_ in ("which", "who", "whose", "whom") and t.head.dep_ == "relcl":
+            if t.lower_ in ("which", "who", "whose", "whom") and t.head.i > k:
                 phrase = t.head
             elif t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "xcomp", "conj"):
                 phrase = t
@@ -154,9 +154,12 @@ class ReportedSpeech:
                 a = max(a, v.i + 1)
                 # the parser often cuts the clause short; it runs to the sentence end
                 # unless a new clause is joined on (", adding that …", "and …")
-                rest = [t for t in doc[b + 1 : v.sent.end] if self.in_quote(t.idx) is None]
+                # a cue inside a relative or adverbial clause speaks only within it
+                # ("The mayor, who said the budget was balanced, left early.")
+                end = v.right_edge.i if v.dep_ in ("relcl", "acl", "advcl") else v.sent.end - 1
+                rest = [t for t in doc[b + 1 : end + 1] if self.in_quote(t.idx) is None]
                 if rest and not any(t.text in (";",) or cue_class(t) for t in rest):
-                    b = v.sent.end - 1
+                    b = end
                 b = self.drop_trailing_aside(a, b)
                 # ", saying that …" / ", adding …" starts the next attribution
                 for t in doc[a + 1 : b + 1]:
