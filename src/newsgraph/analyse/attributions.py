@@ -119,12 +119,10 @@ class AttributionsStage:
         s, e = f.speaker
         if resolver is not None:
             try:
-                ent = resolver(ctx, s, e)
+                # The resolver's None is a refusal ("never guess wildly"), not a gap to fill.
+                return resolver(ctx, s, e)  # type: ignore[no-any-return]
             except Exception as exc:  # a resolver bug must not cost the document its attributions
                 ctx.scratch.setdefault("warnings", []).append(f"resolve_speaker failed: {type(exc).__name__}: {exc}")
-                ent = None
-            if ent is not None:
-                return ent  # type: ignore[no-any-return]
         return entity_by_mention(entities, s, e, f.head)
 
 
