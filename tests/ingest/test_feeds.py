@@ -225,3 +225,55 @@ def test_bad_pages_in_a_feed_do_not_stop_the_batch(tmp_path: Path) -> None:
         assert store.counts()["articles"] == 1
     assert codes == ["E007", "E007", "R003"]
     assert json.loads(run_cli("stats", "--db", str(db)).stdout)["rejections_by_code"] == {"E007": 2, "R003": 1}
+
+
+def test_feed_ingest_killed_midway_loses_nothing_on_rerun(tmp_path: Path) -> None:
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    db = tmp_path / "kill.db"
+    n = 30
+    with serve() as srv:
+        for i in range(n):
+            srv.add(f"/story/{i}", page(i))
+
+        def feed(h):  # type: ignore[no-untyped-def]
+            if h.headers.get("If-None-Match") == '"f1"':
+                return 304, {}, b""
+            return 200, {"Content-Type": "application/rss+xml", "ETag": '"f1"'}, \
+                rss(srv.base, [f"/story/{i}" for i in range(n)]).encode()
+
+        srv.routes["/feed.xml"] = feed
+        args = ["ingest", srv.url("/feed.xml"), "--db", str(db), "--jobs", "1", "--chunk", "2", "--allow-private",
+                "--min-interval", "0", "--no-progress"]
+        child = subprocess.Popen([sys.executable, "-m", "newsgraph", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, start_new_session=True)
+
+        def stored() -> int:
+            try:
+                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+                try:
+                    return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+                finally:
+                    conn.close()
+            except sqlite3.Error:
+                return 0
+
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and child.poll() is None and stored() < 4:
+            time.sleep(0.02)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        at_kill = stored()
+        assert 0 < at_kill < n, at_kill
+        rerun = run_cli(*args)
+        assert rerun.returncode == 0, rerun.stderr.decode()
+    with open_store(db, readonly=True) as store:
+        urls = [r["url"] for r in store.rows("articles")]
+    assert sorted(urls) == sorted(srv.url(f"/story/{i}") for i in range(n))  # all there, once each
