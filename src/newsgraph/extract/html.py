@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
@@ -57,9 +58,8 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
                       credits=credits + caption_credits(tree, credits), rights=rights, meta=meta)
 
 
-_CAPTION_XPATH = (
-    "//figcaption | //*[contains(@class, 'credit') or contains(@class, 'caption')"
-    " or contains(@class, 'copyright')][not(self::meta or self::script or self::style)]"
+_CAPTION_XPATH = etree.XPath(
+    "//figcaption | //@class[contains(., 'credit') or contains(., 'caption')]/..",
 )
 
 
@@ -71,7 +71,9 @@ def caption_credits(tree: HtmlElement, have: tuple[Credit, ...]) -> tuple[Credit
     """
     seen = {c.text for c in have}
     out: list[Credit] = []
-    for el in tree.xpath(_CAPTION_XPATH)[:30]:
+    for el in _CAPTION_XPATH(tree)[:30]:
+        if not isinstance(el.tag, str) or el.tag in ("meta", "script", "style"):
+            continue
         for piece in (el.text_content(), *el.itertext()):
             text = " ".join(piece.split())
             # the credit is usually the tail of the caption: "... (Photo by Jon Brandt/Reuters)"

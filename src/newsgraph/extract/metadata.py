@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsgraph.extract.credits import split_authors
@@ -386,15 +387,15 @@ def choose_date(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None
 
 # ---- authors ---------------------------------------------------------------------------------
 
-_BYLINE_XPATH = (
-    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author-name")'
-    ' or contains(@class, "authorName") or contains(@class, "article-author") or contains(@class, "author__name")'
-    ' or contains(@class, "byline__name") or contains(@data-testid, "byline") or contains(@id, "byline")'
-    ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
-    ' or contains(concat(" ", normalize-space(@class), " "), " authors ")'
-    ' or (self::a and (contains(@href, "/author/") or contains(@href, "/authors/") or contains(@href, "/writer/")'
-    ' or contains(@href, "/staff/") or contains(@href, "/people/") or contains(@href, "/contributor/")'
-    ' or contains(@href, "/journalist/") or contains(@href, "/reporter/") or contains(@href, "/profile/")))]'
+# Selecting attribute nodes and stepping to their element is several times
+# faster in libxml2 than testing every element's attributes.
+_BYLINE_XPATH = etree.XPath(
+    '//@class[contains(., "byline") or contains(., "author") or contains(., "Author")]/..'
+    ' | //@rel[. = "author"]/.. | //@itemprop[. = "author"]/..'
+    ' | //@id[contains(., "byline")]/.. | //@data-testid[contains(., "byline")]/..'
+    ' | //a/@href[contains(., "/author/") or contains(., "/authors/") or contains(., "/writer/")'
+    ' or contains(., "/staff/") or contains(., "/people/") or contains(., "/contributor/")'
+    ' or contains(., "/journalist/") or contains(., "/reporter/") or contains(., "/profile/")]/..'
 )
 _SKIP_TAGS = {"meta", "link", "script", "style", "noscript", "nav", "footer"}
 
@@ -412,7 +413,7 @@ def _byline_pieces(el: HtmlElement) -> list[str]:
 
 def _byline_people(tree: HtmlElement, publisher: str | None) -> tuple[str, ...]:
     """People in the first byline element of the page that names any."""
-    for el in tree.xpath(_BYLINE_XPATH)[:40]:
+    for el in _BYLINE_XPATH(tree)[:40]:
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
         if any(a.tag in ("footer", "nav", "aside") for a in el.iterancestors()):
