@@ -1,8 +1,9 @@
-"""The lexicon and surface patterns of temporal expressions.
+"""The lexicon, the surface patterns and the calendar of temporal expressions.
 
-This module only says what a temporal expression looks like; deciding what
-it means (which Friday, which October) is in analyse/timexes.py, which needs
-the reference date and the verb tense from the spaCy tokens.
+This module says what a temporal expression looks like and does the date
+arithmetic (ISO weeks, which year a bare "October" means for a given tense);
+reading matches against the spaCy tokens, the tense of the governing verb and
+the stage itself are in analyse/timexes.py.
 
 Every pattern is compiled once at import. Each `Rule` names the reading it
 produces; the named groups of its regex carry the parts (month, day, unit,
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -220,3 +222,136 @@ HEAD_WORDS = _head_words()
 HEAD_REACH = (4, 2)
 DIGIT_REACH = (3, 1)
 
+
+# ---------------------------------------------------------------- calendar arithmetic
+# Which date a reading means, seen from the reference date.
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def add_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def pick_year(ref: date, month: int, day: int | None, tense: str | None) -> int:
+    """Which year a month(-day) without one means, seen from `ref` with this tense."""
+    def when(y: int) -> date:
+        return date(y, month, min(day or 1, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+    here = date(ref.year, ref.month, 1) if day is None else ref
+    same = when(ref.year)
+    if tense == "past":
+        return ref.year if same <= here else ref.year - 1
+    if tense in ("future", "modal"):
+        return ref.year if same >= here else ref.year + 1
+    # no clear tense: the nearest occurrence, ties going to the past
+    cands = [(abs((when(y) - here).days), -y, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    return min(cands)[2]
+
+
+def weekday_date(ref: date, weekday: int, rel: str, tense: str | None) -> date:
+    delta = weekday - ref.isoweekday()
+    if rel == "this":
+        return ref + timedelta(days=delta)
+    if rel == "next" or rel == "coming":
+        return ref + timedelta(days=(delta % 7) or 7)
+    if rel in ("last", "past"):
+        return ref - timedelta(days=(-delta % 7) or 7)
+    if delta == 0:
+        return ref
+    if tense in ("future", "modal"):
+        return ref + timedelta(days=delta % 7)
+    return ref - timedelta(days=-delta % 7)
+
+
+def holiday_date(name: str, year: int) -> date:
+    kind, month, a, b = HOLIDAYS[name]
+    if kind == "fixed":
+        return date(year, month, a)
+    if kind == "election":  # the Tuesday after the first Monday of November
+        return nth_weekday(year, month, 1, 1) + timedelta(days=1)
+    return nth_weekday(year, month, a, b)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def holiday_value(ref: date, name: str, tense: str | None) -> str:
+    cands = [holiday_date(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if tense == "past":
+        pick = max(d for d in cands if d <= ref)
+    elif tense in ("future", "modal"):
+        pick = min(d for d in cands if d >= ref)
+    else:
+        pick = min(cands, key=lambda d: (abs((d - ref).days), d > ref))
+    return pick.isoformat()
+
+
+def weekend_value(ref: date, tense: str | None) -> str:
+    """'the weekend': the coming one in the future tense, else the latest one begun."""
+    if tense in ("future", "modal", "progressive"):
+        return iso_week(ref) + "-WE"
+    return iso_week(ref if ref.isoweekday() >= 6 else ref - timedelta(weeks=1)) + "-WE"
+
+
+def season_value(ref: date, season: str, offset: int) -> str:
+    # the season that holds the reference month counts as "this" one
+    order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+    now = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[ref.month]
+    year = ref.year + (1 if ref.month == 12 and season != "WI" else 0)
+    if offset < 0 and order[season] >= now:
+        year -= 1
+    elif offset > 0 and order[season] <= now:
+        year += 1
+    return f"{year}-{season}"
+
+
+def shift_value(ref: date, unit: str, offset: int) -> str | None:
+    if unit == "week":
+        return iso_week(ref + timedelta(weeks=offset))
+    if unit == "weekend":
+        return iso_week(ref + timedelta(weeks=offset)) + "-WE"
+    if unit == "month":
+        y, mo = add_months(ref, offset)
+        return f"{y}-{mo:02d}"
+    if unit == "year":
+        return str(ref.year + offset)
+    if unit == "quarter":
+        y, mo = add_months(ref, 3 * offset)
+        return f"{y}-Q{(mo - 1) // 3 + 1}"
+    if unit == "decade":
+        return str(ref.year // 10 + offset)
+    if unit == "century":
+        return f"{ref.year // 100 + offset:02d}"
+    return None
+
+
+def ago_value(ref: date, num: float | None, unit: str, sign: int) -> str | None:
+    if num is None:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    n = int(num) * sign
+    if unit == "day":
+        return (ref + timedelta(days=n)).isoformat()
+    if unit in ("week", "fortnight"):
+        return iso_week(ref + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+    if unit == "month":
+        y, mo = add_months(ref, n)
+        return f"{y}-{mo:02d}"
+    if unit == "quarter":
+        y, mo = add_months(ref, 3 * n)
+        return f"{y}-Q{(mo - 1) // 3 + 1}"
+    if unit == "year":
+        return str(ref.year + n)
+    if unit == "decade":
+        return str(ref.year + 10 * n)
+    if unit in ("hour", "minute", "second"):
+        return ref.isoformat()
+    return None

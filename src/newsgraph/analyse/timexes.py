@@ -492,139 +492,6 @@ def _read_clock(name: str, g: dict[str, Any], prev: Any) -> Reading | None:
     return Reading("TIME", "clock", (hour, minute, tz))
 
 
-# ---------------------------------------------------------------- calendar arithmetic
-
-
-def _iso_week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _add_months(d: date, n: int) -> tuple[int, int]:
-    k = d.year * 12 + d.month - 1 + n
-    return k // 12, k % 12 + 1
-
-
-def _pick_year(ref: date, month: int, day: int | None, tense: str | None) -> int:
-    """Which year a month(-day) without one means, seen from `ref` with this tense."""
-    def when(y: int) -> date:
-        return date(y, month, min(day or 1, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
-    here = date(ref.year, ref.month, 1) if day is None else ref
-    same = when(ref.year)
-    if tense == "past":
-        return ref.year if same <= here else ref.year - 1
-    if tense in ("future", "modal"):
-        return ref.year if same >= here else ref.year + 1
-    # no clear tense: the nearest occurrence, ties going to the past
-    cands = [(abs((when(y) - here).days), -y, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    return min(cands)[2]
-
-
-def _weekday_date(ref: date, weekday: int, rel: str, tense: str | None) -> date:
-    delta = weekday - ref.isoweekday()
-    if rel == "this":
-        return ref + timedelta(days=delta)
-    if rel == "next" or rel == "coming":
-        return ref + timedelta(days=(delta % 7) or 7)
-    if rel in ("last", "past"):
-        return ref - timedelta(days=(-delta % 7) or 7)
-    if delta == 0:
-        return ref
-    if tense in ("future", "modal"):
-        return ref + timedelta(days=delta % 7)
-    return ref - timedelta(days=-delta % 7)
-
-
-def holiday_date(name: str, year: int) -> date:
-    kind, month, a, b = R.HOLIDAYS[name]
-    if kind == "fixed":
-        return date(year, month, a)
-    if kind == "election":  # the Tuesday after the first Monday of November
-        return _nth_weekday(year, month, 1, 1) + timedelta(days=1)
-    return _nth_weekday(year, month, a, b)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
-    if nth > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
-
-
-def _holiday_value(ref: date, name: str, tense: str | None) -> str:
-    cands = [holiday_date(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    if tense == "past":
-        pick = max(d for d in cands if d <= ref)
-    elif tense in ("future", "modal"):
-        pick = min(d for d in cands if d >= ref)
-    else:
-        pick = min(cands, key=lambda d: (abs((d - ref).days), d > ref))
-    return pick.isoformat()
-
-
-def _weekend_value(ref: date, tense: str | None) -> str:
-    """'the weekend': the coming one in the future tense, else the latest one begun."""
-    if tense in ("future", "modal", "progressive"):
-        return _iso_week(ref) + "-WE"
-    return _iso_week(ref if ref.isoweekday() >= 6 else ref - timedelta(weeks=1)) + "-WE"
-
-
-def _season_value(ref: date, season: str, offset: int) -> str:
-    # the season that holds the reference month counts as "this" one
-    order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-    now = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[ref.month]
-    year = ref.year + (1 if ref.month == 12 and season != "WI" else 0)
-    if offset < 0 and order[season] >= now:
-        year -= 1
-    elif offset > 0 and order[season] <= now:
-        year += 1
-    return f"{year}-{season}"
-
-
-def _shift_value(ref: date, unit: str, offset: int) -> str | None:
-    if unit == "week":
-        return _iso_week(ref + timedelta(weeks=offset))
-    if unit == "weekend":
-        return _iso_week(ref + timedelta(weeks=offset)) + "-WE"
-    if unit == "month":
-        y, mo = _add_months(ref, offset)
-        return f"{y}-{mo:02d}"
-    if unit == "year":
-        return str(ref.year + offset)
-    if unit == "quarter":
-        y, mo = _add_months(ref, 3 * offset)
-        return f"{y}-Q{(mo - 1) // 3 + 1}"
-    if unit == "decade":
-        return str(ref.year // 10 + offset)
-    if unit == "century":
-        return f"{ref.year // 100 + offset:02d}"
-    return None
-
-
-def _ago_value(ref: date, num: float | None, unit: str, sign: int) -> str | None:
-    if num is None:
-        return "PAST_REF" if sign < 0 else "FUTURE_REF"
-    n = int(num) * sign
-    if unit == "day":
-        return (ref + timedelta(days=n)).isoformat()
-    if unit in ("week", "fortnight"):
-        return _iso_week(ref + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
-    if unit == "month":
-        y, mo = _add_months(ref, n)
-        return f"{y}-{mo:02d}"
-    if unit == "quarter":
-        y, mo = _add_months(ref, 3 * n)
-        return f"{y}-Q{(mo - 1) // 3 + 1}"
-    if unit == "year":
-        return str(ref.year + n)
-    if unit == "decade":
-        return str(ref.year + 10 * n)
-    if unit in ("hour", "minute", "second"):
-        return ref.isoformat()
-    return None
-
-
 def resolve(r: Reading, ref: date | None, tense: str | None) -> str | None:
     """The TIMEX3 value of a reading (clock times are anchored by the caller)."""
     a = r.args
@@ -633,7 +500,7 @@ def resolve(r: Reading, ref: date | None, tense: str | None) -> str | None:
     if r.kind == "month_day":
         if ref is None:
             return f"XXXX-{a[0]:02d}-{a[1]:02d}"
-        return f"{_pick_year(ref, a[0], a[1], tense):04d}-{a[0]:02d}-{a[1]:02d}"
+        return f"{R.pick_year(ref, a[0], a[1], tense):04d}-{a[0]:02d}-{a[1]:02d}"
     if r.kind == "month":
         month, rel = a
         if ref is None:
@@ -641,7 +508,7 @@ def resolve(r: Reading, ref: date | None, tense: str | None) -> str | None:
         if rel in ("this", "current"):
             return f"{ref.year}-{month:02d}"
         forced = {"last": "past", "past": "past", "previous": "past", "next": "future", "coming": "future"}.get(rel)
-        year = _pick_year(ref, month, None, forced or tense)
+        year = R.pick_year(ref, month, None, forced or tense)
         if forced and month == ref.month:
             year += -1 if forced == "past" else 1
         return f"{year}-{month:02d}"
@@ -649,25 +516,25 @@ def resolve(r: Reading, ref: date | None, tense: str | None) -> str | None:
         weekday, rel, part = a
         if ref is None:
             return f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
-        return _weekday_date(ref, weekday, rel, tense).isoformat() + (f"T{part}" if part else "")
+        return R.weekday_date(ref, weekday, rel, tense).isoformat() + (f"T{part}" if part else "")
     if ref is None:
         return None
     if r.kind == "holiday":
-        return _holiday_value(ref, a[0], tense)
+        return R.holiday_value(ref, a[0], tense)
     if r.kind == "weekend":
-        return _weekend_value(ref, tense)
+        return R.weekend_value(ref, tense)
     if r.kind == "shift":
-        return _shift_value(ref, a[0], a[1])
+        return R.shift_value(ref, a[0], a[1])
     if r.kind == "days":
         shift, part = a
         return (ref + timedelta(days=shift)).isoformat() + (f"T{part}" if part else "")
     if r.kind == "ago":
-        return _ago_value(ref, *a)
+        return R.ago_value(ref, *a)
     if r.kind == "season":
-        return _season_value(ref, a[0], a[1])
+        return R.season_value(ref, a[0], a[1])
     if r.kind == "quarter_rel":
         step = 3 if a[1] == "Q" else 6
-        y, mo = _add_months(ref, step * a[0])
+        y, mo = R.add_months(ref, step * a[0])
         return f"{y}-{a[1]}{(mo - 1) // step + 1}"
     if r.kind == "quarter":
         n, year, rel, letter = a
