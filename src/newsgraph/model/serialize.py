@@ -10,8 +10,10 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 from typing import Any, Union
 
 from newsgraph import SCHEMA
@@ -172,20 +174,6 @@ def _table_plan(table: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return tuple(head + [("seq", "int", ())] + _columns(_LAYER_CLASS[table], table=table))
 
 
-def _get(obj: Any, path: tuple[str, ...]) -> Any:
-    for part in path:
-        if obj is None:
-            return None
-        obj = obj[part] if isinstance(obj, dict) else getattr(obj, part)
-    return obj
-
-
-def _cell(value: Any, kind: str) -> Any:
-    if kind == "json":
-        return json.dumps(_encode(value), ensure_ascii=False)
-    return value
-
-
 REJECTION_COLUMNS = (
     ("doc", "str"), ("source_id", "str"), ("source_uri", "str"), ("source_sha256", "str"),
     ("source_format", "str"), ("code", "str"), ("message", "str"),
@@ -210,26 +198,49 @@ def from_rejection_row(row: dict[str, Any]) -> Rejected:
     return Rejected(source=src, code=row["code"], message=row["message"])
 
 
+def _getter(path: tuple[str, ...]) -> Callable[[Any], Any]:
+    """attrgetter along a path that may meet None on the way (an absent cue, source ...)."""
+    first = attrgetter(path[0])
+    if len(path) == 1:
+        return first
+    rest = _getter(path[1:])
+    return lambda obj: None if (v := first(obj)) is None else rest(v)
+
+
+def _json_cell(value: Any) -> str:
+    return json.dumps(_encode(value), ensure_ascii=False)
+
+
+@cache
+def _row_plan(table: str, skip: int) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Compiled column getters: to_rows runs once per stored document, so it is hot."""
+    plan = []
+    for col, kind, path in _table_plan(table)[skip:]:
+        get = _getter(path)
+        plan.append((col, (lambda o, g=get: _json_cell(g(o))) if kind == "json" else get))
+    return tuple(plan)
+
+
 def to_rows(doc: AnalyzedDocument) -> dict[str, list[dict[str, Any]]]:
     """Flat rows per table; `doc` (the input's sha256) keys every row."""
     key = doc.source.sha256
     tables: dict[str, list[dict[str, Any]]] = {}
     row = {"doc": key}
-    for col, kind, path in _table_plan("articles")[1:]:
-        row[col] = _cell(_get(doc, path), kind)
+    for col, get in _row_plan("articles", 1):
+        row[col] = get(doc)
     tables["articles"] = [row]
-    mentions = []
-    for ent in doc.entities:
-        for m in ent.mentions:
-            mentions.append({"doc": key, "entity_id": ent.id, "start": m.start, "end": m.end, "text": m.text})
-    tables["mentions"] = mentions
+    tables["mentions"] = [
+        {"doc": key, "entity_id": ent.id, "start": m.start, "end": m.end, "text": m.text}
+        for ent in doc.entities
+        for m in ent.mentions
+    ]
     for layer in LAYERS:
-        plan = _table_plan(layer)[2:]
+        plan = _row_plan(layer, 2)
         rows = []
         for seq, item in enumerate(getattr(doc, layer)):
             r: dict[str, Any] = {"doc": key, "seq": seq}
-            for col, kind, path in plan:
-                r[col] = _cell(_get(item, path), kind)
+            for col, get in plan:
+                r[col] = get(item)
             rows.append(r)
         tables[layer] = rows
     return tables
