@@ -174,8 +174,12 @@ def verb_tense(verb: Any) -> str | None:
     return None
 
 
-def governing_tense(doc: Any, first: int, last: int) -> str | None:
-    """The tense of the verb that governs tokens first..last (inclusive)."""
+def governing_tense(doc: Any, first: int, last: int, text: str | None = None) -> str | None:
+    """The tense of the verb that governs tokens first..last (inclusive).
+
+    With `text`, the walk up the parse stops at a line break: a headline or a
+    dateline that the parser ran into the next sentence has no verb of its own.
+    """
     root = doc[last]
     for i in range(first, last + 1):
         if not first <= doc[i].head.i <= last:
@@ -195,7 +199,10 @@ def governing_tense(doc: Any, first: int, last: int) -> str | None:
         if tok.head.i == tok.i:
             tense = verb_tense(tok) if tok.pos_ in ("VERB", "AUX") else None
             break
-        tok = tok.head
+        head = tok.head
+        if text is not None and "\n" in text[min(tok.idx, head.idx):max(tok.idx, head.idx)]:
+            break
+        tok = head
     return "future" if ahead and tense in ("present", None) else tense
 
 
@@ -579,7 +586,7 @@ def find_timexes(doc: Any, reference: date | None, text: str | None = None) -> l
         tense = None
         if f.reading.kind in ("month_day", "month", "weekday", "quarter", "holiday", "weekend"):
             first, last = toks.index(f.start), toks.index(f.end - 1)
-            tense = governing_tense(doc, first, last)
+            tense = governing_tense(doc, first, last, text)
         value = None if f.reading.kind == "clock" else resolve(f.reading, reference, tense)
         out.append((f.start, f.end, f.reading.type, value))
     for k, f in enumerate(chosen):
