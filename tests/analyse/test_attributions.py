@@ -201,8 +201,29 @@ def test_scare_quotes_and_titles_are_not_attributions(nlp: Any, text: str) -> No
     assert run(nlp, text) == []
 
 
-def test_think_is_not_an_attribution(nlp: Any) -> None:
+def test_writer_hedge_is_not_an_attribution(nlp: Any) -> None:
     assert run(nlp, "I think the weather will clear by noon.") == []
+
+
+# ------------------------------------------------------------------ views and plans
+
+def test_belief_of_a_named_holder_is_attributed(nlp: Any) -> None:
+    out = run(nlp, "Councillor Ada Brennick believes the ferry service will lose money next year.")
+    assert out == [("indirect", "Councillor Ada Brennick", "believes", "the ferry service will lose money next year")]
+
+
+def test_plan_attributes_the_infinitive(nlp: Any) -> None:
+    out = run(nlp, "The Harwick school board plans to close two libraries in the spring.")
+    assert out == [("indirect", "The Harwick school board", "plans", "to close two libraries in the spring")]
+
+
+def test_passive_expectation_has_no_holder(nlp: Any) -> None:
+    assert run(nlp, "The new bridge is expected to open in May.") == []
+
+
+def test_plan_inside_reported_speech_is_not_a_second_attribution(nlp: Any) -> None:
+    out = run(nlp, "Mayor Tillo said the council plans to raise parking fees.")
+    assert [(k, s, c) for k, s, c, _ in out] == [("indirect", "Mayor Tillo", "said")]
 
 
 # ------------------------------------------------------------------ the stage

@@ -24,6 +24,7 @@ class Lexicon:
     prepositional_content: dict[str, tuple[str, ...]]
     not_speakers: frozenset[str]
     label_stoplist: frozenset[str]
+    intention: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,7 @@ def lexicon() -> Lexicon:
         prepositional_content={k: tuple(v) for k, v in raw["prepositional_content"].items()},
         not_speakers=frozenset(raw["not_speakers"]),
         label_stoplist=frozenset(raw["label_stoplist"]),
+        intention=frozenset(raw.get("intention", ())),
     )
 
 
@@ -58,7 +60,7 @@ def is_verbal(tok: Token) -> bool:
 
 
 def cue_class(tok: Token) -> str | None:
-    """speech | cognition | evidence | object | quote_only, or None when tok is no cue verb."""
+    """speech | cognition | evidence | intention | object | quote_only, or None when tok is no cue verb."""
     if not is_verbal(tok):
         return None
     lex = lexicon()
@@ -69,7 +71,7 @@ def cue_class(tok: Token) -> str | None:
             return None
         if lem == "point":  # "point" speaks only as "point out"
             return None
-    for name in ("speech", "cognition", "evidence", "object", "quote_only"):
+    for name in ("speech", "cognition", "evidence", "intention", "object", "quote_only"):
         if lem in getattr(lex, name):
             return name
     return None

@@ -137,10 +137,13 @@ class ReportedSpeech:
     def complement(self, v: Token, cls: str) -> tuple[int, int] | None:
         doc = self.doc
         comps = [c for c in v.children if c.dep_ == "ccomp"]
-        if not comps and cls == "speech":
-            comps = [c for c in v.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
-        if cls in ("cognition", "evidence"):
+        if cls in ("cognition", "evidence", "intention"):
             comps = [c for c in comps if c.i > v.i and any(x.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for x in c.children)]
+        # "plans to raise taxes": a plan or wish is held by the subject; the
+        # infinitive is what is attributed (not "is expected to", which has no holder)
+        intends = lemma(v) in lexicon().intention and not any(c.dep_ in ("auxpass", "nsubjpass", "dobj") for c in v.children)
+        if not comps and (cls == "speech" or intends):
+            comps = [c for c in v.children if c.dep_ == "xcomp" and (cls == "speech" or c.i > v.i) and any(a.lower_ == "to" for a in c.children)]
         if comps:
             right = [c for c in comps if c.i > v.i]
             comp = right[0] if right else comps[-1]
@@ -272,6 +275,7 @@ class ReportedSpeech:
         return True
 
     def parse_pass(self) -> None:
+        later: list[tuple[Token, str, tuple[int, int], Token]] = []
         for t in self.doc:
             if t.i in self.used_cues:
                 continue
@@ -296,6 +300,19 @@ class ReportedSpeech:
             if head_tok is None:
                 continue
             if head_tok.idx >= content[0] and head_tok.idx < content[1]:
+                continue
+            if cls in ("cognition", "intention"):
+                if head_tok.lower_ in ("i", "me"):
+                    continue  # "I think …" outside quotes is the writer hedging, not a source
+                later.append((t, cls, content, head_tok))
+                continue
+            kind, content = self.classify(content)
+            self.used_cues.add(t.i)
+            self.add(kind, content, (cue_start(t), cue_end(t)), head_tok, f"parse-{cls}")
+        # a view or plan reported inside someone's words ("she said he plans to
+        # …") belongs to that attribution, not a new one
+        for t, cls, content, head_tok in later:
+            if any(f.content[0] <= t.idx < f.content[1] for f in self.found):
                 continue
             kind, content = self.classify(content)
             self.used_cues.add(t.i)
