@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from newsgraph.errors import Code, NewsgraphError
+from newsgraph.extract.boilerplate import prose_share
 from newsgraph.extract.html import extract_html
 from newsgraph.extract.textdump import clean_text
 from newsgraph.ingest.encoding import decode
 from newsgraph.model import Article, RawDocument
 from newsgraph.settings import Settings
-
-# A paragraph of running text ends like a sentence (in any script) or is long.
-_SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
-
-
-def prose_share(paragraphs: tuple[str, ...]) -> tuple[float, int]:
-    """(share of characters in running-text paragraphs, number of such paragraphs)."""
-    total = sum(len(p) for p in paragraphs) or 1
-    prose = [p for p in paragraphs if _SENTENCE_END.search(p) or len(p.split()) >= 25 or len(p) >= 150]
-    return sum(len(p) for p in prose) / total, len(prose)
 
 
 def extract(raw: RawDocument, settings: Settings) -> Article:

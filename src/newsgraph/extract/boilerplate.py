@@ -95,6 +95,17 @@ def _is_prose(line: str) -> bool:
     return (n >= 8 and bool(_SENTENCE_END.search(line))) or n >= 25
 
 
+# A paragraph of running text ends like a sentence (in any script) or is long.
+_PROSE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
+
+
+def prose_share(paragraphs: tuple[str, ...]) -> tuple[float, int]:
+    """(share of characters in running-text paragraphs, number of such paragraphs)."""
+    total = sum(len(p) for p in paragraphs) or 1
+    prose = [p for p in paragraphs if _PROSE_END.search(p) or len(p.split()) >= 25 or len(p) >= 150]
+    return sum(len(p) for p in prose) / total, len(prose)
+
+
 def _key(line: str) -> str:
     return " ".join(_WORD.findall(line.casefold()))
 

@@ -42,6 +42,13 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
     if tree is None:
         return None
     meta = read_metadata(tree, url)
+    paragraphs, removed, credits, rights = _main_text(tree, url, meta.title, favor_precision)
+    return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed,
+                      credits=credits + caption_credits(tree, credits), rights=rights, meta=meta)
+
+
+def _main_text(tree: HtmlElement, url: str | None, title: str | None,
+               favor_precision: bool) -> tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]:
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -53,9 +60,7 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
         config=_CONFIG,
     )
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
-    paragraphs, removed, credits, rights = filter_lines(body.split("\n"), title=meta.title)
-    return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed,
-                      credits=credits + caption_credits(tree, credits), rights=rights, meta=meta)
+    return filter_lines(body.split("\n"), title=title)
 
 
 _CAPTION_XPATH = etree.XPath(
