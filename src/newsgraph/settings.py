@@ -34,7 +34,9 @@ class Settings:
 def _coerce(field: dataclasses.Field[Any], value: Any) -> Any:
     default = field.default
     if isinstance(default, tuple):
-        return tuple(value.split(",")) if isinstance(value, str) else tuple(value)
+        if isinstance(value, str):  # "a,b" from the environment; "" means none
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        return tuple(value)
     if isinstance(default, bool):
         return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
     if isinstance(default, int):
