@@ -1,6 +1,6 @@
 """Documents/s of `newsgraph spark` on local[1] and local[2] against `newsgraph ingest --jobs 2`.
 
-The same 200 documents (the seed, the example articles, AEB pages) in the same
+The same 200 documents (the seed, the example articles, AEB and NAEB pages) in the same
 run; each command is a fresh process, so Spark's JVM start and the model load
 are inside its time, as a user would see them.
 """
@@ -31,7 +31,9 @@ def build_inputs(folder: Path, n: int = N) -> int:
     for p in sorted(Path(str(resources.files("newsgraph").joinpath("data/examples"))).glob("*.txt")):
         shutil.copy(p, folder / p.name)
         count += 1
-    for p in sorted((SHARED / "data/extraction/scrapinghub_aeb/html").glob("*.html.gz")):
+    pages = sorted((SHARED / "data/extraction/scrapinghub_aeb/html").glob("*.html.gz"))
+    pages += sorted((SHARED / "data/extraction/naeb/html").glob("*.html.gz"))  # AEB has 181 pages
+    for p in pages:
         if count >= n:
             break
         (folder / p.name.removesuffix(".gz")).write_bytes(gzip.decompress(p.read_bytes()))
