@@ -302,3 +302,15 @@ def test_quotation_closing_mid_sentence_runs_on(nlp: Any) -> None:
 def test_closing_aside_is_not_content(nlp: Any) -> None:
     got = run(nlp, "The minister said the plant would close, which angered the workers.")
     assert got == [("indirect", "The minister", "said", "the plant would close")]
+
+
+def test_headline_label_with_a_common_noun_speaks(nlp: Any) -> None:
+    out = run(nlp, "Survey: Harbor Tax Will Sink Fishing Fleet.\n\nThe council met on Monday.")
+    assert out == [("indirect", "Survey", ":", "Harbor Tax Will Sink Fishing Fleet")]
+
+
+def test_cue_word_inside_the_reported_events_does_not_cut_the_content(nlp: Any) -> None:
+    text = ("Ms. Orlan said the singer was heading to the stage to perform, "
+            "but the guards stopped her and told her to leave.")
+    said = [c for k, s, cue, c in run(nlp, text) if cue == "said"]
+    assert said and said[0].startswith("the singer was heading") and "the guards stopped her" in said[0]

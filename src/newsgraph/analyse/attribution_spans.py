@@ -505,8 +505,12 @@ class _Finder(ReportedSpeech):
             if span is None:
                 continue
             upper = name.isupper() and len(name) > 1
-            if not upper and not (all(t.pos_ == "PROPN" for t in span)
-                                  and any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)):
+            # the small model often misses names in a headline ("Sanders: …",
+            # "Poll: …"); a short capitalised label on the title line still speaks
+            title = "\n" not in self.text[: m.start(1)]
+            titled = title and len(span) <= 3 and all(t.pos_ in ("PROPN", "NOUN") for t in span)
+            if not upper and not titled and not (all(t.pos_ == "PROPN" for t in span)
+                                                 and any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)):
                 continue
             a = self.tok_at(m.start(2))
             b = self.tok_at(m.end(2)) - 1
@@ -520,7 +524,7 @@ class _Finder(ReportedSpeech):
                 while end > content[0] and self.text[end - 1] in " \t\u00a0":
                     end -= 1
                 content = (content[0], end)
-            elif self.text[content[1] : content[1] + 1] == ".":
+            elif self.text[content[1] : content[1] + 1] == "." and not title:
                 content = (content[0], content[1] + 1)  # a spoken line keeps its full stop
             colon = self.text.index(":", m.end(1))
             kind = self.classify(content)

@@ -161,7 +161,7 @@ class ReportedSpeech:
                 # ("The mayor, who said the budget was balanced, left early.")
                 end = v.right_edge.i if v.dep_ in ("relcl", "acl", "advcl") else v.sent.end - 1
                 rest = [t for t in doc[b + 1 : end + 1] if self.in_quote(t.idx) is None]
-                if rest and not any(t.text in (";",) or cue_class(t) for t in rest):
+                if rest and not any(t.text in (";",) or self.new_speaker(t) for t in rest):
                     b = end
                 b = self.drop_trailing_aside(a, b)
                 # ", saying that …" / ", adding …" starts the next attribution
@@ -220,6 +220,13 @@ class ReportedSpeech:
             if k > v.sent.start and doc[k].text in (",", "—", "–"):
                 return self.trim(v.sent.start, k - 1)
         return None
+
+    @staticmethod
+    def new_speaker(t: Token) -> bool:
+        """A cue with a subject of its own after the clause starts another
+        attribution; a cue word inside the reported events ("told her to
+        leave") does not."""
+        return cue_class(t) is not None and any(c.dep_ in _SPEAKER_DEPS for c in t.children)
 
     def parenthetical(self, v: Token) -> bool:
         """`Before long, he said, the plan would fail.`: the cue sits between commas
