@@ -314,3 +314,13 @@ def test_cue_word_inside_the_reported_events_does_not_cut_the_content(nlp: Any) 
             "but the guards stopped her and told her to leave.")
     said = [c for k, s, cue, c in run(nlp, text) if cue == "said"]
     assert said and said[0].startswith("the singer was heading") and "the guards stopped her" in said[0]
+
+
+def test_attack_attributes_its_object(nlp: Any) -> None:
+    out = run(nlp, "Senator Imre Vale attacked the governor for closing the rural clinics.")
+    assert out == [("indirect", "Senator Imre Vale", "attacked", "the governor for closing the rural clinics")]
+
+
+def test_refusal_attributes_the_infinitive(nlp: Any) -> None:
+    out = run(nlp, "The Dorsley Mining Company refuses to release its safety records.")
+    assert out == [("indirect", "The Dorsley Mining Company", "refuses", "to release its safety records")]
