@@ -324,3 +324,13 @@ def test_attack_attributes_its_object(nlp: Any) -> None:
 def test_refusal_attributes_the_infinitive(nlp: Any) -> None:
     out = run(nlp, "The Dorsley Mining Company refuses to release its safety records.")
     assert out == [("indirect", "The Dorsley Mining Company", "refuses", "to release its safety records")]
+
+
+def test_speaking_about_attributes_the_topic(nlp: Any) -> None:
+    out = run(nlp, "The harbor master spoke about the risks of the winter storms.")
+    assert out == [("indirect", "The harbor master", "spoke", "the risks of the winter storms")]
+
+
+def test_decision_attributes_the_infinitive(nlp: Any) -> None:
+    out = run(nlp, "The Tollin city council decided to delay the vote on the new market.")
+    assert out == [("indirect", "The Tollin city council", "decided", "to delay the vote on the new market")]
