@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,8 @@ def session(master: str | None, app: str = "newsgraph") -> Any:
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
         .config("spark.pyspark.python", sys.executable)
+        # workers fork from a daemon that has already loaded the pipeline
+        .config("spark.python.daemon.module", "newsgraph.spark.daemon")
     )
     if master:
         builder = builder.master(master)
@@ -112,14 +115,23 @@ def run_job(inputs: list[str], output: str, settings: Settings, master: str | No
             lambda tr: (tr[0], json.dumps(tr[1], ensure_ascii=False))
         )
         df = spark.createDataFrame(pairs, "tbl string, row string").persist(StorageLevel.MEMORY_AND_DISK)
-        for table in (*TABLES, "rejections"):
+        code_col = F.when(F.col("tbl") == "rejections", F.get_json_object("row", "$.code")).alias("code")
+        tally = df.groupBy("tbl", code_col).count().collect()  # analyses everything, once
+
+        def write(table: str) -> None:
             part = df.filter(F.col("tbl") == table).select(F.from_json("row", spark_schema(table)).alias("r"))
             part.select("r.*").write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
-        counts = {r["tbl"]: r["count"] for r in df.groupBy("tbl").count().collect()}
-        code_col = F.get_json_object("row", "$.code").alias("code")
-        codes = {r["code"]: r["count"] for r in df.filter(F.col("tbl") == "rejections").select(code_col)
-                 .groupBy("code").count().collect()}
+
+        # The nine writes are small jobs over the cached rows; run them side by side.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(write, (*TABLES, "rejections")))
         df.unpersist()
+        counts: dict[str, int] = {}
+        codes: dict[str, int] = {}
+        for r in tally:
+            counts[r["tbl"]] = counts.get(r["tbl"], 0) + r["count"]
+            if r["code"] is not None:
+                codes[r["code"]] = codes.get(r["code"], 0) + r["count"]
     finally:
         spark.stop()
     counters = {
