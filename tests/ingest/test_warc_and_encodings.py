@@ -59,3 +59,16 @@ def test_legacy_encodings_without_mojibake(tmp_path: Path) -> None:
         assert isinstance(item, RawDocument), item
         art = extract(item, SETTINGS)
         assert "Caf\u00e9 owners say the \u201cnew rules\u201d will cost them \u20ac2,000" in art.text, item.source.id
+
+
+def test_garbage_named_warc_is_a_corrupt_archive(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Bytes that are no WARC (warcio would read them as an ARC header) give E002, not silence."""
+    from newsgraph.ingest import iter_inputs
+    from newsgraph.settings import load_settings
+
+    bad_gzip = tmp_path / "a.warc.gz"
+    bad_gzip.write_bytes(b"\x1f\x8b\x08\x00not a warc at all")
+    plain = tmp_path / "b.warc"
+    plain.write_bytes(b"just some words that are not a record\n")
+    out = list(iter_inputs([str(bad_gzip), str(plain)], load_settings()))
+    assert [o.code for o in out] == ["E002", "E002"]
