@@ -334,3 +334,8 @@ def test_speaking_about_attributes_the_topic(nlp: Any) -> None:
 def test_decision_attributes_the_infinitive(nlp: Any) -> None:
     out = run(nlp, "The Tollin city council decided to delay the vote on the new market.")
     assert out == [("indirect", "The Tollin city council", "decided", "to delay the vote on the new market")]
+
+
+def test_naming_verb_in_a_relative_clause_quotes_its_words(nlp: Any) -> None:
+    out = run(nlp, "The harbor tax, which Mayor Elin Roth called “a burden on every family,” was repealed on Monday.")
+    assert out == [("direct", "Mayor Elin Roth", "called", "“a burden on every family,”")]

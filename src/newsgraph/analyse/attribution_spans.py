@@ -437,7 +437,15 @@ class _Finder(ReportedSpeech):
         if that and (len(words) <= 3 or ends_colon):
             kind, start = "mixed", that[0].idx
         elif cls in ("quote_only", "object") and not ends_colon:
-            return False
+            # "described as “an intentional act”", "called him “a genius”": a
+            # naming verb quotes the words it puts on its object, when only a
+            # preposition or a short object stands between
+            if len(words) > 3 or any(t.pos_ not in ("ADP", "PRON", "DET", "PROPN", "NOUN") for t in words):
+                return False
+            # "read “The Quiet Harbor”": words all in capitals name a work
+            inner = [w for w in re.findall(r"[A-Za-z]+", text[q.start : q.end]) if len(w) > 3]
+            if not inner or all(w[0].isupper() for w in inner):
+                return False
         elif words and not ends_colon:
             # only an addressee or a time may stand between: "told reporters", "said Friday"
             addressee = lemma(verb) in lexicon().addressee_verbs
