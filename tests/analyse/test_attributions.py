@@ -339,3 +339,8 @@ def test_decision_attributes_the_infinitive(nlp: Any) -> None:
 def test_naming_verb_in_a_relative_clause_quotes_its_words(nlp: Any) -> None:
     out = run(nlp, "The harbor tax, which Mayor Elin Roth called “a burden on every family,” was repealed on Monday.")
     assert out == [("direct", "Mayor Elin Roth", "called", "“a burden on every family,”")]
+
+
+def test_ruling_attributes_its_clause(nlp: Any) -> None:
+    out = run(nlp, "A federal judge in Carrow County ruled that the new zoning map was unlawful.")
+    assert out == [("indirect", "A federal judge in Carrow County", "ruled", "that the new zoning map was unlawful")]
