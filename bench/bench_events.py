@@ -12,43 +12,14 @@ The issue's budget: events may add at most 15% to the full pipeline time.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
-from typing import Any
+
+from bench.polnear import DATA, parsed_contexts, polnear_texts
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
 BEFORE = ("entities", "attributions", "timexes", "places", "claims")
-
-
-def _texts() -> list[str]:
-    seen: set[str] = set()
-    texts = []
-    with open(DATA, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                if rec["doc"] not in seen:
-                    seen.add(rec["doc"])
-                    texts.append(rec["text"])
-    return texts
-
-
-def _contexts(texts: list[str], docs: list[Any]) -> list[Any]:
-    from newsgraph.model import Article, RawDocument, SourceRef
-    from newsgraph.pipeline.stage import AnalysisContext
-    from newsgraph.settings import Settings
-
-    out = []
-    for i, (text, doc) in enumerate(zip(texts, docs)):
-        raw = RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=b"", kind="text", raw=True)
-        ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
-                              reference_date="2016-10-01")
-        ctx.scratch["spacy"] = doc
-        out.append(ctx)
-    return out
 
 
 def main() -> str:
@@ -61,7 +32,7 @@ def main() -> str:
         msg = f"{DATA} is missing; nothing measured"
         print(msg)
         return msg
-    texts = _texts()
+    texts = polnear_texts()
     limit = int(os.environ.get("NEWSGRAPH_BENCH_LIMIT", "0") or 0)  # a quicker run on a busy machine
     if limit:
         texts = texts[:limit]
@@ -73,7 +44,7 @@ def main() -> str:
     t_nlp = time.perf_counter() - t0
 
     settings = Settings()
-    ctxs = _contexts(texts, docs)
+    ctxs = parsed_contexts(texts, docs)
     t_before = 0.0
     ran = []
     for name in BEFORE:

@@ -14,17 +14,16 @@ wall time mostly measures the neighbours.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+
+from bench.polnear import DATA, parsed_contexts, polnear_texts
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
 
 _LOAD_PROBE = """
 import os, time, resource
@@ -38,34 +37,6 @@ g = load_gazetteer()
 print(time.process_time() - t0, time.perf_counter() - w0, rss() - before,
       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(g.names))
 """
-
-
-def _texts() -> list[str]:
-    seen: set[str] = set()
-    texts = []
-    with open(DATA, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                if rec["doc"] not in seen:
-                    seen.add(rec["doc"])
-                    texts.append(rec["text"])
-    return texts
-
-
-def _contexts(texts: list[str], docs: list[Any]) -> list[Any]:
-    from newsgraph.model import Article, RawDocument, SourceRef
-    from newsgraph.pipeline.stage import AnalysisContext
-    from newsgraph.settings import Settings
-
-    out = []
-    for i, (text, doc) in enumerate(zip(texts, docs)):
-        raw = RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=b"", kind="text", raw=True)
-        ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
-                              reference_date="2016-10-01")
-        ctx.scratch["spacy"] = doc
-        out.append(ctx)
-    return out
 
 
 def _probe(cache: str | None) -> list[float]:
@@ -98,7 +69,7 @@ def main() -> str:
         out = "\n".join(lines)
         print(out)
         return out
-    texts = _texts()
+    texts = polnear_texts()
     limit = int(os.environ.get("NEWSGRAPH_BENCH_LIMIT", "0") or 0)  # a quicker run on a busy machine
     if limit:
         texts = texts[:limit]
@@ -110,7 +81,7 @@ def main() -> str:
     t_nlp = time.process_time() - t0
 
     settings = Settings()
-    ctxs = _contexts(texts, docs)
+    ctxs = parsed_contexts(texts, docs)
     entities = build_stage("entities", settings)
     t0 = time.process_time()
     for ctx in ctxs:

@@ -11,33 +11,13 @@ many minutes).
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
 
+from bench.polnear import DATA, parsed_contexts, polnear_texts
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
-
-
-def _texts() -> list[str]:
-    with open(DATA, encoding="utf-8") as fh:
-        return [json.loads(line)["text"] for line in fh if line.strip()]
-
-
-def _contexts(texts: list[str], docs: list) -> list:
-    from newsgraph.model import Article, RawDocument, SourceRef
-    from newsgraph.pipeline.stage import AnalysisContext
-    from newsgraph.settings import Settings
-
-    out = []
-    for text, doc in zip(texts, docs):
-        raw = RawDocument(source=SourceRef("b", "bench:", "", "text"), data=b"", kind="text", raw=True)
-        ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
-                              reference_date="2016-10-01")
-        ctx.scratch["spacy"] = doc
-        out.append(ctx)
-    return out
 
 
 def _full_pipeline(texts: list[str]) -> float | None:
@@ -67,7 +47,7 @@ def main() -> str:
         msg = f"{DATA} is missing; nothing measured"
         print(msg)
         return msg
-    texts = _texts()
+    texts = polnear_texts()
     chars = sum(len(t) for t in texts)
     nlp = load_nlp()
     list(nlp.pipe(texts[:4]))  # warm-up
@@ -77,7 +57,7 @@ def main() -> str:
     print(f"bare nlp.pipe: {t_nlp:.2f}s", flush=True)
 
     stage = TimexesStage(Settings())
-    ctxs = _contexts(texts, docs)
+    ctxs = parsed_contexts(texts, docs)
     runs = []
     for _ in range(3):
         t0 = time.perf_counter()

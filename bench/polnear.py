@@ -1,0 +1,44 @@
+"""The PolNeAR dev texts and hand-built contexts that the per-stage benches share.
+
+Each stage bench parses the texts once with bare `nlp.pipe` (the reference)
+and then times its stage alone on contexts built here around those parses.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
+
+
+def polnear_texts() -> list[str]:
+    """One text per article (PolNeAR has a line per annotator; the first one counts)."""
+    seen: set[str] = set()
+    texts = []
+    with open(DATA, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                if rec["doc"] not in seen:
+                    seen.add(rec["doc"])
+                    texts.append(rec["text"])
+    return texts
+
+
+def parsed_contexts(texts: list[str], docs: list[Any], reference_date: str = "2016-10-01") -> list[Any]:
+    """AnalysisContexts holding already-parsed spaCy docs, as the nlp stage leaves them."""
+    from newsgraph.model import Article, RawDocument, SourceRef
+    from newsgraph.pipeline.stage import AnalysisContext
+    from newsgraph.settings import Settings
+
+    out = []
+    for i, (text, doc) in enumerate(zip(texts, docs)):
+        raw = RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=b"", kind="text", raw=True)
+        ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
+                              reference_date=reference_date)
+        ctx.scratch["spacy"] = doc
+        out.append(ctx)
+    return out
