@@ -10,12 +10,6 @@ from tests.conftest import analyze_json, norm, shared_file, validate
 
 
 @pytest.fixture(scope="module")
-def seed_out() -> dict:
-    seed = shared_file("seed/000_d83e9b355770aa0a.txt")
-    return analyze_json(str(seed), "--published", "2024-03-22")
-
-
-@pytest.fixture(scope="module")
 def gold() -> dict:
     return json.loads(shared_file("seed/gold.json").read_text("utf-8"))
 

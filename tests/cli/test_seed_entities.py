@@ -7,13 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import analyze_json, shared_file
-
-
-@pytest.fixture(scope="module")
-def seed_out() -> dict:
-    seed = shared_file("seed/000_d83e9b355770aa0a.txt")
-    return analyze_json(str(seed), "--published", "2024-03-22")
+from tests.conftest import shared_file
 
 
 @pytest.fixture(scope="module")

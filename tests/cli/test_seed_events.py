@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import analyze_json, norm, shared_file, validate
+from tests.conftest import norm, shared_file, validate
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICTUAL = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -17,12 +17,6 @@ CONFLICTUAL = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
 CONFLICT_STEMS = ("veto", "attack", "assault", "invasion", "invade", "hostage", "sanction", "accus", "condemn",
                   "mistake", "kill", "bomb", "warn")
 COOPERATION_STEMS = ("pledg", "agree", "meet", "talks", "aid", "cooperat", "worked", "help", "invit", "spoke")
-
-
-@pytest.fixture(scope="module")
-def seed_out() -> dict:
-    seed = shared_file("seed/000_d83e9b355770aa0a.txt")
-    return analyze_json(str(seed), "--published", "2024-03-22")
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import analyze_json, norm, shared_file, validate
-
-
-@pytest.fixture(scope="module")
-def seed_out() -> dict:
-    seed = shared_file("seed/000_d83e9b355770aa0a.txt")
-    return analyze_json(str(seed), "--published", "2024-03-22")
+from tests.conftest import norm, shared_file, validate
 
 
 @pytest.fixture(scope="module")
