@@ -12,14 +12,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from bench.polnear import DATA, parsed_contexts, polnear_texts
+from bench.polnear import DATA, parse_reference, parsed_contexts
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> str:
     from newsgraph.analyse.claims import ClaimsStage
-    from newsgraph.analyse.nlp import load_nlp
     from newsgraph.pipeline.registry import build_stage
     from newsgraph.settings import Settings
 
@@ -27,13 +26,8 @@ def main() -> str:
         msg = f"{DATA} is missing; nothing measured"
         print(msg)
         return msg
-    texts = polnear_texts()
+    texts, docs, t_nlp = parse_reference()
     chars = sum(len(t) for t in texts)
-    nlp = load_nlp()
-    list(nlp.pipe(texts[:4]))  # warm-up
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=32))
-    t_nlp = time.perf_counter() - t0
 
     settings = Settings()
     ctxs = parsed_contexts(texts, docs)

@@ -12,11 +12,10 @@ The issue's budget: events may add at most 15% to the full pipeline time.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
-from bench.polnear import DATA, parsed_contexts, polnear_texts
+from bench.polnear import DATA, parse_reference, parsed_contexts
 
 ROOT = Path(__file__).resolve().parents[1]
 BEFORE = ("entities", "attributions", "timexes", "places", "claims")
@@ -24,7 +23,6 @@ BEFORE = ("entities", "attributions", "timexes", "places", "claims")
 
 def main() -> str:
     from newsgraph.analyse.events import EventsStage
-    from newsgraph.analyse.nlp import load_nlp
     from newsgraph.pipeline.registry import build_stage
     from newsgraph.settings import Settings
 
@@ -32,16 +30,8 @@ def main() -> str:
         msg = f"{DATA} is missing; nothing measured"
         print(msg)
         return msg
-    texts = polnear_texts()
-    limit = int(os.environ.get("NEWSGRAPH_BENCH_LIMIT", "0") or 0)  # a quicker run on a busy machine
-    if limit:
-        texts = texts[:limit]
+    texts, docs, t_nlp = parse_reference()
     chars = sum(len(t) for t in texts)
-    nlp = load_nlp()
-    list(nlp.pipe(texts[:4]))  # warm-up
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=32))
-    t_nlp = time.perf_counter() - t0
 
     settings = Settings()
     ctxs = parsed_contexts(texts, docs)

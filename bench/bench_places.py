@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.polnear import DATA, parsed_contexts, polnear_texts
+from bench.polnear import DATA, parse_reference, parsed_contexts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,7 +49,6 @@ def _probe(cache: str | None) -> list[float]:
 
 def main() -> str:
     from newsgraph.analyse.gazetteer import load_gazetteer
-    from newsgraph.analyse.nlp import load_nlp
     from newsgraph.analyse.places import PlacesStage
     from newsgraph.pipeline.registry import build_stage
     from newsgraph.settings import Settings
@@ -69,16 +68,8 @@ def main() -> str:
         out = "\n".join(lines)
         print(out)
         return out
-    texts = polnear_texts()
-    limit = int(os.environ.get("NEWSGRAPH_BENCH_LIMIT", "0") or 0)  # a quicker run on a busy machine
-    if limit:
-        texts = texts[:limit]
+    texts, docs, t_nlp = parse_reference(time.process_time)
     chars = sum(len(t) for t in texts)
-    nlp = load_nlp()
-    list(nlp.pipe(texts[:4]))  # warm-up
-    t0 = time.process_time()
-    docs = list(nlp.pipe(texts, batch_size=32))
-    t_nlp = time.process_time() - t0
 
     settings = Settings()
     ctxs = parsed_contexts(texts, docs)

@@ -15,7 +15,7 @@ import os
 import time
 from pathlib import Path
 
-from bench.polnear import DATA, parsed_contexts, polnear_texts
+from bench.polnear import DATA, parse_reference, parsed_contexts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +39,6 @@ def _full_pipeline(texts: list[str]) -> float | None:
 
 
 def main() -> str:
-    from newsgraph.analyse.nlp import load_nlp
     from newsgraph.analyse.timexes import TimexesStage
     from newsgraph.settings import Settings
 
@@ -47,13 +46,8 @@ def main() -> str:
         msg = f"{DATA} is missing; nothing measured"
         print(msg)
         return msg
-    texts = polnear_texts()
+    texts, docs, t_nlp = parse_reference()
     chars = sum(len(t) for t in texts)
-    nlp = load_nlp()
-    list(nlp.pipe(texts[:4]))  # warm-up
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=32))
-    t_nlp = time.perf_counter() - t0
     print(f"bare nlp.pipe: {t_nlp:.2f}s", flush=True)
 
     stage = TimexesStage(Settings())

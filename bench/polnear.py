@@ -42,3 +42,26 @@ def parsed_contexts(texts: list[str], docs: list[Any], reference_date: str = "20
         ctx.scratch["spacy"] = doc
         out.append(ctx)
     return out
+
+
+def parse_reference(clock: Any = None) -> tuple[list[str], list[Any], float]:
+    """The texts, their spaCy parses and the time bare `nlp.pipe` took: the reference.
+
+    NEWSGRAPH_BENCH_LIMIT=N keeps the first N texts, for a quicker run on a busy machine.
+    `clock` is time.perf_counter (wall) unless a bench asks for time.process_time (CPU).
+    """
+    import os
+    import time
+
+    from newsgraph.analyse.nlp import load_nlp
+
+    clock = clock or time.perf_counter
+    texts = polnear_texts()
+    limit = int(os.environ.get("NEWSGRAPH_BENCH_LIMIT", "0") or 0)
+    if limit:
+        texts = texts[:limit]
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:4]))  # warm-up
+    t0 = clock()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    return texts, docs, clock() - t0
