@@ -31,3 +31,15 @@ def test_unknown_setting_is_an_error(tmp_path: Path) -> None:
     cfg.write_text("no_such_thing = 1\n", "utf-8")
     with pytest.raises(ValueError, match="unknown setting 'no_such_thing'"):
         load_settings(cfg)
+
+
+def test_shipped_toml_and_dataclass_defaults_agree(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """defaults.toml is what users read and edit; Settings() is what code builds directly."""
+    import os
+
+    from newsgraph.settings import Settings
+
+    for key in list(os.environ):
+        if key.startswith("NEWSGRAPH_"):
+            monkeypatch.delenv(key)
+    assert load_settings(tmp_path / "none.toml") == Settings()

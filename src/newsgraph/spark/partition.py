@@ -13,7 +13,6 @@ breaks becomes a `rejections` row, so a bad record never fails the job.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -104,7 +103,6 @@ def process_partition(records: Iterable[Record], settings: Settings, raw: bool =
     """Build the pipeline once for the partition, then yield (table, row) pairs."""
     from newsgraph.pipeline import get_pipeline
 
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     pipeline = get_pipeline(settings)
     docs = (d for rec in records for d in record_documents(rec, settings, raw, published))
     for result in pipeline.run(docs):
