@@ -241,42 +241,47 @@ def test_conditional_get_uses_etag_and_last_modified() -> None:
     assert sent[1]["if-none-match"] == '"v1"' and sent[1]["if-modified-since"].startswith("Wed, 20 Mar 2024")
 
 
-def test_requests_to_one_host_are_spaced() -> None:
-    clock = {"t": 0.0}
-    slept: list[float] = []
+class FakeClock:
+    """A monotonic clock that only moves when the fetcher sleeps, so waits can be asserted exactly."""
 
-    def sleep(s: float) -> None:
-        slept.append(s)
-        clock["t"] += s
+    def __init__(self) -> None:
+        self.t = 0.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.t
+
+    def sleep(self, s: float) -> None:
+        self.slept.append(s)
+        self.t += s
+
+
+def test_requests_to_one_host_are_spaced() -> None:
+    clock = FakeClock()
 
     with serve() as srv:
         srv.add("/a", PAGE)
         srv.add("/b", PAGE)
         policy = FetchPolicy(allow_private=True, min_interval_s=2.0)
-        with Fetcher(policy, sleep=sleep, clock=lambda: clock["t"]) as f:
+        with Fetcher(policy, sleep=clock.sleep, clock=clock) as f:
             f.get(srv.url("/a"))
             f.get(srv.url("/b"))
     # robots.txt, /a and /b on one host: two waits of the full interval
-    assert slept == [2.0, 2.0]
+    assert clock.slept == [2.0, 2.0]
 
 
 def test_crawl_delay_from_robots_is_obeyed() -> None:
-    clock = {"t": 0.0}
-    slept: list[float] = []
-
-    def sleep(s: float) -> None:
-        slept.append(s)
-        clock["t"] += s
+    clock = FakeClock()
 
     with serve() as srv:
         srv.add("/robots.txt", "User-agent: *\nCrawl-delay: 5\n", ctype="text/plain")
         srv.add("/a", PAGE)
         srv.add("/b", PAGE)
         policy = FetchPolicy(allow_private=True, min_interval_s=0.5)
-        with Fetcher(policy, sleep=sleep, clock=lambda: clock["t"]) as f:
+        with Fetcher(policy, sleep=clock.sleep, clock=clock) as f:
             f.get(srv.url("/a"))
             f.get(srv.url("/b"))
-    assert slept[-1] == 5.0
+    assert clock.slept[-1] == 5.0
 
 
 def test_gzip_content_encoding_and_binary_content() -> None:
