@@ -122,3 +122,20 @@ def test_rejection_row_round_trip() -> None:
     row = rejection_row(rej)
     assert list(row) == [c for c, _ in REJECTION_COLUMNS]
     assert from_rejection_row(row) == rej
+
+
+def test_json_cells_are_the_contract_json() -> None:
+    """Table cells holding lists and records carry the same JSON as the contract object."""
+    import json
+
+    doc = sample()
+    art = to_rows(doc)["articles"][0]
+    obj = to_json(doc)
+    for col in ("authors", "credits", "removed"):
+        assert json.loads(art[col]) == obj["article"][col], col
+    assert json.loads(art["provenance"]) == obj["provenance"]
+    ent = to_rows(doc)["entities"][0]
+    assert (ent["aliases"], ent["titles"]) == ('["Blinken"]', '["Secretary of State"]')
+    assert json.loads(art["credits"])[0]["agency"] == "AP"
+    plain = to_rows(AnalyzedDocument(doc.source, Article(title=None, text="x"), provenance={}))["articles"][0]
+    assert plain["authors"] == "[]" and plain["removed"] == "[]"

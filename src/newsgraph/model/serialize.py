@@ -207,8 +207,22 @@ def _getter(path: tuple[str, ...]) -> Callable[[Any], Any]:
     return lambda obj: None if (v := first(obj)) is None else rest(v)
 
 
+def _plain(value: Any) -> Any:
+    # Called by the C encoder only for what JSON cannot take itself: our dataclasses.
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+# One encoder for every cell: the C encoder takes tuples and dicts as they are, so
+# only dataclasses go through Python; this is the same text as json.dumps(_encode(v)).
+_encode_cell = json.JSONEncoder(ensure_ascii=False, default=_plain).encode
+
+
 def _json_cell(value: Any) -> str:
-    return json.dumps(_encode(value), ensure_ascii=False)
+    if value == ():
+        return "[]"
+    return _encode_cell(value)
 
 
 @cache
