@@ -344,3 +344,23 @@ def test_naming_verb_in_a_relative_clause_quotes_its_words(nlp: Any) -> None:
 def test_ruling_attributes_its_clause(nlp: Any) -> None:
     out = run(nlp, "A federal judge in Carrow County ruled that the new zoning map was unlawful.")
     assert out == [("indirect", "A federal judge in Carrow County", "ruled", "that the new zoning map was unlawful")]
+
+
+def test_cue_inside_reported_words_is_no_new_attribution(nlp: Any) -> None:
+    out = run(nlp, "Mayor Ilse Brandt says she opposes the new toll on the Karrow bridge.")
+    assert out == [("indirect", "Mayor Ilse Brandt", "says", "she opposes the new toll on the Karrow bridge")]
+
+
+def test_participle_after_the_subject_is_not_the_source(nlp: Any) -> None:
+    out = run(nlp, "Petra Lund, speaking to farmers in Velden, said the grain tax would be cut next year.")
+    assert out == [("indirect", "Petra Lund", "said", "the grain tax would be cut next year")]
+
+
+def test_appositive_after_an_inverted_cue_is_the_source(nlp: Any) -> None:
+    out = run(nlp, "The budget will be balanced by June, said Arno Feld, the treasurer of Marlow County.")
+    assert out == [("indirect", "Arno Feld, the treasurer of Marlow County", "said", "The budget will be balanced by June")]
+
+
+def test_subject_of_a_coordinated_cue_keeps_its_appositive(nlp: Any) -> None:
+    out = run(nlp, "Jon Marek, her Liberal opponent, visited the plant and said he thought the closure was a mistake.")
+    assert [o[1] for o in out] == ["Jon Marek, her Liberal opponent,"]

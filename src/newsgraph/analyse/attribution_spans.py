@@ -185,16 +185,19 @@ class _Finder(ReportedSpeech):
         while left < h.i and (doc[left].dep_ in ("cc", "punct", "mark", "advmod", "prep") or doc[left].is_space):
             left += 1
         v = h.head
-        if h.dep_ in _SPEAKER_DEPS and v.i > h.i and is_cue_head(v) and h.right_edge.i < v.i:
+        if h.dep_ in _SPEAKER_DEPS and v.i > h.i and h.right_edge.i < v.i:
             # the whole subject phrase, relative clauses and appositives included
-            # ("Tim Hess, a developer, who introduced him to bankers, said"); PolNeAR's
+            # ("Tim Hess, a developer, who introduced him to bankers, said"), also when
+            # the cue is coordinated with the verb ("X, her opponent, left and said"); PolNeAR's
             # sources keep a phrase set off by commas too ("Blinken, on his trip, said")
             right = h.i
             for c in h.rights:
                 if c.i >= v.i:
                     break
-                after_comma = any(t.text == "," for t in doc[right + 1 : c.left_edge.i])
-                if after_comma and c.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj"):
+                after_comma = any(t.text == "," for t in doc[h.i + 1 : c.left_edge.i])
+                # a participle set off by commas ("Trump, speaking to veterans, said")
+                # tells what the speaker was doing, not who they are
+                if after_comma and c.dep_ in ("acl", "advcl"):
                     break
                 right = max(right, c.right_edge.i)
             while right > h.i and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":

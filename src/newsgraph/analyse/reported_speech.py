@@ -282,7 +282,7 @@ class ReportedSpeech:
         return True
 
     def parse_pass(self) -> None:
-        later: list[tuple[Token, str, tuple[int, int], Token]] = []
+        cands: list[tuple[Token, str, tuple[int, int], Token]] = []
         for t in self.doc:
             if t.i in self.used_cues:
                 continue
@@ -308,19 +308,16 @@ class ReportedSpeech:
                 continue
             if head_tok.idx >= content[0] and head_tok.idx < content[1]:
                 continue
-            if cls in ("cognition", "intention"):
-                if head_tok.lower_ in ("i", "me"):
-                    continue  # "I think …" outside quotes is the writer hedging, not a source
-                later.append((t, cls, content, head_tok))
+            if cls in ("cognition", "intention") and head_tok.lower_ in ("i", "me"):
+                continue  # "I think …" outside quotes is the writer hedging, not a source
+            cands.append((t, cls, content, head_tok))
+        # a cue inside someone's reported words ("she said he plans to …",
+        # "Clinton says she opposes the deal") is part of what they said, not
+        # a new attribution
+        outer = [f.content for f in self.found] + [c[2] for c in cands]
+        for t, cls, content, head_tok in cands:
+            if any(s <= t.idx < e for s, e in outer if (s, e) != content):
                 continue
             kind, content = self.classify(content)
             self.used_cues.add(t.i)
-            self.add(kind, content, (cue_start(t), cue_end(t)), head_tok, f"parse-{cls}")
-        # a view or plan reported inside someone's words ("she said he plans to
-        # …") belongs to that attribution, not a new one
-        for t, cls, content, head_tok in later:
-            if any(f.content[0] <= t.idx < f.content[1] for f in self.found):
-                continue
-            kind, content = self.classify(content)
-            self.used_cues.add(t.i)
-            self.add(kind, content, (cue_start(t), cue_end(t)), head_tok, f"parse-{cls}")
+            self.add(kind, content, (cue_start(t), cue_end(t)), head_tok, f"parse-{cls}", inverted=head_tok.i > t.i)
