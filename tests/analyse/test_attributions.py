@@ -364,3 +364,25 @@ def test_appositive_after_an_inverted_cue_is_the_source(nlp: Any) -> None:
 def test_subject_of_a_coordinated_cue_keeps_its_appositive(nlp: Any) -> None:
     out = run(nlp, "Jon Marek, her Liberal opponent, visited the plant and said he thought the closure was a mistake.")
     assert [o[1] for o in out] == ["Jon Marek, her Liberal opponent,"]
+
+
+def test_quote_closed_by_a_mark_of_the_other_family() -> None:
+    text = "“The toll must go,\" Mayor Brandt said, calling it \"a tax on work.\""
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["“The toll must go,\"", "\"a tax on work.\""]
+
+
+def test_quote_inside_a_quote_of_the_same_marks() -> None:
+    text = "“I would rather pay what they call “the ferry tax” than lose the bridge,” Rosa Imbert said."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == [text[: text.index(" Rosa")]]
+
+
+def test_closing_mark_with_an_ellipsis_opens_a_paragraph() -> None:
+    text = "The editor praised the speech.\n\n” … she spoke with a calm that won the hall,” Dara Kell wrote."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["” … she spoke with a calm that won the hall,”"]
+
+
+def test_adverbial_clause_after_the_cue_is_not_its_content(nlp: Any) -> None:
+    out = run(nlp, "“You should resign and repay the bonus,” Vance told Harlow, after he admitted under her "
+                   "questioning he had not yet been held accountable.")
+    assert out == [("direct", "Vance", "told", "“You should resign and repay the bonus,”")]

@@ -57,6 +57,7 @@ from newsgraph.analyse.reported_speech import ReportedSpeech
 
 _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "X", "SYM"}
 _LABEL = re.compile(r"^[ \t\u00a0]*[\"“]?([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
+_SUBORDINATORS = {"after", "before", "when", "while", "as", "because", "since", "if", "until", "though", "although", "once"}
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z](?:[^\n,.;:()“”\"]|\.(?=[ \u00a0]?[A-Z]))*)")
 
 
@@ -316,8 +317,9 @@ class _Finder(ReportedSpeech):
         if verb is None or verb.i in self.used_cues:
             return False
         # "In an interview on “Face the Nation,” she said the …": the content follows the cue
+        # ("“…,” Warren told him, after he admitted …" is an adverbial the parser took for one)
         if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.left_edge.i <= verb.i + 4
-               and self.in_quote(c.idx) is None for c in verb.children):
+               and self.in_quote(c.idx) is None and not self.adverbial_clause(verb, c) for c in verb.children):
             return False
         words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")]
         if len(words) > 9 or any(t.pos_ not in _NP_POS and not t.is_title for t in words):
@@ -362,6 +364,12 @@ class _Finder(ReportedSpeech):
         self.cue_owner[verb.i] = len(self.found)
         self.add(kind, content, cue, head_tok, "quote-cue-after", inverted=not words)
         return True
+
+    def adverbial_clause(self, verb: Token, c: Token) -> bool:
+        """A clause after the cue set off by a comma or opened by a subordinator
+        ("after", "when" …) says when or why, not what was said."""
+        gap = self.doc[verb.i + 1 : c.left_edge.i + 1]
+        return any(t.text == "," for t in gap) or self.doc[c.left_edge.i].lower_ in _SUBORDINATORS
 
     def clause_start(self, pos: int) -> int | None:
         """Where the sentence around a quotation starts, when words precede the quotation in it."""

@@ -50,8 +50,8 @@ def _role(text: str, m: re.Match[str]) -> str:
         return "open"
     if mark in _CLOSERS:
         # a closing mark typed at the start of a paragraph opens it (”Fear. I am …)
-        if before == "\n" and after.isalnum():
-            return "open"
+        if before == "\n" and (after.isalnum() or text[m.end() : m.end() + 3].lstrip(" \u00a0")[:1] in ("…", ".")):
+            return "open"  # also ”… he said": a quotation picked up in mid-sentence
         return "close"
     if before in _BEFORE_OPEN and after not in " \t\n":
         return "open"
@@ -82,6 +82,8 @@ def find_double(text: str) -> list[Quote]:
     found: list[Quote] = []
     for family in _FAMILIES:
         found.extend(_pair(text, family))
+    taken = {q.end - q.mark_len for q in found if q.balanced} | {q.start for q in found}
+    found = [_closed_by_other_family(text, q, taken) for q in found]
     found.sort(key=lambda q: (q.start, -q.end))
     # a quotation inside another (a straight pair inside a curly one) is part of it
     out: list[Quote] = []
@@ -92,14 +94,48 @@ def find_double(text: str) -> list[Quote]:
     return out
 
 
+def _closed_by_other_family(text: str, q: Quote, taken: set[int]) -> Quote:
+    """“Deals should not be a requirement," he said: a quotation typed with a
+    straight mark at one end and a curly one at the other. A one-character
+    quotation left open closes at the first closing mark of the other family
+    in its paragraph, unless that mark belongs to a quotation of its own."""
+    if q.balanced or q.mark_len != 1:
+        return q
+    for m in _DOUBLE.finditer(text, q.start + 1, q.end):
+        if m.start() in taken:
+            continue  # a mark of a quotation of its own
+        if len(m.group()) == 1 and (m.group() == '"') != (text[q.start] == '"') and _role(text, m) == "close":
+            return Quote(q.start, m.end())
+    return q
+
+
+def _nested(text: str, opener: re.Match[str], family: re.Pattern[str]) -> bool:
+    """“I’d rather live in what he calls “hell” than …”: a second opener whose
+    own closer and the first one's both follow in the paragraph, before any
+    other opener, is a quotation inside the quotation."""
+    closers = 0
+    for m in family.finditer(text, opener.end(), _paragraph_end(text, opener.end())):
+        role = _role(text, m)
+        if role == "open":
+            return False
+        closers += 1
+        if closers == 2:
+            return True
+    return False
+
+
 def _pair(text: str, family: re.Pattern[str]) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     last_open = 0  # where the current paragraph of an open quotation starts
     mark_len = 1
+    skip_close = 0  # closers of quotations nested inside the open one
     for m in family.finditer(text):
         mark_len = len(m.group())
         role = _role(text, m)
+        if skip_close and role in ("close", "either") and "\n" not in text[last_open : m.start()]:
+            skip_close -= 1
+            continue
         if open_at is not None and "\n" in text[last_open : m.start()]:
             between = [ln for ln in text[last_open : m.start()].split("\n") if ln.strip()]
             if role in ("open", "either") and _opens_paragraph(text, m.start()) and len(between) == 1:
@@ -114,6 +150,8 @@ def _pair(text: str, family: re.Pattern[str]) -> list[Quote]:
         if role in ("close", "either"):
             quotes.append(Quote(open_at, m.end(), mark_len=mark_len))
             open_at = None
+        elif _nested(text, m, family):
+            skip_close += 1
         else:  # a second opener: the first one was never closed
             end = m.start()
             while end > open_at and text[end - 1] in " \t\n":
