@@ -386,3 +386,20 @@ def test_adverbial_clause_after_the_cue_is_not_its_content(nlp: Any) -> None:
     out = run(nlp, "“You should resign and repay the bonus,” Vance told Harlow, after he admitted under her "
                    "questioning he had not yet been held accountable.")
     assert out == [("direct", "Vance", "told", "“You should resign and repay the bonus,”")]
+
+
+def test_adverb_on_the_cue_is_part_of_the_cue_not_the_speaker(nlp: Any) -> None:
+    out = run(nlp, "The report was grim. “But since then, the harbor has recovered,” it further noted.")
+    assert out == [("direct", "it", "further noted", "“But since then, the harbor has recovered,”")]
+
+
+def test_inverted_cue_before_a_colon(nlp: Any) -> None:
+    out = run(nlp, "The levy would make the port budget harder to read. Said Okoro: “I don’t get the sense "
+                   "the board is the least bit interested in fixing it.”")
+    assert [o[:2] for o in out] == [("direct", "Okoro")]
+
+
+def test_abbreviation_between_cue_and_second_fragment(nlp: Any) -> None:
+    out = run(nlp, "“It was a fair hearing,” Ortiz said at a meeting in Dunmore, N.D., “but the vote came too soon.”")
+    assert [o[3] for o in out] == ["“It was a fair hearing,”", "“but the vote came too soon.”"]
+    assert {o[1] for o in out} == {"Ortiz"}

@@ -321,7 +321,9 @@ class _Finder(ReportedSpeech):
         if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.left_edge.i <= verb.i + 4
                and self.in_quote(c.idx) is None and not self.adverbial_clause(verb, c) for c in verb.children):
             return False
-        words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")]
+        # an adverb on the cue ("it further wrote") is no part of the speaker
+        words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")
+                 and not (t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.i == verb.i)]
         if len(words) > 9 or any(t.pos_ not in _NP_POS and not t.is_title for t in words):
             return False
         cue = (cue_start(verb), cue_end(verb))
@@ -351,18 +353,31 @@ class _Finder(ReportedSpeech):
             if any(cue_class(t) in ("speech", "cognition", "evidence") or t.lower_ == "according" for t in prefix):
                 return False
             content, kind = (prefix_start, q.end), "mixed"
+        speaker = head = None
         if words:
             # “… jail time” for criminal behavior, she said: the words before the
             # speaker finish the quoted sentence
-            (sp_start, _), _h = self.np_span(head_tok)
+            (sp_start, sp_end), _h = self.np_span(head_tok)
             pre = [t for t in between if t.idx < sp_start]
             if pre and any(not t.is_punct for t in pre) and pre[-1].text == ",":
-                last = next(t for t in reversed(pre[:-1]) if not t.is_punct)
-                content, kind = (content[0], last.idx + len(last)), "mixed"
+                named = [t for t in pre if not t.is_punct]
+                if all(t.pos_ == "PROPN" for t in named):
+                    # “…,” Flynn, a top adviser, said: the parser took the appositive
+                    # for the subject; the name before it starts the speaker phrase
+                    k = self.tok_at(sp_end)
+                    if k < verb.i and doc[k].text == ",":
+                        sp_end = doc[k].idx + 1
+                    speaker, head = (named[0].idx, sp_end), (named[-1].idx, named[-1].idx + len(named[-1]))
+                else:
+                    last = next(t for t in reversed(pre[:-1]) if not t.is_punct)
+                    content, kind = (content[0], last.idx + len(last)), "mixed"
         self.used_cues.add(verb.i)
         self.used_quotes.add(qi)
         self.cue_owner[verb.i] = len(self.found)
-        self.add(kind, content, cue, head_tok, "quote-cue-after", inverted=not words)
+        if speaker is not None:
+            self.add(kind, content, cue, None, "quote-cue-after", speaker=speaker, head=head)
+        else:
+            self.add(kind, content, cue, head_tok, "quote-cue-after", inverted=not words)
         return True
 
     def adverbial_clause(self, verb: Token, c: Token) -> bool:
@@ -433,7 +448,7 @@ class _Finder(ReportedSpeech):
             start = max(verb.idx + len(verb), prev.speaker[1] if prev.speaker else 0)
             between = text[start : q.start]
             if not (re.fullmatch(r"[\s,:;—–-]*", between)
-                    or re.fullmatch(r"[^.!?“”\"\n]{0,120}[,:][ \t\u00a0]*", between)):
+                    or re.fullmatch(r"(?:[^.!?“”\"\n]|(?<=[A-Z])\.){0,120}[,:][ \t\u00a0]*", between)):
                 return False
             self.used_quotes.add(qi)
             self.found.append(Found("direct", (q.start, q.end), prev.cue, prev.speaker, prev.head,
@@ -464,6 +479,10 @@ class _Finder(ReportedSpeech):
                                      for t in words):
                 return False
         head_tok = self.speaker_head(verb)
+        inverted, speaker = False, None
+        if head_tok is None and ends_colon and words and verb.i < words[0].i and all(t.pos_ == "PROPN" for t in words):
+            head_tok, inverted = words[-1], True  # "Said Ellis: “…”"
+            speaker = (words[0].idx, words[-1].idx + len(words[-1]))
         if head_tok is None:
             return False
         end = self.run_on(q)
@@ -471,7 +490,11 @@ class _Finder(ReportedSpeech):
             kind = "mixed"
         self.used_cues.add(verb.i)
         self.used_quotes.add(qi)
-        self.add(kind, (start, end), (cue_start(verb), cue_end(verb)), head_tok, "quote-cue-before")
+        if inverted:
+            self.add(kind, (start, end), (cue_start(verb), cue_end(verb)), None, "quote-cue-before",
+                     speaker=speaker, head=(head_tok.idx, head_tok.idx + len(head_tok)))
+        else:
+            self.add(kind, (start, end), (cue_start(verb), cue_end(verb)), head_tok, "quote-cue-before")
         return True
 
     def colon_intro(self, qi: int, q: Quote) -> bool:

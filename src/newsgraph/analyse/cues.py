@@ -96,7 +96,8 @@ def cue_start(tok: Token) -> int:
     k = tok.i
     while k - 1 >= 0:
         prev = doc[k - 1]
-        if prev.head.i == tok.i and (prev.dep_ in ("aux", "auxpass", "neg") or prev.lower_ in _CUE_ADVERBS):
+        if prev.head.i == tok.i and (prev.dep_ in ("aux", "auxpass", "neg") or prev.lower_ in _CUE_ADVERBS
+                                     or prev.dep_ == "advmod" and prev.tag_ == "RB"):
             k -= 1
         else:
             break
