@@ -107,11 +107,13 @@ def test_quote_that_goes_on_after_the_attribution(nlp: Any) -> None:
     assert got[2] == ("direct", "he", "added", "“Residents should still boil it,”")
 
 
-def test_multi_paragraph_quote_is_one_attribution(nlp: Any) -> None:
+def test_multi_paragraph_quote_is_one_attribution_per_paragraph(nlp: Any) -> None:
     text = "Ortiz said: “The bridge is old.\n\n“It needs a new deck, and it needs it soon.”"
     got = run(nlp, text)
-    # a colon right after the verb is part of the cue (PolNeAR's convention)
-    assert got == [("direct", "Ortiz", "said:", "“The bridge is old.\n\n“It needs a new deck, and it needs it soon.”")]
+    # a colon right after the verb is part of the cue (PolNeAR's convention); content
+    # never crosses a paragraph, the second paragraph shares the first one's speaker
+    assert got == [("direct", "Ortiz", "said:", "“The bridge is old."),
+                   ("direct", "Ortiz", "said:", "“It needs a new deck, and it needs it soon.”")]
 
 
 def test_dash_attribution(nlp: Any) -> None:
@@ -403,3 +405,4 @@ def test_abbreviation_between_cue_and_second_fragment(nlp: Any) -> None:
     out = run(nlp, "“It was a fair hearing,” Ortiz said at a meeting in Dunmore, N.D., “but the vote came too soon.”")
     assert [o[3] for o in out] == ["“It was a fair hearing,”", "“but the vote came too soon.”"]
     assert {o[1] for o in out} == {"Ortiz"}
+

@@ -629,7 +629,25 @@ class _Finder(ReportedSpeech):
         self.labels()
         self.parse_pass()
         self.continuations()
-        return _ordered(self.found)
+        return _ordered(self.by_paragraph(self.found))
+
+    def by_paragraph(self, found: list[Found]) -> list[Found]:
+        """A direct quotation that goes on over several paragraphs (each opening
+        with a quotation mark) becomes one attribution per paragraph, the later
+        ones sharing the first one's speaker: content never crosses a paragraph."""
+        out = list(found)
+        for i, f in enumerate(found):
+            s, e = f.content
+            if f.kind != "direct" or "\n" not in self.text[s:e]:
+                continue
+            pieces = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", self.text[s:e])]
+            pieces = [(a + len(self.text[a:b]) - len(self.text[a:b].lstrip()), a + len(self.text[a:b].rstrip())) for a, b in pieces]
+            if len(pieces) < 2 or any(self.text[a] not in QUOTE_CHARS for a, _b in pieces):
+                continue
+            out[i] = Found(f.kind, pieces[0], f.cue, f.speaker, f.head, f.method, f.follows)
+            lead = f.follows if f.follows is not None else i
+            out.extend(Found(f.kind, piece, f.cue, f.speaker, f.head, f.method, lead) for piece in pieces[1:])
+        return out
 
 
 def _ordered(found: list[Found]) -> list[Found]:
