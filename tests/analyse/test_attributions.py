@@ -406,3 +406,23 @@ def test_abbreviation_between_cue_and_second_fragment(nlp: Any) -> None:
     assert [o[3] for o in out] == ["“It was a fair hearing,”", "“but the vote came too soon.”"]
     assert {o[1] for o in out} == {"Ortiz"}
 
+
+
+def test_told_an_audience_that_clause(nlp: Any) -> None:
+    out = run(nlp, "In Velden last week, she told a meeting of harbor pilots that few people understood the tides better than they did.")
+    assert out == [("indirect", "she", "told", "that few people understood the tides better than they did")]
+
+
+def test_by_saying_speaks_for_the_subject(nlp: Any) -> None:
+    out = run(nlp, "The senator began by saying he would never vote for the toll.")
+    assert out == [("indirect", "The senator", "saying", "he would never vote for the toll")]
+
+
+def test_possessor_of_a_claim_is_its_source(nlp: Any) -> None:
+    out = run(nlp, "The photos undercut the mayor’s claim that the bridge had been repaired in May.")
+    assert out == [("indirect", "the mayor’s", "claim", "that the bridge had been repaired in May")]
+
+
+def test_according_to_at_the_end_keeps_the_whole_source_phrase(nlp: Any) -> None:
+    out = run(nlp, "Turnout fell by a third, according to a county report released last week.")
+    assert out == [("indirect", "a county report released last week", "according to", "Turnout fell by a third")]

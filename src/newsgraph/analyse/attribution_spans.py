@@ -57,6 +57,7 @@ from newsgraph.analyse.reported_speech import ReportedSpeech
 
 _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "X", "SYM"}
 _LABEL = re.compile(r"^[ \t\u00a0]*[\"“]?([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
+_BY_DOING = {"by", "after", "before", "in", "upon", "while", "since", "for"}
 _SUBORDINATORS = {"after", "before", "when", "while", "as", "because", "since", "if", "until", "though", "although", "once"}
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z](?:[^\n,.;:()“”\"]|\.(?=[ \u00a0]?[A-Z]))*)")
 
@@ -249,6 +250,8 @@ class _Finder(ReportedSpeech):
                     agent = next((a for a in v.children if a.dep_ == "agent"), None)
                     pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
                     return pobj
+                if c.ent_type_ in ("TIME", "DATE") and c.i < v.i - 1:
+                    continue  # "12:15 p.m.¶¶Donald Trump says …": a time line parsed as a subject
                 if c.lower_ in lex.not_speakers or c.dep_ == "expl" or c.ent_type_ in ("TIME", "DATE"):
                     return None
                 if is_quote(c):
@@ -258,6 +261,9 @@ class _Finder(ReportedSpeech):
             return self.speaker_head(v.head, depth + 1)
         if depth < 2 and v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
             return self.speaker_head(v.head, depth + 1)  # "…, saying …": the subject of the main verb
+        if depth < 2 and v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in _BY_DOING \
+                and v.head.head.pos_ in ("VERB", "AUX") and cue_class(v) == "speech":
+            return self.speaker_head(v.head.head, depth + 1)  # "began by saying …": who began
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN") and cue_class(v) == "speech":
             return v.head  # "officials warning Israel of …"
         return self.speaker_left(v)

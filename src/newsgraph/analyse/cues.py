@@ -25,6 +25,7 @@ class Lexicon:
     not_speakers: frozenset[str]
     label_stoplist: frozenset[str]
     intention: frozenset[str] = frozenset()
+    nominal: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,7 @@ def lexicon() -> Lexicon:
         not_speakers=frozenset(raw["not_speakers"]),
         label_stoplist=frozenset(raw["label_stoplist"]),
         intention=frozenset(raw.get("intention", ())),
+        nominal=frozenset(raw.get("nominal", ())),
     )
 
 

@@ -12,6 +12,7 @@ the finder's document, quotations, span helpers and result list.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
@@ -76,6 +77,18 @@ class ReportedSpeech:
         content = max(sizes)[1]
         if content[1] - content[0] < 8:
             return
+        if content == left and right is not None:
+            # "…, according to a poll released last week.": the source runs to the
+            # sentence end, but not into an aside about it (", whose …", ", which …")
+            # or a clause joined on (", and said they …")
+            tail = self.text[speaker[1] : right[1]]
+            stop = len(tail)
+            for m in re.finditer(r",\s*(?:(which|who|whose|whom|where)|and|but)\b", tail):
+                rest = doc[self.tok_at(speaker[1] + m.end()) : self.tok_at(right[1])]
+                if m.group(1) or any(x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "acl") for x in rest):
+                    stop = m.start()
+                    break
+            speaker = (speaker[0], speaker[1] + stop)
         kind, content = self.classify(content)
         self.found.append(Found(kind, content, (t.idx, to.idx + len(to)), speaker, head, "according-to"))
 
@@ -200,6 +213,13 @@ class ReportedSpeech:
             obj = [c for c in v.rights if c.dep_ in ("dobj", "dative")]
             if obj:
                 nxt = obj[0].right_edge.i + 1
+                # "told a meeting of leaders that few people understood …": a clause
+                # with "that" and a subject of its own is what was told, not a
+                # relative clause on the addressee
+                for x in obj[0].subtree:
+                    that = [c for c in x.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < x.i]
+                    if x.dep_ == "relcl" and that and any(c.dep_ in _SPEAKER_DEPS for c in x.children):
+                        return self.trim(that[0].i, v.sent.end - 1)
         # "X said that …" with a parse that missed the clause
         while nxt < v.sent.end and (doc[nxt].ent_type_ in ("DATE", "TIME") or doc[nxt].dep_ in ("dobj", "npadvmod")
                                     and lemma(v) in lexicon().addressee_verbs | {"say"}):
@@ -281,6 +301,21 @@ class ReportedSpeech:
         self.used_cues.add(v.i)
         return True
 
+    def nominal(self, t: Token) -> tuple[tuple[int, int], Token] | None:
+        """`Trump's claim that …`: a speech noun with a possessor and a that-clause;
+        the possessor is the source, the clause the content."""
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in lexicon().nominal:
+            return None
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        for c in t.rights:
+            that = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i]
+            if c.dep_ in ("acl", "ccomp", "relcl") and that and any(x.dep_ in (*_SPEAKER_DEPS, "expl") for x in c.children):
+                content = self.trim(that[0].i, c.right_edge.i)
+                return (content, poss) if content is not None else None
+        return None
+
     def parse_pass(self) -> None:
         cands: list[tuple[Token, str, tuple[int, int], Token]] = []
         for t in self.doc:
@@ -289,6 +324,10 @@ class ReportedSpeech:
             if t.lower_ == "according":
                 if self.in_quote(t.idx) is None:
                     self.according(t)
+                continue
+            nominal = self.nominal(t)
+            if nominal is not None:
+                cands.append((t, "nominal", *nominal))
                 continue
             cls = cue_class(t)
             if cls is None or cls == "quote_only":
