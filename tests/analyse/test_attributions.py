@@ -426,3 +426,10 @@ def test_possessor_of_a_claim_is_its_source(nlp: Any) -> None:
 def test_according_to_at_the_end_keeps_the_whole_source_phrase(nlp: Any) -> None:
     out = run(nlp, "Turnout fell by a third, according to a county report released last week.")
     assert out == [("indirect", "a county report released last week", "according to", "Turnout fell by a third")]
+
+
+def test_adverb_on_the_subject_phrase_stays_a_focus_word_does_not(nlp: Any) -> None:
+    assert run(nlp, "Only 41 percent of the dock workers said the strike should go on.")[0][1] == \
+        "Only 41 percent of the dock workers"
+    assert run(nlp, "Even Velden, the port's oldest partner, said it was opposed to the toll.")[0][1] == \
+        "Velden, the port's oldest partner,"

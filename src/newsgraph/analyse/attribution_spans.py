@@ -184,7 +184,11 @@ class _Finder(ReportedSpeech):
             if doc[k].text in (",", "(", "—", "–", ":", ";") or is_quote(doc[k]) or "\n" in doc[k].text:
                 left = k + 1
                 break
-        while left < h.i and (doc[left].dep_ in ("cc", "punct", "mark", "advmod", "prep") or doc[left].is_space):
+        # "Only 52 percent of voters", "Not everyone": an adverb on a word of the
+        # phrase stays; one on the verb ("Also, the mayor …") or a focus word ("Even China") does not
+        while left < h.i and (doc[left].dep_ in ("cc", "punct", "mark", "prep") or doc[left].is_space
+                              or doc[left].dep_ in ("advmod", "neg") and (not left < doc[left].head.i <= h.i
+                                                                          or doc[left].lower_ in ("even", "also", "too", "then"))):
             left += 1
         v = h.head
         if h.dep_ in _SPEAKER_DEPS and v.i > h.i and h.right_edge.i < v.i:
