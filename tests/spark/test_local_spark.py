@@ -57,14 +57,13 @@ def spark_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dic
     return folder, out, json.loads(proc.stdout)
 
 
-def test_local_spark_equals_local_pipeline(spark_run: tuple[Path, Path, dict]) -> None:
+def _assert_equals_local_pipeline(folder: Path, out: Path, counters: dict) -> None:
     from newsgraph.ingest import iter_inputs
     from newsgraph.model import Rejected
     from newsgraph.model.serialize import TABLES, from_rows
     from newsgraph.pipeline import get_pipeline
     from newsgraph.settings import load_settings
 
-    folder, out, counters = spark_run
     tables = _table_rows(out)
     assert set(TABLES) | {"rejections"} <= set(tables)
 
@@ -84,6 +83,28 @@ def test_local_spark_equals_local_pipeline(spark_run: tuple[Path, Path, dict]) -
     assert spark_rej == local_rej
     assert counters["failed_inputs"] >= 2  # the corrupt WARC and the bad JSONL line
     assert any(code.startswith("E002") for code in counters["rejected"])
+
+
+def test_local_spark_equals_local_pipeline(spark_run: tuple[Path, Path, dict]) -> None:
+    _assert_equals_local_pipeline(*spark_run)
+
+
+def test_spark_writer_equals_local_pipeline(tmp_path: Path) -> None:
+    """The fallback writer (rows back to the JVM, for file systems pyarrow cannot open) gives the same tables."""
+    from importlib import resources
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    examples = Path(str(resources.files("newsgraph").joinpath("data/examples")))
+    for p in sorted(examples.glob("*.txt"))[:3]:
+        shutil.copy(p, folder / p.name)
+    (folder / "broken.warc.gz").write_bytes(b"\x1f\x8b\x08\x00not a warc at all")
+    (folder / "lines.jsonl").write_text(json.dumps({"id": "ok-1", "text": "A short line."}) + "\n{oops\n", "utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("spark", "--input", str(folder), "--output", str(out), "--master", "local[2]",
+                   "--partitions", "2", "--writer", "spark", timeout=1800)
+    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    _assert_equals_local_pipeline(folder, out, json.loads(proc.stdout))
 
 
 def test_load_equals_local_ingest(spark_run: tuple[Path, Path, dict], tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ def spark(
     raw: Annotated[bool, typer.Option("--raw", help="Inputs are clean article bodies.")] = False,
     published: Annotated[str | None, typer.Option("--published", help="Reference date YYYY-MM-DD.")] = None,
     config: Annotated[str | None, typer.Option("--config", help="A settings TOML file.")] = None,
+    writer: Annotated[str, typer.Option("--writer", help="arrow: tasks write their own part files (local, s3://, gs://, hdfs://); spark: Spark writes them (any Hadoop file system).")] = "arrow",
 ) -> None:
     """Run process() on a Spark cluster and write the same tables as `export --format parquet`."""
     from newsgraph.cli.analyze import check_date
@@ -27,8 +28,10 @@ def spark(
     except ImportError as exc:  # pragma: no cover - depends on the extra
         raise typer.BadParameter(f"pyspark is not installed: pip install 'newsgraph[spark]' ({exc})") from None
     published = check_date(published)
+    if writer not in ("arrow", "spark"):
+        raise typer.BadParameter(f"E006: --writer is arrow or spark, not {writer!r}")
     counters = run_job(input, output, load_settings(config), master=master, partitions=partitions, raw=raw,
-                       published=published)
+                       published=published, writer=writer)
     sys.stdout.write(json.dumps(counters, indent=2) + "\n")
 
 

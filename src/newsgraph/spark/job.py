@@ -1,7 +1,8 @@
 """`newsgraph spark`: process() inside mapPartitions, one Parquet folder per table.
 
-The driver only lists inputs and writes tables; executors get the small
-Settings object and build their pipeline once per Python worker.
+The driver only lists inputs and gathers counters; executors get the small
+Settings object, build their pipeline once per Python worker, and (by
+default) write their own part of every table.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -96,42 +99,41 @@ def spread(records: Any, n: int) -> Any:
     return numbered.partitionBy(n, lambda k: k % n).values()
 
 
+WRITERS = ("arrow", "spark")
+
+
 def run_job(inputs: list[str], output: str, settings: Settings, master: str | None = None,
-            partitions: int | None = None, raw: bool = False, published: str | None = None) -> dict[str, Any]:
-    """Analyse in Python once; split into tables in the JVM.
+            partitions: int | None = None, raw: bool = False, published: str | None = None,
+            writer: str = "arrow") -> dict[str, Any]:
+    """Analyse every input once and write one Parquet folder per table.
 
-    Executors emit (table, JSON row) pairs; that one DataFrame is persisted and
-    each table is cut from it with from_json, so writing nine tables costs no
-    further round trips through Python workers.
+    writer "arrow": each task writes its own part files with pyarrow (local
+    paths and the URIs pyarrow opens: s3://, gs://, hdfs:// with libhdfs);
+    "spark": rows go back to the JVM and Spark writes them, for any other
+    Hadoop file system. "arrow" falls back to "spark" when pyarrow cannot
+    open OUTPUT.
     """
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F
+    if writer not in WRITERS:
+        raise ValueError(f"writer must be one of {', '.join(WRITERS)}, not {writer!r}")
+    if writer == "arrow":
+        import pyarrow as pa
 
+        from newsgraph.spark.part_files import open_output
+
+        try:
+            open_output(output)
+        except (ValueError, OSError, pa.ArrowException) as exc:
+            print(f"newsgraph spark: pyarrow cannot write {output} ({exc}); Spark writes the tables",
+                  file=sys.stderr)
+            writer = "spark"
     spark = session(master)
     try:
         sc = spark.sparkContext
         records = spread(input_records(spark, inputs, None), partitions or 2 * sc.defaultParallelism)
-        pairs = records.mapPartitions(lambda it: process_partition(it, settings, raw, published)).map(
-            lambda tr: (tr[0], json.dumps(tr[1], ensure_ascii=False))
-        )
-        df = spark.createDataFrame(pairs, "tbl string, row string").persist(StorageLevel.MEMORY_AND_DISK)
-        code_col = F.when(F.col("tbl") == "rejections", F.get_json_object("row", "$.code")).alias("code")
-        tally = df.groupBy("tbl", code_col).count().collect()  # analyses everything, once
-
-        def write(table: str) -> None:
-            part = df.filter(F.col("tbl") == table).select(F.from_json("row", spark_schema(table)).alias("r"))
-            part.select("r.*").write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
-
-        # The nine writes are small jobs over the cached rows; run them side by side.
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            list(pool.map(write, (*TABLES, "rejections")))
-        df.unpersist()
-        counts: dict[str, int] = {}
-        codes: dict[str, int] = {}
-        for r in tally:
-            counts[r["tbl"]] = counts.get(r["tbl"], 0) + r["count"]
-            if r["code"] is not None:
-                codes[r["code"]] = codes.get(r["code"], 0) + r["count"]
+        if writer == "arrow":
+            counts, codes = _write_with_arrow(records, output, settings, raw, published)
+        else:
+            counts, codes = _write_with_spark(spark, records, output, settings, raw, published)
     finally:
         spark.stop()
     counters = {
@@ -143,3 +145,58 @@ def run_job(inputs: list[str], output: str, settings: Settings, master: str | No
     if "://" not in output or output.startswith("file://"):
         Path(output.removeprefix("file://"), "_counters.json").write_text(json.dumps(counters, indent=2))
     return counters
+
+
+def _write_with_arrow(records: Any, output: str, settings: Settings, raw: bool,
+                      published: str | None) -> tuple[Counter[str], Counter[str]]:
+    """Tasks analyse and write their own part files; only counters come back."""
+    from newsgraph.spark.part_files import finish_output, prepare_output, write_parts
+
+    prepare_output(output)
+    run_id = uuid.uuid4().hex[:12]
+
+    def task(index: int, it: Any) -> Any:
+        return write_parts(index, process_partition(it, settings, raw, published), output, run_id)
+
+    counts: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    for part in records.mapPartitionsWithIndex(task).collect():
+        counts.update(part["rows"])
+        codes.update(part["codes"])
+    finish_output(output, counts, run_id)
+    return counts, codes
+
+
+def _write_with_spark(spark: Any, records: Any, output: str, settings: Settings, raw: bool,
+                      published: str | None) -> tuple[Counter[str], Counter[str]]:
+    """Rows leave Python once, as JSON; the tables are cut from them in the JVM.
+
+    That one DataFrame is persisted and each table is cut from it with
+    from_json, so writing nine tables costs no further round trips through
+    Python workers.
+    """
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    pairs = records.mapPartitions(lambda it: process_partition(it, settings, raw, published)).map(
+        lambda tr: (tr[0], json.dumps(tr[1], ensure_ascii=False))
+    )
+    df = spark.createDataFrame(pairs, "tbl string, row string").persist(StorageLevel.MEMORY_AND_DISK)
+    code_col = F.when(F.col("tbl") == "rejections", F.get_json_object("row", "$.code")).alias("code")
+    tally = df.groupBy("tbl", code_col).count().collect()  # analyses everything, once
+
+    def write(table: str) -> None:
+        part = df.filter(F.col("tbl") == table).select(F.from_json("row", spark_schema(table)).alias("r"))
+        part.select("r.*").write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
+
+    # The nine writes are small jobs over the cached rows; run them side by side.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(write, (*TABLES, "rejections")))
+    df.unpersist()
+    counts: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    for r in tally:
+        counts[r["tbl"]] += r["count"]
+        if r["code"] is not None:
+            codes[r["code"]] += r["count"]
+    return counts, codes
