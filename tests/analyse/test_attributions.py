@@ -433,3 +433,18 @@ def test_adverb_on_the_subject_phrase_stays_a_focus_word_does_not(nlp: Any) -> N
         "Only 41 percent of the dock workers"
     assert run(nlp, "Even Velden, the port's oldest partner, said it was opposed to the toll.")[0][1] == \
         "Velden, the port's oldest partner,"
+
+
+def test_speech_verb_with_an_object_attributes_it(nlp: Any) -> None:
+    out = run(nlp, "A chorus of dock owners has said the same thing.")
+    assert out == [("indirect", "A chorus of dock owners", "has said", "the same thing")]
+
+
+def test_time_phrase_between_cue_and_that_clause(nlp: Any) -> None:
+    out = run(nlp, "The ferry union tweeted in the early morning hours that the strike would go on.")
+    assert out == [("indirect", "The ferry union", "tweeted", "that the strike would go on")]
+
+
+def test_warned_against(nlp: Any) -> None:
+    out = run(nlp, "Lars Endo warned against a second toll for the ferry.")
+    assert out == [("indirect", "Lars Endo", "warned", "a second toll for the ferry")]

@@ -224,6 +224,10 @@ class ReportedSpeech:
         while nxt < v.sent.end and (doc[nxt].ent_type_ in ("DATE", "TIME") or doc[nxt].dep_ in ("dobj", "npadvmod")
                                     and lemma(v) in lexicon().addressee_verbs | {"say"}):
             nxt += 1
+        # "tweeted in the early morning hours that …": a time or place phrase may stand between
+        while nxt < v.sent.end and doc[nxt].dep_ == "prep" and doc[nxt].head.i == v.i and doc[nxt].right_edge.i + 1 < v.sent.end \
+                and doc[doc[nxt].right_edge.i + 1].lower_ == "that" and not any(t.text == "," for t in doc[nxt : doc[nxt].right_edge.i + 1]):
+            nxt = doc[nxt].right_edge.i + 1
         if nxt < v.sent.end and doc[nxt].lower_ == "that":
             return self.trim(nxt, v.sent.end - 1)
         # "…, X said." / "…, said X.": content is what precedes the cue phrase
@@ -239,6 +243,10 @@ class ReportedSpeech:
             k = left - 1
             if k > v.sent.start and doc[k].text in (",", "—", "–"):
                 return self.trim(v.sent.start, k - 1)
+        # "noted Bill Clinton's comments", "said as much": with no clause, what a
+        # speech verb acts on is what was said (the one told is not)
+        if lemma(v) not in lex.addressee_verbs and any(c.dep_ == "dobj" and c.i > v.i for c in v.children):
+            return self.object_content(v)
         return None
 
     @staticmethod
