@@ -448,3 +448,15 @@ def test_time_phrase_between_cue_and_that_clause(nlp: Any) -> None:
 def test_warned_against(nlp: Any) -> None:
     out = run(nlp, "Lars Endo warned against a second toll for the ferry.")
     assert out == [("indirect", "Lars Endo", "warned", "a second toll for the ferry")]
+
+
+def test_plan_or_wish_with_an_object(nlp: Any) -> None:
+    assert run(nlp, "The Greens want policies that cut fares for students.") == [
+        ("indirect", "The Greens", "want", "policies that cut fares for students")]
+    assert run(nlp, "The mayor offered no proof that the ferry had been sold.") == [
+        ("indirect", "The mayor", "offered", "no proof that the ferry had been sold")]
+
+
+def test_dateline_before_a_dash_is_not_the_speaker(nlp: Any) -> None:
+    out = run(nlp, "VELDEN - Harbor leaders offered broad new safety rules on Friday.")
+    assert out[0][1] == "Harbor leaders"

@@ -181,7 +181,8 @@ class _Finder(ReportedSpeech):
             return head, head
         left = h.left_edge.i
         for k in range(h.i - 1, left - 1, -1):
-            if doc[k].text in (",", "(", "—", "–", ":", ";") or is_quote(doc[k]) or "\n" in doc[k].text:
+            spaced_dash = doc[k].text in ("-", "--") and bool(doc[k].whitespace_) and k > 0 and bool(doc[k - 1].whitespace_)
+            if doc[k].text in (",", "(", "—", "–", ":", ";") or spaced_dash or is_quote(doc[k]) or "\n" in doc[k].text:
                 left = k + 1
                 break
         # "Only 52 percent of voters", "Not everyone": an adverb on a word of the

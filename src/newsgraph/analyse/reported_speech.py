@@ -194,6 +194,10 @@ class ReportedSpeech:
         lex = lexicon()
         if cls == "object" or lemma(v) in lex.object:
             return self.object_content(v)
+        # "Democrats want policies that …", "offered no proof": a wish or offer of a
+        # named holder attributes its object too (not "decide", "refuse", which take an act)
+        if cls == "intention" and lemma(v) in ("want", "offer", "prefer", "seek") and any(c.dep_ == "dobj" and c.i > v.i for c in v.children):
+            return self.object_content(v)
         if cls != "speech":
             return None
         # "warned of a famine"
