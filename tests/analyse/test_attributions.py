@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from newsgraph.analyse.attribution_spans import Found, find_attributions
 from newsgraph.analyse.attributions import AttributionsStage, entity_by_mention
@@ -460,3 +461,21 @@ def test_plan_or_wish_with_an_object(nlp: Any) -> None:
 def test_dateline_before_a_dash_is_not_the_speaker(nlp: Any) -> None:
     out = run(nlp, "VELDEN - Harbor leaders offered broad new safety rules on Friday.")
     assert out[0][1] == "Harbor leaders"
+
+
+def test_appositive_parsed_as_a_second_subject_joins_the_speaker(nlp: Any) -> None:
+    # the parse the small model sometimes gives "Name, the title, vowed …": two subjects
+    words = ["Ana", "Kim", ",", "the", "harbor", "chief", ",", "vowed", "to", "stay", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, True, True, True, False, True, True, True, False, False],
+              heads=[1, 7, 7, 5, 5, 7, 7, 7, 9, 7, 7],
+              deps=["compound", "nsubj", "punct", "det", "compound", "nsubj", "punct", "ROOT", "aux", "xcomp", "punct"],
+              pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "PART", "VERB", "PUNCT"],
+              tags=["NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "TO", "VB", "."],
+              lemmas=["Ana", "Kim", ",", "the", "harbor", "chief", ",", "vow", "to", "stay", "."])
+    found = find_attributions(doc)
+    assert [doc.text[f.speaker[0] : f.speaker[1]] for f in found if f.speaker] == ["Ana Kim, the harbor chief,"]
+
+
+def test_inverted_appositive_set_off_on_both_sides_keeps_its_comma(nlp: Any) -> None:
+    out = run(nlp, "“We will not sell the pier,” said Ilse Varga, the head of the harbor board, in a statement.")
+    assert out[0][1] == "Ilse Varga, the head of the harbor board,"

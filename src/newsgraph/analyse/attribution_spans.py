@@ -172,6 +172,12 @@ class _Finder(ReportedSpeech):
                 end -= 1
             span = (span[0], doc[end].idx + len(doc[end]))
             k = j
+        # "said Rep. Cummings, the top Democrat on the committee, in a statement": an
+        # appositive set off on both sides keeps its closing comma (PolNeAR's convention,
+        # as for a subject before the cue)
+        if k < len(doc) and doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].is_alpha and span[1] == doc[k - 1].idx + len(doc[k - 1]) \
+                and self.tok_at(span[0]) < k - 1 and any(t.text == "," for t in doc[self.tok_at(span[0]) : k - 1]):
+            span = (span[0], doc[k].idx + 1)
         return span, head
 
     def _np(self, h: Token) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -209,6 +215,12 @@ class _Finder(ReportedSpeech):
                 right = max(right, c.right_edge.i)
             while right > h.i and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
                 right -= 1
+            # "Ban Ki-moon, the secretary general, vowed": the parser now and then makes
+            # the appositive a second subject of the verb
+            twin = [c for c in v.children if c.dep_ in _SPEAKER_DEPS and c.i > h.i and c.left_edge.i == right + 2
+                    and doc[right + 1].text == "," and c.right_edge.i < v.i and c.pos_ in ("NOUN", "PROPN")]
+            if twin:
+                right = twin[0].right_edge.i
             if right + 1 < v.i and doc[right + 1].text == "," and right > h.i:
                 right += 1
             return (doc[left].idx, doc[right].idx + len(doc[right])), head
