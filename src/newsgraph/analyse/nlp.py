@@ -43,6 +43,27 @@ class NlpStage:
         ctx.scratch["spacy"] = self.nlp(ctx.text)
 
     def batch(self, ctxs: list[AnalysisContext]) -> None:
-        docs: Any = self.nlp.pipe((c.text for c in ctxs), batch_size=self.settings.batch_size)
-        for ctx, doc in zip(ctxs, docs):
-            ctx.scratch["spacy"] = doc
+        for group in _by_length(ctxs, PIPE_CHARS):
+            docs: Any = self.nlp.pipe([c.text for c in group], batch_size=len(group))
+            for ctx, doc in zip(group, docs):
+                ctx.scratch["spacy"] = doc
+
+
+# The parser and tagger hold working arrays of about 15 kB per token of the batch
+# they run on, so 32 long articles at once took 500 MB on top of the model. Their
+# output does not depend on the batch, and past about 50,000 characters a batch
+# gets no faster.
+PIPE_CHARS = 50_000
+
+
+def _by_length(ctxs: list[AnalysisContext], budget: int) -> list[list[AnalysisContext]]:
+    """Runs of documents, in order, of at most `budget` characters (or one longer document)."""
+    groups: list[list[AnalysisContext]] = []
+    size = budget
+    for ctx in ctxs:
+        if size + len(ctx.text) > budget:
+            groups.append([])
+            size = 0
+        groups[-1].append(ctx)
+        size += len(ctx.text)
+    return groups
