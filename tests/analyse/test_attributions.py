@@ -479,3 +479,29 @@ def test_appositive_parsed_as_a_second_subject_joins_the_speaker(nlp: Any) -> No
 def test_inverted_appositive_set_off_on_both_sides_keeps_its_comma(nlp: Any) -> None:
     out = run(nlp, "“We will not sell the pier,” said Ilse Varga, the head of the harbor board, in a statement.")
     assert out[0][1] == "Ilse Varga, the head of the harbor board,"
+
+
+def test_speaker_reached_through_its_last_conjunct_is_the_whole_list(nlp: Any) -> None:
+    # a parse that leaves the cue without a subject; the word before it is the last conjunct
+    doc = Doc(nlp.vocab, words=["Vance", "and", "Okoro", "back", "the", "toll", "."],
+              spaces=[True, True, True, True, True, False, False],
+              heads=[3, 0, 0, 3, 5, 3, 3], deps=["dep", "cc", "conj", "ROOT", "det", "dobj", "punct"],
+              pos=["PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+              tags=["NNP", "CC", "NNP", "VBP", "DT", "NN", "."],
+              lemmas=["Vance", "and", "Okoro", "back", "the", "toll", "."])
+    found = find_attributions(doc)
+    assert [(doc.text[f.speaker[0] : f.speaker[1]], doc.text[f.content[0] : f.content[1]]) for f in found if f.speaker] == \
+        [("Vance and Okoro", "the toll")]
+
+
+def test_according_to_conjunction_before_the_content_is_the_writers(nlp: Any) -> None:
+    out = run(nlp, "Fares will rise, according to the port authority, and the ferries will run less often.")
+    assert out == [("indirect", "the port authority", "according to", "the ferries will run less often")]
+
+
+def test_prepositional_content_of_asking_and_commenting(nlp: Any) -> None:
+    assert run(nlp, "The harbor master commented on the ferry accident.") == [
+        ("indirect", "The harbor master", "commented", "the ferry accident")]
+    assert run(nlp, "Some dock owners are worried about the new toll.") == []  # an adjective, not a cue
+    assert run(nlp, "Several pilots wondered about the new schedule.") == [
+        ("indirect", "Several pilots", "wondered", "the new schedule")]

@@ -186,7 +186,18 @@ class _Finder(ReportedSpeech):
         if h.pos_ == "PRON":
             return head, head
         left = h.left_edge.i
-        for k in range(h.i - 1, left - 1, -1):
+        # "Obama and Clinton call them …" reached through the last conjunct: the
+        # speakers are all of them
+        first = h
+        while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ in ("PROPN", "NOUN") \
+                and bool(first.head.ent_type_) == bool(h.ent_type_):
+            first = first.head
+        if first is not h:
+            left = first.left_edge.i
+            scan_from = first.i
+        else:
+            scan_from = h.i
+        for k in range(scan_from - 1, left - 1, -1):
             spaced_dash = doc[k].text in ("-", "--") and bool(doc[k].whitespace_) and k > 0 and bool(doc[k - 1].whitespace_)
             if doc[k].text in (",", "(", "—", "–", ":", ";") or spaced_dash or is_quote(doc[k]) or "\n" in doc[k].text:
                 left = k + 1

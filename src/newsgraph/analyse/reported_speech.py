@@ -70,7 +70,10 @@ class ReportedSpeech:
             start += 1  # "And more than half …, according to …": the conjunction is the writer's
         src_end = max(self.tok_at(speaker[1]) - 1, pobj.i)
         left = self.trim(start, t.i - 1) if t.i > start else None
-        right = self.trim(src_end + 1, end - 1) if src_end + 1 < end else None
+        after = src_end + 1
+        while after < end and (doc[after].is_punct or doc[after].dep_ == "cc") and doc[after].text not in "“\"(":
+            after += 1  # "…, according to X, and the …": the conjunction is the writer's
+        right = self.trim(after, end - 1) if after < end else None
         sizes = [(x[1] - x[0], x) for x in (left, right) if x is not None]
         if not sizes:
             return
