@@ -505,3 +505,18 @@ def test_prepositional_content_of_asking_and_commenting(nlp: Any) -> None:
     assert run(nlp, "Some dock owners are worried about the new toll.") == []  # an adjective, not a cue
     assert run(nlp, "Several pilots wondered about the new schedule.") == [
         ("indirect", "Several pilots", "wondered", "the new schedule")]
+
+
+def test_demonstrative_with_a_modifier_speaks(nlp: Any) -> None:
+    assert run(nlp, "Those close to the mayor say that the ferry will be sold.") == [
+        ("indirect", "Those close to the mayor", "say", "that the ferry will be sold")]
+
+
+def test_clause_after_a_preposed_phrase_parsed_as_adverbial(nlp: Any) -> None:
+    assert run(nlp, "The mayor said after the vote she would not sign the toll bill.") == [
+        ("indirect", "The mayor", "said", "she would not sign the toll bill")]
+
+
+def test_time_phrase_before_the_object(nlp: Any) -> None:
+    assert run(nlp, "Port police announced on Friday the arrest of a man in the dock fire.") == [
+        ("indirect", "Port police", "announced", "the arrest of a man in the dock fire")]

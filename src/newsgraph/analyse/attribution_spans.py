@@ -183,7 +183,7 @@ class _Finder(ReportedSpeech):
     def _np(self, h: Token) -> tuple[tuple[int, int], tuple[int, int]]:
         doc = self.doc
         head = (h.idx, h.idx + len(h))
-        if h.pos_ == "PRON":
+        if h.pos_ == "PRON" and not any(x.dep_ in ("amod", "prep", "relcl", "acl") for x in h.children):
             return head, head
         left = h.left_edge.i
         # "Obama and Clinton call them …" reached through the last conjunct: the
@@ -280,7 +280,9 @@ class _Finder(ReportedSpeech):
                     return pobj
                 if c.ent_type_ in ("TIME", "DATE") and c.i < v.i - 1:
                     continue  # "12:15 p.m.¶¶Donald Trump says …": a time line parsed as a subject
-                if c.lower_ in lex.not_speakers or c.dep_ == "expl" or c.ent_type_ in ("TIME", "DATE"):
+                # "this", "those" alone are no one; "those close to him" is someone
+                bare = not any(x.dep_ in ("amod", "prep", "relcl", "acl") for x in c.children)
+                if c.lower_ in lex.not_speakers and bare or c.dep_ == "expl" or c.ent_type_ in ("TIME", "DATE"):
                     return None
                 if is_quote(c):
                     return None

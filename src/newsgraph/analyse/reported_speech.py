@@ -109,8 +109,10 @@ class ReportedSpeech:
                 if c.i > b and c.dep_ in ("xcomp", "ccomp") and not any(t.text == "," for t in doc[b + 1 : c.left_edge.i]):
                     b = c.right_edge.i
             return self.trim(a, b)
+        # a time phrase before the object ("announced on Friday the arrest of …") is no part of it
         rights = [c for c in v.rights if c.dep_ not in ("punct", "prt", "advmod", "npadvmod", "neg")
-                  and c.ent_type_ not in ("DATE", "TIME")]
+                  and c.ent_type_ not in ("DATE", "TIME")
+                  and not (c.dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME") for x in c.children))]
         if not rights or rights[0].dep_ not in ("dobj", "xcomp", "ccomp", "oprd", "dative"):
             return None
         a, b = rights[0].left_edge.i, rights[0].right_edge.i
@@ -203,6 +205,13 @@ class ReportedSpeech:
             return self.object_content(v)
         if cls != "speech":
             return None
+        # "said after the convention he would not accept …": the parser made the
+        # clause an adverbial of its own opening phrase; it starts at its subject
+        for c in v.rights:
+            subj = [x for x in c.children if x.dep_ in _SPEAKER_DEPS and x.i < c.i]
+            if c.dep_ == "advcl" and subj and not any(x.dep_ == "mark" for x in c.children) and c.tag_ != "VBG" \
+                    and doc[c.left_edge.i].dep_ == "prep" and c.left_edge.head.i == c.i:
+                return self.trim(subj[0].left_edge.i, c.right_edge.i)
         # "warned of a famine"
         for c in v.rights:
             if c.dep_ == "prep" and c.lower_ in lex.prepositional_content.get(lemma(v), ()):
