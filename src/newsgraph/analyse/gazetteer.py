@@ -23,6 +23,7 @@ import os
 import pickle
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newsgraph.analyse.gazetteer_tables import KeyIndex, Rows
+from newsgraph.analyse.json_stream import iter_members
 
 # Kinds, from the broadest down. The stage's priors are keyed by them.
 COUNTRY, CONTINENT, UNION, REGION, SEA, ADM1, COUNTY, CITY = (
@@ -143,15 +145,9 @@ class _City(NamedTuple):
     alternates: tuple[str, ...]  # only the ones the index takes
 
 
-def _slim_city(pairs: list[tuple[str, Any]]) -> Any:
-    """Keep only what the index uses of each city as the JSON is parsed.
-
-    The full parse of cities500.json takes 300 MB, most of it alternate names
-    in other scripts that the index never takes.
-    """
+def _slim_city(pairs: list[tuple[str, Any]]) -> _City:
+    """What the index uses of one city: most of the file is alternate names in other scripts."""
     c = dict(pairs)
-    if "latitude" not in c:
-        return pairs  # the outer object (geonameid -> city), in file order
     population = int(c.get("population") or 0)
     alternates: tuple[str, ...] = ()
     if population >= ALT_NAME_MIN_POP:
@@ -161,12 +157,28 @@ def _slim_city(pairs: list[tuple[str, Any]]) -> Any:
                  population, alternates)
 
 
-def _read_cities() -> dict[int, _City]:
-    with open(_data_dir() / CITY_FILE, encoding="utf-8") as fh:
-        text = fh.read()
-    pairs = json.loads(text, object_pairs_hook=_slim_city)
-    del text
-    return {int(gid): c for gid, c in pairs}
+@dataclass
+class _Cities:
+    rows: array  # each city's row, in file order
+    alternates: dict[int, tuple[int, tuple[str, ...]]]  # city row -> (its alias row, the alternate names)
+    by_name: dict[tuple[str, str], list[tuple[int, int]]]  # (name, ISO2) -> (geonameid, population), capitals only
+    points: dict[int, tuple[float, float]]  # geonameid -> (lat, lon), capitals only
+
+
+def _read_cities(rows: Rows, capitals: set[tuple[str, str]]) -> _Cities:
+    """Every city straight into `rows` as the file is read, so the parse never sits in memory whole."""
+    out = _Cities(array("I"), {}, {}, {})
+    for gid_text, c in iter_members(_data_dir() / CITY_FILE, object_pairs_hook=_slim_city):
+        gid = int(gid_text)
+        cand = Candidate(gid, c.name, c.lat, c.lon, c.country, c.admin1, c.population, CITY)
+        row = rows.add(cand)
+        out.rows.append(row)
+        if c.alternates:
+            out.alternates[row] = (rows.add(cand._replace(alias=True)), c.alternates)
+        if (c.name, c.country) in capitals:
+            out.by_name.setdefault((c.name, c.country), []).append((gid, c.population))
+            out.points[gid] = (c.lat, c.lon)
+    return out
 
 
 class _Builder:
@@ -183,7 +195,10 @@ class _Builder:
         key = normalise(name)
         if not key:
             return
-        bucket = self.names.setdefault(key, [])
+        bucket = self.names.get(key)
+        if bucket is None:
+            self.names[key] = [row]
+            return
         cand = Candidate._make(self.rows.get(row))
         # One entry per place and name: keep the main-name version over an alias.
         for i, old_row in enumerate(bucket):
@@ -259,30 +274,29 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
     b = _Builder()
 
     countries_raw: dict[str, dict] = _read("countries.json")
-    cities = _read_cities()
+    cities = _read_cities(b.rows, {(c["capital"], c["iso"]) for c in countries_raw.values()
+                                   if c.get("capital") and c.get("iso")})
 
     countries: dict[str, Candidate] = {}
     country_rows: dict[str, int] = {}
     capitals: set[int] = set()
     centroids = regions["country_centroids"]
-    by_name = _capitals_index(cities)
     for iso, c in countries_raw.items():
         if iso in ("CS", "AN"):  # dissolved: their names now belong to others
             continue
         lat = lon = None
-        cap_id = _capital_id(c, by_name)
+        cap_id = _capital_id(c, cities.by_name)
         if cap_id is not None:
             capitals.add(cap_id)
         if iso in centroids:
             lat, lon = centroids[iso]
         elif cap_id is not None:
             # No centre point written down: small countries sit close to their capital.
-            lat, lon = cities[cap_id].lat, cities[cap_id].lon
+            lat, lon = cities.points[cap_id]
         cand = Candidate(int(c["geonameid"]), c["name"], lat, lon, iso, None, int(c.get("population") or 0), COUNTRY)
         countries[iso] = cand
         country_rows[iso] = b.row(cand)
         b.add(c["name"], country_rows[iso])
-    del by_name
     _add_pycountry_names(b, country_rows)
     for iso, aliases in regions["country_aliases"].items():
         if iso in countries:
@@ -323,17 +337,13 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
         if bare != c["name"]:
             b.add(bare, b.row(cand._replace(alias=True)))
 
-    # popped in file order, so each city's memory goes as its rows come
-    pending = list(cities.items())[::-1]
+    for row in cities.rows:
+        b.add(b.rows.name(row), row)
+        alt = cities.alternates.get(row)
+        if alt is not None:
+            for name in alt[1]:
+                b.add(name, alt[0])
     del cities
-    while pending:
-        gid, city = pending.pop()
-        cand = Candidate(gid, city.name, city.lat, city.lon, city.country, city.admin1, city.population, CITY)
-        b.add(city.name, b.row(cand))
-        if city.alternates:
-            alt = b.row(cand._replace(alias=True))
-            for name in city.alternates:
-                b.add(name, alt)
     b.rows.freeze()
     squashed: dict[str, list[int]] = {}
     for key, rows in b.names.items():  # in the order names were added, which orders each run
@@ -364,13 +374,6 @@ def _capital_id(country: dict, by_name: dict[tuple[str, str], list[tuple[int, in
         if best is None or c > best[1]:
             best = (gid, c)
     return best[0] if best else None
-
-
-def _capitals_index(cities: dict[int, _City]) -> dict[tuple[str, str], list[tuple[int, int]]]:
-    idx: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for gid, c in cities.items():
-        idx.setdefault((c.name, c.country), []).append((gid, c.population))
-    return idx
 
 
 def _add_pycountry_names(b: _Builder, country_rows: dict[str, int]) -> None:

@@ -66,13 +66,14 @@ class Rows:
         self._names = bytearray()
         self._code_ids = {}
 
+    def name(self, i: int) -> str:
+        names = self.names or self._names  # still building: the names are not frozen yet
+        return names[self.name_ends[i - 1] if i else 0:self.name_ends[i]].decode("utf-8", "surrogatepass")
+
     def get(self, i: int) -> tuple[Any, ...]:
         gid, lat, lon = self.ids[i], self.lats[i], self.lons[i]
-        start = self.name_ends[i - 1] if i else 0
         codes = self.codes
-        names = self.names or self._names  # still building: the names are not frozen yet
-        return (None if gid == _NONE_ID else gid,
-                names[start:self.name_ends[i]].decode("utf-8", "surrogatepass"),
+        return (None if gid == _NONE_ID else gid, self.name(i),
                 None if lat != lat else lat, None if lon != lon else lon,
                 codes[self.countries[i]], codes[self.admin1s[i]], self.pops[i], codes[self.kinds[i]],
                 bool(self.aliases[i]))
