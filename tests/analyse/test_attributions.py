@@ -520,3 +520,10 @@ def test_clause_after_a_preposed_phrase_parsed_as_adverbial(nlp: Any) -> None:
 def test_time_phrase_before_the_object(nlp: Any) -> None:
     assert run(nlp, "Port police announced on Friday the arrest of a man in the dock fire.") == [
         ("indirect", "Port police", "announced", "the arrest of a man in the dock fire")]
+
+
+def test_communicative_verbs_attribute_their_object(nlp: Any) -> None:
+    assert run(nlp, "Several council members echoed her concerns.") == [
+        ("indirect", "Several council members", "echoed", "her concerns")]
+    assert run(nlp, "The harbor master outlined his safety plan.") == [
+        ("indirect", "The harbor master", "outlined", "his safety plan")]
