@@ -527,3 +527,10 @@ def test_communicative_verbs_attribute_their_object(nlp: Any) -> None:
         ("indirect", "Several council members", "echoed", "her concerns")]
     assert run(nlp, "The harbor master outlined his safety plan.") == [
         ("indirect", "The harbor master", "outlined", "his safety plan")]
+
+
+def test_describing_someone_as_something_is_attributed(nlp: Any) -> None:
+    assert run(nlp, "Many dock workers view the toll as a tax on work.") == [
+        ("indirect", "Many dock workers", "view", "the toll as a tax on work")]
+    assert run(nlp, "In the ad, Vance portrays the mayor as a friend of the shipping lobby.") == [
+        ("indirect", "Vance", "portrays", "the mayor as a friend of the shipping lobby")]
