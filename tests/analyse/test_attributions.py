@@ -534,3 +534,9 @@ def test_describing_someone_as_something_is_attributed(nlp: Any) -> None:
         ("indirect", "Many dock workers", "view", "the toll as a tax on work")]
     assert run(nlp, "In the ad, Vance portrays the mayor as a friend of the shipping lobby.") == [
         ("indirect", "Vance", "portrays", "the mayor as a friend of the shipping lobby")]
+
+
+def test_second_cue_hung_on_the_reported_clause_is_the_first_speakers(nlp: Any) -> None:
+    assert run(nlp, "The mayor said she would close the pier and warned against new tolls.") == [
+        ("indirect", "The mayor", "said", "she would close the pier"),
+        ("indirect", "The mayor", "warned", "new tolls")]

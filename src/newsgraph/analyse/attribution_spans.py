@@ -287,6 +287,11 @@ class _Finder(ReportedSpeech):
                 if is_quote(c):
                     return None
                 return c
+        if depth < 2 and v.dep_ == "conj" and v.head.dep_ == "ccomp" and cue_class(v) == "speech" \
+                and cue_class(v.head.head) == "speech":
+            # "Trump said he would order a review and warned against …": the parser hung
+            # the second cue on the reported clause; it is the first speaker's
+            return self.speaker_head(v.head.head, depth + 1)
         if depth < 2 and v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
             return self.speaker_head(v.head, depth + 1)
         if depth < 2 and v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
