@@ -540,3 +540,9 @@ def test_second_cue_hung_on_the_reported_clause_is_the_first_speakers(nlp: Any) 
     assert run(nlp, "The mayor said she would close the pier and warned against new tolls.") == [
         ("indirect", "The mayor", "said", "she would close the pier"),
         ("indirect", "The mayor", "warned", "new tolls")]
+
+
+def test_speaker_phrase_never_crosses_a_line(nlp: Any) -> None:
+    text = "Harbor notes (all times local):\n\nMayor Ilse Brandt says the ferry fares will rise in March."
+    for f in find_attributions(nlp(text)):
+        assert f.speaker is None or "\n" not in text[f.speaker[0] : f.speaker[1]]

@@ -223,6 +223,8 @@ class _Finder(ReportedSpeech):
                 # tells what the speaker was doing, not who they are
                 if after_comma and c.dep_ in ("acl", "advcl"):
                     break
+                if c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME") and c.dep_ not in ("appos", "conj"):
+                    break  # "Trump this week also said": when, not who
                 right = max(right, c.right_edge.i)
             while right > h.i and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
                 right -= 1
@@ -331,6 +333,17 @@ class _Finder(ReportedSpeech):
             inverted: bool = False) -> None:
         if head_tok is not None:
             speaker, head = self.np_span(head_tok, inverted)
+        if speaker is not None and head is not None and "\n" in self.text[speaker[0] : speaker[1]]:
+            # a speaker phrase never crosses a line: keep the line that holds its head
+            text = self.text
+            s = max(speaker[0], text.rfind("\n", 0, head[0]) + 1)
+            nl = text.find("\n", head[1])
+            e = min(speaker[1], nl) if nl >= 0 else speaker[1]
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            speaker = (s, e)
         self.found.append(Found(kind, content, cue, speaker, head, method))
 
     # ------------------------------------------------------- pass 1: direct
