@@ -546,3 +546,9 @@ def test_speaker_phrase_never_crosses_a_line(nlp: Any) -> None:
     text = "Harbor notes (all times local):\n\nMayor Ilse Brandt says the ferry fares will rise in March."
     for f in find_attributions(nlp(text)):
         assert f.speaker is None or "\n" not in text[f.speaker[0] : f.speaker[1]]
+
+
+def test_cue_lemma_with_a_silent_e_the_model_cut(nlp: Any) -> None:
+    # the small model lemmatises "hopes" to "hop"
+    assert run(nlp, "The harbor master hopes to reopen the pier by May.") == [
+        ("indirect", "The harbor master", "hopes", "to reopen the pier by May")]

@@ -54,7 +54,18 @@ def lemma(tok: Token) -> str:
     # the small model sometimes tags "says" as a noun and lemmatises it so
     if low in ("says", "said"):
         return "say"
-    return tok.lemma_.lower()
+    lem = tok.lemma_.lower()
+    # and it cuts a silent e now and then ("hopes", "hoped", "hoping" -> "hop",
+    # "rated" -> "rat"): take the cue word the form really belongs to
+    if low in (lem + "es", lem + "ed", lem + "ing", lem + "e") and lem + "e" in _cue_lemmas():
+        return lem + "e"
+    return lem
+
+
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset().union(lex.speech, lex.cognition, lex.evidence, lex.quote_only, lex.object, lex.intention)
 
 
 def is_verbal(tok: Token) -> bool:
