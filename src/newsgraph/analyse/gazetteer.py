@@ -24,7 +24,7 @@ import pickle
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,6 +41,7 @@ CITY_FILE = "cities500.json"
 # Alternate names of small places are mostly transliterations that collide with
 # English words and other places; big places' alternates ("NYC") are worth it.
 ALT_NAME_MIN_POP = 15000
+SEEN_NAMES = 4096  # lookups remembered per process (a few MB at most)
 
 
 class Candidate(NamedTuple):
@@ -67,13 +68,28 @@ class Gazetteer:
     states: dict[str, tuple]  # US state code -> the state
     countries: dict[str, tuple]  # ISO2 -> the country
     capitals: frozenset[int]  # geonameids of national capitals
+    # Names already looked up: a name is read back from the tables in about
+    # 1 us per candidate ("Washington" has 60), and stories repeat their places.
+    _seen: dict[str, tuple[Candidate, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_seen"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _seen={})
 
     def _candidates(self, rows: Any) -> tuple[Candidate, ...]:
         get = self.rows.get
         return tuple(Candidate._make(get(i)) for i in rows) if rows else ()
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
-        return self._candidates(self.names.find(normalise(text)))
+        key = normalise(text)
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) >= SEEN_NAMES:
+                self._seen.clear()  # bounded: a long batch must not grow it for ever
+            found = self._seen[key] = self._candidates(self.names.find(key))
+        return found
 
     def has_key(self, key: str) -> bool:
         """Whether a name already normalised is in the index."""
