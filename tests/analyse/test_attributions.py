@@ -552,3 +552,9 @@ def test_cue_lemma_with_a_silent_e_the_model_cut(nlp: Any) -> None:
     # the small model lemmatises "hopes" to "hop"
     assert run(nlp, "The harbor master hopes to reopen the pier by May.") == [
         ("indirect", "The harbor master", "hopes", "to reopen the pier by May")]
+
+
+def test_what_a_poll_shows_is_attributed_to_it(nlp: Any) -> None:
+    assert run(nlp, "Recent polls in Velden show a close race for mayor.") == [
+        ("indirect", "Recent polls in Velden", "show", "a close race for mayor")]
+    assert run(nlp, "The harbor records showed us the way forward.") == []

@@ -203,6 +203,11 @@ class ReportedSpeech:
         # named holder attributes its object too (not "decide", "refuse", which take an act)
         if cls == "intention" and lemma(v) in ("want", "offer", "prefer", "seek") and any(c.dep_ == "dobj" and c.i > v.i for c in v.children):
             return self.object_content(v)
+        # "Polls show a close contest": what a poll or record shows is attributed to it
+        # (not "showed us the way": an addressee is no finding)
+        if cls == "evidence" and lemma(v) == "show" and any(c.dep_ == "dobj" and c.i > v.i for c in v.children) \
+                and not any(c.dep_ == "dative" for c in v.children):
+            return self.object_content(v)
         if cls != "speech":
             return None
         # "said after the convention he would not accept …": the parser made the
