@@ -558,3 +558,7 @@ def test_what_a_poll_shows_is_attributed_to_it(nlp: Any) -> None:
     assert run(nlp, "Recent polls in Velden show a close race for mayor.") == [
         ("indirect", "Recent polls in Velden", "show", "a close race for mayor")]
     assert run(nlp, "The harbor records showed us the way forward.") == []
+
+
+def test_reader_addressed_as_you_is_no_source_of_a_view(nlp: Any) -> None:
+    assert run(nlp, "Do you know where the ferry money went?") == []

@@ -376,8 +376,8 @@ class ReportedSpeech:
                 continue
             if head_tok.idx >= content[0] and head_tok.idx < content[1]:
                 continue
-            if cls in ("cognition", "intention") and head_tok.lower_ in ("i", "me"):
-                continue  # "I think …" outside quotes is the writer hedging, not a source
+            if cls in ("cognition", "intention") and head_tok.lower_ in ("i", "me", "you"):
+                continue  # "I think …", "Do you know …" outside quotes: the writer hedging or turning to the reader
             cands.append((t, cls, content, head_tok))
         # a cue inside someone's reported words ("she said he plans to …",
         # "Clinton says she opposes the deal") is part of what they said, not
