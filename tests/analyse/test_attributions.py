@@ -562,3 +562,7 @@ def test_what_a_poll_shows_is_attributed_to_it(nlp: Any) -> None:
 
 def test_reader_addressed_as_you_is_no_source_of_a_view(nlp: Any) -> None:
     assert run(nlp, "Do you know where the ferry money went?") == []
+
+
+def test_fronted_relative_word_stands_for_what_was_said(nlp: Any) -> None:
+    assert run(nlp, "That is what the harbor master said.") == [("indirect", "the harbor master", "said", "what")]

@@ -369,7 +369,12 @@ class ReportedSpeech:
             if cls == "speech" and self.parenthetical(t):
                 continue
             content = self.complement(t, cls)
-            if content is None or content[1] - content[0] < (2 if cls == "object" else 6):
+            fronted = [c for c in t.children if c.dep_ in ("dobj", "ccomp") and c.i < t.i and c.lower_ in ("what", "which")]
+            if content is None and fronted:
+                # "That was what Wahl said", "a charge which she denied": the fronted
+                # relative word stands for what was said
+                content = (fronted[0].idx, fronted[0].idx + len(fronted[0]))
+            elif content is None or content[1] - content[0] < (2 if cls == "object" else 6):
                 continue
             head_tok = self.speaker_head(t)
             if head_tok is None:
