@@ -19,6 +19,10 @@ later pass does not report them twice:
 4. Quotations that go on after an attributed quotation with no cue of their
    own (`“…,” he said. “…”`) take that attribution's speaker and cue.
 
+A direct quotation that runs over several paragraphs (newswire style, each
+paragraph opening with a mark) is then one attribution per paragraph, the
+later ones sharing the first one's speaker: content never crosses a paragraph.
+
 Quotations left over (scare quotes, titles of works, unattributed fragments)
 are not attributions.
 
