@@ -1,8 +1,11 @@
 """What runs on a Spark executor, with no pyspark import: records in, table rows out.
 
 An input record is a small tuple so it pickles cheaply:
-- ("file", uri, name, bytes): a whole file (text, HTML, JSONL, WARC, gzip), read
-  by the same ingest code as a local file, so its documents get the same ids
+- ("path", local_path): a file the task reads from its own disk, listed by the
+  driver (local inputs), read exactly as `newsgraph ingest` reads it
+- ("file", uri, name, bytes): a whole file (text, HTML, JSONL, WARC, gzip) read
+  by Spark from a Hadoop URI, then by the same ingest code as a local file, so
+  its documents get the same ids
 - ("row", uri, id, text, html, url, published): one row of a Parquet input
 
 Each record turns into RawDocuments or Rejecteds through the same ingest code
@@ -38,7 +41,9 @@ def record_documents(rec: Record, settings: Settings, raw: bool = False,
                      published: str | None = None) -> Iterator[RawDocument | Rejected]:
     kind = rec[0]
     try:
-        if kind == "file":
+        if kind == "path":
+            yield from ingest_files.iter_inputs([rec[1]], settings, raw=raw, published=published)
+        elif kind == "file":
             _, uri, name, data = rec
             yield from _file_documents(file_uri(uri), name, data, settings, raw, published)
         elif kind == "row":
@@ -47,7 +52,8 @@ def record_documents(rec: Record, settings: Settings, raw: bool = False,
         else:
             raise ValueError(f"unknown record kind {kind!r}")
     except Exception as exc:  # the job must survive any single record
-        src = SourceRef(id=str(rec[2]) if len(rec) > 2 else "?", uri=str(rec[1]) if len(rec) > 1 else "?",
+        name = str(rec[2]) if len(rec) > 2 else Path(str(rec[1])).name if len(rec) > 1 else "?"
+        src = SourceRef(id=name, uri=str(rec[1]) if len(rec) > 1 else "?",
                         sha256=ingest_files.sha256(b""), format="text")
         yield Rejected(src, Code.CORRUPT_ARCHIVE.value, f"unreadable input record: {type(exc).__name__}: {exc}")
 
