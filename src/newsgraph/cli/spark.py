@@ -31,7 +31,7 @@ def spark(
     if writer not in ("arrow", "spark"):
         raise typer.BadParameter(f"E006: --writer is arrow or spark, not {writer!r}")
     counters = run_job(input, output, load_settings(config), master=master, partitions=partitions, raw=raw,
-                       published=published, writer=writer)
+                       published=published, writer=writer, wait_for_stop=False)
     sys.stdout.write(json.dumps(counters, indent=2) + "\n")
 
 

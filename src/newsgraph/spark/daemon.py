@@ -10,6 +10,8 @@ load their data on their first document (the places gazetteer).
 
 from __future__ import annotations
 
+import gc
+
 
 def main() -> None:
     from pyspark import daemon
@@ -24,6 +26,9 @@ def main() -> None:
         get_pipeline(load_settings()).process_batch([RawDocument(src, warm, "text")])
     except Exception:  # noqa: BLE001 - a worker that needs it builds it again and reports the error
         pass
+    # The loaded models are never freed: keep them out of the collector's sight, so that
+    # forked workers neither spend time scanning them nor copy the pages it would touch.
+    gc.freeze()
     daemon.manager()
 
 

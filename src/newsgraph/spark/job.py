@@ -12,6 +12,7 @@ import heapq
 import json
 import os
 import sys
+import threading
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -158,7 +159,7 @@ WRITERS = ("arrow", "spark")
 
 def run_job(inputs: list[str], output: str, settings: Settings, master: str | None = None,
             partitions: int | None = None, raw: bool = False, published: str | None = None,
-            writer: str = "arrow") -> dict[str, Any]:
+            writer: str = "arrow", wait_for_stop: bool = True) -> dict[str, Any]:
     """Analyse every input once and write one Parquet folder per table.
 
     writer "arrow": each task writes its own part files with pyarrow (local
@@ -189,7 +190,7 @@ def run_job(inputs: list[str], output: str, settings: Settings, master: str | No
         else:
             counts, codes = _write_with_spark(spark, records, output, settings, raw, published)
     finally:
-        spark.stop()
+        stop(spark, wait_for_stop)
     counters = {
         "processed": counts.get("articles", 0),
         "rejected": dict(sorted(codes.items())),
@@ -199,6 +200,20 @@ def run_job(inputs: list[str], output: str, settings: Settings, master: str | No
     if "://" not in output or output.startswith("file://"):
         Path(output.removeprefix("file://"), "_counters.json").write_text(json.dumps(counters, indent=2))
     return counters
+
+
+def stop(spark: Any, wait: bool = True) -> None:
+    """Stop the session; without `wait`, in the background.
+
+    pyspark's stop() spends about a second waiting for its accumulator server
+    to notice the shutdown. A command line that exits next need not wait: the
+    JVM sees its parent go and stops the context in its own shutdown hook,
+    and every table and counter is written before this is called.
+    """
+    if wait:
+        spark.stop()
+    else:
+        threading.Thread(target=spark.stop, name="spark-stop", daemon=True).start()
 
 
 def _write_with_arrow(records: Any, output: str, settings: Settings, raw: bool,
