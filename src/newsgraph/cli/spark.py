@@ -51,6 +51,12 @@ def load(
     root = Path(folder)
     if not root.is_dir():
         raise typer.BadParameter(f"E006: {folder} is not a folder of Parquet tables")
+    # A job that died half-way leaves part files but no _SUCCESS: loading them would store a random subset.
+    unfinished = sorted(p.name for p in root.iterdir() if p.is_dir() and not (p / "_SUCCESS").exists())
+    if unfinished:
+        raise typer.BadParameter(
+            f"E006: {folder} is an unfinished Spark output (no _SUCCESS in {', '.join(unfinished)}); run the job again"
+        )
     stored = rejected = 0
     with open_store(db) as store:
         stored = store.put_many(read_parquet(root))
