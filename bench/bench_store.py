@@ -28,7 +28,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-N_INGEST = int(os.environ.get("BENCH_STORE_DOCS", "48"))
+# Enough pages that starting the workers (spaCy loads in each) is not most of the run.
+N_INGEST = int(os.environ.get("BENCH_STORE_DOCS", "120"))
 N_FTS = int(os.environ.get("BENCH_STORE_FTS_DOCS", "100000"))
 FTS_DB = Path(os.environ.get("BENCH_STORE_FTS_DB", f"/tmp/newsgraph-bench-{N_FTS}.db"))
 # A comma-separated stage list to bench a partial pipeline (default: the shipped stages).
