@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from lxml import html as lxml_html
 
 from newsgraph.extract.boilerplate import classify_line, filter_lines
-from newsgraph.extract.metadata import iso_date, local_date, people, site_zone, strip_site
+from newsgraph.extract.metadata import (
+    iso_date,
+    local_date,
+    people,
+    read_metadata,
+    site_zone,
+    strip_site,
+)
 
 
 @pytest.mark.parametrize(("value", "want"), [
@@ -30,6 +38,68 @@ def test_local_date_moves_utc_stamps_to_the_site_zone() -> None:
     assert local_date("2023-12-22T18:30:00+00:00", "Australia/Sydney") == "2023-12-23"
     # an explicit local offset is taken as written
     assert local_date("2023-12-22T22:02:10+05:30", "America/New_York") == "2023-12-22"
+
+
+def test_midnight_utc_is_a_bare_day() -> None:
+    # date pickers store a day as midnight UTC; moving it to New York would give the day before
+    assert local_date("2024-05-14T00:00:00Z", "America/New_York") == "2024-05-14"
+    # a real instant a fraction past midnight UTC is 8 p.m. the evening before in New York
+    assert local_date("2024-05-14T00:00:00.408Z", "America/New_York") == "2024-05-13"
+
+
+def _page(head: str, body: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+_LATE_STAMP = '<meta property="article:published_time" content="2024-05-15T02:30:00Z">'
+
+
+def test_byline_settles_the_day_of_a_utc_stamp() -> None:
+    """02:30 UTC is May 14 in New York and May 15 in London: the page's own byline decides."""
+    shows_utc_day = _page(_LATE_STAMP, '<h1>Ferry fares rise</h1>'
+                          '<time datetime="2024-05-15T02:30:00Z">Posted on May 15, 2024</time>')
+    meta = read_metadata(shows_utc_day, "https://ledger.example/ferry", use_htmldate=False)
+    assert (meta.published, meta.published_from) == ("2024-05-15", "html-meta")
+
+    shows_local_day = _page(_LATE_STAMP, '<h1>Ferry fares rise</h1>'
+                            '<span class="byline-date">May 14, 2024 10:30 PM EDT</span>')
+    assert read_metadata(shows_local_day, "https://ledger.example/ferry", use_htmldate=False).published == "2024-05-14"
+
+    no_byline_date = _page(_LATE_STAMP, "<h1>Ferry fares rise</h1><p>Text.</p>")
+    assert read_metadata(no_byline_date, "https://ledger.example/ferry", use_htmldate=False).published == "2024-05-14"
+
+
+def test_an_update_stamp_does_not_settle_the_day() -> None:
+    """The only visible date is when the story was updated: it says nothing about the published day."""
+    updated_time = _page(_LATE_STAMP, '<h1>Ferry fares rise</h1><span class="timestamp">Updated '
+                         '<time datetime="2024-05-15T09:10:00Z">May 15, 2024 5:10 AM EDT</time></span>')
+    assert read_metadata(updated_time, "https://ledger.example/ferry", use_htmldate=False).published == "2024-05-14"
+
+    updated_label = _page(_LATE_STAMP, '<h1>Ferry fares rise</h1>'
+                          '<div class="article-date">Last updated May 15, 2024</div>')
+    assert read_metadata(updated_label, "https://ledger.example/ferry", use_htmldate=False).published == "2024-05-14"
+
+
+def test_headline_time_stamp_beats_a_url_date_a_day_off() -> None:
+    """A story filed on the 14th (the URL) that went out at 5 a.m. on the 15th (under the headline)."""
+    body = ('<ul class="sidebar"><li><time datetime="2024-05-18T10:00:00-04:00">10:00</time> Other story</li></ul>'
+            '<h1>Ferry fares rise</h1><p class="story-meta">'
+            '<time datetime="2024-05-15T05:00:00-04:00">05/15/2024 05:00 AM EDT</time></p>')
+    meta = read_metadata(_page("", body), "https://ledger.example/news/2024/05/14/ferry-fares", use_htmldate=False)
+    assert (meta.published, meta.published_from) == ("2024-05-15", "dateline")
+
+    # days apart, the stamp is something else (a later update): the URL stays
+    far = body.replace("2024-05-15T05:00", "2024-05-20T05:00")
+    meta = read_metadata(_page("", far), "https://ledger.example/news/2024/05/14/ferry-fares", use_htmldate=False)
+    assert (meta.published, meta.published_from) == ("2024-05-14", "url")
+
+
+def test_time_under_the_headline_before_sidebar_times() -> None:
+    body = ('<ul class="sidebar"><li><time datetime="2024-05-18T10:00:00-04:00">10:00</time> Other story</li></ul>'
+            '<h1>Ferry fares rise</h1><small>posted on <time datetime="2024-05-15T23:30:00-04:00">'
+            '2024-05-15 23:30 EDT</time></small>')
+    meta = read_metadata(_page("", body), "https://ledger.example/news/ferry-fares", use_htmldate=False)
+    assert (meta.published, meta.published_from) == ("2024-05-15", "dateline")
 
 
 @pytest.mark.parametrize(("title", "site", "want"), [

@@ -115,20 +115,32 @@ def site_zone(url: str | None) -> str:
     return _TLD_ZONES.get(host.rsplit(".", 1)[-1], _DEFAULT_ZONE)
 
 
+def _utc_stamp(value: Any) -> datetime | None:
+    """The instant of an ISO timestamp written in UTC (Z or +00:00), or None."""
+    text = str(value or "").strip()
+    if not _ISO.match(text) or len(text) <= 10:
+        return None
+    try:
+        stamp = datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.utcoffset() != timedelta(0):
+        return None
+    # Midnight UTC to the second is how date pickers store a bare day, not
+    # the instant of a story published at 7 p.m. in New York.
+    if (stamp.hour, stamp.minute, stamp.second, stamp.microsecond) == (0, 0, 0, 0):
+        return None
+    return stamp
+
+
 def local_date(value: Any, zone: str) -> str | None:
     """The date of a timestamp in the publisher's zone; dates without a UTC time stay as written."""
-    text = str(value or "").strip()
-    m = _ISO.match(text)
-    if m and len(text) > 10:
+    stamp = _utc_stamp(value)
+    if stamp is not None:
         try:
-            stamp = datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
-        except ValueError:
-            stamp = None
-        if stamp is not None and stamp.utcoffset() == timedelta(0):
-            try:
-                return _valid(*stamp.astimezone(ZoneInfo(zone)).timetuple()[:3])
-            except (ValueError, KeyError, OSError):
-                pass
+            return _valid(*stamp.astimezone(ZoneInfo(zone)).timetuple()[:3])
+        except (ValueError, KeyError, OSError):
+            pass
     return iso_date(value)
 
 
@@ -313,7 +325,22 @@ def choose_title(meta: dict[str, str], ld: dict[str, Any] | None, h1s: list[str]
 # ---- date ------------------------------------------------------------------------------------
 
 
+def _header_time(tree: HtmlElement) -> str | None:
+    """The stamp of the first <time> after the headline: the article's own, where
+    the page's first <time> elements often belong to a sidebar of other stories."""
+    seen_h1 = False
+    for el in tree.iter("h1", "time"):
+        if el.tag == "h1":
+            seen_h1 = seen_h1 or bool(_clean(el.text_content()))
+        elif seen_h1 and (el.get("datetime") or el.get("content")):
+            return el.get("datetime") or el.get("content")
+    return None
+
+
 def _time_elements(tree: HtmlElement) -> Iterator[str]:
+    header = _header_time(tree)
+    if header:
+        yield header
     for el in tree.iter("time"):
         value = el.get("datetime") or el.get("content")
         if value:
@@ -328,6 +355,12 @@ _DATELINE_XPATH = (
     "//*[contains(@class, 'date') or contains(@id, 'date') or contains(@class, 'posted')"
     " or contains(@class, 'timestamp') or contains(@class, 'dateline') or contains(@class, 'published')]"
 )
+_UPDATE_TEXT = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+
+
+def _is_update(el: HtmlElement, text: str) -> bool:
+    marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return "update" in marks or "modif" in marks or bool(_UPDATE_TEXT.match(text))
 
 
 def _visible_dateline(tree: HtmlElement) -> str | None:
@@ -335,37 +368,95 @@ def _visible_dateline(tree: HtmlElement) -> str | None:
     for el in tree.xpath(_DATELINE_XPATH)[:30]:
         if not isinstance(el.tag, str) or el.tag in ("meta", "script", "style", "link", "body", "html"):
             continue
-        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if "update" in marks or "modif" in marks:
-            continue
         text = _clean(el.text_content())
-        if 6 <= len(text) <= 80:
+        if 6 <= len(text) <= 80 and not _is_update(el, text):
             d = iso_date(text)
             if d:
                 return d
     return None
 
 
+def _same_instant(value: str | None, stamp: datetime) -> bool:
+    """Whether a <time datetime> names the same moment as the metadata stamp (to a few minutes)."""
+    text = (value or "").strip()
+    if not _ISO.match(text) or len(text) <= 10:
+        return False
+    try:
+        other = datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return other.tzinfo is not None and abs((other - stamp).total_seconds()) < 300
+
+
+def _shown_dates(tree: HtmlElement, stamp: datetime) -> set[str]:
+    """The dates the page shows the reader for the moment `stamp`: the text of a
+    <time> element for that moment, and of date-marked elements that hold no
+    other moment's <time>; update stamps are left out."""
+    out: set[str] = set()
+    for el in [*tree.iter("time"), *tree.xpath(_DATELINE_XPATH)[:30]]:
+        if not isinstance(el.tag, str) or el.tag in ("meta", "script", "style", "link", "body", "html"):
+            continue
+        stamps = [t.get("datetime") for t in el.iter("time") if t.get("datetime")]
+        if (stamps or el.tag == "time") and not any(_same_instant(v, stamp) for v in stamps):
+            continue
+        text = _clean(el.text_content())
+        if 6 <= len(text) <= 80 and not _is_update(el, text):
+            d = iso_date(text)
+            if d:
+                out.add(d)
+    return out
+
+
+def _meta_date(value: Any, zone: str, tree: HtmlElement) -> str | None:
+    """The publisher's day of a metadata date.
+
+    A UTC stamp is an instant; which day it falls on depends on the zone, and
+    the zone from the site's country is a guess. When the page itself shows
+    the date (the byline's "Dec 23, 2023") and it is one of the two readings,
+    the page's own reading wins.
+    """
+    d = local_date(value, zone)
+    stamp = _utc_stamp(value)
+    if d is None or stamp is None:
+        return d
+    utc = _valid(stamp.year, stamp.month, stamp.day)
+    if utc is None or utc == d:
+        return d
+    shown = _shown_dates(tree, stamp)
+    return utc if utc in shown and d not in shown else d
+
+
+def _url_date(url: str) -> str | None:
+    m = _URL_DATE.search(url)
+    d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    w = _URL_WORDY.search(url)
+    if d is None and w:
+        d = _valid(int(w.group(1)), _MONTHS[w.group(2).lower()], int(w.group(3)))
+    return d
+
+
+def _next_day(a: str, b: str) -> bool:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == 1
+
+
 def choose_date(meta: dict[str, str], ld: dict[str, Any] | None, url: str | None, tree: HtmlElement,
                 use_htmldate: bool = True) -> tuple[str | None, str | None]:
     zone = site_zone(url)
-    if ld:
-        for key in ("datePublished", "dateCreated"):
-            d = local_date(ld.get(key), zone)
-            if d:
-                return d, "html-meta"
-    for key in _DATE_KEYS:
-        d = local_date(meta.get(key), zone)
+    values = [ld.get(key) for key in ("datePublished", "dateCreated")] if ld else []
+    values += [meta.get(key) for key in _DATE_KEYS]
+    for value in values:
+        d = _meta_date(value, zone, tree)
         if d:
             return d, "html-meta"
-    if url:
-        m = _URL_DATE.search(url)
-        w = _URL_WORDY.search(url)
-        d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
-        if d is None and w:
-            d = _valid(int(w.group(1)), _MONTHS[w.group(2).lower()], int(w.group(3)))
-        if d:
-            return d, "url"
+    d = _url_date(url) if url else None
+    if d:
+        # A URL carries the day its slug was made (often the day a story was
+        # filed, or a UTC day); the time stamp under the headline says when
+        # it went out. Within a day of each other, the stamp is the date.
+        header = local_date(_header_time(tree), zone)
+        if header and _next_day(header, d):
+            return header, "dateline"
+        return d, "url"
     for value in _time_elements(tree):
         d = local_date(value, zone)
         if d:
