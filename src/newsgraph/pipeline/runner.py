@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from newsgraph import __version__
 from newsgraph.errors import Code, NewsgraphError
@@ -62,6 +63,25 @@ class Pipeline:
 
     def process_batch(self, items: list[RawDocument | Rejected]) -> list[AnalyzedDocument | Rejected]:
         """Analyse many documents, batching stages that can batch; order is kept."""
+        with self._memory_zone():
+            return self._process_batch(items)
+
+    def _memory_zone(self) -> AbstractContextManager[Any]:
+        """spaCy's memory zone around one batch, so a long run's vocabulary does not grow.
+
+        Every string spaCy learns from a batch's text stays in its StringStore
+        for good otherwise: over 181 pages the store grew from 84,780 to 99,374
+        strings, and a worker that ingests for days would keep growing. No stage
+        keeps a spaCy object past its batch (the results are plain dataclasses),
+        which is what the zone requires.
+        """
+        for stage in self.stages:
+            nlp = getattr(stage, "nlp", None)
+            if nlp is not None and hasattr(nlp, "memory_zone"):
+                return cast(AbstractContextManager[Any], nlp.memory_zone())
+        return nullcontext()
+
+    def _process_batch(self, items: list[RawDocument | Rejected]) -> list[AnalyzedDocument | Rejected]:
         out: list[AnalyzedDocument | Rejected | None] = [None] * len(items)
         live: list[tuple[int, AnalysisContext, float]] = []
         for i, item in enumerate(items):
