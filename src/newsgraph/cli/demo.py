@@ -100,11 +100,13 @@ def print_summary(store: Any, console: Any) -> None:
 
 
 def _facts(store: Any, doc: str) -> str:
-    claims = store.conn.execute("SELECT text FROM claims WHERE doc = ? ORDER BY seq", (doc,)).fetchall()
+    # Layer tables are indexed by the article's rowid (`art`), not by the hash.
+    art = store.conn.execute("SELECT _row FROM articles WHERE doc = ?", (doc,)).fetchone()[0]
+    claims = store.conn.execute("SELECT text FROM claims WHERE art = ? ORDER BY seq", (art,)).fetchall()
     events = store.conn.execute(
-        "SELECT type, source_name, trigger_text, target_name FROM events WHERE doc = ? ORDER BY seq", (doc,)
+        "SELECT type, source_name, trigger_text, target_name FROM events WHERE art = ? ORDER BY seq", (art,)
     ).fetchall()
-    places = store.conn.execute("SELECT DISTINCT name FROM places WHERE doc = ? ORDER BY seq", (doc,)).fetchall()
+    places = store.conn.execute("SELECT DISTINCT name FROM places WHERE art = ? ORDER BY seq", (art,)).fetchall()
     lines = []
     if claims:
         lines.append("[bold]Figures:[/] " + "; ".join(_short(r[0], 40) for r in claims[:8]))

@@ -18,7 +18,7 @@ from typing import Any
 
 from newsgraph.model import AnalyzedDocument, Rejected
 from newsgraph.model.serialize import TABLES, from_rows, table_columns, to_rows
-from newsgraph.store.schema import migrate, q, transaction
+from newsgraph.store.schema import LATEST, LAYER_TABLES, migrate, q, transaction
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -30,6 +30,13 @@ def default_db_path(path: str | os.PathLike[str] | None = None) -> Path:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    try:
+        return int(conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
+    except sqlite3.OperationalError:  # no schema_version table: not made by newsgraph, or empty
+        return 0
 
 
 def _from_sql(value: Any, kind: str) -> Any:
@@ -53,6 +60,12 @@ class Store:
                 raise FileNotFoundError(f"no store at {self.path}; run `newsgraph ingest` first")
             uri = self.path.resolve().as_uri() + "?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            if _version(self.conn) < LATEST:
+                # Queries need the current schema (e.g. `art`, migration 6): a store made by an
+                # older newsgraph is migrated once, by a short read-write open, then read.
+                self.conn.close()
+                Store(self.path).close()
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
@@ -68,9 +81,11 @@ class Store:
             migrate(self.conn)
         self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
         self._getters: dict[str, Any] = {}
+        # Store-only columns go last: `ingested_at` for an article, `art` (its article's _row) for a layer row.
+        extra = {t: ["ingested_at"] if t == "articles" else ["art"] for t in TABLES}
         self._insert_sql = {
-            t: f"INSERT INTO {q(t)} ({', '.join(q(c) for c in cols + (['ingested_at'] if t == 'articles' else []))}) "
-               f"VALUES ({', '.join('?' for _ in cols + (['ingested_at'] if t == 'articles' else []))})"
+            t: f"INSERT INTO {q(t)} ({', '.join(q(c) for c in cols + extra[t])}) "
+               f"VALUES ({', '.join('?' for _ in cols + extra[t])})"
             for t, cols in self._plans.items()
         }
 
@@ -138,15 +153,16 @@ class Store:
         if exists:
             self._delete(key)
         tables = to_rows(doc)
-        for table in TABLES:
-            rows = tables.get(table) or []
-            if not rows:
-                continue
-            # sqlite3 stores bool as 0/1 by itself; rows() turns bool columns back on the way out.
-            if table == "articles":
-                self.conn.execute(self._insert_sql[table], [rows[0].get(c) for c in self._plans[table]] + [now])
-            else:
-                self.conn.executemany(self._insert_sql[table], map(self._row_values(table), rows))
+        head = tables["articles"][0]
+        # sqlite3 stores bool as 0/1 by itself; rows() turns bool columns back on the way out.
+        art = self.conn.execute(self._insert_sql["articles"], [head.get(c) for c in self._plans["articles"]] + [now]
+                                ).lastrowid
+        tail = (art,)
+        for table in LAYER_TABLES:
+            rows = tables.get(table)
+            if rows:
+                values = self._row_values(table)
+                self.conn.executemany(self._insert_sql[table], [values(r) + tail for r in rows])
         # It reads now: an earlier failure to fetch or read the same URI is history.
         self.conn.execute("DELETE FROM rejections WHERE source_uri = ?", (doc.source.uri,))
         self.conn.execute("DELETE FROM rejections WHERE doc = ?", (key,))
@@ -159,9 +175,16 @@ class Store:
             getter = self._getters[table] = operator.itemgetter(*self._plans[table])
         return getter
 
+    def _article_row(self, key: str) -> int | None:
+        row = self.conn.execute("SELECT _row FROM articles WHERE doc = ?", (key,)).fetchone()
+        return None if row is None else int(row[0])
+
     def _delete(self, key: str) -> None:
-        for table in TABLES:
-            self.conn.execute(f"DELETE FROM {q(table)} WHERE doc = ?", (key,))
+        art = self._article_row(key)
+        if art is not None:
+            for table in LAYER_TABLES:
+                self.conn.execute(f"DELETE FROM {q(table)} WHERE art = ?", (art,))
+            self.conn.execute("DELETE FROM articles WHERE _row = ?", (art,))
         self.conn.execute("DELETE FROM minhashes WHERE doc = ?", (key,))
         self.conn.execute("DELETE FROM dup_groups WHERE doc = ?", (key,))
 
@@ -183,10 +206,11 @@ class Store:
 
     def get(self, sha256: str) -> AnalyzedDocument | None:
         """One document back as the model, or None."""
-        tables = {t: list(self.rows(t, "WHERE doc = ?", (sha256,))) for t in TABLES}
-        if not tables["articles"]:
+        art = self._article_row(sha256)
+        if art is None:
             return None
-        return from_rows(tables)
+        return from_rows({t: list(self.rows(t, "WHERE _row = ?" if t == "articles" else "WHERE art = ?", (art,)))
+                          for t in TABLES})
 
     def documents(self, batch: int = 500) -> Iterator[AnalyzedDocument]:
         """Every stored document, in ingest order, a batch of keys at a time."""
@@ -197,12 +221,13 @@ class Store:
             ).fetchall()
             if not keys:
                 return
-            last = keys[-1][0]
+            first, last = keys[0][0], keys[-1][0]
             docs = [k[1] for k in keys]
-            marks = ", ".join("?" for _ in docs)
             grouped: dict[str, dict[str, list[dict[str, Any]]]] = {d: {t: [] for t in TABLES} for d in docs}
             for table in TABLES:
-                for row in self.rows(table, f"WHERE doc IN ({marks})", docs):
+                # The batch is a run of article rowids, so its layer rows are one range of the key index.
+                col = "_row" if table == "articles" else "art"
+                for row in self.rows(table, f"WHERE {col} BETWEEN ? AND ?", (first, last)):
                     grouped[row["doc"]][table].append(row)
             for d in docs:
                 yield from_rows(grouped[d])

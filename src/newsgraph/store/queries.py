@@ -62,7 +62,7 @@ def search(store: Store, query: str, *, limit: int = 20, since: str | None = Non
     ).fetchall()
     quo = store.conn.execute(
         "SELECT f.rowid, f.rank FROM attributions_fts f"
-        + (" JOIN attributions a ON a._row = f.rowid JOIN articles ar ON ar.doc = a.doc" if dates else "")
+        + (" JOIN attributions a ON a._row = f.rowid JOIN articles ar ON ar._row = a.art" if dates else "")
         + f" WHERE attributions_fts MATCH ? {dates} ORDER BY f.rank LIMIT ?", (match, *params, limit)
     ).fetchall()
     best = sorted([("article", r[0], r[1]) for r in art] + [("quote", r[0], r[1]) for r in quo],
@@ -79,7 +79,7 @@ def search(store: Store, query: str, *, limit: int = 20, since: str | None = Non
             row = store.conn.execute(
                 "SELECT ar.doc, ar.title, ar.published, ar.url, ar.source_id, a.speaker_name AS speaker, "
                 "snippet(attributions_fts, 0, '[', ']', '…', 16) AS snippet FROM attributions_fts "
-                "JOIN attributions a ON a._row = attributions_fts.rowid JOIN articles ar ON ar.doc = a.doc "
+                "JOIN attributions a ON a._row = attributions_fts.rowid JOIN articles ar ON ar._row = a.art "
                 "WHERE attributions_fts MATCH ? AND attributions_fts.rowid = ?", (match, rowid)).fetchone()
         if row is not None:
             out.append({"kind": kind, **dict(row), "score": round(-rank, 3)})
@@ -113,13 +113,14 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
         where.append("a.kind = ?")
         params.append(kind)
     if doc:
-        where.append("a.doc = ?")
+        # Layer rows are indexed by their article's rowid (`art`), not by the hash.
+        where.append("a.art = (SELECT _row FROM articles WHERE doc = ?)")
         params.append(doc)
     dates, dparams = _date_filter("ar", since, until)
     sql = f"""
         SELECT ar.published, a.speaker_name AS speaker, a.kind, a.cue_text AS cue, a.content_text AS quote,
                ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id, a.speaker_entity_id
-        FROM attributions a JOIN articles ar ON ar.doc = a.doc
+        FROM attributions a JOIN articles ar ON ar._row = a.art
         WHERE {' AND '.join(where)} {dates}
         ORDER BY ar.published DESC, ar._row, a.seq LIMIT ?"""
     return [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
@@ -135,8 +136,8 @@ def entities(store: Store, *, type: str | None = None, top: int = 20, name: str 
         where.append("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')")
         params += [_like(name)] * 2
     sql = f"""
-        SELECT e.name, e.type, COUNT(DISTINCT e.doc) AS articles,
-               (SELECT COUNT(*) FROM mentions m JOIN entities e2 ON m.doc = e2.doc AND m.entity_id = e2.id
+        SELECT e.name, e.type, COUNT(DISTINCT e.art) AS articles,
+               (SELECT COUNT(*) FROM mentions m JOIN entities e2 ON m.art = e2.art AND m.entity_id = e2.id
                 WHERE e2.name = e.name AND e2.type = e.type) AS mentions
         FROM entities e WHERE {' AND '.join(where)}
         GROUP BY e.name, e.type ORDER BY articles DESC, mentions DESC, e.name LIMIT ?"""
@@ -160,7 +161,7 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
                v.source_name AS source, v.source_country, v.trigger_text AS trigger,
                v.target_name AS target, v.target_country, v.location_name AS location,
                v.negated, v.tense, v.sentence_text AS sentence, ar.title, ar.doc, v.id AS event_id
-        FROM events v JOIN articles ar ON ar.doc = v.doc
+        FROM events v JOIN articles ar ON ar._row = v.art
         WHERE {' AND '.join(where)} {dates}
         ORDER BY date DESC, ar._row, v.seq LIMIT ?"""
     rows = [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
@@ -175,30 +176,31 @@ def timeline(store: Store, name: str, *, limit: int = 500) -> list[Row]:
     The entity is found by name or alias in each article; a quote or event
     belongs to it when it points at that entity or names it outright.
     """
+    # Articles are found by their rowid (`art`): the layer tables are indexed by it, not by the hash.
     ents = store.conn.execute(
-        "SELECT DISTINCT doc, id FROM entities WHERE name = ? COLLATE NOCASE OR aliases LIKE ? ESCAPE '\\'",
+        "SELECT DISTINCT art, id FROM entities WHERE name = ? COLLATE NOCASE OR aliases LIKE ? ESCAPE '\\'",
         (name, _like(json.dumps(name, ensure_ascii=False))),
     ).fetchall()
-    by_doc: dict[str, set[str]] = {}
+    by_art: dict[int, set[str]] = {}
     for r in ents:
-        by_doc.setdefault(r["doc"], set()).add(r["id"])
+        by_art.setdefault(r["art"], set()).add(r["id"])
     for r in store.conn.execute(
-        "SELECT DISTINCT doc FROM attributions WHERE speaker_name = ? COLLATE NOCASE "
-        "UNION SELECT DISTINCT doc FROM events WHERE source_name = ? COLLATE NOCASE OR target_name = ? COLLATE NOCASE",
+        "SELECT DISTINCT art FROM attributions WHERE speaker_name = ? COLLATE NOCASE "
+        "UNION SELECT DISTINCT art FROM events WHERE source_name = ? COLLATE NOCASE OR target_name = ? COLLATE NOCASE",
         (name, name, name),
     ):
-        by_doc.setdefault(r["doc"], set())
+        by_art.setdefault(r["art"], set())
     low = name.lower()
     items: list[Row] = []
-    for doc, ids in by_doc.items():
-        art = store.conn.execute("SELECT title, published FROM articles WHERE doc = ?", (doc,)).fetchone()
-        base = {"title": art["title"], "doc": doc}
+    for row, ids in by_art.items():
+        art = store.conn.execute("SELECT doc, title, published FROM articles WHERE _row = ?", (row,)).fetchone()
+        base = {"title": art["title"], "doc": art["doc"]}
         if ids:
             items.append({"date": art["published"], "kind": "article", "text": art["title"] or ""} | base)
-        for a in store.conn.execute("SELECT * FROM attributions WHERE doc = ? ORDER BY seq", (doc,)):
+        for a in store.conn.execute("SELECT * FROM attributions WHERE art = ? ORDER BY seq", (row,)):
             if a["speaker_entity_id"] in ids or (a["speaker_name"] or "").lower() == low:
                 items.append({"date": art["published"], "kind": "quote", "text": a["content_text"]} | base)
-        for v in store.conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY seq", (doc,)):
+        for v in store.conn.execute("SELECT * FROM events WHERE art = ? ORDER BY seq", (row,)):
             named = low in {(v["source_name"] or "").lower(), (v["target_name"] or "").lower()}
             if named or {v["source_entity_id"], v["target_entity_id"]} & ids:
                 text = " ".join(x for x in (v["source_name"], v["trigger_text"], v["target_name"]) if x)

@@ -11,8 +11,9 @@ database current:
   model gained since the database was made. The contract only ever adds
   fields, so this is additive (ALTER TABLE ADD COLUMN) and needs no step.
 
-Store-only columns (`_row`, the rowid alias, and `ingested_at`) are not in
-the serialize plan; exports select the plan's columns only.
+Store-only columns (`_row`, the rowid alias, `ingested_at`, and `art` in
+every layer table: the `_row` of the row's article) are not in the serialize
+plan; exports select the plan's columns only.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from newsgraph.model.serialize import TABLES, table_columns
 
 SQL_TYPE = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER", "json": "TEXT"}
 
-# The natural key of one row in each table, besides `doc`.
+# Every table but articles holds rows of one of an article's layers.
+LAYER_TABLES = tuple(t for t in TABLES if t != "articles")
+
+# The natural key of one row in each table, besides `doc` (since migration 6, `art`).
 ROW_KEY = {"articles": (), "mentions": ("entity_id", "start", "end")}
 
 
@@ -113,12 +117,25 @@ def _step5_duplicates(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX dup_groups_grp ON dup_groups (grp)")
 
 
+def _step6_article_rowid_keys(conn: sqlite3.Connection) -> None:
+    # Content hashes are random, so a unique index led by `doc` takes every insert at a
+    # random page of a wide B-tree. Keyed by the article's integer `_row` (given out in
+    # ingest order), inserts append at the right edge and the index stays small.
+    for table in LAYER_TABLES:
+        conn.execute(f"ALTER TABLE {q(table)} ADD COLUMN art INTEGER")
+        conn.execute(f"UPDATE {q(table)} SET art = (SELECT _row FROM articles ar WHERE ar.doc = {q(table)}.doc)")
+        conn.execute(f"DROP INDEX {q(table + '_key')}")
+        key = ("art", *ROW_KEY.get(table, ("seq",)))
+        conn.execute(f"CREATE UNIQUE INDEX {q(table + '_key')} ON {q(table)} ({', '.join(q(k) for k in key)})")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "layer tables and rejections", _step1_layers),
     (2, "FTS5 over article text and attribution content", _step2_fts),
     (3, "lookup indexes", _step3_lookup_indexes),
     (4, "HTTP cache and seen feed items", _step4_fetch_cache),
     (5, "MinHash signatures and duplicate groups", _step5_duplicates),
+    (6, "layer rows keyed by their article's rowid", _step6_article_rowid_keys),
 )
 LATEST = MIGRATIONS[-1][0]
 
