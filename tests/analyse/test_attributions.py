@@ -566,3 +566,13 @@ def test_reader_addressed_as_you_is_no_source_of_a_view(nlp: Any) -> None:
 
 def test_fronted_relative_word_stands_for_what_was_said(nlp: Any) -> None:
     assert run(nlp, "That is what the harbor master said.") == [("indirect", "the harbor master", "said", "what")]
+
+
+def test_a_concessive_aside_is_the_writers_and_holds_its_own_attribution(nlp: Any) -> None:
+    assert run(nlp, "On Tuesday, Premier Halvorsen suggested the blockade of Kessar is unavoidable, despite "
+                    "U.N. officials warning that the blockade could starve the city.") == [
+        ("indirect", "Premier Halvorsen", "suggested", "the blockade of Kessar is unavoidable"),
+        ("indirect", "U.N. officials", "warning", "that the blockade could starve the city")]
+    # without the comma the clause is still the mayor's words
+    assert all(c != "warning" for _, _, c, _ in run(
+        nlp, "The mayor said the ferry would run despite officials warning of storms."))

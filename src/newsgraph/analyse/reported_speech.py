@@ -20,6 +20,9 @@ from spacy.tokens import Token
 from newsgraph.analyse.attribution_found import _OBJECT_PREPS, _RELATIVE, _SPEAKER_DEPS, Found
 from newsgraph.analyse.cues import cue_class, cue_end, cue_start, lemma, lexicon, object_particle
 
+# A comma and a concessive or contrastive word: what follows is the writer's aside.
+_ASIDE = re.compile(r",\s+(?:despite|although|though|whereas|while|even as|even though|even while)\b", re.I)
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -345,6 +348,26 @@ class ReportedSpeech:
                 return (content, poss) if content is not None else None
         return None
 
+    def split_asides(self, cands: list[tuple[Token, str, tuple[int, int], Token]]
+                     ) -> list[tuple[Token, str, tuple[int, int], Token]]:
+        """End a content before ", despite X warning …" when X's cue and speaker lie inside it.
+
+        A concessive clause set off by a comma after reported words is the
+        writer's context ("Netanyahu suggested the invasion is unavoidable,
+        despite U.S. officials warning Israel of the risks"): the officials'
+        warning is an attribution of its own, not part of Netanyahu's words.
+        """
+        out = []
+        for t, cls, (start, end), head in cands:
+            for t2, _, _, head2 in cands:
+                if t2 is t or not (start <= head2.idx < t2.idx < end):
+                    continue
+                asides = list(_ASIDE.finditer(self.doc.text, start, head2.idx))
+                if asides and asides[-1].start() - start >= 6:
+                    end = min(end, asides[-1].start())
+            out.append((t, cls, (start, end), head))
+        return out
+
     def parse_pass(self) -> None:
         cands: list[tuple[Token, str, tuple[int, int], Token]] = []
         for t in self.doc:
@@ -384,6 +407,7 @@ class ReportedSpeech:
             if cls in ("cognition", "intention") and head_tok.lower_ in ("i", "me", "you"):
                 continue  # "I think …", "Do you know …" outside quotes: the writer hedging or turning to the reader
             cands.append((t, cls, content, head_tok))
+        cands = self.split_asides(cands)
         # a cue inside someone's reported words ("she said he plans to …",
         # "Clinton says she opposes the deal") is part of what they said, not
         # a new attribution
