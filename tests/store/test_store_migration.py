@@ -78,6 +78,8 @@ def test_a_version5_store_is_migrated_in_place(tmp_path: Path) -> None:
             assert wrong == 0, table
             key = [r[2] for r in store.conn.execute(f"PRAGMA index_info({q(table + '_key')})")]
             assert key[0] == "art", table
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert not indexes & {"attributions_speaker", "entities_name"}  # migration 7: no query used them
         assert store.conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] > 0
         for doc in kept:
             back = store.get(doc.source.sha256)

@@ -135,10 +135,11 @@ def entities(store: Store, *, type: str | None = None, top: int = 20, name: str 
     if name:
         where.append("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')")
         params += [_like(name)] * 2
+    # Mentions are counted per entity row through mentions_key (art, entity_id), so no index on
+    # entity names is needed (one would cost every insert); the counts cover the rows that match.
     sql = f"""
         SELECT e.name, e.type, COUNT(DISTINCT e.art) AS articles,
-               (SELECT COUNT(*) FROM mentions m JOIN entities e2 ON m.art = e2.art AND m.entity_id = e2.id
-                WHERE e2.name = e.name AND e2.type = e.type) AS mentions
+               SUM((SELECT COUNT(*) FROM mentions m WHERE m.art = e.art AND m.entity_id = e.id)) AS mentions
         FROM entities e WHERE {' AND '.join(where)}
         GROUP BY e.name, e.type ORDER BY articles DESC, mentions DESC, e.name LIMIT ?"""
     return [dict(r) for r in store.conn.execute(sql, (*params, top))]

@@ -129,6 +129,14 @@ def _step6_article_rowid_keys(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE UNIQUE INDEX {q(table + '_key')} ON {q(table)} ({', '.join(q(k) for k in key)})")
 
 
+def _step7_drop_name_indexes(conn: sqlite3.Connection) -> None:
+    # Each cost every insert random-place B-tree writes for little: no query can use the
+    # speaker index (speakers are matched with LIKE '%...%' or COLLATE NOCASE, which a BINARY
+    # index serves neither), and `entities` now counts mentions through mentions_key.
+    conn.execute("DROP INDEX IF EXISTS attributions_speaker")
+    conn.execute("DROP INDEX IF EXISTS entities_name")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "layer tables and rejections", _step1_layers),
     (2, "FTS5 over article text and attribution content", _step2_fts),
@@ -136,6 +144,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (4, "HTTP cache and seen feed items", _step4_fetch_cache),
     (5, "MinHash signatures and duplicate groups", _step5_duplicates),
     (6, "layer rows keyed by their article's rowid", _step6_article_rowid_keys),
+    (7, "drop the speaker and entity name indexes", _step7_drop_name_indexes),
 )
 LATEST = MIGRATIONS[-1][0]
 
