@@ -43,3 +43,41 @@ def test_batch_parses_like_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
         stage(alone)
         assert ctx.scratch["spacy"].text == ctx.text
         assert (ctx.scratch["spacy"].to_array(attrs) == alone.scratch["spacy"].to_array(attrs)).all()
+
+
+def test_pieces_cut_at_breaks_and_keep_every_character() -> None:
+    from newsgraph.analyse.nlp import paragraph_pieces
+
+    text = "\n\n".join(STORIES * 6)
+    pieces = paragraph_pieces(text, 300)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 300 + 2 for p in pieces)
+    assert all(p.endswith("\n\n") for p in pieces[:-1])  # never inside a paragraph
+    one_line = " ".join(STORIES * 4)
+    assert "".join(paragraph_pieces(one_line, 200)) == one_line
+    assert all(p.endswith(". ") or p.endswith(", ") or p.endswith(" ") for p in paragraph_pieces(one_line, 200)[:-1])
+    assert paragraph_pieces("short", 300) == ["short"]
+
+
+def test_a_long_text_is_parsed_in_pieces_into_one_doc(monkeypatch: pytest.MonkeyPatch) -> None:
+    stage = NlpStage(Settings())
+    monkeypatch.setattr(nlp_module, "PIPE_CHARS", 400)
+    seen: list[int] = []
+    real_pipe = stage.nlp.pipe
+
+    def pipe(texts: Any, **kw: Any) -> Any:
+        texts = list(texts)
+        seen.extend(len(t) for t in texts)
+        return real_pipe(texts, **kw)
+
+    monkeypatch.setattr(stage.nlp, "pipe", pipe)
+    text = "\n\n".join(STORIES * 5)
+    ctx = _ctx(text)
+    stage(ctx)
+    doc = ctx.scratch["spacy"]
+    assert doc.text == text
+    assert len(seen) > 3 and max(seen) <= 402
+    assert all(text[e.start_char : e.end_char] == e.text for e in doc.ents)
+    assert {e.text for e in doc.ents} >= {"Ada Quist", "Tomas Velde", "Tuesday"}
+    assert all("\n\n" not in s.text.strip() for s in doc.sents)
+    assert doc.has_annotation("DEP") and doc.has_annotation("TAG")

@@ -7,6 +7,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.pipeline.stage import AnalysisContext
 from newsgraph.settings import Settings
@@ -40,13 +41,30 @@ class NlpStage:
         self.model_name = f"{name}@{meta.get('version', '?')}"
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        ctx.scratch["spacy"] = self.nlp(ctx.text)
+        ctx.scratch["spacy"] = self.parse(ctx.text)
 
     def batch(self, ctxs: list[AnalysisContext]) -> None:
         for group in _by_length(ctxs, PIPE_CHARS):
+            if len(group) == 1:
+                group[0].scratch["spacy"] = self.parse(group[0].text)
+                continue
             docs: Any = self.nlp.pipe([c.text for c in group], batch_size=len(group))
             for ctx, doc in zip(group, docs):
                 ctx.scratch["spacy"] = doc
+
+    def parse(self, text: str) -> Doc:
+        """One text; a long one in pieces cut at paragraph breaks, joined back into one Doc.
+
+        Parsing 500,000 characters at once would hold about 1.8 GB of working
+        arrays; in pieces of PIPE_CHARS the peak stays that of one piece. The
+        joined Doc has the same text and offsets, and sentences never run across
+        a paragraph break anyway.
+        """
+        pieces = paragraph_pieces(text, PIPE_CHARS)
+        if len(pieces) == 1:
+            return self.nlp(text)
+        doc = Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+        return doc if doc.text == text else self.nlp(text)
 
 
 # The parser and tagger hold working arrays of about 15 kB per token of the batch
@@ -54,6 +72,30 @@ class NlpStage:
 # output does not depend on the batch, and past about 50,000 characters a batch
 # gets no faster.
 PIPE_CHARS = 50_000
+
+
+def paragraph_pieces(text: str, limit: int) -> list[str]:
+    """`text` cut after line breaks (blank lines first) into pieces of at most about `limit` characters."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n\n")
+        if cut <= 0:
+            cut = window.rfind("\n")
+        if cut <= 0:
+            cut = window.rfind(". ")  # one huge paragraph: at least end on a sentence
+        if cut <= 0:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            break  # no break at all: the rest goes in one piece
+        end = start + cut + 1
+        while end < len(text) and text[end] in "\n ":
+            end += 1  # the whole run of breaks stays with the piece it ends
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 def _by_length(ctxs: list[AnalysisContext], budget: int) -> list[list[AnalysisContext]]:
