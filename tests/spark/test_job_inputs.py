@@ -18,6 +18,8 @@ def test_local_files_lists_like_ingest(tmp_path: Path) -> None:
     assert listed == [tmp_path / "a" / "one.txt", tmp_path / "two.html"]
     assert local_files(tmp_path.as_uri()) == listed
     assert local_files(str(tmp_path / "*.html")) == [tmp_path / "two.html"]
+    assert local_files("file:" + str(tmp_path / "two.html")) == [tmp_path / "two.html"]  # Hadoop's spelling
+    assert local_files(str(tmp_path / "*.pdf")) == [tmp_path / "*.pdf"]  # nothing matched: its task says E003
     assert local_files("s3a://bucket/news/") is None
     assert local_files("hdfs://nn/news/x.warc.gz") is None
 

@@ -18,6 +18,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from newsgraph.model.serialize import REJECTION_COLUMNS, TABLES, table_columns
 from newsgraph.settings import Settings
@@ -75,10 +76,14 @@ def _is_parquet(path: str) -> bool:
 
 def local_files(path: str) -> list[Path] | None:
     """The files of a local input, listed as local ingest lists them; None for other URIs."""
-    if "://" in path and not path.startswith("file://"):
+    if path.startswith("file:"):
+        local = unquote(urlparse(path).path)  # file:///x and Hadoop's file:/x alike
+    elif "://" in path:
         return None
-    local = path.removeprefix("file://")
-    found = [Path(m) for m in sorted(glob.glob(local))] if glob.has_magic(local) else [Path(local)]
+    else:
+        local = path
+    # a pattern that matches nothing stays as it is, so its task reports E003 like `ingest` does
+    found = [Path(m) for m in sorted(glob.glob(local))] or [Path(local)] if glob.has_magic(local) else [Path(local)]
     files: list[Path] = []
     for p in found:
         if p.is_dir():
