@@ -576,3 +576,11 @@ def test_a_concessive_aside_is_the_writers_and_holds_its_own_attribution(nlp: An
     # without the comma the clause is still the mayor's words
     assert all(c != "warning" for _, _, c, _ in run(
         nlp, "The mayor said the ferry would run despite officials warning of storms."))
+
+
+def test_a_continued_quotation_that_runs_on_is_mixed(nlp: Any) -> None:
+    got = run(nlp, "“The levy is unfair,” said Ines Marr. “You asked the smallest shops to pay for the new” "
+                   "harbor wall.")
+    assert got[-1] == ("mixed", "Ines Marr", "said", "“You asked the smallest shops to pay for the new” harbor wall")
+    got = run(nlp, "“The levy is unfair,” said Ines Marr. “You asked the smallest shops to pay for it.”")
+    assert got[-1] == ("direct", "Ines Marr", "said", "“You asked the smallest shops to pay for it.”")

@@ -676,8 +676,10 @@ class _Finder(ReportedSpeech):
             elif gap.count("\n") > 2:
                 continue
             self.used_quotes.add(qi)
-            self.found.append(Found("direct", (q.start, q.end), prev.cue, prev.speaker, prev.head,
-                                    "quote-continued", follows=pi))
+            # “… to blame thousands of $12-an-hour” workers.: the sentence runs on after the mark
+            end = self.run_on(q)
+            self.found.append(Found("direct" if end == q.end else "mixed", (q.start, end), prev.cue, prev.speaker,
+                                    prev.head, "quote-continued", follows=pi))
 
     def run(self) -> list[Found]:
         for qi, q in enumerate(self.quotes):
