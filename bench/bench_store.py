@@ -4,7 +4,8 @@
   whole run and steady state (after the first chunk is stored, so model
   loading in the workers is left out), and peak RSS per worker;
 * store insert rate without analysis: analysed documents written again under
-  new (random, sha256-like) content hashes, 8 per transaction as `ingest` writes them;
+  new (random, sha256-like) content hashes, 8 per transaction as `ingest` writes them,
+  into an empty store and into one already holding 30,000 documents;
 * FTS query p50/p95 over a synthetic store of 100,000 articles made by
   scripts/make_synthetic_store.py (cached in /tmp, never committed);
 * near-duplicate grouping time on 2,500 and 10,000 synthetic texts (near-linear?).
@@ -33,6 +34,8 @@ SHARED = ROOT.parent / "shared"
 N_INGEST = int(os.environ.get("BENCH_STORE_DOCS", "120"))
 N_FTS = int(os.environ.get("BENCH_STORE_FTS_DOCS", "100000"))
 FTS_DB = Path(os.environ.get("BENCH_STORE_FTS_DB", f"/tmp/newsgraph-bench-{N_FTS}.db"))
+# Documents already in the store before the timed inserts of the at-scale insert bench.
+PREFILL = int(os.environ.get("BENCH_STORE_PREFILL", "30000"))
 # A comma-separated stage list to bench a partial pipeline (default: the shipped stages).
 STAGES = os.environ.get("BENCH_STORE_STAGES")
 
@@ -78,25 +81,33 @@ def bench_ingest(docs: list[Any], jobs: int) -> dict[str, float]:
             "rss_mb": s.worker_peak_rss_mb}
 
 
-def bench_insert(sample: list[Any], n: int = 2000, per_txn: int = 8) -> dict[str, float]:
+def bench_insert(sample: list[Any], n: int = 2000, per_txn: int = 8, prefill: int = 0) -> dict[str, float]:
+    """Docs/s writing `n` documents, after `prefill` others (500 per transaction, not timed).
+
+    A store that already holds many documents is where keys at random places in an index cost:
+    the pages no longer fit in the cache.
+    """
     from newsgraph.store import open_store
 
     rng = random.Random(1)
     docs = []
-    for i in range(n):
+    for i in range(prefill + n):
         d = rng.choice(sample)
         # Real keys are content hashes, spread at random over the key space; counting keys
         # (f"{i:064x}") would land every insert at the end of each index and flatter the rate.
         key = hashlib.sha256(str(i).encode()).hexdigest()
         docs.append(dataclasses.replace(d, source=dataclasses.replace(d.source, sha256=key)))
     layers = sum(len(d.entities) + len(d.attributions) + len(d.claims) + len(d.timexes) + len(d.places)
-                 + len(d.events) for d in docs) / n
+                 + len(d.events) for d in docs[prefill:]) / n
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "w.db") as store:
+        for i in range(0, prefill, 500):
+            store.put_many(docs[i:min(i + 500, prefill)])
         t0, c0 = time.perf_counter(), time.process_time()
-        for i in range(0, n, per_txn):
+        for i in range(prefill, prefill + n, per_txn):
             store.put_many(docs[i:i + per_txn])
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    return {"docs": n, "rate": n / wall, "cpu_rate": n / cpu, "annotations": layers, "per_txn": per_txn}
+    return {"docs": n, "rate": n / wall, "cpu_rate": n / cpu, "annotations": layers, "per_txn": per_txn,
+            "prefill": prefill}
 
 
 def bench_fts(queries_n: int = 300) -> dict[str, Any]:
@@ -159,6 +170,8 @@ def main() -> str:
     # `newsgraph load` writes a whole Parquet folder in one transaction.
     bulk = bench_insert(analysed, per_txn=500)
     print("insert, bulk", bulk, flush=True)
+    full = bench_insert(analysed, prefill=PREFILL)
+    print("insert, into a filled store", full, flush=True)
     fts = bench_fts()
     print("fts", fts, flush=True)
     dup = bench_dupes()
@@ -181,7 +194,9 @@ def main() -> str:
         f"Store insert without analysis: {ins['rate']:.0f} docs/s wall, {ins['cpu_rate']:.0f} docs/s of CPU time "
         f"({ins['docs']} analysed documents, {ins['annotations']:.0f} annotations each on average, "
         "8 per transaction as `ingest` writes them; target >= 500); "
-        f"{bulk['rate']:.0f} docs/s wall, {bulk['cpu_rate']:.0f} of CPU time 500 per transaction as `load` writes.",
+        f"{bulk['rate']:.0f} docs/s wall, {bulk['cpu_rate']:.0f} of CPU time 500 per transaction as `load` writes; "
+        f"{full['rate']:.0f} docs/s wall, {full['cpu_rate']:.0f} of CPU time 8 per transaction into a store "
+        f"already holding {full['prefill']:,} documents.",
         "",
         f"| FTS over {fts['articles']:,} synthetic articles | p50 | p95 (target <= 50 ms) |",
         "|---|---:|---:|",
