@@ -64,13 +64,30 @@ def _time_trafilatura(pages: list[tuple[str, bytes]], comments: bool) -> float:
     return time.perf_counter() - t0
 
 
+# The child reports its own VmHWM when it exits. ru_maxrss from wait4 cannot be used: on
+# exec Linux keeps the high-water mark of the forked copy of this (large) bench process,
+# so every child would report at least the parent's size.
+_HWM_WRAPPER = (
+    "import atexit, runpy, sys\n"
+    "out = sys.argv.pop(1)\n"
+    "def hwm():\n"
+    "    with open('/proc/self/status') as fh, open(out, 'w') as w:\n"
+    "        w.write(next(l for l in fh if l.startswith('VmHWM:')).split()[1])\n"
+    "atexit.register(hwm)\n"
+    "sys.argv[0] = 'newsgraph'\n"
+    "runpy.run_module('newsgraph', run_name='__main__')\n"
+)
+
+
 def _peak_rss_mb(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(peak RSS in MB, wall seconds) of one CLI process."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", *args], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    _pid, _status, usage = os.wait4(proc.pid, 0)
-    return usage.ru_maxrss / 1024, time.perf_counter() - t0  # ru_maxrss is in KiB on Linux
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "hwm"
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", _HWM_WRAPPER, str(out), *args], cwd=ROOT,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        elapsed = time.perf_counter() - t0
+        return int(out.read_text()) / 1024, elapsed  # VmHWM is in kB
 
 
 def main() -> str:
