@@ -69,10 +69,11 @@ def _time_trafilatura(pages: list[tuple[str, bytes]], comments: bool) -> float:
 # so every child would report at least the parent's size.
 _HWM_WRAPPER = (
     "import atexit, runpy, sys\n"
+    "from newsgraph.corpus.ingest import peak_rss_mb\n"
     "out = sys.argv.pop(1)\n"
     "def hwm():\n"
-    "    with open('/proc/self/status') as fh, open(out, 'w') as w:\n"
-    "        w.write(next(l for l in fh if l.startswith('VmHWM:')).split()[1])\n"
+    "    with open(out, 'w') as w:\n"
+    "        w.write(str(peak_rss_mb()))\n"
     "atexit.register(hwm)\n"
     "sys.argv[0] = 'newsgraph'\n"
     "runpy.run_module('newsgraph', run_name='__main__')\n"
@@ -87,7 +88,7 @@ def _peak_rss_mb(args: list[str], env: dict[str, str] | None = None) -> tuple[fl
         subprocess.run([sys.executable, "-c", _HWM_WRAPPER, str(out), *args], cwd=ROOT,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         elapsed = time.perf_counter() - t0
-        return int(out.read_text()) / 1024, elapsed  # VmHWM is in kB
+        return float(out.read_text()), elapsed
 
 
 def main() -> str:

@@ -27,9 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 _LOAD_PROBE = """
 import os, time
-def hwm():  # not ru_maxrss: it keeps the forking bench process's high-water mark over exec
-    with open('/proc/self/status') as fh:
-        return int(next(l for l in fh if l.startswith('VmHWM:')).split()[1]) / 1024
+from newsgraph.corpus.ingest import peak_rss_mb  # VmHWM: ru_maxrss keeps the bench parent's mark over exec
 def rss():
     with open('/proc/self/statm') as fh:
         return int(fh.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20
@@ -38,7 +36,7 @@ before = rss(); t0 = time.process_time(); w0 = time.perf_counter()
 from newsgraph.analyse.gazetteer import load_gazetteer
 g = load_gazetteer()
 print(time.process_time() - t0, time.perf_counter() - w0, rss() - before,
-      hwm(), len(g.names))
+      peak_rss_mb(), len(g.names))
 """
 
 

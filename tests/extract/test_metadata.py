@@ -80,9 +80,13 @@ def test_an_update_stamp_does_not_settle_the_day() -> None:
     assert read_metadata(updated_label, "https://ledger.example/ferry", use_htmldate=False).published == "2024-05-14"
 
 
+# Another story's time stamp, before the headline.
+_SIDEBAR = '<ul class="sidebar"><li><time datetime="2024-05-18T10:00:00-04:00">10:00</time> Other story</li></ul>'
+
+
 def test_headline_time_stamp_beats_a_url_date_a_day_off() -> None:
     """A story filed on the 14th (the URL) that went out at 5 a.m. on the 15th (under the headline)."""
-    body = ('<ul class="sidebar"><li><time datetime="2024-05-18T10:00:00-04:00">10:00</time> Other story</li></ul>'
+    body = (_SIDEBAR +
             '<h1>Ferry fares rise</h1><p class="story-meta">'
             '<time datetime="2024-05-15T05:00:00-04:00">05/15/2024 05:00 AM EDT</time></p>')
     meta = read_metadata(_page("", body), "https://ledger.example/news/2024/05/14/ferry-fares", use_htmldate=False)
@@ -95,7 +99,7 @@ def test_headline_time_stamp_beats_a_url_date_a_day_off() -> None:
 
 
 def test_time_under_the_headline_before_sidebar_times() -> None:
-    body = ('<ul class="sidebar"><li><time datetime="2024-05-18T10:00:00-04:00">10:00</time> Other story</li></ul>'
+    body = (_SIDEBAR +
             '<h1>Ferry fares rise</h1><small>posted on <time datetime="2024-05-15T23:30:00-04:00">'
             '2024-05-15 23:30 EDT</time></small>')
     meta = read_metadata(_page("", body), "https://ledger.example/news/ferry-fares", use_htmldate=False)

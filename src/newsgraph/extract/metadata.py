@@ -115,16 +115,21 @@ def site_zone(url: str | None) -> str:
     return _TLD_ZONES.get(host.rsplit(".", 1)[-1], _DEFAULT_ZONE)
 
 
-def _utc_stamp(value: Any) -> datetime | None:
-    """The instant of an ISO timestamp written in UTC (Z or +00:00), or None."""
+def _iso_instant(value: Any) -> datetime | None:
+    """The datetime of an ISO timestamp with a time of day (not a bare date), or None."""
     text = str(value or "").strip()
     if not _ISO.match(text) or len(text) <= 10:
         return None
     try:
-        stamp = datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
+        return datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
     except ValueError:
         return None
-    if stamp.utcoffset() != timedelta(0):
+
+
+def _utc_stamp(value: Any) -> datetime | None:
+    """The instant of an ISO timestamp written in UTC (Z or +00:00), or None."""
+    stamp = _iso_instant(value)
+    if stamp is None or stamp.utcoffset() != timedelta(0):
         return None
     # Midnight UTC to the second is how date pickers store a bare day, not
     # the instant of a story published at 7 p.m. in New York.
@@ -378,14 +383,8 @@ def _visible_dateline(tree: HtmlElement) -> str | None:
 
 def _same_instant(value: str | None, stamp: datetime) -> bool:
     """Whether a <time datetime> names the same moment as the metadata stamp (to a few minutes)."""
-    text = (value or "").strip()
-    if not _ISO.match(text) or len(text) <= 10:
-        return False
-    try:
-        other = datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return other.tzinfo is not None and abs((other - stamp).total_seconds()) < 300
+    other = _iso_instant(value)
+    return other is not None and other.tzinfo is not None and abs((other - stamp).total_seconds()) < 300
 
 
 def _shown_dates(tree: HtmlElement, stamp: datetime) -> set[str]:

@@ -47,12 +47,16 @@ def iter_inputs(
             data = sys.stdin.buffer.read()
             yield from _one_blob("stdin", "stdin:", data, settings, raw, published, hint="")
             continue
-        path = Path(p)
-        if path.is_dir():
-            for child in sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith(".")):
-                yield from _one_file(child, settings, raw, published)
-        else:
+        for path in list_files(Path(p)):
             yield from _one_file(path, settings, raw, published)
+
+
+def list_files(path: Path) -> list[Path]:
+    """The files an input path stands for: a folder's files (recursively, hidden ones
+    left out) in name order, else the path itself (which may not exist: reading it says so)."""
+    if path.is_dir():
+        return sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith("."))
+    return [path]
 
 
 def _reject(id_: str, uri: str, data: bytes, fmt: str, code: Code, message: str) -> Rejected:

@@ -20,16 +20,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from newsgraph.model.serialize import REJECTION_COLUMNS, TABLES, table_columns
+from newsgraph.ingest.files import list_files
+from newsgraph.model.serialize import TABLES
 from newsgraph.settings import Settings
+from newsgraph.spark.part_files import columns
 from newsgraph.spark.partition import process_partition
 
 INPUT_FAILURES = {"E001", "E002", "E003"}  # the input itself could not be read
 TEXT_COLUMNS = ("text", "html", "body", "content", "articleBody")
-
-
-def columns(table: str) -> tuple[tuple[str, str], ...]:
-    return REJECTION_COLUMNS if table == "rejections" else table_columns(table)
 
 
 def spark_schema(table: str) -> Any:
@@ -84,13 +82,7 @@ def local_files(path: str) -> list[Path] | None:
         local = path
     # a pattern that matches nothing stays as it is, so its task reports E003 like `ingest` does
     found = [Path(m) for m in sorted(glob.glob(local))] or [Path(local)] if glob.has_magic(local) else [Path(local)]
-    files: list[Path] = []
-    for p in found:
-        if p.is_dir():
-            files += sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith("."))
-        else:
-            files.append(p)  # a missing file too: its task reports E003, as `ingest` does
-    return files
+    return [f for p in found for f in list_files(p)]  # a missing file too: its task reports E003
 
 
 def balanced(files: list[Path], n: int) -> list[list[tuple[str, str]]]:
@@ -103,10 +95,10 @@ def balanced(files: list[Path], n: int) -> list[list[tuple[str, str]]]:
 
     loads = [(0, i) for i in range(n)]
     parts: list[list[tuple[str, str]]] = [[] for _ in range(n)]
-    for f in sorted(files, key=size, reverse=True):
+    for nbytes, f in sorted(((size(f), f) for f in files), key=lambda sf: sf[0], reverse=True):
         load, i = heapq.heappop(loads)
         parts[i].append(("path", str(f)))
-        heapq.heappush(loads, (load + size(f) + 1, i))
+        heapq.heappush(loads, (load + nbytes + 1, i))
     return [p for p in parts if p]
 
 

@@ -22,17 +22,20 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from newsgraph.model.serialize import REJECTION_COLUMNS, TABLES
-from newsgraph.store.export import ARROW_TYPE, arrow_schema
+from newsgraph.model.serialize import REJECTION_COLUMNS, TABLES, table_columns
+from newsgraph.store.export import ARROW_TYPE
 
 ALL_TABLES = (*TABLES, "rejections")
 FLUSH_ROWS = 20_000  # rows of one table held before they become a row group
 
 
+def columns(table: str) -> tuple[tuple[str, str], ...]:
+    """Column names and kinds of a layer table or of `rejections`."""
+    return REJECTION_COLUMNS if table == "rejections" else table_columns(table)
+
+
 def table_schema(table: str) -> pa.Schema:
-    if table == "rejections":
-        return pa.schema([pa.field(c, ARROW_TYPE[k]) for c, k in REJECTION_COLUMNS])
-    return arrow_schema(table)
+    return pa.schema([pa.field(c, ARROW_TYPE[k]) for c, k in columns(table)])
 
 
 def open_output(output: str) -> tuple[pafs.FileSystem, str]:
