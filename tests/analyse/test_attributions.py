@@ -584,3 +584,34 @@ def test_a_continued_quotation_that_runs_on_is_mixed(nlp: Any) -> None:
     assert got[-1] == ("mixed", "Ines Marr", "said", "“You asked the smallest shops to pay for the new” harbor wall")
     got = run(nlp, "“The levy is unfair,” said Ines Marr. “You asked the smallest shops to pay for it.”")
     assert got[-1] == ("direct", "Ines Marr", "said", "“You asked the smallest shops to pay for it.”")
+
+
+def test_quote_after_a_colon_inside_the_same_speakers_report_is_part_of_it(nlp: Any) -> None:
+    got = run(nlp, "Mayor Olsen praised the rescue crews and said the city needs one thing now: "
+                   "“Patience, and a great deal of it.”")
+    assert ("mixed", "Mayor Olsen", "said",
+            "the city needs one thing now: “Patience, and a great deal of it.”") in got
+    assert not any(kind == "direct" for kind, *_ in got)
+
+
+def test_cue_with_its_own_clause_before_a_comma_is_no_parenthetical(nlp: Any) -> None:
+    got = run(nlp, "Harbor spokesman Tomas Reyes said Monday that if the strike ends this week, "
+                   "“the ships will be unloaded by Sunday.”")
+    assert got == [("mixed", "Harbor spokesman Tomas Reyes", "said",
+                    "that if the strike ends this week, “the ships will be unloaded by Sunday.”")]
+
+
+def test_quotation_in_apposition_to_what_the_cue_says(nlp: Any) -> None:
+    got = run(nlp, "Even at ninety, my grandfather still says things such as, \"Nobody ever got rich by resting.\"")
+    assert got == [("mixed", "my grandfather", "still says",
+                    "things such as, \"Nobody ever got rich by resting.\"")]
+    # the one told is not what is said: the quotation stays direct
+    got = run(nlp, "The captain told reporters, \"We will sail at dawn.\"")
+    assert got == [("direct", "The captain", "told", "\"We will sail at dawn.\"")]
+
+
+def test_quotations_listed_after_the_cue_are_one_content(nlp: Any) -> None:
+    got = run(nlp, "As the governor went on about “broken promises,” and “empty factories” and "
+                   "“forgotten towns,” the crowd grew louder.")
+    assert got[0][:3] == ("mixed", "the governor", "went on")
+    assert got[0][3] == "“broken promises,” and “empty factories” and “forgotten towns,”"

@@ -63,6 +63,7 @@ _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ",
 _LABEL = re.compile(r"^[ \t\u00a0]*[\"“]?([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
 _BY_DOING = {"by", "after", "before", "in", "upon", "while", "since", "for"}
 _SUBORDINATORS = {"after", "before", "when", "while", "as", "because", "since", "if", "until", "though", "although", "once"}
+_LIST_JOIN = re.compile(r"(?:,?[ \t\u00a0]+(?:and|or)|,)[ \t\u00a0]+(?:an?[ \t\u00a0]+)?")
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z](?:[^\n,.;:()“”\"]|\.(?=[ \u00a0]?[A-Z]))*)")
 
 
@@ -379,6 +380,8 @@ class _Finder(ReportedSpeech):
         if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.left_edge.i <= verb.i + 4
                and self.in_quote(c.idx) is None and not self.adverbial_clause(verb, c) for c in verb.children):
             return False
+        if between and self.said_object(verb) is not None:
+            return False  # "“Come,” she added the words …": the cue's own object follows
         # an adverb on the cue ("it further wrote") is no part of the speaker
         words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")
                  and not (t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.i == verb.i)]
@@ -437,6 +440,29 @@ class _Finder(ReportedSpeech):
         else:
             self.add(kind, content, cue, head_tok, "quote-cue-after", inverted=not words)
         return True
+
+    def listed(self, qi: int) -> int:
+        """`went on about “A,” and “B” and “C”`: quotations listed after the cue's
+        quotation are one content with it; the end of the last (q.end if none)."""
+        end = self.quotes[qi].end
+        for k in range(qi + 1, len(self.quotes)):
+            if not _LIST_JOIN.fullmatch(self.text, end, self.quotes[k].start):
+                break
+            self.used_quotes.add(k)
+            end = self.quotes[k].end
+        return end
+
+    def said_object(self, verb: Token) -> Token | None:
+        """A common noun the speech cue takes as its object after it ("added the
+        words", "says things"); the one told ("told reporters") does not count."""
+        if cue_class(verb) != "speech" or lemma(verb) in lexicon().addressee_verbs:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN"), None)
+        # right after the cue, outside any quotation ("he said, ''the only place …''" is no object)
+        if obj is None or self.in_quote(obj.idx) is not None \
+                or any(t.is_punct for t in self.doc[verb.i + 1 : obj.left_edge.i + 1]):
+            return None
+        return obj
 
     def adverbial_clause(self, verb: Token, c: Token) -> bool:
         """A clause after the cue set off by a comma or opened by a subordinator
@@ -518,8 +544,13 @@ class _Finder(ReportedSpeech):
         cls = cue_class(verb)
         kind, start = "direct", q.start
         that = [t for t in words if t.lower_ == "that"]
+        said = self.said_object(verb)
         if that and (len(words) <= 3 or ends_colon):
             kind, start = "mixed", that[0].idx
+        elif said is not None and ends_colon and words and said.i >= words[0].i:
+            # "she still says things such as, “…”": the quotation stands in apposition
+            # to what the cue says; the content starts at that object
+            kind, start = "mixed", said.left_edge.idx
         elif cls in ("quote_only", "object") and not ends_colon:
             # "described as “an intentional act”", "called him “a genius”": a
             # naming verb quotes the words it puts on its object, when only a
@@ -544,6 +575,8 @@ class _Finder(ReportedSpeech):
         if head_tok is None:
             return False
         end = self.run_on(q)
+        if end == q.end:
+            end = self.listed(qi)
         if end > q.end:
             kind = "mixed"
         self.used_cues.add(verb.i)
@@ -688,6 +721,7 @@ class _Finder(ReportedSpeech):
             self.direct_after(qi, q) or self.direct_before(qi, q) or self.direct_dash(qi, q)
         self.labels()
         self.parse_pass()
+        self.found = _without_nested(self.found)
         self.continuations()
         return _ordered(self.by_paragraph(self.found))
 
@@ -708,6 +742,27 @@ class _Finder(ReportedSpeech):
             lead = f.follows if f.follows is not None else i
             out.extend(Found(f.kind, piece, f.cue, f.speaker, f.head, f.method, lead) for piece in pieces[1:])
         return out
+
+
+def _without_nested(found: list[Found]) -> list[Found]:
+    """`She stressed her record and said she has one quality: “Steadiness.”`: a
+    quotation introduced only by a colon that lies inside the same speaker's
+    mixed content is part of that report, not a second one. (A quotation with a
+    cue of its own, `… and says, “Don't,”`, stays: the parse may have run the
+    other content on too far.)"""
+    drop = {i for i, f in enumerate(found)
+            if f.method == "quote-colon" and f.follows is None and any(
+                g.kind == "mixed" and g.speaker == f.speaker and g.content[0] <= f.content[0]
+                and f.content[1] <= g.content[1] for g in found)}
+    if not drop:
+        return found
+    new_index, out = {}, []
+    for i, f in enumerate(found):
+        if i not in drop:
+            new_index[i] = len(out)
+            out.append(f)
+    return [f if f.follows is None else Found(f.kind, f.content, f.cue, f.speaker, f.head, f.method, new_index.get(f.follows))
+            for f in out]
 
 
 def _ordered(found: list[Found]) -> list[Found]:

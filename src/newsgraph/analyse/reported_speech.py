@@ -300,6 +300,10 @@ class ReportedSpeech:
             r += 1
         if r >= sent.end - 2 or doc[r].text != ",":
             return False
+        # "X said Friday that if he won, …": a clause of the cue's own runs up to the
+        # comma, so the cue introduces its content rather than interrupting it
+        if any(c.dep_ in ("ccomp", "xcomp") and v.i < c.left_edge.i < r for c in v.children):
+            return False
         # the reported clause starts after the last clause break before the cue
         # ("China resisted such deals, but the air had become so bad, he noted, …")
         start = sent.start
