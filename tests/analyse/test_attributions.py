@@ -615,3 +615,20 @@ def test_quotations_listed_after_the_cue_are_one_content(nlp: Any) -> None:
                    "“forgotten towns,” the crowd grew louder.")
     assert got[0][:3] == ("mixed", "the governor", "went on")
     assert got[0][3] == "“broken promises,” and “empty factories” and “forgotten towns,”"
+
+
+def test_naming_verb_with_only_a_preposition_quotes_the_words(nlp: Any) -> None:
+    got = run(nlp, "The fire started in a warehouse that Chief Dana Holt described as “a deliberate act.”")
+    assert got == [("direct", "Chief Dana Holt", "described", "“a deliberate act.”")]
+
+
+def test_continuation_after_a_sentence_ending_in_a_title(nlp: Any) -> None:
+    got = run(nlp, "“The budget is fair,” Councilor Ray Obi said Monday on Radio Nine’s “Morning Desk.” "
+                   "“I mean, every district gets the same share.”")
+    assert got[-1] == ("direct", "Councilor Ray Obi", "said", "“I mean, every district gets the same share.”")
+
+
+def test_participle_between_the_cue_and_the_second_fragment(nlp: Any) -> None:
+    got = run(nlp, "“Every time you say that,” Senator Imre Kask said, referring to the rate excuse, "
+                   "“you hand the critics a gift.”")
+    assert got[-1] == ("direct", "Senator Imre Kask", "said", "“you hand the critics a gift.”")

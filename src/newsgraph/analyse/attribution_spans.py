@@ -513,9 +513,19 @@ class _Finder(ReportedSpeech):
             if "\n" in text[t.idx : doc[j + 1].idx if j + 1 < len(doc) else q.start] and t.text != ":":
                 break
             cls = cue_class(t)
-            if cls in ("speech", "quote_only") or (cls == "object" and gap and gap[0].text in (",", ":")):
+            # "described as “…”": a naming verb quotes the words after its preposition
+            # (with an object between, "called Clinton a “champion”", the object is content too)
+            naming = cls == "object" and lemma(t) in lexicon().quote_only and bool(gap) \
+                and all(g.pos_ == "ADP" for g in gap)
+            if cls in ("speech", "quote_only") or naming or (cls == "object" and gap and gap[0].text in (",", ":")):
                 verb = t
                 break
+            if t.tag_ == "VBG" and gap and gap[0].text == "," and t.i >= 2 and doc[t.i - 1].text == "," \
+                    and t.i - 2 in self.used_cues:
+                # “A,” Tester said, referring to the excuse, “B.”: a participle set off by
+                # commas between the cue and the second fragment
+                j = t.i - 2
+                continue
             if t.text in (".", "!", "?") or (t.pos_ == "VERB" and t.dep_ != "aux"):
                 break
             gap.append(t)
@@ -703,7 +713,11 @@ class _Finder(ReportedSpeech):
             gap = text[reach:q.start]
             # the rest of the cue's sentence ("…, a lawyer for the club.") may stand between
             if re.search(r"[A-Za-z0-9]", gap):
-                m = re.fullmatch(r"[^\n“”\"]{0,200}?[.!?][ \t\u00a0]*\n?[ \t\u00a0\n]*", gap)
+                # a title in quotation marks may end it ("… on Fox News’s “Fox and Friends.”"),
+                # a quotation someone is reported to have said may not
+                titles = [k for k, t in enumerate(self.quotes) if reach <= t.start and t.end <= q.start]
+                marks = r"" if titles and not any(k in self.used_quotes for k in titles) else r"“”\""
+                m = re.fullmatch(rf"[^\n{marks}]{{0,200}}?[.!?][”\"]?[ \t\u00a0]*\n?[ \t\u00a0\n]*", gap)
                 if m is None or len(gap.split()) > 25:
                     continue
             elif gap.count("\n") > 2:
