@@ -632,3 +632,18 @@ def test_participle_between_the_cue_and_the_second_fragment(nlp: Any) -> None:
     got = run(nlp, "“Every time you say that,” Senator Imre Kask said, referring to the rate excuse, "
                    "“you hand the critics a gift.”")
     assert got[-1] == ("direct", "Senator Imre Kask", "said", "“you hand the critics a gift.”")
+
+
+def test_time_phrase_in_the_subject_is_not_the_speaker(nlp: Any) -> None:
+    got = run(nlp, "A group of engineers in 2019 warned that the bridge was failing.")
+    assert got == [("indirect", "A group of engineers", "warned", "that the bridge was failing")]
+
+
+def test_pronoun_compounded_onto_a_name_is_not_the_speaker(nlp: Any) -> None:
+    got = run(nlp, "We don't care. Everything Halvorsen says is a lie unless proven otherwise.")
+    assert [sp for _, sp, _, _ in got] == ["Halvorsen"]
+
+
+def test_capitalised_run_before_the_cue_is_the_speaker_when_the_parse_has_no_subject(nlp: Any) -> None:
+    got = run(nlp, "“We will find justice in this case,” Tulsa police Chief Chuck Dorn said Monday.")
+    assert got == [("direct", "Tulsa police Chief Chuck Dorn", "said", "“We will find justice in this case,”")]

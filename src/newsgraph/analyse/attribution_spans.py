@@ -209,7 +209,9 @@ class _Finder(ReportedSpeech):
                 break
         # "Only 52 percent of voters", "Not everyone": an adverb on a word of the
         # phrase stays; one on the verb ("Also, the mayor …") or a focus word ("Even China") does not
+        # "Everything Trump says": a pronoun the parser compounded onto the name is not part of it
         while left < h.i and (doc[left].dep_ in ("cc", "punct", "mark", "prep") or doc[left].is_space
+                              or doc[left].pos_ == "PRON" and doc[left].dep_ == "compound"
                               or doc[left].dep_ in ("advmod", "neg") and (not left < doc[left].head.i <= h.i
                                                                           or doc[left].lower_ in ("even", "also", "too", "then"))):
             left += 1
@@ -228,8 +230,9 @@ class _Finder(ReportedSpeech):
                 # tells what the speaker was doing, not who they are
                 if after_comma and c.dep_ in ("acl", "advcl"):
                     break
-                if c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME") and c.dep_ not in ("appos", "conj"):
-                    break  # "Trump this week also said": when, not who
+                if c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME") and c.dep_ not in ("appos", "conj") \
+                        or c.dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME") for x in c.children):
+                    break  # "Trump this week also said", "a panel in 2001 found": when, not who
                 right = max(right, c.right_edge.i)
             while right > h.i and (doc[right].is_punct or doc[right].is_space) and doc[right].text != ")":
                 right -= 1
@@ -432,6 +435,11 @@ class _Finder(ReportedSpeech):
                 else:
                     last = next(t for t in reversed(pre[:-1]) if not t.is_punct)
                     content, kind = (content[0], last.idx + len(last)), "mixed"
+            elif pre and not any(t.dep_ in _SPEAKER_DEPS and t.head.i == verb.i for t in between) \
+                    and all(t.pos_ in ("PROPN", "NOUN") or t.is_title for t in pre) and pre[0].is_title:
+                # “…,” Tulsa police Chief Ana Berg said: with no subject in the parse (it
+                # took the city for a verb), the capitalised run before the cue is the speaker
+                speaker, head = (pre[0].idx, sp_end), _h
         self.used_cues.add(verb.i)
         self.used_quotes.add(qi)
         self.cue_owner[verb.i] = len(self.found)
