@@ -647,3 +647,11 @@ def test_pronoun_compounded_onto_a_name_is_not_the_speaker(nlp: Any) -> None:
 def test_capitalised_run_before_the_cue_is_the_speaker_when_the_parse_has_no_subject(nlp: Any) -> None:
     got = run(nlp, "“We will find justice in this case,” Tulsa police Chief Chuck Dorn said Monday.")
     assert got == [("direct", "Tulsa police Chief Chuck Dorn", "said", "“We will find justice in this case,”")]
+
+
+def test_opening_mark_typed_for_the_closer_at_a_paragraph_end() -> None:
+    text = "Lund said: “The first rate is 33 percent. The second is 36 percent.“\n\nThe board met “later” that day."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "“The first rate is 33 percent. The second is 36 percent.“", "“later”"]
+    assert all(q.balanced for q in quotes)

@@ -47,6 +47,9 @@ def _role(text: str, m: re.Match[str]) -> str:
     before = text[m.start() - 1] if m.start() > 0 else "\n"
     after = text[m.end()] if m.end() < len(text) else "\n"
     if mark in _OPENERS:
+        # “… 51 percent.“ with the paragraph ending there: a closer typed with the opening mark
+        if mark == "“" and before not in " \t\n\u00a0" and not text[m.end() : _line_end(text, m.end())].strip():
+            return "close"
         return "open"
     if mark in _CLOSERS:
         # a closing mark typed at the start of a paragraph opens it (”Fear. I am …)
@@ -58,6 +61,11 @@ def _role(text: str, m: re.Match[str]) -> str:
     if after in _AFTER_CLOSE or after in "\"”'’":
         return "close"
     return "either"
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
 
 
 def _paragraph_end(text: str, pos: int) -> int:
