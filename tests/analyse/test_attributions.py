@@ -655,3 +655,16 @@ def test_opening_mark_typed_for_the_closer_at_a_paragraph_end() -> None:
     assert [text[q.start : q.end] for q in quotes] == [
         "“The first rate is 33 percent. The second is 36 percent.“", "“later”"]
     assert all(q.balanced for q in quotes)
+
+
+def test_speaker_described_by_a_participle_phrase_before_the_cue(nlp: Any) -> None:
+    got = run(nlp, "Residents marching past the harbor chanted \"Open the gates!\" until dawn.")
+    assert got == [("direct", "Residents", "chanted", "\"Open the gates!\"")]
+
+
+def test_dash_the_parser_made_the_subject_is_not_the_speaker(nlp: Any) -> None:
+    got = run(nlp, "The ferry fares were made public ― Councilor Vik boasted, “That makes me right.”")
+    assert ("direct", "Councilor Vik", "boasted", "“That makes me right.”") in got
+    got = run(nlp, "The film ― which\u00a0weaves together the voices of dockers and their families ― "
+                   "explains the long decline of the port.")
+    assert [sp for _, sp, _, _ in got] == ["The film"]

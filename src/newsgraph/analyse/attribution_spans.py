@@ -296,6 +296,13 @@ class _Finder(ReportedSpeech):
                     return None
                 if is_quote(c):
                     return None
+                if not any(ch.isalnum() for ch in c.text):
+                    # a dash the parser made the subject: "The film ― which … ― explains"
+                    # hangs the real one on it; "made public ― Trump boasted" has another
+                    inner = [x for x in c.children if x.dep_ in _SPEAKER_DEPS and any(ch.isalnum() for ch in x.text)]
+                    if inner:
+                        return inner[0]
+                    continue
                 return c
         if depth < 2 and v.dep_ == "conj" and v.head.dep_ == "ccomp" and cue_class(v) == "speech" \
                 and cue_class(v.head.head) == "speech":
@@ -325,7 +332,7 @@ class _Finder(ReportedSpeech):
             return None
         t = doc[k]
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in lexicon().not_speakers:
-            return t
+            return self.phrase_owner(t)
         if t.text == ",":
             # "Blinken, on his sixth trip …, said": the phrase before the first comma
             first = v.sent.start
@@ -335,6 +342,19 @@ class _Finder(ReportedSpeech):
                 if cands:
                     return cands[-1]
         return None
+
+    @staticmethod
+    def phrase_owner(t: Token) -> Token:
+        """`Protesters marching through the streets chanted`: the word before the cue
+        ends a phrase that describes the speaker; who speaks is the one it describes."""
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return t
+        up = t.head.head
+        if up.tag_ != "VBG":
+            return t  # "a fraction of the $20 million experts say": no participle, no owner
+        subj = [c for c in up.children if c.dep_ in _SPEAKER_DEPS and c.i < up.i]
+        up = subj[0] if subj else up.head if up.dep_ == "acl" else t
+        return up if up.i < t.i and up.pos_ in ("NOUN", "PROPN", "PRON") else t
 
     def add(self, kind: str, content: tuple[int, int], cue: tuple[int, int] | None, head_tok: Token | None,
             method: str, speaker: tuple[int, int] | None = None, head: tuple[int, int] | None = None,
