@@ -668,3 +668,9 @@ def test_dash_the_parser_made_the_subject_is_not_the_speaker(nlp: Any) -> None:
     got = run(nlp, "The film ― which\u00a0weaves together the voices of dockers and their families ― "
                    "explains the long decline of the port.")
     assert [sp for _, sp, _, _ in got] == ["The film"]
+
+
+def test_dateline_city_is_not_the_speaker(nlp: Any) -> None:
+    got = run(nlp, "The museum opens.\n\nHARBOR CITY -- Mayor Ada Quist, opening the new museum on Saturday, "
+                   "said it would tell the story of the port.")
+    assert got == [("indirect", "Mayor Ada Quist", "said", "it would tell the story of the port")]

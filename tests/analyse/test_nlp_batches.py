@@ -81,3 +81,16 @@ def test_a_long_text_is_parsed_in_pieces_into_one_doc(monkeypatch: pytest.Monkey
     assert {e.text for e in doc.ents} >= {"Ada Quist", "Tomas Velde", "Tuesday"}
     assert all("\n\n" not in s.text.strip() for s in doc.sents)
     assert doc.has_annotation("DEP") and doc.has_annotation("TAG")
+
+
+def test_a_line_break_ends_a_sentence() -> None:
+    nlp = nlp_module.load_nlp()
+    text = ("HARBOR CITY (Wire) — The Latest on the dock strike (all times local):\n\n7 p.m.\n\n"
+            "Mayor Ada Quist is once again questioning the port's figures, urging workers to wait.")
+    doc = nlp(text)
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "HARBOR CITY (Wire) — The Latest on the dock strike (all times local):"
+    assert sents[-1].startswith("Mayor Ada Quist is once again")
+    # the first verb of the story is the mayor's, not the dateline's
+    verb = next(t for t in doc if t.text == "questioning")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["Quist"]

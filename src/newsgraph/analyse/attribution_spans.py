@@ -296,6 +296,10 @@ class _Finder(ReportedSpeech):
                     return None
                 if is_quote(c):
                     return None
+                dateline = [x for x in c.rights if x.dep_ == "appos" and c.is_upper and len(c) > 1
+                            and any(d.text in ("-", "--", "—", "–", "―") for d in self.doc[c.i + 1 : x.i])]
+                if dateline:
+                    return dateline[0]  # "WASHINGTON -- President Obama, …, said": not the city
                 if not any(ch.isalnum() for ch in c.text):
                     # a dash the parser made the subject: "The film ― which … ― explains"
                     # hangs the real one on it; "made public ― Trump boasted" has another
