@@ -674,3 +674,18 @@ def test_dateline_city_is_not_the_speaker(nlp: Any) -> None:
     got = run(nlp, "The museum opens.\n\nHARBOR CITY -- Mayor Ada Quist, opening the new museum on Saturday, "
                    "said it would tell the story of the port.")
     assert got == [("indirect", "Mayor Ada Quist", "said", "it would tell the story of the port")]
+
+
+def test_lets_say_is_a_supposition_not_speech(nlp: Any) -> None:
+    assert run(nlp, "Let's say you think a harbor berth will cost $160,000 in ten years.") == []
+
+
+def test_purpose_infinitive_speaks_for_the_subject(nlp: Any) -> None:
+    got = run(nlp, "She has gone on a cross-country tour to talk with port workers about ways to cut delays.")
+    assert [sp for _, sp, _, _ in got] == ["She"]
+
+
+def test_occasion_is_not_the_speaker(nlp: Any) -> None:
+    got = run(nlp, "\"We will get there,\" she said at a recent news conference announcing that her "
+                   "department was suing the harbor board.")
+    assert got[-1] == ("indirect", "she", "announcing", "that her department was suing the harbor board")

@@ -63,6 +63,9 @@ _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ",
 _LABEL = re.compile(r"^[ \t\u00a0]*[\"“]?([A-Z][A-Za-z.'’-]*(?:[ \u00a0][A-Z][A-Za-z.'’-]*){0,3})[ \u00a0]*:[ \t\u00a0]+(\S[^\n]*)$", re.M)
 _BY_DOING = {"by", "after", "before", "in", "upon", "while", "since", "for"}
 _SUBORDINATORS = {"after", "before", "when", "while", "as", "because", "since", "if", "until", "though", "although", "once"}
+# Where things are said, not who says them ("a news conference announcing …").
+_OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "rally", "event", "hearing",
+              "session", "appearance", "address", "tour", "call", "forum", "debate", "summit", "ceremony"}
 _LIST_JOIN = re.compile(r"(?:,?[ \t\u00a0]+(?:and|or)|,)[ \t\u00a0]+(?:an?[ \t\u00a0]+)?")
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z](?:[^\n,.;:()“”\"]|\.(?=[ \u00a0]?[A-Z]))*)")
 
@@ -280,6 +283,8 @@ class _Finder(ReportedSpeech):
 
     def speaker_head(self, v: Token, depth: int = 0) -> Token | None:
         lex = lexicon()
+        if v.i >= 2 and self.doc[v.i - 2].lower_ == "let" and self.doc[v.i - 1].lower_ in ("'s", "’s", "us", "me"):
+            return None  # "Let's say you think …": a supposition, no one's words
         for c in v.children:
             if c.dep_ in _SPEAKER_DEPS:
                 if c.lower_ in _RELATIVE and v.dep_ == "relcl":
@@ -320,7 +325,16 @@ class _Finder(ReportedSpeech):
         if depth < 2 and v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in _BY_DOING \
                 and v.head.head.pos_ in ("VERB", "AUX") and cue_class(v) == "speech":
             return self.speaker_head(v.head.head, depth + 1)  # "began by saying …": who began
+        if depth < 2 and v.dep_ == "advcl" and v.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children) \
+                and v.head.i != v.i:
+            return self.speaker_head(v.head, depth + 1)  # "She has gone on a tour to talk with …": she talks
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN") and cue_class(v) == "speech":
+            if v.head.lemma_.lower() in _OCCASIONS:
+                # "she said at a news conference announcing …": who held it, not the conference
+                n = v.head
+                while n.dep_ in ("pobj", "dobj", "compound", "prep") and n.head.i != n.i:
+                    n = n.head
+                return self.speaker_head(n, depth + 1) if n.pos_ in ("VERB", "AUX") and depth < 2 else None
             return v.head  # "officials warning Israel of …"
         return self.speaker_left(v)
 
