@@ -689,3 +689,10 @@ def test_occasion_is_not_the_speaker(nlp: Any) -> None:
     got = run(nlp, "\"We will get there,\" she said at a recent news conference announcing that her "
                    "department was suing the harbor board.")
     assert got[-1] == ("indirect", "she", "announcing", "that her department was suing the harbor board")
+
+
+def test_dateline_is_not_part_of_the_content(nlp: Any) -> None:
+    got = run(nlp, "Talks end without a deal\n\nGENEVA (Wire) — Trade ministers from Norland ended two days of "
+                   "talks without an agreement, officials from both delegations said.")
+    assert got == [("indirect", "officials from both delegations", "said",
+                    "Trade ministers from Norland ended two days of talks without an agreement")]

@@ -66,6 +66,7 @@ _SUBORDINATORS = {"after", "before", "when", "while", "as", "because", "since", 
 # Where things are said, not who says them ("a news conference announcing …").
 _OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "rally", "event", "hearing",
               "session", "appearance", "address", "tour", "call", "forum", "debate", "summit", "ceremony"}
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \u00a0][A-Z][A-Za-z.]*)?(?:[ \u00a0]*\([^)\n]{1,40}\))?[ \u00a0]+(?:—|–|―|--?)[ \u00a0]+")
 _LIST_JOIN = re.compile(r"(?:,?[ \t\u00a0]+(?:and|or)|,)[ \t\u00a0]+(?:an?[ \t\u00a0]+)?")
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z](?:[^\n,.;:()“”\"]|\.(?=[ \u00a0]?[A-Z]))*)")
 
@@ -120,6 +121,10 @@ class _Finder(ReportedSpeech):
         if b < a:
             return None
         s, e = doc[a].idx, doc[b].idx + len(doc[b])
+        # "GENEVA — Trade ministers ended …, officials said": the dateline is the paper's
+        m = _DATELINE.match(self.text, self.text.rfind("\n", 0, s) + 1, e)
+        if m is not None and m.end() > s:
+            s = m.end()
         # a quotation the content runs into ends with its closing mark
         q = self.in_quote(e)
         if q is not None and q.start < s < q.end:
