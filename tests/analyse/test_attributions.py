@@ -696,3 +696,10 @@ def test_dateline_is_not_part_of_the_content(nlp: Any) -> None:
                    "talks without an agreement, officials from both delegations said.")
     assert got == [("indirect", "officials from both delegations", "said",
                     "Trade ministers from Norland ended two days of talks without an agreement")]
+
+
+def test_clause_subject_parsed_as_the_cues_object_starts_the_content(nlp: Any) -> None:
+    got = run(nlp, "The city's education department said attendance at the nine schools rose from 88% "
+                   "to 92% during the pilot, while absences fell 18%.")
+    assert got[0] == ("indirect", "The city's education department", "said",
+                      "attendance at the nine schools rose from 88% to 92% during the pilot")

@@ -174,6 +174,13 @@ class ReportedSpeech:
                 obj = [c for c in v.children if c.dep_ == "dobj" and v.i < c.i < comp.i]
                 if obj and lemma(v) != "ask":
                     a = obj[0].left_edge.i
+            elif cls == "speech" and lemma(v) not in lexicon().addressee_verbs \
+                    and not any(c.dep_ in _SPEAKER_DEPS for c in comp.children):
+                # "said attendance at the schools rose …": the parser made the clause's
+                # subject an object of the cue; it is the start of what was said
+                obj = [c for c in v.children if c.dep_ == "dobj" and v.i < c.i < comp.i]
+                if obj:
+                    a = obj[0].left_edge.i
             if comp.i > v.i:
                 a = max(a, v.i + 1)
                 # the parser often cuts the clause short; it runs to the sentence end
