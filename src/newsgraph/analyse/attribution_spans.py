@@ -34,6 +34,7 @@ closing quotation mark and the punctuation inside it are kept.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 
@@ -91,6 +92,11 @@ class _Finder(ReportedSpeech):
         """Index of the first token starting at or after pos."""
         return bisect_left(self.starts, pos)
 
+    def dateline_end(self, pos: int) -> int:
+        """End of the dateline ("GENEVA (Wire) — ") opening the line that holds pos; 0 if none."""
+        m = _DATELINE.match(self.text, self.text.rfind("\n", 0, pos) + 1)
+        return m.end() if m is not None else 0
+
     def in_quote(self, pos: int) -> Quote | None:
         for q in self.quotes:
             if q.start < pos < q.end:
@@ -122,9 +128,9 @@ class _Finder(ReportedSpeech):
             return None
         s, e = doc[a].idx, doc[b].idx + len(doc[b])
         # "GENEVA — Trade ministers ended …, officials said": the dateline is the paper's
-        m = _DATELINE.match(self.text, self.text.rfind("\n", 0, s) + 1, e)
-        if m is not None and m.end() > s:
-            s = m.end()
+        dateline = self.dateline_end(s)
+        if s < dateline <= e:
+            s = dateline
         # a quotation the content runs into ends with its closing mark
         q = self.in_quote(e)
         if q is not None and q.start < s < q.end:
@@ -306,10 +312,12 @@ class _Finder(ReportedSpeech):
                     return None
                 if is_quote(c):
                     return None
-                dateline = [x for x in c.rights if x.dep_ == "appos" and c.is_upper and len(c) > 1
-                            and any(d.text in ("-", "--", "—", "–", "―") for d in self.doc[c.i + 1 : x.i])]
-                if dateline:
-                    return dateline[0]  # "WASHINGTON -- President Obama, …, said": not the city
+                after = self.dateline_end(c.idx)
+                if c.idx < after:
+                    # "WASHINGTON -- President Obama, …, said": the parser's subject is the city
+                    named = [x for x in c.rights if x.dep_ == "appos" and x.idx >= after]
+                    if named:
+                        return named[0]
                 if not any(ch.isalnum() for ch in c.text):
                     # a dash the parser made the subject: "The film ― which … ― explains"
                     # hangs the real one on it; "made public ― Trump boasted" has another
@@ -494,7 +502,8 @@ class _Finder(ReportedSpeech):
 
     def listed(self, qi: int) -> int:
         """`went on about “A,” and “B” and “C”`: quotations listed after the cue's
-        quotation are one content with it; the end of the last (q.end if none)."""
+        quotation are one content with it. Claims them, and returns the end of the last
+        (q.end if none)."""
         end = self.quotes[qi].end
         for k in range(qi + 1, len(self.quotes)):
             if not _LIST_JOIN.fullmatch(self.text, end, self.quotes[k].start):
@@ -803,9 +812,9 @@ class _Finder(ReportedSpeech):
             pieces = [(a + len(self.text[a:b]) - len(self.text[a:b].lstrip()), a + len(self.text[a:b].rstrip())) for a, b in pieces]
             if len(pieces) < 2 or any(self.text[a] not in QUOTE_CHARS for a, _b in pieces):
                 continue
-            out[i] = Found(f.kind, pieces[0], f.cue, f.speaker, f.head, f.method, f.follows)
+            out[i] = dataclasses.replace(f, content=pieces[0])
             lead = f.follows if f.follows is not None else i
-            out.extend(Found(f.kind, piece, f.cue, f.speaker, f.head, f.method, lead) for piece in pieces[1:])
+            out.extend(dataclasses.replace(f, content=piece, follows=lead) for piece in pieces[1:])
         return out
 
 
@@ -815,38 +824,30 @@ def _without_nested(found: list[Found]) -> list[Found]:
     mixed content is part of that report, not a second one. (A quotation with a
     cue of its own, `… and says, “Don't,”`, stays: the parse may have run the
     other content on too far.)"""
-    drop = {i for i, f in enumerate(found)
-            if f.method == "quote-colon" and f.follows is None and any(
+    keep = [i for i, f in enumerate(found)
+            if not (f.method == "quote-colon" and f.follows is None and any(
                 g.kind == "mixed" and g.speaker == f.speaker and g.content[0] <= f.content[0]
-                and f.content[1] <= g.content[1] for g in found)}
-    if not drop:
-        return found
-    new_index, out = {}, []
-    for i, f in enumerate(found):
-        if i not in drop:
-            new_index[i] = len(out)
-            out.append(f)
-    return [f if f.follows is None else Found(f.kind, f.content, f.cue, f.speaker, f.head, f.method, new_index.get(f.follows))
-            for f in out]
+                and f.content[1] <= g.content[1] for g in found))]
+    return found if len(keep) == len(found) else _kept(found, keep)
 
 
 def _ordered(found: list[Found]) -> list[Found]:
-    """Text order, without a second attribution over the same content; `follows` renumbered."""
-    order = sorted(range(len(found)), key=lambda i: (found[i].content[0], found[i].content[1]))
-    new_index: dict[int, int] = {}
-    out: list[Found] = []
-    for i in order:
-        f = found[i]
-        if any(g.content == f.content for g in out):
-            continue
-        new_index[i] = len(out)
-        out.append(f)
-    fixed = []
-    for f in out:
-        if f.follows is not None:
-            f = Found(f.kind, f.content, f.cue, f.speaker, f.head, f.method, new_index.get(f.follows))
-        fixed.append(f)
-    return fixed
+    """Text order, without a second attribution over the same content."""
+    keep: list[int] = []
+    seen: set[tuple[int, int]] = set()
+    for i in sorted(range(len(found)), key=lambda i: found[i].content):
+        if found[i].content not in seen:
+            seen.add(found[i].content)
+            keep.append(i)
+    return _kept(found, keep)
+
+
+def _kept(found: list[Found], keep: list[int]) -> list[Found]:
+    """found[i] for i in keep, in that order, each `follows` renumbered to the new list
+    (None when the attribution it followed was not kept)."""
+    new_index = {i: n for n, i in enumerate(keep)}
+    return [f if f.follows is None else dataclasses.replace(f, follows=new_index.get(f.follows))
+            for f in (found[i] for i in keep)]
 
 
 def sentence_of(doc: Doc, pos: int) -> Span | None:

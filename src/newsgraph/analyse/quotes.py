@@ -69,8 +69,7 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _paragraph_end(text: str, pos: int) -> int:
-    nl = text.find("\n", pos)
-    end = len(text) if nl < 0 else nl
+    end = _line_end(text, pos)
     while end > pos and text[end - 1] in " \t\u00a0":
         end -= 1
     return end
