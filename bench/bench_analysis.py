@@ -52,7 +52,7 @@ def _raws(items: list[tuple[str, str]]) -> list[Any]:
 
 
 def main() -> str:
-    from newsgraph.analyse.nlp import load_nlp
+    from newsgraph.analyse.nlp.stage import load_nlp
     from newsgraph.model import Rejected
     from newsgraph.pipeline.runner import Pipeline
     from newsgraph.settings import load_settings
@@ -84,8 +84,8 @@ def main() -> str:
         n_atts = sum(len(o.attributions) for o in out)
 
     # the stages alone, on parsed documents
-    from newsgraph.analyse.attributions import AttributionsStage
-    from newsgraph.analyse.entities import EntitiesStage
+    from newsgraph.analyse.attributions.stage import AttributionsStage
+    from newsgraph.analyse.entities.stage import EntitiesStage
 
     ctxs = [pipeline._prepare(r) for r in raws]
     for ctx, doc in zip(ctxs, nlp.pipe(texts, batch_size=settings.batch_size)):

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> str:
-    from newsgraph.analyse.claims import ClaimsStage
+    from newsgraph.analyse.claims.stage import ClaimsStage
     from newsgraph.pipeline.registry import build_stage
     from newsgraph.settings import Settings
 

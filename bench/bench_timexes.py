@@ -39,7 +39,7 @@ def _full_pipeline(texts: list[str]) -> float | None:
 
 
 def main() -> str:
-    from newsgraph.analyse.timexes import TimexesStage
+    from newsgraph.analyse.timexes.stage import TimexesStage
     from newsgraph.settings import Settings
 
     if not DATA.exists():

@@ -53,7 +53,7 @@ def parse_reference(clock: Any = None) -> tuple[list[str], list[Any], float]:
     import os
     import time
 
-    from newsgraph.analyse.nlp import load_nlp
+    from newsgraph.analyse.nlp.stage import load_nlp
 
     clock = clock or time.perf_counter
     texts = polnear_texts()

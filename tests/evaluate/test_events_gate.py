@@ -52,7 +52,7 @@ def test_report_has_confusion_and_types(gsr: dict[str, Any]) -> None:
 def test_choice_prefers_the_event_on_the_gold_actors() -> None:
     from types import SimpleNamespace as NS
 
-    from newsgraph.analyse.actors import Resolved
+    from newsgraph.analyse.events.actors import Resolved
     from newsgraph.model import Actor
 
     def found(depth: int, start: int, src: tuple[int, int] | None) -> Any:

@@ -114,7 +114,7 @@ def choose(pairs: list[tuple[Any, Any]], gold: dict[str, Any]) -> tuple[Any, Any
 
 
 def predicted_type(event: Any, yield_merge: bool) -> str:
-    from newsgraph.analyse.event_lexicon import cameo_reading
+    from newsgraph.analyse.events.lexicon import cameo_reading
 
     t = cameo_reading(event.type, event.negated, event.tense)
     if yield_merge and t in ("CONCEDE", "RETREAT"):
@@ -124,8 +124,8 @@ def predicted_type(event: Any, yield_merge: bool) -> str:
 
 def code_records(records: list[dict[str, Any]]) -> list[list[tuple[Any, Any]]]:
     """Run spaCy and the events stage over the sentences; candidates per record."""
-    from newsgraph.analyse.events import found_by_sentence
-    from newsgraph.analyse.nlp import load_nlp
+    from newsgraph.analyse.events.stage import found_by_sentence
+    from newsgraph.analyse.nlp.stage import load_nlp
     from newsgraph.model import Article, RawDocument, SourceRef
     from newsgraph.pipeline.stage import AnalysisContext
     from newsgraph.settings import load_settings

@@ -23,7 +23,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from newsgraph.analyse.gazetteer import distance_km
+from newsgraph.analyse.places.gazetteer import distance_km
 from newsgraph.model import AnalyzedDocument, RawDocument, SourceRef
 from newsgraph.pipeline.runner import get_pipeline
 from newsgraph.settings import load_settings

@@ -6,13 +6,13 @@ import importlib
 from typing import Any
 
 STAGES: dict[str, str] = {
-    "nlp": "newsgraph.analyse.nlp:NlpStage",
-    "entities": "newsgraph.analyse.entities:EntitiesStage",
-    "attributions": "newsgraph.analyse.attributions:AttributionsStage",
-    "timexes": "newsgraph.analyse.timexes:TimexesStage",
-    "places": "newsgraph.analyse.places:PlacesStage",
-    "claims": "newsgraph.analyse.claims:ClaimsStage",
-    "events": "newsgraph.analyse.events:EventsStage",
+    "nlp": "newsgraph.analyse.nlp.stage:NlpStage",
+    "entities": "newsgraph.analyse.entities.stage:EntitiesStage",
+    "attributions": "newsgraph.analyse.attributions.stage:AttributionsStage",
+    "timexes": "newsgraph.analyse.timexes.stage:TimexesStage",
+    "places": "newsgraph.analyse.places.stage:PlacesStage",
+    "claims": "newsgraph.analyse.claims.stage:ClaimsStage",
+    "events": "newsgraph.analyse.events.stage:EventsStage",
 }
 
 

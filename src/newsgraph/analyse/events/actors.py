@@ -1,0 +1,497 @@
+"""Actor coding: a noun phrase or entity -> name, ISO 3166 alpha-3 country, sector.
+
+The knowledge lives in readable data files, not here:
+- data/countries.json (names, aliases, demonyms, capitals -> ISO codes),
+- data/actors/roles.json (role and title words -> sector; a few titles that
+  name their country),
+- data/actors/organisations.json (well-known organisations -> country and
+  sector; regions that stand for a country).
+
+`ActorResolver` works on one document: it reads the entities layer when it is
+filled and otherwise falls back to spaCy's `doc.ents`, and it remembers the
+richest description of each person ("Secretary of State Antony Blinken") so a
+later bare "Blinken" is coded the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsgraph.model import Actor, Entity
+
+ACTOR_ENT_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+THIRD = {"it", "its", "they", "them", "their", "theirs"}
+FIRST = {"i", "me", "my", "we", "us", "our", "ours"}
+RELATIVE = {"which", "who", "whom", "that", "whose"}
+
+
+@dataclass(frozen=True)
+class Code:
+    country: str | None
+    sector: str | None
+    kind: str  # country | demonym | capital | region | org | role
+
+
+def _read(rel: str) -> Any:
+    try:
+        path = resources.files("newsgraph").joinpath("data", *rel.split("/"))
+        return json.loads(path.read_text("utf-8"))
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(text) <= 8
+
+
+@dataclass(frozen=True)
+class ActorKnowledge:
+    """Phrase tables, split so that acronyms ("US", "IS", "WHO") match only in capitals."""
+
+    exact: dict[str, Code]
+    lower: dict[str, Code]
+    iso2_to_iso3: dict[str, str]
+    names: dict[str, str]  # ISO alpha-3 -> the country's usual name
+    max_words: int
+    people: dict[str, Code]  # full name or unambiguous surname (lower case) -> country, sector
+
+    def lookup(self, text: str) -> Code | None:
+        text = " ".join(text.split())
+        if text in self.exact:
+            return self.exact[text]
+        return self.lower.get(text.lower())
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> ActorKnowledge:
+    exact: dict[str, Code] = {}
+    lower: dict[str, Code] = {}
+    iso2: dict[str, str] = {}
+    names: dict[str, str] = {}
+
+    def put(phrase: str, code: Code, keep_first: bool = True) -> None:
+        if not phrase:
+            return
+        table, key = (exact, phrase) if _is_acronym(phrase) else (lower, phrase.lower())
+        if keep_first and key in table:
+            return
+        table[key] = code
+
+    countries = (_read("countries.json") or {}).get("countries", [])
+    if not countries:  # the shared country file is missing: pycountry still gives names
+        try:
+            import pycountry
+
+            countries = [{"name": c.name, "iso2": c.alpha_2, "iso3": c.alpha_3,
+                          "aliases": [getattr(c, "common_name", "")], "demonyms": []} for c in pycountry.countries]
+        except ImportError:
+            countries = []
+    for c in countries:
+        iso3 = c.get("iso3")
+        if not iso3:
+            continue
+        if c.get("iso2"):
+            iso2[c["iso2"]] = iso3
+        names.setdefault(iso3, c.get("name") or iso3)
+        for name in [c.get("name"), *c.get("aliases", [])]:
+            if name:
+                put(name, Code(iso3, "GOV", "country"))
+                if name.lower().startswith("the "):
+                    put(name[4:], Code(iso3, "GOV", "country"))
+        for dem in c.get("demonyms", []):
+            put(dem, Code(iso3, None, "demonym"))
+            if not _is_acronym(dem) and not dem.endswith("s"):
+                put(dem + "s", Code(iso3, "CVL", "demonym"))
+        if c.get("capital"):
+            put(c["capital"], Code(iso3, "GOV", "capital"))
+
+    orgs = _read("actors/organisations.json") or {}
+    for org in orgs.get("organisations", []):
+        code = Code(org.get("country"), org.get("sector"), "org")
+        for name in [org["name"], *org.get("aliases", [])]:
+            put(name, code, keep_first=False)
+    for name, iso3 in (orgs.get("regions") or {}).items():
+        if not name.startswith("_"):
+            put(name, Code(iso3, None, "region"))
+
+    roles = _read("actors/roles.json") or {}
+    role_countries = {k.lower(): v for k, v in (roles.get("countries") or {}).items()}
+    for sector, words in (roles.get("sectors") or {}).items():
+        for w in words:
+            if w.lower() not in lower or lower[w.lower()].kind == "role":
+                lower[w.lower()] = Code(role_countries.get(w.lower()), sector, "role")
+    max_words = max((len(k.split()) for k in [*exact, *lower]), default=1)
+    people: dict[str, Code] = {}
+    surnames: dict[str, list[Code]] = {}
+    for person in (_read("actors/people.json") or {}).get("people", []):
+        code = Code(person.get("country"), person.get("sector"), "person")
+        people[person["name"].lower()] = code
+        surnames.setdefault(person["name"].split()[-1].lower(), []).append(code)
+    for surname, codes in surnames.items():
+        if surname not in people and len({(c.country, c.sector) for c in codes}) == 1:
+            people[surname] = codes[0]
+    return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people)
+
+
+def code_words(words: list[str], spaced: list[bool] | None = None,
+               ) -> tuple[str | None, str | None, list[tuple[int, int, Code]]]:
+    """Country and sector of a phrase given as words, with the matches found.
+
+    Longest matches first, left to right. The country is the first one named
+    ("Israeli Prime Minister" -> ISR); the sector is the right-most one, since
+    the head of an English noun phrase comes last ("Hamas fighters" -> REB).
+    `spaced[i]` tells whether word i was followed by a space in the text, so
+    that "People" + "'s" can match "People's" as written.
+    """
+    kb = knowledge()
+    found: list[tuple[int, int, Code]] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(kb.max_words, len(words) - i), 0, -1):
+            code = kb.lookup(" ".join(words[i:i + n]))
+            if code is None and spaced is not None and n > 1:
+                code = kb.lookup("".join(w + (" " if sp else "") for w, sp in
+                                         zip(words[i:i + n], spaced[i:i + n])).strip())
+            if code is not None:
+                hit = (i, i + n, code)
+                break
+        if hit:
+            found.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    country = next((c.country for _, _, c in found if c.country), None)
+    sector = None
+    for _, _, c in found:
+        if c.sector:
+            sector = c.sector
+    return country, sector, found
+
+
+def _np_tokens(head: Any) -> list[Any]:
+    """The noun phrase of `head`: its left side, plus an "of" phrase ("government of Iraq")."""
+    toks = [t for left in head.lefts for t in _bare_subtree(left)] + [head]
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            toks.extend(_bare_subtree(child))
+        elif child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout") and not _is_event_noun(head):
+            # people or things somewhere ("rebels in the Ivory Coast", "a jail in Israel");
+            # an event somewhere is not an actor there ("a meeting in Cairo" is not Egypt)
+            toks.extend(_bare_subtree(child))
+    return sorted({t.i: t for t in toks if t.dep_ != "punct" or t.i == head.i}.values(), key=lambda t: t.i)
+
+
+def _is_event_noun(tok: Any) -> bool:
+    from newsgraph.analyse.events.lexicon import lexicon
+
+    nouns = lexicon().nouns
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns or any(
+        f"{c.lower_} {tok.lemma_.lower()}" in nouns for c in tok.lefts)
+
+
+def _bare_subtree(tok: Any) -> list[Any]:
+    """A subtree without its clauses and appositions ("the resolution backed by ...")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in ("relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc"):
+            out.extend(_bare_subtree(child))
+    return out
+
+
+@dataclass(frozen=True)
+class Resolved:
+    actor: Actor
+    start: int
+    end: int
+
+
+class ActorResolver:
+    """Codes the actors of one document."""
+
+    def __init__(self, ctx: Any, doc: Any):
+        self.ctx = ctx
+        self.doc = doc
+        self.text: str = doc.text  # Doc.text joins every token on each access: read it once
+        self.ents: tuple[Any, ...] = tuple(doc.ents)  # so does Doc.ents build its spans
+        self.entities: tuple[Entity, ...] = tuple(ctx.layers.get("entities") or ())
+        self.attributions = tuple(ctx.layers.get("attributions") or ())
+        self._mentions = sorted(
+            ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: x[0]
+        )
+        self.people: dict[str, tuple[str, str | None, str | None]] = {}
+        self._sent_of: list[Any] = [None] * len(doc)  # token index -> its sentence
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self._sent_of[i] = sent
+        self._profile_people()
+
+    def sentence(self, i: int) -> Any:
+        """The sentence of token i (Token.sent rebuilds all sentences on every call)."""
+        return self._sent_of[i]
+
+    def sent_start(self, i: int) -> int:
+        return int(self._sent_of[i].start)
+
+    # ---------------------------------------------------------------- entities
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        best = None
+        for s, e, ent in self._mentions:
+            if s >= end:
+                break
+            if e > start and s < end and (best is None or (e - s) > (best[1] - best[0])):
+                best = (s, e, ent)
+        return best[2] if best else None
+
+    def entity_by_id(self, eid: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == eid), None) if eid else None
+
+    def _ent_span(self, toks: list[Any]) -> tuple[int, int, str, str, str | None] | None:
+        """(start, end, type, name, entity_id) of the entity in a phrase, head-most first."""
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        head_start = toks[-1].idx
+        if self.entities:
+            cands = [(s, e, ent) for s, e, ent in self._mentions if e > start and s < end]
+            if cands:
+                s, e, ent = max(cands, key=lambda c: (c[0] <= head_start < c[1], c[1] - c[0]))
+                return s, e, ent.type, ent.name, ent.id
+        ents = [x for x in self.ents if x.label_ in ACTOR_ENT_TYPES
+                and x.end_char > start and x.start_char < end]
+        if ents:
+            x = max(ents, key=lambda x: (x.start_char <= head_start < x.end_char, x.end_char - x.start_char))
+            return x.start_char, x.end_char, x.label_, _clean_name(x.text), None
+        return None
+
+    # ------------------------------------------------------------------ people
+    def _profile_people(self) -> None:
+        """Remember each person's fullest name, country and sector, keyed by surname."""
+        for ent in self.entities:
+            if ent.type != "PERSON":
+                continue
+            words = [w for t in ent.titles for w in t.split()]
+            country, sector, _ = code_words(words)
+            if ent.affiliation:
+                country = code_words(ent.affiliation.split())[0] or country
+            self._remember(ent.name, country, sector)
+        for x in self.ents:
+            if x.label_ != "PERSON":
+                continue
+            toks = [t for t in _np_tokens(x.root) if not (x.start <= t.i < x.end)]
+            for child in x.root.children:
+                if child.dep_ == "appos":
+                    toks.extend(child.subtree)
+            country, sector, _ = code_words([t.text for t in toks])
+            self._remember(_clean_name(x.text), country, sector)
+
+    def _remember(self, name: str, country: str | None, sector: str | None) -> None:
+        parts = name.split()
+        if not parts:
+            return
+        key = parts[-1]
+        old = self.people.get(key)
+        if old is None:
+            self.people[key] = (name, country, sector)
+            return
+        self.people[key] = (
+            name if len(name) > len(old[0]) else old[0],
+            old[1] or country,
+            old[2] or sector,
+        )
+
+    def names_actor(self, head: Any) -> bool:
+        """Does the word itself name an actor (not merely carry one: "Aliyev's decision")?"""
+        if head.pos_ == "PRON":
+            return head.lower_ in PERSONAL | THIRD | FIRST
+        if head.ent_type_ in ACTOR_ENT_TYPES or self.entity_at(head.idx, head.idx + len(head)) is not None:
+            return True
+        code = knowledge().lookup(head.text)
+        return code is not None and code.kind in ("role", "country", "demonym", "org", "capital")
+
+    # ----------------------------------------------------------------- phrases
+    def resolve(self, head: Any, depth: int = 0) -> Resolved | None:
+        """The actor a noun phrase names, or None when it names no actor."""
+        if head is None or depth > 3:
+            return None
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSONAL | THIRD | FIRST | RELATIVE:
+            return self._resolve_pronoun(head, depth)
+        toks = _np_tokens(head)
+        ent = self._ent_span(toks)
+        kept = [t for t in toks if t.lower_ not in DETERMINERS]
+        words = [t.text for t in kept]
+        country, sector, found = code_words(words, [bool(t.whitespace_) for t in kept])
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        head_code = next((c for a, b, c in found if words[b - 1] == head.text and c.kind == "role"), None)
+        if head_code is None and (country or ent is not None) and not (ent and ent[0] <= head.idx < ent[1]):
+            # a role elsewhere in a phrase that names a country: "opposition groups in Zimbabwe"
+            head_code = next((c for _, _, c in reversed(found) if c.kind == "role"), None)
+        if ent is not None and ent[0] <= head.idx < ent[1] and ent[2] == "NORP" and (
+                head.pos_ == "ADJ" or head.dep_ in ("amod", "compound")):
+            # a demonym modifying something ("Israeli" in "an Israeli invasion") stands for its country
+            c = code_words([head.text])[0] or country
+            actor = Actor(knowledge().names.get(c or "", ent[3]), None, c, None)
+        elif ent is not None and ent[0] <= head.idx < ent[1]:
+            actor = self._entity_actor(ent, country, sector)
+        elif head_code is not None:
+            # a role with no name: "Israeli officials", "the prime minister"
+            name = _phrase_text(toks)
+            if len(name.split()) > 6 and ent is not None:  # a long phrase: its named part reads better
+                name = ent[3]
+            actor = Actor(name, None, country, head_code.sector)
+        elif ent is not None or country:
+            # an actor modifying a thing: "an Israeli invasion" names Israel
+            named = code_words(ent[3].split())[2] if ent is not None else []
+            if ent is not None and ent[2] in ("PERSON", "ORG") and not any(
+                    c.kind in ("country", "demonym") for _, _, c in named):
+                actor = self._entity_actor(ent, None, None)
+            else:
+                cname = knowledge().names.get(country) if country else None
+                actor = Actor(cname or (ent[3] if ent else " ".join(words)), ent[4] if ent and not cname else None,
+                              country, "GOV" if (ent and ent[2] == "GPE") else None)
+        else:
+            return None
+        return Resolved(actor, start, end)
+
+    def _entity_actor(self, ent: tuple[int, int, str, str, str | None], country: str | None,
+                      sector: str | None) -> Actor:
+        s, e, etype, name, eid = ent
+        ecountry, esector, _ = code_words(name.split())
+        ent_obj = self.entity_by_id(eid)
+        if etype == "PERSON":
+            prof = self.people.get(name.split()[-1]) if name.split() else None
+            if prof:
+                name = prof[0] if len(prof[0]) >= len(name) else name
+                country = country or prof[1]
+                sector = sector or prof[2]
+            if ent_obj is not None:
+                c2, s2, _ = code_words([w for t in ent_obj.titles for w in t.split()])
+                country = country or c2 or (code_words(ent_obj.affiliation.split())[0]
+                                            if ent_obj.affiliation else None)
+                sector = sector or s2
+            known = _known_person(name)
+            if known is not None:
+                country = country or known.country
+                sector = sector or known.sector
+        elif etype in ("GPE", "LOC", "FAC"):
+            country = ecountry or country or self._place_country(s, e)
+            sector = sector if sector and sector != "GOV" else ("GOV" if etype == "GPE" else sector)
+        elif etype == "NORP":  # a people as the head: "Palestinians"
+            country = ecountry or country
+            sector = sector or esector or "CVL"
+        else:
+            country = ecountry or country
+            sector = esector or sector
+        return Actor(name=name, entity_id=eid, country=country, sector=sector)
+
+    def _place_country(self, start: int, end: int) -> str | None:
+        for p in self.ctx.layers.get("places") or ():
+            if p.start < end and p.end > start and p.country:
+                return knowledge().iso2_to_iso3.get(p.country)
+        return None
+
+    def _resolve_pronoun(self, tok: Any, depth: int) -> Resolved | None:
+        low = tok.lower_
+        ent = self.entity_at(tok.idx, tok.idx + len(tok))  # coreference may have linked it
+        if ent is not None:
+            return self._from_entity(ent, tok)
+        if low in RELATIVE:
+            head = tok.head
+            while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
+                head = head.head
+            return self.resolve(head.head, depth + 1) if head.dep_ in ("relcl", "acl") else None
+        if low in FIRST:
+            return self._speaker_of(tok, depth)
+        want = {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"}
+        best = None
+        for x in self.ents:
+            if x.end > tok.i:
+                break
+            if x.label_ in want and tok.i - x.end < 120:
+                best = x
+        if best is None:
+            return None
+        return self.resolve(best.root, depth + 1)
+
+    def _from_entity(self, ent: Entity, tok: Any) -> Resolved:
+        words = [w for t in ent.titles for w in t.split()] + ent.name.split()
+        country, sector, _ = code_words(words)
+        if ent.affiliation:
+            country = code_words(ent.affiliation.split())[0] or country
+        if ent.type == "PERSON" and ent.name.split():
+            prof = self.people.get(ent.name.split()[-1])
+            if prof:
+                country, sector = country or prof[1], sector or prof[2]
+            known = _known_person(ent.name)
+            if known is not None:
+                country, sector = country or known.country, sector or known.sector
+        if ent.type == "GPE" and sector is None:
+            sector = "GOV"
+        return Resolved(Actor(ent.name, ent.id, country, sector), tok.idx, tok.idx + len(tok))
+
+    def _speaker_of(self, tok: Any, depth: int) -> Resolved | None:
+        """`we`/`I` inside reported speech: the speaker of that speech."""
+        for a in self.attributions:
+            if a.content.start <= tok.idx < a.content.end:
+                sp = a.speaker
+                ent = self.entity_by_id(sp.entity_id)
+                if ent is not None:
+                    return self._from_entity(ent, tok)
+                if sp.start is not None:
+                    span = self.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+                    if span is not None and span.root.i != tok.i:
+                        return self.resolve(span.root, depth + 1)
+        from newsgraph.analyse.events.lexicon import lexicon
+
+        speech = lexicon().speech_verbs
+        sent = self.sentence(tok.i)
+        for t in sent:
+            if t.lemma_ in speech and t.pos_ == "VERB" and not (t.left_edge.i <= tok.i <= t.right_edge.i and
+                                                                  _inside_subject(t, tok)):
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i != tok.i and subj.lower_ not in FIRST:
+                    return self.resolve(subj, depth + 1)
+        return None
+
+
+def _known_person(name: str) -> Code | None:
+    """A well-known figure from people.json, by full name, else by an unambiguous surname."""
+    people = knowledge().people
+    low = " ".join(name.lower().split())
+    if low in people:
+        return people[low]
+    parts = low.split()
+    return people.get(parts[-1]) if parts and len(parts[-1]) > 3 else None
+
+
+def _phrase_text(toks: list[Any]) -> str:
+    """The phrase as written, without a leading determiner: "Chile's foreign minister"."""
+    toks = [t for t in toks if t.dep_ != "punct"]
+    while toks and toks[0].lower_ in DETERMINERS:
+        toks = toks[1:]
+    if not toks:
+        return ""
+    return " ".join(toks[0].doc[toks[0].i: toks[-1].i + 1].text.split())
+
+
+def _inside_subject(verb: Any, tok: Any) -> bool:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.left_edge.i <= tok.i <= subj.right_edge.i
+
+
+def _clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s", "’", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text

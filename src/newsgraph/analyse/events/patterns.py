@@ -1,0 +1,611 @@
+"""Find the events one sentence states, from its dependency parse and the lexicon.
+
+Three kinds of trigger, all listed in data/event_lexicon.toml:
+- verbs ("vetoed", "pull out"), optionally conditioned on their object or
+  preposition ("held hostages", "worked with");
+- nouns ("talks", "air strike"), when a light verb carries them ("held talks"),
+  an actor modifies them ("its attack"), or they head their clause's subject;
+- predicates after "be" ("would be a mistake").
+
+A request, rejection, agreement or threat swallows the event it is about
+("urged Israel to withdraw" is one REQUEST, mode yield). Source and target
+come from the subject, object, passive agent and the entry's prepositions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsgraph.analyse.events.actors import ActorResolver, Resolved, code_words
+from newsgraph.analyse.events.lexicon import Entry, Lexicon
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought"}
+OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "invite", "press", "tell", "push", "pressure",
+                  "encourage", "allow", "permit", "help", "persuade", "compel", "instruct", "demand"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One event found in a sentence, before dates, places and ids are added."""
+
+    start: int  # token indices of the trigger, end-exclusive
+    end: int
+    entry: Entry
+    type: str
+    mode: str | None
+    governor: Any  # the verb that carries tense and negation
+    source: Resolved | None
+    target: Resolved | None
+    negated: bool
+    tense: str
+    depth: int  # distance of the governor from the sentence root: main clause first
+
+
+def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
+    found: dict[int, Found] = {}
+    for tok in sent:
+        hit = None
+        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            hit = _verb_event(tok, lex, actors)
+        if hit is None and tok.pos_ in ("NOUN", "PROPN", "X"):
+            hit = _noun_event(tok, lex, actors)
+        if hit is None and tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
+            hit = _predicate_event(tok, lex, actors)
+        if hit is not None:
+            found[tok.i] = hit
+    _demands(sent, found, lex, actors)
+    out = []
+    for ev in _absorb_complements(found, lex):
+        out.extend(_conjuncts(ev, actors))
+    return out
+
+
+def _conjuncts(ev: Found, actors: ActorResolver) -> list[Found]:
+    """One event per conjoined actor: "vetoed by China and Russia" is two vetoes.
+
+    Reciprocal events keep their pair ("Netanyahu and Biden spoke" is one call).
+    """
+    out = [ev]
+    if ev.entry.reciprocal and ev.source is not None and ev.target is not None:
+        return out
+    for role in ("source", "target"):
+        res = getattr(ev, role)
+        if res is None:
+            continue
+        span = actors.doc.char_span(res.start, res.end, alignment_mode="expand")
+        if span is None:
+            continue
+        more = []
+        node = span.root
+        for _ in range(4):  # "Egypt, Qatar and Israel": each conjunct hangs from the one before
+            nxt = next((c for c in node.children if c.dep_ == "conj"), None)
+            if nxt is None:
+                break
+            other = actors.resolve(nxt)
+            if other is not None and other.actor.name != res.actor.name:
+                more.append(other)
+            node = nxt
+        out += [replace(e, source=other) if role == "source" else replace(e, target=other)
+                for e in list(out) for other in more]
+    return out
+
+
+DEMAND = Entry(order=-1, type="REQUEST", mode=None, cameo="100", objects=None, preps=None,
+               target_preps=(), reciprocal=False)
+
+
+def _demands(sent: Any, found: dict[int, Found], lex: Lexicon, actors: ActorResolver) -> None:
+    """"Russia says Israel must end attacks": a REQUEST from Russia to Israel.
+
+    The modal is the trigger; the event of the clause, if any, becomes the
+    request's content and picks its mode.
+    """
+    for tok in sent:
+        if tok.dep_ != "aux" or tok.lower_ not in lex.demand_modals:
+            continue
+        clause = tok.head
+        if clause.dep_ not in ("ccomp",) or clause.head.lemma_.lower() not in lex.speech_verbs | {"conclude", "demand"}:
+            continue
+        speaker = clause.head
+        subj = _children(speaker, "nsubj")
+        target_tok = _children(clause, "nsubj", "nsubjpass")
+        source = _actor_of(subj[0], actors) if subj else None
+        target = _actor_of(target_tok[0], actors) if target_tok else None
+        inner = found.pop(clause.i, None)
+        mode = lex.complement_modes.get("REQUEST", {}).get(inner.type) if inner else None
+        found[tok.i] = Found(tok.i, tok.i + 1, DEMAND, "REQUEST", mode, speaker, source, target,
+                             _negated(speaker), _tense(speaker), _depth(speaker))
+
+
+# ------------------------------------------------------------------- matching
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _object_words(verb: Any) -> tuple[set[str], set[str]]:
+    """Words of the verb's objects, and of its prepositional objects ("on the phone")."""
+    objs = _children(verb, "dobj", "obj", "attr", "oprd", "dative", "acomp")
+    if _is_passive(verb):
+        objs += _children(verb, "nsubjpass")
+        if verb.dep_ in ("acl", "relcl"):
+            objs.append(verb.head)
+    pobjs = []
+    for prep in _children(verb, "prep", "prt"):
+        pobjs += [o for o in _children(prep, "pobj") if o.ent_type_ not in ("DATE", "TIME")]
+    return _words(objs), _words(pobjs)
+
+
+def _words(objs: list[Any]) -> set[str]:
+    words = set()
+    more = list(objs)
+    for o in objs:  # "a team of experts and drugs": the experts and drugs count too
+        more += _children(o, "conj")
+        for prep in _children(o, "prep"):
+            if prep.lower_ == "of":
+                more += _children(prep, "pobj")
+    for o in more:
+        words.add(o.lower_)
+        words.add(o.lemma_.lower())
+        for c in o.children:
+            if c.dep_ in ("compound", "amod"):
+                if c.dep_ == "compound":
+                    words.add(c.lower_)
+                words.add(f"{c.lower_} {o.lower_}")
+                words.add(f"{c.lower_} {o.lemma_.lower()}")
+    return words
+
+
+def _is_passive(verb: Any) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a resolution backed by the U.S."
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _direct_object(verb: Any) -> Any | None:
+    objs = _children(verb, "dobj", "obj")
+    if objs:
+        return objs[0]
+    if _is_passive(verb):
+        subj = _children(verb, "nsubjpass")
+        if subj:
+            return subj[0]
+        return verb.head if verb.dep_ in ("acl", "relcl") else None
+    return None
+
+
+def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors: ActorResolver) -> float:
+    """How well a verb meets an entry's conditions: 0 = not at all, higher = more specific."""
+    score = 1.0
+    if entry.objects is not None:
+        obj = _direct_object(verb)
+        hits = objwords[0] & entry.objects
+        if hits:
+            # a phrase ("ceasefire agreement") is more telling than its head word ("agreement")
+            score = 3.2 if any(" " in h for h in hits) else 3.0
+        elif objwords[1] & entry.objects:
+            score = 2.5
+        elif "*actor" in entry.objects and obj is not None and actors.names_actor(obj):
+            score = 2.0
+        elif "*any" in entry.objects and obj is not None:
+            score = 1.5
+        elif "" in entry.objects and obj is None:
+            score = 1.5
+        else:
+            return 0.0
+    if entry.preps is not None:
+        have = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "agent")}
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        for d in _children(verb, "dobj", "obj"):  # "returned the paintings to Peru" may hang "to" on the object
+            preps += [c for c in d.subtree if c.dep_ == "prep" and c.lower_ != "of"]
+        have |= {c.lower_ for c in preps if not any(
+            o.ent_type_ in ("DATE", "TIME") for o in _children(c, "pobj"))}  # "called X on Saturday"
+        if not have & entry.preps:
+            return 0.0
+        score = max(score, 3.0)
+    return score
+
+
+def _best(entries: tuple[Entry, ...], verb: Any, actors: ActorResolver) -> Entry | None:
+    objwords = _object_words(verb)
+    best, best_score = None, 0.0
+    for e in entries:
+        s = _score(e, verb, objwords, actors)
+        if s > best_score:
+            best, best_score = e, s
+    return best
+
+
+def _noun_key_entries(tok: Any, lex: Lexicon, actors: ActorResolver) -> tuple[int, tuple[Entry, ...]] | None:
+    """Entries for the longest lexicon noun ending at `tok` ("air strike"), with its first token."""
+    doc = tok.doc
+    last = tok.lemma_.lower()
+    # never tok.sent here: spaCy rebuilds every sentence of the doc to answer it
+    for n in range(min(lex.max_noun_words + 2, tok.i - actors.sent_start(tok.i) + 1), 0, -1):
+        first = tok.i - n + 1
+        prefix = actors.text[doc[first].idx: tok.idx].lower() if n > 1 else ""  # not doc.text: it is rebuilt per call
+        for key in (prefix + last, prefix + tok.lower_):
+            if key in lex.nouns:
+                return first, lex.nouns[key]
+    return None
+
+
+def _verb_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
+    lemma = tok.lemma_.lower()
+    # a light verb whose object is an event noun: the noun is the event
+    obj = _direct_object(tok)
+    if lemma in lex.light_verbs and obj is not None and _noun_key_entries(obj, lex, actors) is not None:
+        return None
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    entries: tuple[Entry, ...] = ()
+    for p in prts:
+        entries += lex.verbs.get(f"{lemma} {p}", ())
+    entry = _best(entries, tok, actors) if entries else None
+    if entry is None:
+        cands = lex.verbs.get(lemma, ())
+        if not cands and tok.lower_ != lemma:
+            cands = lex.verbs.get(tok.lower_, ())
+        entry = _best(cands, tok, actors) if cands else None
+    if entry is None:
+        return None
+    end = tok.i + 1
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == end:
+            end += 1
+    source, target = _verb_args(tok, entry, actors)
+    if target is not None and target.actor.sector in entry.not_targets:
+        return None
+    return Found(tok.i, end, entry, entry.type, entry.mode, tok, source, target,
+                 _negated(tok), _tense(tok), _depth(tok))
+
+
+def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
+    hit = _noun_key_entries(tok, lex, actors)
+    if hit is None:
+        return None
+    first, entries = hit
+    last_i = tok.i
+    if first != tok.i and tok.doc[first] in tok.ancestors:
+        tok = tok.doc[first]  # "declared a state of siege": "state" carries the syntax
+    head = tok.head
+    if tok.dep_ == "compound" and head.dep_ in ("dobj", "obj", "nsubjpass"):
+        head = head.head  # "launched a mediation effort"
+    elif tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "went on strike", "placed under arrest"
+        if head.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lower_ == "of" and head.pos_ == "NOUN":
+            head = head.head  # "began a new round of joint exercises", "launched ten days of war games"
+    light = (tok.dep_ in ("dobj", "obj", "nsubjpass", "compound", "pobj")
+             and head.lemma_.lower() in lex.light_verbs and head.pos_ in ("VERB", "AUX"))
+    verb = head.lemma_.lower() if light else None
+    usable = [e for e in entries if e.with_verbs is None or (verb is not None and verb in e.with_verbs)]
+    if not usable:
+        return None
+    entry = next((e for e in usable if e.with_verbs is not None), usable[0])
+    source = target = None
+    if light:
+        source, target = _verb_args(head, entry, actors, skip=tok)
+        governor = head
+    else:
+        governor = head if head.pos_ in ("VERB", "AUX") and tok.dep_ in SUBJECT_DEPS else None
+    modifier = _noun_source(tok, actors, lex)
+    if source is None:
+        source = modifier
+    if not light and modifier is None and tok.dep_ not in SUBJECT_DEPS:
+        return None
+    if tok.dep_ == "compound" and not light:
+        return None
+    if target is None:
+        target = _prep_target(tok, entry.target_preps + ("of", "between"), actors, avoid=source)
+    if target is None and entry.reciprocal and source is not None:
+        target = _conj_partner(tok, actors)
+    if governor is not None:
+        negated, tense = _negated(governor), _tense(governor)
+    else:
+        negated = any(c.lower_ in ("no", "never") for c in tok.children)
+        tense = _tense(head) if head.pos_ in ("VERB", "AUX") else "past"
+    negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children)
+    return Found(first, last_i + 1, entry, entry.type, entry.mode, governor or tok, source, target,
+                 negated, tense, _depth(governor or tok) + (0 if light else 1))
+
+
+def _predicate_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
+    entries = lex.predicates.get(tok.lemma_.lower()) or lex.predicates.get(tok.lower_)
+    if not entries:
+        return None
+    be = tok.head
+    subj = _children(be, "nsubj")
+    target = _actor_of(subj[0], actors) if subj else None
+    source = _speaker_of_clause(be, actors)
+    return Found(tok.i, tok.i + 1, entries[0], entries[0].type, entries[0].mode, be, source, target,
+                 _negated(be), _tense(be), _depth(be))
+
+
+# ------------------------------------------------------------------ arguments
+
+
+def _actor_of(tok: Any, actors: ActorResolver) -> Resolved | None:
+    """An argument's actor; a non-actor noun ("an invasion") lends its modifier ("Israeli")."""
+    res = actors.resolve(tok)
+    if res is None:
+        for c in tok.children:
+            if c.dep_ == "appos":  # "his rival Laurent Gbagbo"
+                res = actors.resolve(c)
+                if res is not None:
+                    break
+    return res
+
+
+def _noun_source(noun: Any, actors: ActorResolver, lex: Lexicon | None = None) -> Resolved | None:
+    """Who does a nominal event: "its attack", "Israeli invasion", "attack by Hamas"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return actors.resolve(c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            objs = _children(c, "pobj")
+            if objs:
+                return actors.resolve(objs[0])
+    # "it's terrorist attack" (a misspelt "its") is parsed as "it is ..."
+    first = noun.left_edge.i
+    doc = noun.doc
+    if first - 2 >= actors.sent_start(noun.i) and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].lower_ == "it":
+        return actors.resolve(doc[first - 2])
+    for c in noun.lefts:
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < noun.i:
+            kinds = {code.kind for _, _, code in code_words([c.text])[2]}
+            if kinds & {"country", "demonym", "org"}:  # "Rafah incursion": a place, not an attacker
+                return actors.resolve(c)
+    return None
+
+
+def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None:
+    if seen > 4:
+        return None
+    if _is_passive(verb):
+        for agent in _children(verb, "agent"):
+            objs = _children(agent, "pobj")
+            if objs:
+                return _actor_of(objs[0], actors)
+    else:
+        subj = _children(verb, "nsubj", "csubj")
+        if subj:
+            return _actor_of(subj[0], actors)
+    dep, head = verb.dep_, verb.head
+    if head.i == verb.i:
+        return None
+    if dep == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = _children(head, "dobj", "obj")
+            if obj:
+                return _actor_of(obj[0], actors)
+        return _subject(head, actors, seen + 1)
+    if dep == "conj":
+        return _subject(head, actors, seen + 1)
+    if dep in ("acl", "relcl") and not _is_passive(verb) and verb.tag_ != "VBN":
+        return _actor_of(head, actors)
+    if dep == "advcl" and verb.tag_ == "VBG":
+        return _subject(head, actors, seen + 1)
+    return None
+
+
+def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
+               skip: Any = None) -> tuple[Resolved | None, Resolved | None]:
+    source = _subject(verb, actors)
+    target = None
+    if _is_passive(verb):
+        subj = _children(verb, "nsubjpass")
+        if subj and (skip is None or subj[0].i != skip.i):
+            target = _actor_of(subj[0], actors)
+    elif verb.dep_ in ("acl",) and verb.tag_ == "VBN":
+        target = _actor_of(verb.head, actors)
+    if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        target = _actor_of(verb.head, actors)
+    if target is None:
+        for d in _children(verb, "dobj", "obj", "dative"):
+            if skip is None or d.i != skip.i:
+                target = _actor_of(d, actors)
+                if target is not None:
+                    break
+    if target is None:
+        target = _prep_target(verb, entry.target_preps, actors, avoid=source)
+    if target is None:
+        for d in _children(verb, "dobj", "obj"):  # "broke relations with Russia"
+            target = _prep_target(d, entry.target_preps, actors, avoid=source)
+            if target is not None:
+                break
+    if target is None and entry.type in ("REQUEST", "REJECT", "THREATEN", "ACCUSE"):
+        for c in _children(verb, "ccomp"):  # "demanded that Mugabe abandon ..."
+            subj = _children(c, "nsubj", "nsubjpass")
+            if subj:
+                target = _actor_of(subj[0], actors)
+                break
+    if target is None and skip is not None:
+        target = _prep_target(skip, entry.target_preps + ("between",), actors, avoid=source)
+    if target is None and entry.reciprocal:
+        subj = _children(verb, "nsubj")
+        if subj:
+            target = _conj_partner(subj[0], actors)
+    return source, target
+
+
+def _prep_target(tok: Any, preps: tuple[str, ...], actors: ActorResolver,
+                 avoid: Resolved | None = None) -> Resolved | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            for o in _children(c, "pobj"):
+                res = _actor_of(o, actors)
+                if res is not None and not _same(res, avoid):
+                    return res
+    return None
+
+
+def _conj_partner(tok: Any, actors: ActorResolver) -> Resolved | None:
+    """The second of "A and B" (reciprocal events: "Netanyahu and Biden spoke")."""
+    for c in tok.children:
+        if c.dep_ == "conj":
+            return actors.resolve(c)
+    return None
+
+
+def _same(a: Resolved | None, b: Resolved | None) -> bool:
+    return a is not None and b is not None and a.actor.name == b.actor.name
+
+
+def _speaker_of_clause(verb: Any, actors: ActorResolver) -> Resolved | None:
+    """Who judges in "X said an invasion would be a mistake": the subject of the saying verb."""
+    from newsgraph.analyse.events.lexicon import lexicon
+
+    speech = lexicon().speech_verbs
+    node = verb
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "ROOT" and node.i != verb.i):
+            head = node.head if node.dep_ != "ROOT" else node
+            if head.lemma_.lower() in speech:
+                subj = _children(head, "nsubj")
+                return _actor_of(subj[0], actors) if subj else None
+        if node.head.i == node.i:
+            break
+        node = node.head
+    # a quotation whose cue comes after it: "“... a mistake,” he said."
+    for t in actors.sentence(verb.i):
+        if t.lemma_.lower() in speech and t.dep_ == "ROOT" and t.i != verb.i:
+            subj = _children(t, "nsubj")
+            if subj:
+                return _actor_of(subj[0], actors)
+    for a in actors.attributions:
+        if a.content.start <= verb.idx < a.content.end:
+            return actors._speaker_of(verb, 0)
+    return None
+
+
+# --------------------------------------------------------- negation and tense
+
+
+def _negated(verb: Any) -> bool:
+    from newsgraph.analyse.events.lexicon import lexicon
+
+    lex = lexicon()
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp",) or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in lex.negating_verbs:  # "failed to reach agreement"
+            return True
+        if node.lemma_.lower() not in ("continue", "go", "plan", "want", "try", "seek", "be", "have") \
+                and node.lemma_.lower() not in lex.intent_words:
+            break
+    return False
+
+
+def _tense(verb: Any) -> str:
+    chain = [verb]
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and len(chain) < 4:
+        node = node.head
+        chain.append(node)
+        if node.dep_ == "acomp" and node.head.i != node.i:  # "is willing to ..."
+            chain.append(node.head)
+            node = node.head
+    from newsgraph.analyse.events.lexicon import lexicon
+
+    intent = lexicon().intent_words
+    for v in chain[1:]:
+        if v.lemma_.lower() in intent or v.lower_ in intent:  # "willing to withdraw"
+            return "future"
+    for v in chain:
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes}
+        if words & FUTURE_AUX:
+            return "future"
+        if words & MODAL_AUX:
+            return "hypothetical"
+        if v.lemma_ == "go" and v.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in v.children):
+            return "future"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+            return "hypothetical"
+    for v in chain:
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        tags = {a.tag_ for a in auxes}
+        if v.tag_ == "VBD" or "VBD" in tags:
+            return "past"
+        if v.tag_ == "VBN" and ({a.lemma_ for a in auxes} & {"have"}):
+            return "past"
+        if v.tag_ in ("VBZ", "VBP") or tags & {"VBZ", "VBP"}:
+            return "present"
+        if v.tag_ == "VBG" and auxes:
+            return "present"
+        if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
+            return "past"
+    return "past" if verb.tag_ in ("VBD", "VBN") else "present"
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:  # spaCy makes a new Token per access: compare indices
+        tok = tok.head
+        d += 1
+    return d
+
+
+# ----------------------------------------------------------------- complements
+
+
+def _complements(tok: Any) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "dobj", "obj", "nsubjpass"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of", "against"):
+            out.extend(_children(c, "pobj", "pcomp"))
+    for c in list(out):
+        out.extend(_children(c, "conj"))
+        if c.dep_ == "xcomp":  # "promised to continue military aid"
+            out.extend(_children(c, "dobj", "obj"))
+    return out
+
+
+def _absorb_complements(found: dict[int, Found], lex: Lexicon) -> list[Found]:
+    absorbed: set[int] = set()
+    result: dict[int, Found] = dict(found)
+    intent = set(lex.complement_modes) | set(lex.conflict_from)
+    for i, ev in sorted(found.items(), key=lambda kv: kv[1].depth):
+        if i in absorbed:
+            continue
+        if ev.type not in intent:
+            # "lifted its embargo": the object noun is the thing acted on, not a second event
+            tok = ev.governor.doc[i]
+            if ev.governor.i == tok.i:
+                for c in _children(tok, "dobj", "obj"):
+                    inner = result.get(c.i)
+                    if inner is not None and inner.governor.i != tok.i and (
+                            inner.source is None or _same(inner.source, ev.source)):
+                        absorbed.add(c.i)
+            continue
+        head_tok = ev.governor.doc[i] if ev.governor is not None else None
+        if head_tok is None:
+            continue
+        cands = _complements(head_tok)
+        if ev.governor.i != head_tok.i:  # a light verb's noun: "made a call for ..."
+            cands += [c for c in _complements(ev.governor) if c.i != i]
+        for c in cands:
+            inner = result.get(c.i)
+            if inner is None or c.i in absorbed:
+                continue
+            absorbed.add(c.i)
+            new_type, mode = ev.type, ev.mode
+            if ev.type in lex.conflict_from and inner.type in lex.conflict_types:
+                new_type = lex.conflict_becomes
+                mode = lex.complement_modes.get(new_type, {}).get(inner.type)
+            elif not mode:
+                mode = lex.complement_modes.get(ev.type, {}).get(inner.type)
+            result[i] = replace(result[i], type=new_type, mode=mode,
+                                target=result[i].target or inner.target)
+            break
+    return [ev for i, ev in sorted(result.items()) if i not in absorbed]

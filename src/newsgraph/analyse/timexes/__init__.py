@@ -1,0 +1,1 @@
+"""timexes layer."""
