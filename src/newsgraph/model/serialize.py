@@ -18,20 +18,15 @@ from typing import Any, Union
 
 from newsgraph import SCHEMA
 from newsgraph.model.document import (
+    LAYERS,
     AnalyzedDocument,
     Article,
-    Attribution,
-    Claim,
-    Entity,
-    Event,
     Mention,
-    Place,
     Rejected,
     SourceRef,
-    Timex,
+    layer_item,
+    layers_of,
 )
-
-LAYERS = ("entities", "attributions", "claims", "timexes", "places", "events")
 
 
 def _encode(value: Any) -> Any:
@@ -54,7 +49,7 @@ def to_json(doc: AnalyzedDocument | Rejected) -> dict[str, Any]:
         }
     out: dict[str, Any] = {"schema": SCHEMA, "source": _encode(doc.source)}
     out["article"] = _encode(doc.article)
-    for layer in LAYERS:
+    for layer in layers_of(type(doc)):
         out[layer] = _encode(getattr(doc, layer))
     out["provenance"] = _encode(doc.provenance)
     return out
@@ -86,14 +81,14 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def from_json(obj: dict[str, Any]) -> AnalyzedDocument | Rejected:
+def from_json(obj: dict[str, Any], cls: type[AnalyzedDocument] = AnalyzedDocument) -> AnalyzedDocument | Rejected:
     """Inverse of to_json: a contract object back into the model."""
     source = _decode(SourceRef, obj["source"])
     if "error" in obj:
         return Rejected(source=source, code=obj["error"]["code"], message=obj["error"]["message"])
-    hints = _hints(AnalyzedDocument)
-    layers = {layer: _decode(hints[layer], obj.get(layer, [])) for layer in LAYERS}
-    return AnalyzedDocument(
+    hints = _hints(typing.cast(Any, cls))
+    layers = {layer: _decode(hints[layer], obj.get(layer, [])) for layer in layers_of(cls)}
+    return cls(
         source=source,
         article=_decode(Article, obj["article"]),
         provenance=dict(obj.get("provenance") or {}),
@@ -112,14 +107,6 @@ def loads(text: str) -> AnalyzedDocument | Rejected:
 # Store, Parquet export and Spark use these tables: a column exists in one place.
 
 TABLES = ("articles", "entities", "mentions", *LAYERS[1:])
-_LAYER_CLASS = {
-    "entities": Entity,
-    "attributions": Attribution,
-    "claims": Claim,
-    "timexes": Timex,
-    "places": Place,
-    "events": Event,
-}
 _SKIP = {("entities", "mentions")}  # stored in their own table
 
 
@@ -163,7 +150,7 @@ def table_columns(table: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _table_plan(table: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def _table_plan(table: str, cls: type[AnalyzedDocument] = AnalyzedDocument) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     head: list[tuple[str, str, tuple[str, ...]]] = [("doc", "str", ())]
     if table == "articles":
         src = [(f"source_{c}", k, ("source", *p)) for c, k, p in _columns(SourceRef)]
@@ -171,7 +158,7 @@ def _table_plan(table: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         return tuple(head + src + art + [("provenance", "json", ("provenance",))])
     if table == "mentions":
         return tuple(head + [("entity_id", "str", ()), *[(c, k, p) for c, k, p in _columns(Mention)]])
-    return tuple(head + [("seq", "int", ())] + _columns(_LAYER_CLASS[table], table=table))
+    return tuple(head + [("seq", "int", ())] + _columns(layer_item(cls, table), table=table))
 
 
 REJECTION_COLUMNS = (
@@ -226,10 +213,10 @@ def _json_cell(value: Any) -> str:
 
 
 @cache
-def _row_plan(table: str, skip: int) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+def _row_plan(table: str, skip: int, cls: type[AnalyzedDocument] = AnalyzedDocument) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """Compiled column getters: to_rows runs once per stored document, so it is hot."""
     plan = []
-    for col, kind, path in _table_plan(table)[skip:]:
+    for col, kind, path in _table_plan(table, typing.cast(Any, cls))[skip:]:
         get = _getter(path)
         plan.append((col, (lambda o, g=get: _json_cell(g(o))) if kind == "json" else get))
     return tuple(plan)
@@ -248,8 +235,9 @@ def to_rows(doc: AnalyzedDocument) -> dict[str, list[dict[str, Any]]]:
         for ent in doc.entities
         for m in ent.mentions
     ]
-    for layer in LAYERS:
-        plan = _row_plan(layer, 2)
+    cls: Any = type(doc)  # a class is hashable, whatever mypy makes of the frozen dataclass
+    for layer in layers_of(cls):
+        plan = _row_plan(layer, 2, cls)
         rows = []
         for seq, item in enumerate(getattr(doc, layer)):
             r: dict[str, Any] = {"doc": key, "seq": seq}
@@ -316,7 +304,49 @@ def _leaves(obj: Any) -> list[Any]:
 
 
 @cache
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of one output object, shipped inside the package."""
+def json_schema(cls: type[AnalyzedDocument] = AnalyzedDocument) -> dict[str, Any]:
+    """The JSON Schema of one output object.
+
+    The item shapes of the contract's layers are written by hand in
+    schema.json (they carry the contract's descriptions and formats); which
+    layers an analysed document has, and the shape of a layer schema.json
+    does not know yet, come from the model.
+    """
     text = resources.files("newsgraph.model").joinpath("schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    defs, analysed = schema["$defs"], schema["$defs"]["analysed"]
+    head = [r for r in analysed["required"] if r not in ("provenance",)]
+    for name in layers_of(cls):
+        item = layer_item(cls, name)
+        ref = item.__name__.lower()
+        if ref not in defs:
+            defs[ref] = _dataclass_schema(item, defs)
+        analysed["properties"][name] = {"type": "array", "items": {"$ref": f"#/$defs/{ref}"}}
+        if name not in head:
+            head.append(name)
+    analysed["required"] = [*head, "provenance"]
+    return schema
+
+
+def _dataclass_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """A JSON Schema for a layer item that schema.json does not describe: its fields, typed."""
+    hints = _hints(cls)
+    props = {f.name: _type_schema(hints[f.name], defs) for f in dataclasses.fields(cls)}
+    return {"type": "object", "required": list(props), "properties": props}
+
+
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        options = [_type_schema(a, defs) for a in typing.get_args(tp) if a is not type(None)]
+        return {"anyOf": [*options, {"type": "null"}]}
+    if typing.get_origin(tp) is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        ref = tp.__name__.lower()
+        if ref not in defs:
+            defs[ref] = _dataclass_schema(tp, defs)
+        return {"$ref": f"#/$defs/{ref}"}
+    return {"type": _JSON_TYPES[tp]} if tp in _JSON_TYPES else {}

@@ -2,41 +2,71 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from functools import lru_cache
 from typing import Any, cast
 
 from newsgraph import __version__
 from newsgraph.errors import Code, NewsgraphError
 from newsgraph.extract import extract
-from newsgraph.model import AnalyzedDocument, RawDocument, Rejected
-from newsgraph.pipeline.registry import build_stage
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.model import AnalyzedDocument, RawDocument, Rejected, SourceRef, layers_of
+from newsgraph.pipeline.registry import build_stage, default_order
+from newsgraph.pipeline.stage import AnalysisContext, UndeclaredHandOff
 from newsgraph.settings import Settings
 
 EXTRACT_VERSION = "0.1"
-LAYERS = ("entities", "attributions", "claims", "timexes", "places", "events")
+
+# A fictional sentence that reaches every stage's main path (a speaker, a cue, a
+# date, a figure, a place, an event), run once when a pipeline is built.
+PROBE_TEXT = ("Harbor talks\n\nMayor Ana Ruiz said on Monday that Lakeside will spend $2 million "
+              "on the bridge in Ohio. \u201cWe met the governor,\u201d she said.")
+
+
+class PipelineError(ValueError):
+    """The stages as configured cannot run together."""
 
 
 class Pipeline:
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, probe: bool = True,
+                 document: type[AnalyzedDocument] = AnalyzedDocument):
         self.settings = settings
-        self.stages: list[Any] = [build_stage(name, settings) for name in settings.stages]
+        self.document = document  # a subclass adds layers (see docs/architecture.md)
+        names = default_order() if settings.stages is None else settings.stages
+        self.stages: list[Any] = [build_stage(name, settings) for name in names]
         self._check_order()
         self.provenance_pipeline = [f"extract@{EXTRACT_VERSION}"] + [f"{s.name}@{s.version}" for s in self.stages]
+        if probe:
+            self._probe()
 
     def _check_order(self) -> None:
         """Fail when the pipeline is built, not hours into a batch."""
         have = {"article"}
         for stage in self.stages:
-            missing = [r for r in stage.requires if r not in have]
+            missing = [str(r) for r in stage.requires if str(r) not in have]
             if missing:
-                raise ValueError(
+                raise PipelineError(
                     f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns"
                 )
-            have.update(stage.assigns)
+            have.update(str(a) for a in stage.assigns)
+
+    def _probe(self) -> None:
+        """Run one small document through every stage with its declaration enforced.
+
+        The declarations say what flows between stages; this is where a stage that
+        reads or writes a hand-off it did not declare is refused, at build time.
+        """
+        data = PROBE_TEXT.encode("utf-8")
+        source = SourceRef(id="probe", uri="newsgraph:probe", sha256=hashlib.sha256(data).hexdigest(), format="text")
+        ctx = self._prepare(RawDocument(source=source, data=data, kind="text", raw=True, published="2026-03-02"))
+        for stage in self.stages:
+            try:
+                with ctx.running(stage):
+                    stage(ctx)
+            except UndeclaredHandOff as exc:
+                raise PipelineError(str(exc)) from exc
 
     @property
     def model_name(self) -> str | None:
@@ -51,11 +81,16 @@ class Pipeline:
         return AnalysisContext(raw=raw, article=article, settings=self.settings, reference_date=ref)
 
     def _finish(self, ctx: AnalysisContext) -> AnalyzedDocument:
-        return AnalyzedDocument(
+        provenance: dict[str, object] = {
+            "newsgraph": __version__, "pipeline": self.provenance_pipeline, "model": self.model_name,
+        }
+        if ctx.warnings:
+            provenance["warnings"] = list(ctx.warnings)
+        return self.document(
             source=ctx.raw.source,
             article=ctx.article,
-            **{layer: tuple(ctx.layers.get(layer, ())) for layer in LAYERS},
-            provenance={"newsgraph": __version__, "pipeline": self.provenance_pipeline, "model": self.model_name},
+            **{layer: tuple(ctx.layer(layer)) for layer in layers_of(self.document)},
+            provenance=provenance,
         )
 
     def process(self, raw: RawDocument | Rejected) -> AnalyzedDocument | Rejected:
@@ -98,7 +133,9 @@ class Pipeline:
             batch_fn = getattr(stage, "batch", None)
             if batch_fn is not None and len(live) > 1:
                 try:
-                    batch_fn([ctx for _, ctx, _ in live])
+                    with ExitStack() as held:
+                        ctxs = [held.enter_context(ctx.running(stage)) for _, ctx, _ in live]
+                        batch_fn(ctxs)
                 except Exception:
                     live = self._one_by_one(stage, live, out)  # find the one that broke it
             else:
@@ -112,7 +149,8 @@ class Pipeline:
         still = []
         for i, ctx, t0 in live:
             try:
-                stage(ctx)
+                with ctx.running(stage):
+                    stage(ctx)
                 still.append((i, ctx, t0))
             except Exception as exc:
                 out[i] = _rejected(ctx.raw, exc, stage.name)

@@ -3,7 +3,7 @@ written for this project whose speakers are pronouns or descriptions.
 
 The real nlp and entities stages run on each passage; the resolver is then
 called on each speaker span in document order, with the earlier speakers
-handed over in ctx.scratch["speakers_so_far"] as the attributions stage does.
+handed over in scene.notes as the attributions stage does.
 
 The passages came in three rounds; "round": 2 and 3 were written after the
 rules had been tuned on the earlier ones and scored once before any further
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.analyse.attributions.speakers import SpeakerNote, resolve_speaker
+from newsgraph.analyse.attributions.speakers import Scene, SpeakerNote, resolve_speaker
 from newsgraph.analyse.entities.stage import EntitiesStage
 from newsgraph.analyse.nlp.stage import NlpStage
 from newsgraph.model import Article, RawDocument, SourceRef
@@ -48,13 +48,13 @@ def run_passage(item: dict[str, Any], stages: tuple[NlpStage, EntitiesStage]) ->
     ctx = _context(item["text"], nlp.settings)
     nlp(ctx)
     entities(ctx)
-    ctx.scratch["speakers_so_far"] = []
+    scene = Scene.of(ctx)
     out = []
     for sp in item["speakers"]:
         assert item["text"][sp["start"] : sp["end"]] == sp["text"]
-        ent = resolve_speaker(ctx, sp["start"], sp["end"])
+        ent = resolve_speaker(scene, sp["start"], sp["end"])
         out.append((sp, ent.name if ent else None))
-        ctx.scratch["speakers_so_far"].append(
+        scene.notes.append(
             SpeakerNote(sp["start"], sp["end"], ent.id if ent else None, sp.get("content_start"), sp.get("content_end"))
         )
     return out
@@ -109,21 +109,21 @@ def test_notes_as_plain_tuples_and_attributions(stages: tuple[NlpStage, Entities
     entities(ctx)
     s = text.index("Mayor")
     e = s + len("Mayor Oscar Lindqvist")
-    mayor = resolve_speaker(ctx, s, e)
+    scene = Scene.of(ctx)
+    mayor = resolve_speaker(scene, s, e)
     assert mayor is not None and mayor.name == "Oscar Lindqvist"
-    ctx.scratch["speakers_so_far"] = [(s, e, mayor.id)]
+    scene.notes[:] = [(s, e, mayor.id)]
     i = text.index("I will")
-    assert resolve_speaker(ctx, i, i + 1) == mayor  # "I" inside the quotation next to the speaker
+    assert resolve_speaker(scene, i, i + 1) == mayor  # "I" inside the quotation next to the speaker
     h = text.index("he added")
-    assert resolve_speaker(ctx, h, h + 2) == mayor
-    ctx.scratch["speakers_so_far"] = []
-    ctx.layers["attributions"] = (
+    assert resolve_speaker(scene, h, h + 2) == mayor
+    scene.notes[:] = [
         Attribution("a1", "direct", Span(0, 20, text[:20]), None, SpeakerRef(text[s:e], s, e, mayor.id, mayor.name)),
-    )
-    assert resolve_speaker(ctx, h, h + 2) == mayor
-    ctx.layers["attributions"] = ()
+    ]
+    assert resolve_speaker(scene, h, h + 2) == mayor
+    scene.notes[:] = []
     r = text.index("I was")
-    assert resolve_speaker(ctx, r, r + 1) is None  # no speaker known for that quotation
+    assert resolve_speaker(scene, r, r + 1) is None  # no speaker known for that quotation
 
 
 def test_refusals(stages: tuple[NlpStage, EntitiesStage]) -> None:
@@ -133,7 +133,7 @@ def test_refusals(stages: tuple[NlpStage, EntitiesStage]) -> None:
     nlp(ctx)
     entities(ctx)
     u = text.index("U.S. officials")
-    assert resolve_speaker(ctx, u, u + len("U.S. officials")) is None
+    assert resolve_speaker(Scene.of(ctx), u, u + len("U.S. officials")) is None
     both = text.index("Liu Wen and Japan")
-    assert resolve_speaker(ctx, both, text.index(" in Geneva")) is None
-    assert resolve_speaker(ctx, 0, 0) is None
+    assert resolve_speaker(Scene.of(ctx), both, text.index(" in Geneva")) is None
+    assert resolve_speaker(Scene.of(ctx), 0, 0) is None

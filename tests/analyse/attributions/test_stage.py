@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.attributions.spans import Found, find_attributions
 from newsgraph.analyse.attributions.stage import AttributionsStage, entity_by_mention
+from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.nlp.stage import load_nlp
 from newsgraph.analyse.text.quotes import find_quotes
 from newsgraph.model import Article, Entity, Mention, RawDocument, SourceRef
@@ -235,8 +237,8 @@ def _ctx(nlp: Any, text: str, entities: tuple[Entity, ...]) -> AnalysisContext:
     src = SourceRef(id="t", uri="test:", sha256="0", format="text")
     ctx = AnalysisContext(raw=RawDocument(source=src, data=text.encode(), kind="text", raw=True),
                           article=Article(title=None, text=text), settings=Settings(), reference_date=None)
-    ctx.scratch["spacy"] = nlp(text)
-    ctx.layers["entities"] = entities
+    ctx.put(SPACY_DOC, nlp(text))
+    ctx.put(ENTITIES, entities)
     return ctx
 
 
@@ -246,21 +248,21 @@ def test_stage_builds_model_objects_and_speakers_so_far(nlp: Any) -> None:
                    mentions=(Mention(6, 16, "Dana Ortiz"), Mention(67, 72, "Ortiz")))
     ctx = _ctx(nlp, text, (ortiz,))
     AttributionsStage(Settings())(ctx)
-    atts = ctx.layers["attributions"]
+    atts = ctx.layer("attributions")
     assert [a.kind for a in atts] == ["indirect", "direct"]
     assert [a.id for a in atts] == ["a1", "a2"]
     for a in atts:
         assert a.speaker.entity_id == "e1"
         assert a.speaker.name == "Dana Ortiz"
         assert text[a.content.start : a.content.end] == a.content.text
-    assert ctx.scratch["speakers_so_far"] == [(0, 16, "e1"), (67, 72, "e1")]
+    assert [(a.speaker.start, a.speaker.end, a.speaker.entity_id) for a in atts] == [(0, 16, "e1"), (67, 72, "e1")]
 
 
 def test_unresolved_speaker_keeps_null_entity(nlp: Any) -> None:
     text = "A neighbour said the fire started in the kitchen."
     ctx = _ctx(nlp, text, ())
     AttributionsStage(Settings())(ctx)
-    (att,) = ctx.layers["attributions"]
+    (att,) = ctx.layer("attributions")
     assert att.speaker.text == "A neighbour"
     assert att.speaker.entity_id is None
     assert att.speaker.name == "A neighbour"
@@ -276,7 +278,7 @@ def test_entity_by_mention_prefers_the_head_word() -> None:
 def test_empty_text_gives_empty_layer(nlp: Any) -> None:
     ctx = _ctx(nlp, " ", ())
     AttributionsStage(Settings())(ctx)
-    assert ctx.layers["attributions"] == ()
+    assert ctx.layer("attributions") == ()
 
 
 # ------------------------------------------------------------------ later rules

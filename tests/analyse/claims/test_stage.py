@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.analyse.attributions import ATTRIBUTIONS
 from newsgraph.analyse.claims.numbers import find_amounts, parse_words, qualifier_before
 from newsgraph.analyse.claims.stage import ClaimsStage, extract_claims
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.nlp.stage import load_nlp
 from newsgraph.model import Article, Attribution, Claim, RawDocument, SourceRef, Span, SpeakerRef
 from newsgraph.pipeline.stage import AnalysisContext
@@ -162,10 +164,10 @@ def test_stage_assigns_the_layer() -> None:
     source = SourceRef(id="t", uri="test:t", sha256="0", format="text")
     ctx = AnalysisContext(raw=RawDocument(source=source, data=text.encode(), kind="text", raw=True),
                           article=Article(title=None, text=text), settings=Settings(), reference_date=None)
-    ctx.scratch["spacy"] = load_nlp()(text)
-    ctx.layers["attributions"] = ()
+    ctx.put(SPACY_DOC, load_nlp()(text))
+    ctx.put(ATTRIBUTIONS, ())
     ClaimsStage(Settings())(ctx)
-    (c,) = ctx.layers["claims"]
+    (c,) = ctx.layer("claims")
     assert (c.id, c.value, c.unit, c.source) == ("c1", 312, "ballots", None)
 
 

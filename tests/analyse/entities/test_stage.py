@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsgraph.analyse.entities import ENTITY_GENDER, ENTITY_INDEX
 from newsgraph.analyse.entities.stage import (
     EntitiesStage,
     EntityIndex,
@@ -36,8 +37,8 @@ def analyse():
 
 
 def by_name(ctx: AnalysisContext, name: str) -> Entity:
-    hits = [e for e in ctx.layers["entities"] if e.name == name]
-    assert len(hits) == 1, [(e.name, e.type) for e in ctx.layers["entities"]]
+    hits = [e for e in ctx.layer("entities") if e.name == name]
+    assert len(hits) == 1, [(e.name, e.type) for e in ctx.layer("entities")]
     return hits[0]
 
 
@@ -78,21 +79,21 @@ def test_merges_titles_and_canonical_names(analyse) -> None:
 
 def test_title_words_are_not_entities(analyse) -> None:
     ctx = analyse(TRADE)
-    assert not [e for e in ctx.layers["entities"] if e.name in ("State", "Secretary of State")]
+    assert not [e for e in ctx.layer("entities") if e.name in ("State", "Secretary of State")]
 
 
 def test_acronyms_and_country_aliases_join(analyse) -> None:
     ctx = analyse(TRADE)
     ap = by_name(ctx, "Associated Press")
     assert ap.type == "ORG" and "AP" in ap.aliases
-    us = [e for e in ctx.layers["entities"] if "U.S." in e.aliases]
+    us = [e for e in ctx.layer("entities") if "U.S." in e.aliases]
     assert len(us) == 1 and us[0].name == "United States" and us[0].type == "GPE"
 
 
 def test_premodifier_is_cut_from_organisation(analyse) -> None:
     ctx = analyse("The army-backed Civic Salvation Council said the vote would go ahead. "
                   "The council also banned two parties.")
-    names = [e.name for e in ctx.layers["entities"]]
+    names = [e.name for e in ctx.layer("entities")]
     assert "Civic Salvation Council" in names, names
     assert not any(n.startswith(("the ", "The ", "army")) for n in names)
 
@@ -121,14 +122,14 @@ def test_type_from_all_mentions(analyse) -> None:
 
 def test_org_named_with_of_country(analyse) -> None:
     ctx = analyse("The Supreme Court of Ghana struck down the law on Tuesday.")
-    assert "Supreme Court of Ghana" in [e.name for e in ctx.layers["entities"]]
+    assert "Supreme Court of Ghana" in [e.name for e in ctx.layer("entities")]
 
 
 def test_offsets_index_the_text(analyse) -> None:
     for text in (TRADE, "  Leading spaces, then  Prime Minister  Ana Lucas’s office said “no”.\n\nAna Lucas left."):
         ctx = analyse(text)
-        assert ctx.layers["entities"]
-        for e in ctx.layers["entities"]:
+        assert ctx.layer("entities")
+        for e in ctx.layer("entities"):
             for m in e.mentions:
                 assert text[m.start : m.end] == m.text
 
@@ -141,22 +142,22 @@ def test_entity_at_and_index(analyse) -> None:
     wide = TRADE.index("Secretary of State Daniel Morrow")
     assert entity_at(ctx, wide, wide + len("Secretary of State Daniel Morrow")).name == "Daniel Morrow"
     assert entity_at(ctx, 0, 3) is None  # "For" of Foreign
-    index = ctx.scratch["entity_index"]
+    index = ctx.get(ENTITY_INDEX)
     assert isinstance(index, EntityIndex)
     assert index.starts == sorted(index.starts)
     assert [r[2].name for r in index.before(start)][0] == "Oslo"
 
 
-def test_gender_in_scratch(analyse) -> None:
+def test_gender_hand_off(analyse) -> None:
     ctx = analyse("Councilwoman Priya Nair and Mr. Alan Ross argued about the budget.")
-    genders = ctx.scratch["entity_gender"]
+    genders = ctx.get(ENTITY_GENDER)
     assert genders[by_name(ctx, "Priya Nair").id] == "f"
     assert genders[by_name(ctx, "Alan Ross").id] == "m"
 
 
 def test_empty_text(analyse) -> None:
     ctx = analyse("")
-    assert ctx.layers["entities"] == ()
+    assert ctx.layer("entities") == ()
 
 
 PIECES = [
@@ -173,9 +174,9 @@ def test_mentions_are_exact_and_disjoint(analyse, parts: list[str]) -> None:
     text = " ".join(parts)
     ctx = analyse(text)
     seen: list[tuple[int, int]] = []
-    ids = [e.id for e in ctx.layers["entities"]]
+    ids = [e.id for e in ctx.layer("entities")]
     assert len(ids) == len(set(ids))
-    for e in ctx.layers["entities"]:
+    for e in ctx.layer("entities"):
         assert e.name and e.type and e.mentions
         for m in e.mentions:
             assert text[m.start : m.end] == m.text

@@ -9,6 +9,7 @@ import pytest
 
 from newsgraph.analyse.events.lexicon import TYPES, cameo_reading, lexicon
 from newsgraph.analyse.events.stage import EventsStage
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.nlp.stage import load_nlp
 from newsgraph.model import (
     Article,
@@ -20,7 +21,7 @@ from newsgraph.model import (
     SpeakerRef,
     Timex,
 )
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 from tests.conftest import shared_file
 
@@ -30,16 +31,16 @@ def _ctx(text: str, reference_date: str | None = "2031-05-09", **layers: Any) ->
     raw = RawDocument(source=src, data=text.encode(), kind="text", raw=True)
     ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
                           reference_date=reference_date)
-    ctx.scratch["spacy"] = load_nlp()(text)
+    ctx.put(SPACY_DOC, load_nlp()(text))
     for name, value in layers.items():
-        ctx.layers[name] = tuple(value)
+        ctx.put(HandOff(name), tuple(value))
     return ctx
 
 
 def code(text: str, **kw: Any) -> list[Event]:
     ctx = _ctx(text, **kw)
     EventsStage(Settings())(ctx)
-    return list(ctx.layers["events"])
+    return list(ctx.layer("events"))
 
 
 def one(events: list[Event], trigger: str) -> Event:
@@ -172,7 +173,7 @@ def test_offsets_point_into_the_text() -> None:
 def test_empty_text_gives_no_events() -> None:
     ctx = _ctx("")
     EventsStage(Settings())(ctx)
-    assert ctx.layers["events"] == ()
+    assert ctx.layer("events") == ()
 
 
 def test_lexicon_types_and_modes_follow_the_plover_ontology() -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, TAG
 
 import newsgraph.analyse.nlp.stage as nlp_module
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.nlp.stage import NlpStage, _by_length
+from newsgraph.model import Article, RawDocument, SourceRef
+from newsgraph.pipeline.stage import AnalysisContext
 from newsgraph.settings import Settings
 
 STORIES = [
@@ -20,8 +22,10 @@ STORIES = [
 ]
 
 
-def _ctx(text: str) -> Any:
-    return SimpleNamespace(text=text, scratch={})
+def _ctx(text: str) -> AnalysisContext:
+    src = SourceRef(id="t", uri="test:", sha256="0", format="text")
+    return AnalysisContext(raw=RawDocument(source=src, data=text.encode(), kind="text", raw=True),
+                           article=Article(title=None, text=text), settings=Settings(), reference_date=None)
 
 
 def test_runs_keep_order_and_stay_under_the_budget() -> None:
@@ -41,8 +45,8 @@ def test_batch_parses_like_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
     for ctx in batched:
         alone = _ctx(ctx.text)
         stage(alone)
-        assert ctx.scratch["spacy"].text == ctx.text
-        assert (ctx.scratch["spacy"].to_array(attrs) == alone.scratch["spacy"].to_array(attrs)).all()
+        assert ctx.get(SPACY_DOC).text == ctx.text
+        assert (ctx.get(SPACY_DOC).to_array(attrs) == alone.get(SPACY_DOC).to_array(attrs)).all()
 
 
 def test_pieces_cut_at_breaks_and_keep_every_character() -> None:
@@ -74,7 +78,7 @@ def test_a_long_text_is_parsed_in_pieces_into_one_doc(monkeypatch: pytest.Monkey
     text = "\n\n".join(STORIES * 5)
     ctx = _ctx(text)
     stage(ctx)
-    doc = ctx.scratch["spacy"]
+    doc = ctx.get(SPACY_DOC)
     assert doc.text == text
     assert len(seen) > 3 and max(seen) <= 402
     assert all(text[e.start_char : e.end_char] == e.text for e in doc.ents)

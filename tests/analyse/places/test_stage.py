@@ -6,6 +6,8 @@ import hashlib
 
 import pytest
 
+from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.places.gazetteer import distance_km, load_gazetteer, normalise
 from newsgraph.analyse.places.stage import PlacesStage, home_town_candidates
 from newsgraph.model import AnalyzedDocument, RawDocument, SourceRef
@@ -144,12 +146,12 @@ def test_falls_back_to_spacy_when_entities_layer_is_empty(pipe: Pipeline) -> Non
     data = text.encode()
     raw = RawDocument(SourceRef("t", "test:", hashlib.sha256(data).hexdigest(), "text"), data, "text", raw=True)
     ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=settings, reference_date=None)
-    ctx.scratch["spacy"] = load_nlp(settings.model)(text)
-    ctx.layers["entities"] = ()
+    ctx.put(SPACY_DOC, load_nlp(settings.model)(text))
+    ctx.put(ENTITIES, ())
     PlacesStage(settings)(ctx)
-    got = {(p.name, p.country) for p in ctx.layers["places"]}
+    got = {(p.name, p.country) for p in ctx.layer("places")}
     assert ("Kathmandu", "NP") in got
-    assert all(p.entity_id is None for p in ctx.layers["places"])
+    assert all(p.entity_id is None for p in ctx.layer("places"))
 
 
 def test_georgia_the_country_or_the_state_by_context(pipe: Pipeline) -> None:

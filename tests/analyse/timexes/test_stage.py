@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.nlp.stage import load_nlp
 from newsgraph.analyse.timexes.stage import TimexesStage, find_timexes, parse_reference
 from newsgraph.model import Article, RawDocument, SourceRef, Timex
@@ -168,20 +169,18 @@ def test_parse_reference():
     assert parse_reference("soon") is None
 
 
-def test_stage_offsets_and_scratch(nlp):
+def test_stage_offsets(nlp):
     text = "Blue Harbor\n\nThe ferry company said on Monday that it will resume service next week."
     raw = RawDocument(source=SourceRef("t", "file:t", "0", "text"), data=text.encode(), kind="text", raw=True)
     ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
                           reference_date="2024-03-22")
-    ctx.scratch["spacy"] = nlp(text)
+    ctx.put(SPACY_DOC, nlp(text))
     TimexesStage(Settings())(ctx)
-    layer = ctx.layers["timexes"]
+    layer = ctx.layer("timexes")
     assert all(isinstance(t, Timex) for t in layer)
     assert [(t.text, t.value) for t in layer] == [("Monday", "2024-03-18"), ("next week", "2024-W13")]
     for t in layer:
         assert text[t.start:t.end] == t.text
-    tenses = ctx.scratch["sentence_tense"]
-    assert tenses and tenses[-1][2] == "past"
 
 
 def test_real_news_runs_clean(nlp):

@@ -1,6 +1,6 @@
 """Rule-based speaker resolution: who "he", "the prime minister" or "the ministry" is.
 
-`resolve_speaker(ctx, start, end, content=None)` takes the char span of a
+`resolve_speaker(scene, start, end, content=None)` takes the char span of a
 speaker as the article writes it (and optionally the span of what was said)
 and returns the Entity it refers to, or None when the rules are not sure: an
 unresolved speaker is better than a wrong one.
@@ -30,30 +30,32 @@ How it decides:
   aide") stay unresolved.
 
 Contract with the attributions stage (and anyone else calling this):
-    Call resolve_speaker in document order. Before resolving attribution N,
-    append each earlier one to ctx.scratch["speakers_so_far"] (a list) as a
-    `SpeakerNote(start, end, entity_id, content_start, content_end)`: the
+    Build one `Scene.of(ctx)` per document and call resolve_speaker in
+    document order. After resolving each speaker, append it to `scene.notes`
+    as a `SpeakerNote(start, end, entity_id, content_start, content_end)`: the
     speaker span, its resolved entity id (None if unresolved) and the content
-    span. A tuple in that order or a finished `Attribution` is accepted too;
-    ctx.layers["attributions"] is read as well when present. Only notes whose
-    speaker starts before the span being resolved are used. (start, end,
-    entity_id) triples work; the content span lets "I" inside a quotation
-    find its speaker directly, else the speaker written next to the quotation
-    is used.
+    span. A tuple in that order or a finished `Attribution` is accepted too.
+    Only notes whose speaker starts before the span being resolved are used.
+    (start, end, entity_id) triples work; the content span lets "I" inside a
+    quotation find its speaker directly, else the speaker written next to the
+    quotation is used.
 
-scratch read: "entity_index", "entity_gender", "entity_subjects" (entities
-stage), "speakers_so_far". scratch written: "quote_spans" (a cache of
-the quotation-mark regions of the text, a sorted list of (start, end)).
+Hand-offs read (through `Scene.of`): SPACY_DOC, ENTITY_INDEX (else ENTITIES),
+ENTITY_GENDER, ENTITY_SUBJECTS.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newsgraph.analyse.entities.stage import EntityIndex, country_of, knowledge
-from newsgraph.analyse.entities.stage import quote_spans as entity_quote_spans
+from spacy.tokens import Doc
+
+from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
+from newsgraph.analyse.entities.stage import EntityIndex, country_of, knowledge, quote_spans
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.model import Attribution, Entity
 from newsgraph.pipeline.stage import AnalysisContext
 
@@ -83,12 +85,31 @@ THIRD_PERSON = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers"
 SECURITY = {"MIL", "COP"}  # "the force" may be the police or an army
 
 
-def quote_spans(ctx: AnalysisContext) -> list[tuple[int, int]]:
-    spans = ctx.scratch.get("quote_spans")
-    if spans is None:
-        spans = entity_quote_spans(ctx.text)
-        ctx.scratch["quote_spans"] = spans
-    return spans  # type: ignore[no-any-return]
+@dataclass
+class Scene:
+    """What speaker resolution reads of one document, gathered once per document.
+
+    `notes` are the speakers resolved so far, in document order: the caller
+    appends each one (a `SpeakerNote`, a plain tuple in its field order, or a
+    finished `Attribution`) right after resolving it, so the next call can
+    prefer the most recent speaker.
+    """
+
+    text: str
+    doc: Doc | None
+    index: EntityIndex
+    genders: dict[str, str]
+    subjects: dict[tuple[int, int], float]
+    quotes: list[tuple[int, int]]
+    notes: list[SpeakerNote | tuple[int, int, str | None] | Attribution] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, ctx: AnalysisContext) -> Scene:
+        """The scene from the hand-offs of the nlp and entities stages."""
+        index = ctx.get(ENTITY_INDEX, None) or EntityIndex(ctx.get(ENTITIES, ()))
+        return cls(text=ctx.text, doc=ctx.get(SPACY_DOC, None), index=index,
+                   genders=ctx.get(ENTITY_GENDER, {}), subjects=ctx.get(ENTITY_SUBJECTS, {}),
+                   quotes=quote_spans(ctx.text))
 
 
 def _in_quote(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -98,26 +119,15 @@ def _in_quote(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
     return None
 
 
-def _index(ctx: AnalysisContext) -> EntityIndex:
-    index = ctx.scratch.get("entity_index")
-    if index is None:
-        index = EntityIndex(tuple(ctx.layers.get("entities", ())))
-        ctx.scratch["entity_index"] = index
-    return index  # type: ignore[no-any-return]
-
-
-def _notes(ctx: AnalysisContext, before: int) -> list[SpeakerNote]:
+def _notes(scene: Scene, before: int) -> list[SpeakerNote]:
     """Earlier speakers, in document order."""
     notes: list[SpeakerNote] = []
-    for item in list(ctx.scratch.get("speakers_so_far", ())) + list(ctx.layers.get("attributions", ())):
+    for item in scene.notes:
         if isinstance(item, Attribution):
             sp = item.speaker
             if sp.start is None or sp.end is None:
                 continue
             n = SpeakerNote(sp.start, sp.end, sp.entity_id, item.content.start, item.content.end)
-        elif isinstance(item, dict):
-            n = SpeakerNote(item["start"], item["end"], item.get("entity_id"),
-                            item.get("content_start"), item.get("content_end"))
         else:
             n = SpeakerNote(*item)
         if n.start < before:
@@ -141,39 +151,39 @@ def _words(text: str) -> list[str]:
     return [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in WORD.findall(text)]
 
 
-def resolve_speaker(ctx: AnalysisContext, start: int, end: int,
+def resolve_speaker(scene: Scene, start: int, end: int,
                     content: tuple[int, int] | None = None) -> Entity | None:
     """The entity a speaker span refers to, or None when the rules are not sure.
 
     `content` (optional) is the char span of what the speaker said; it helps
     with "“He saved us,” he said" when two men were just introduced.
     """
-    raw = ctx.text[start:end]
+    raw = scene.text[start:end]
     lead = len(raw) - len(raw.lstrip())
     start, end = start + lead, start + len(raw.strip())
     if start >= end:
         return None
-    text = ctx.text[start:end]
-    index = _index(ctx)
-    named = _named(ctx, index, start, end, text)
+    text = scene.text[start:end]
+    index = scene.index
+    named = _named(scene, index, start, end, text)
     if named is None or isinstance(named, Entity):
         return named
     words = _words(text)
     if not words:
         return None
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
-        return _person_pronoun(ctx, index, start, PERSON_PRONOUNS[words[0]], content)
+        return _person_pronoun(scene, index, start, PERSON_PRONOUNS[words[0]], content)
     if len(words) == 1 and words[0] in ("i", "me", "we", "us"):
-        return _first_person(ctx, index, start, end, plural=words[0] in ("we", "us"))
+        return _first_person(scene, index, start, end, plural=words[0] in ("we", "us"))
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:
-        return _group_pronoun(ctx, index, start)
-    return _description(ctx, index, start, words)
+        return _group_pronoun(scene, index, start)
+    return _description(scene, index, start, words)
 
 
 # ---------------------------------------------------------------- named speakers
 
 
-def _named(ctx: AnalysisContext, index: EntityIndex, start: int, end: int, text: str) -> Entity | None | bool:
+def _named(scene: Scene, index: EntityIndex, start: int, end: int, text: str) -> Entity | None | bool:
     """The entity named at the head of the span; None to refuse; False when nothing is named."""
     rows = index.overlapping(start, end)
     # the head of an English noun phrase is its last word (before a possessive or punctuation)
@@ -184,7 +194,7 @@ def _named(ctx: AnalysisContext, index: EntityIndex, start: int, end: int, text:
         return None  # "Blinken and Netanyahu": several speakers, not one entity
     if ", " in text and len(people) == 1:
         return next(iter(people.values()))  # "the prime minister, Benjamin Netanyahu"
-    head = _syntactic_head(ctx, start, end)
+    head = _syntactic_head(scene, start, end)
     if head is not None:  # "a meeting in Cairo" is a meeting, not Cairo
         at_head = [r for r in rows if r[0] <= head[0] and head[1] <= r[1]]
     else:
@@ -206,9 +216,9 @@ def _named(ctx: AnalysisContext, index: EntityIndex, start: int, end: int, text:
     return False
 
 
-def _syntactic_head(ctx: AnalysisContext, start: int, end: int) -> tuple[int, int] | None:
+def _syntactic_head(scene: Scene, start: int, end: int) -> tuple[int, int] | None:
     """Char span of the parse head of the phrase, when the parse has it."""
-    doc = ctx.scratch.get("spacy")
+    doc = scene.doc
     if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="contract")
@@ -221,11 +231,11 @@ def _syntactic_head(ctx: AnalysisContext, start: int, end: int) -> tuple[int, in
 # ---------------------------------------------------------------- pronouns
 
 
-def _candidates(ctx: AnalysisContext, index: EntityIndex, start: int, types: tuple[str, ...],
+def _candidates(scene: Scene, index: EntityIndex, start: int, types: tuple[str, ...],
                 window: int | None = None) -> list[tuple[int, int, Entity]]:
     """Mentions of the given types before start (nearest first), outside quotations."""
-    lo = _window_start(ctx.text, start) if window is None else window
-    quotes = quote_spans(ctx)
+    lo = _window_start(scene.text, start) if window is None else window
+    quotes = scene.quotes
     out = []
     for row in index.before(start):
         if row[0] < lo:
@@ -235,9 +245,9 @@ def _candidates(ctx: AnalysisContext, index: EntityIndex, start: int, types: tup
     return out
 
 
-def _rank(ctx: AnalysisContext, rows: list[tuple[int, int, Entity]], notes: list[SpeakerNote],
+def _rank(scene: Scene, rows: list[tuple[int, int, Entity]], notes: list[SpeakerNote],
           bonus: dict[str, float] | None = None) -> list[tuple[float, Entity]]:
-    subjects: dict[tuple[int, int], float] = ctx.scratch.get("entity_subjects", {})
+    subjects: dict[tuple[int, int], float] = scene.subjects
     recent_speakers = [n.entity_id for n in notes if n.entity_id]
     last_speaker = recent_speakers[-1] if recent_speakers else None
     scores: dict[str, float] = {}
@@ -265,22 +275,22 @@ def _decide(ranked: list[tuple[float, Entity]], margin: float = 1.0) -> Entity |
     return ranked[0][1]
 
 
-def _adjacent_quote(ctx: AnalysisContext, start: int) -> tuple[int, int] | None:
+def _adjacent_quote(scene: Scene, start: int) -> tuple[int, int] | None:
     """The quotation right before the speaker (“...,” he said) or right after the cue."""
-    for qs, qe in quote_spans(ctx):
-        if qe <= start and not ctx.text[qe:start].strip(" ,.;:—–-\n"):
+    for qs, qe in scene.quotes:
+        if qe <= start and not scene.text[qe:start].strip(" ,.;:—–-\n"):
             return qs, qe
         if qs > start:
-            between = ctx.text[start:qs]
+            between = scene.text[start:qs]
             return (qs, qe) if len(between) < 20 and "\n" not in between else None
     return None
 
 
-def _person_pronoun(ctx: AnalysisContext, index: EntityIndex, start: int, gender: str,
+def _person_pronoun(scene: Scene, index: EntityIndex, start: int, gender: str,
                     content: tuple[int, int] | None = None) -> Entity | None:
-    genders: dict[str, str] = ctx.scratch.get("entity_gender", {})
-    notes = [n for n in _notes(ctx, start) if n.start >= _window_start(ctx.text, start)]
-    rows = [r for r in _candidates(ctx, index, start, ("PERSON",)) if genders.get(r[2].id, gender) == gender]
+    genders: dict[str, str] = scene.genders
+    notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
+    rows = [r for r in _candidates(scene, index, start, ("PERSON",)) if genders.get(r[2].id, gender) == gender]
     # a speaker of an earlier quote counts as mentioned even when written as a pronoun
     for n in notes:
         ent = index.by_id.get(n.entity_id or "")
@@ -288,20 +298,20 @@ def _person_pronoun(ctx: AnalysisContext, index: EntityIndex, start: int, gender
             rows.append((n.start, n.end, ent))
     rows.sort(key=lambda r: -r[0])
     known = {r[2].id: 0.75 for r in rows if genders.get(r[2].id) == gender}
-    ranked = _rank(ctx, rows, notes, known)
-    if len(ranked) >= 2 and _same_sentence_newcomers(ctx, rows, ranked, notes):
+    ranked = _rank(scene, rows, notes, known)
+    if len(ranked) >= 2 and _same_sentence_newcomers(scene, rows, ranked, notes):
         # a quote that speaks of "him" is by the other one: the subject, ranked first
-        quote = content or _adjacent_quote(ctx, start)
-        words = set(_words(ctx.text[quote[0]:quote[1]])) if quote else set()
+        quote = content or _adjacent_quote(scene, start)
+        words = set(_words(scene.text[quote[0]:quote[1]])) if quote else set()
         if words & THIRD_PERSON[gender] and ranked[0][0] > ranked[1][0]:
             return ranked[0][1]
         return None  # "Dunn phoned Hollis. He said ...": two people met in one sentence, neither has spoken
     return _decide(ranked)
 
 
-def _same_sentence_newcomers(ctx: AnalysisContext, rows: list[tuple[int, int, Entity]],
+def _same_sentence_newcomers(scene: Scene, rows: list[tuple[int, int, Entity]],
                              ranked: list[tuple[float, Entity]], notes: list[SpeakerNote]) -> bool:
-    doc = ctx.scratch.get("spacy")
+    doc = scene.doc
     if doc is None:
         return False
     a, b = ranked[0][1], ranked[1][1]
@@ -320,11 +330,11 @@ def _same_sentence_newcomers(ctx: AnalysisContext, rows: list[tuple[int, int, En
     return sents[0] == sents[1]
 
 
-def _first_person(ctx: AnalysisContext, index: EntityIndex, start: int, end: int, plural: bool) -> Entity | None:
-    quote = _in_quote(quote_spans(ctx), start, end)
+def _first_person(scene: Scene, index: EntityIndex, start: int, end: int, plural: bool) -> Entity | None:
+    quote = _in_quote(scene.quotes, start, end)
     if quote is None:
         return None  # the reporter, or someone we cannot see
-    for n in reversed(_notes(ctx, 10**12)):
+    for n in reversed(_notes(scene, 10**12)):
         if n.content_start is not None and n.content_end is not None and n.content_start <= start < n.content_end:
             ent = index.by_id.get(n.entity_id or "")
             if ent is None:
@@ -333,9 +343,9 @@ def _first_person(ctx: AnalysisContext, index: EntityIndex, start: int, end: int
                 return None  # "we" in a minister's quote is a government, not the minister
             return ent
     # without content spans: the speaker written right after or before the quotation
-    for n in _notes(ctx, 10**12):
-        near_after = 0 <= n.start - quote[1] <= 30 and "\n" not in ctx.text[quote[1] : n.start]
-        near_before = 0 <= quote[0] - n.end <= 30 and "\n" not in ctx.text[n.end : quote[0]]
+    for n in _notes(scene, 10**12):
+        near_after = 0 <= n.start - quote[1] <= 30 and "\n" not in scene.text[quote[1] : n.start]
+        near_before = 0 <= quote[0] - n.end <= 30 and "\n" not in scene.text[n.end : quote[0]]
         if near_after or near_before:
             ent = index.by_id.get(n.entity_id or "")
             if ent is None or plural and ent.type == "PERSON":
@@ -344,25 +354,25 @@ def _first_person(ctx: AnalysisContext, index: EntityIndex, start: int, end: int
     return None
 
 
-def _group_pronoun(ctx: AnalysisContext, index: EntityIndex, start: int) -> Entity | None:
-    notes = [n for n in _notes(ctx, start) if n.start >= _window_start(ctx.text, start)]
-    rows = _candidates(ctx, index, start, ("ORG", "GPE"))
+def _group_pronoun(scene: Scene, index: EntityIndex, start: int) -> Entity | None:
+    notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
+    rows = _candidates(scene, index, start, ("ORG", "GPE"))
     for n in notes:
         ent = index.by_id.get(n.entity_id or "")
         if ent and ent.type in ("ORG", "GPE"):
             rows.append((n.start, n.end, ent))
     rows.sort(key=lambda r: -r[0])
     # only a group that spoke or was a subject can be "they said" without guessing
-    subjects = ctx.scratch.get("entity_subjects", {})
+    subjects = scene.subjects
     spoke = {index.by_id[n.entity_id].id for n in notes if n.entity_id in index.by_id}
     rows = [r for r in rows if (r[0], r[1]) in subjects or r[2].id in spoke]
-    return _decide(_rank(ctx, rows, notes), margin=1.0)
+    return _decide(_rank(scene, rows, notes), margin=1.0)
 
 
 # ---------------------------------------------------------------- descriptions
 
 
-def _description(ctx: AnalysisContext, index: EntityIndex, start: int, words: list[str]) -> Entity | None:
+def _description(scene: Scene, index: EntityIndex, start: int, words: list[str]) -> Entity | None:
     k = knowledge()
     if words[0] not in DETERMINERS:
         return None  # "officials", "a spokesman", "his aide": not one definite, known thing
@@ -387,11 +397,11 @@ def _description(ctx: AnalysisContext, index: EntityIndex, start: int, words: li
     phrase = " ".join(core)
     title = next((" ".join(core[i:]) for i in range(len(core)) if " ".join(core[i:]) in k.titles), None)
     if title or head in k.person_nouns or head == "person":
-        return _person_description(ctx, index, start, title, head, affiliation)
+        return _person_description(scene, index, start, title, head, affiliation)
     if head in k.org_nouns or phrase in k.org_nouns or any(
         e.type == "ORG" and head in e.name.lower().split() for e in index.by_id.values()
     ):
-        return _org_description(ctx, index, start, core, affiliation)
+        return _org_description(scene, index, start, core, affiliation)
     return None
 
 
@@ -405,16 +415,16 @@ def _expand(title: str, abbreviations: dict[str, str]) -> str:
     return " ".join(abbreviations.get(w, w) for w in title.lower().split())
 
 
-def _person_description(ctx: AnalysisContext, index: EntityIndex, start: int, title: str | None,
+def _person_description(scene: Scene, index: EntityIndex, start: int, title: str | None,
                         head: str, affiliation: str | None) -> Entity | None:
     k = knowledge()
-    genders: dict[str, str] = ctx.scratch.get("entity_gender", {})
+    genders: dict[str, str] = scene.genders
     want_gender = k.gendered_nouns.get(head)
-    notes = _notes(ctx, start)
+    notes = _notes(scene, start)
     generic = title is None or title in ("official", "leader", "head", "chief", "executive", "source") or head in (
         "person", "man", "woman", "spokesman", "spokeswoman", "spokesperson", "aide", "diplomat")
     # a specific title may point back to the article's start; a generic role only to recent text
-    rows = _candidates(ctx, index, start, ("PERSON",), window=None if generic else 0)
+    rows = _candidates(scene, index, start, ("PERSON",), window=None if generic else 0)
     bonus: dict[str, float] = {}
     kept = []
     for r in rows:
@@ -443,11 +453,11 @@ def _person_description(ctx: AnalysisContext, index: EntityIndex, start: int, ti
         return None  # two presidents in the story and neither has spoken yet
     if len(matched) == 1:
         return next(r[2] for r in kept if r[2].id in matched)  # the one defense minister
-    recent = [n for n in notes if n.start >= _window_start(ctx.text, start)]
-    return _decide_fresh(ctx, kept, _rank(ctx, kept, recent, bonus), recent)
+    recent = [n for n in notes if n.start >= _window_start(scene.text, start)]
+    return _decide_fresh(scene, kept, _rank(scene, kept, recent, bonus), recent)
 
 
-def _org_description(ctx: AnalysisContext, index: EntityIndex, start: int, core: list[str],
+def _org_description(scene: Scene, index: EntityIndex, start: int, core: list[str],
                      affiliation: str | None) -> Entity | None:
     k = knowledge()
     head = core[-1]
@@ -455,7 +465,7 @@ def _org_description(ctx: AnalysisContext, index: EntityIndex, start: int, core:
         hits = {e.id: e for e in index.by_id.values() if e.type == "GPE" and e.name == affiliation}
         return next(iter(hits.values())) if len(hits) == 1 else None
     sector = k.org_nouns.get(" ".join(core[-2:])) or k.org_nouns.get(head)
-    rows = _candidates(ctx, index, start, ("ORG",), window=0)
+    rows = _candidates(scene, index, start, ("ORG",), window=0)
     bonus: dict[str, float] = {}
     kept = []
     for r in rows:
@@ -473,14 +483,14 @@ def _org_description(ctx: AnalysisContext, index: EntityIndex, start: int, core:
         kept.append(r)
     if not kept:
         return None
-    notes = [n for n in _notes(ctx, start) if n.start >= _window_start(ctx.text, start)]
-    return _decide_fresh(ctx, kept, _rank(ctx, kept, notes, bonus), notes)
+    notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
+    return _decide_fresh(scene, kept, _rank(scene, kept, notes, bonus), notes)
 
 
-def _decide_fresh(ctx: AnalysisContext, rows: list[tuple[int, int, Entity]], ranked: list[tuple[float, Entity]],
+def _decide_fresh(scene: Scene, rows: list[tuple[int, int, Entity]], ranked: list[tuple[float, Entity]],
                   notes: list[SpeakerNote]) -> Entity | None:
     """Like _decide, but two candidates named in one sentence, neither yet a speaker, is a tie."""
-    if len(ranked) >= 2 and _same_sentence_newcomers(ctx, rows, ranked, notes):
+    if len(ranked) >= 2 and _same_sentence_newcomers(scene, rows, ranked, notes):
         return None
     return _decide(ranked)
 

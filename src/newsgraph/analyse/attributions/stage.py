@@ -5,28 +5,30 @@ dependency parse and the cue lexicon in data/cues.json); this stage turns
 them into `Attribution` objects and resolves each speaker to an entity.
 
 Speaker resolution:
-- `newsgraph.analyse.coref.resolve_speaker(ctx, start, end)` decides the
-  entity for every speaker span ("he", "the prime minister", "Blinken"),
-  called in text order. When that module is not there, a named speaker is
-  resolved through the mentions of ctx.layers["entities"]; pronouns and
-  descriptions then stay unresolved (`entity_id: null`).
+- `speakers.resolve_speaker(scene, start, end)` decides the entity for every
+  speaker span ("he", "the prime minister", "Blinken"), called in text order
+  with the speakers resolved so far in `scene.notes`, so that recency means
+  what a reader means. If it fails on a document (a bug), a named speaker is
+  resolved through the entity mentions instead and a warning reaches the
+  output's provenance.
 - A quotation that goes on after an attributed one with no cue of its own
   takes that attribution's speaker and entity without a second resolution.
 
-Scratch this stage maintains for coreference:
-- ctx.scratch["speakers_so_far"]: list of (speaker_start, speaker_end,
-  entity_id or None), in text order, appended just after each speaker is
-  resolved, so `resolve_speaker` can prefer the most recent speaker when it
-  is called for the next one.
-Scratch it reads: ctx.scratch["spacy"] (the parsed Doc, from analyse/nlp/stage.py).
+Hand-offs: reads SPACY_DOC and the entities stage's four; assigns ATTRIBUTIONS.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from newsgraph.analyse.attributions import ATTRIBUTIONS
 from newsgraph.analyse.attributions.spans import Found, find_attributions
-from newsgraph.analyse.attributions.speakers import resolve_speaker
+from newsgraph.analyse.attributions.speakers import Scene, resolve_speaker
+from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.model import Attribution, Entity, Provenance, Span, SpeakerRef
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 VERSION = "1"
@@ -50,44 +52,25 @@ def entity_by_mention(entities: tuple[Entity, ...], start: int, end: int,
     return best[1] if best else None
 
 
+@register
 class AttributionsStage:
     name = "attributions"
     version = VERSION
-    requires: tuple[str, ...] = ("entities",)
-    assigns: tuple[str, ...] = ("attributions",)
+    requires: tuple[HandOff[Any], ...] = (SPACY_DOC, ENTITIES, ENTITY_INDEX, ENTITY_GENDER, ENTITY_SUBJECTS)
+    assigns: tuple[HandOff[Any], ...] = (ATTRIBUTIONS,)
 
     def __init__(self, settings: Settings):
         self.settings = settings
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        doc = ctx.scratch.get("spacy")
+        doc = ctx.get(SPACY_DOC, None)
         if doc is None or not ctx.text.strip():
-            ctx.layers["attributions"] = ()
+            ctx.put(ATTRIBUTIONS, ())
             return
         found = find_attributions(doc)
-        entities: tuple[Entity, ...] = tuple(ctx.layers.get("entities", ()))
-        by_id = {e.id: e for e in entities}
-        speakers_so_far: list[tuple[int, int, str | None]] = ctx.scratch.setdefault("speakers_so_far", [])
-        refs: list[SpeakerRef] = [SpeakerRef(None, None, None, None, None)] * len(found)
+        refs = self._speakers(ctx, found)
         text = ctx.text
-        # resolve in the order the speakers are written, so recency means what a reader means
-        order = sorted(range(len(found)), key=lambda i: _speaker_pos(found[i]))
-        for i in order:
-            f = found[i]
-            if f.speaker is None:
-                continue
-            if f.follows is not None and refs[f.follows].start is not None:
-                refs[i] = refs[f.follows]
-                continue
-            s, e = f.speaker
-            ent = self._resolve(ctx, entities, f)
-            if ent is not None and ent.id not in by_id:
-                ent = None
-            refs[i] = SpeakerRef(text=text[s:e], start=s, end=e,
-                                 entity_id=ent.id if ent else None,
-                                 name=ent.name if ent else text[s:e])
-            speakers_so_far.append((s, e, ent.id if ent else None))
-        ctx.layers["attributions"] = tuple(
+        ctx.put(ATTRIBUTIONS, tuple(
             Attribution(
                 id=f"a{n}",
                 kind=f.kind,
@@ -96,18 +79,42 @@ class AttributionsStage:
                 speaker=refs[i],
                 provenance=Provenance(self.name, VERSION, f.method),
             )
-            for n, (i, f) in enumerate(((i, f) for i, f in enumerate(found)), 1)
-        )
+            for n, (i, f) in enumerate(enumerate(found), 1)
+        ))
+
+    def _speakers(self, ctx: AnalysisContext, found: list[Found]) -> list[SpeakerRef]:
+        """Each attribution's speaker, resolved in the order the speakers are written."""
+        entities: tuple[Entity, ...] = ctx.get(ENTITIES, ())
+        by_id = {e.id: e for e in entities}
+        scene = Scene.of(ctx)
+        refs: list[SpeakerRef] = [SpeakerRef(None, None, None, None, None)] * len(found)
+        text = ctx.text
+        for i in sorted(range(len(found)), key=lambda i: _speaker_pos(found[i])):
+            f = found[i]
+            if f.speaker is None:
+                continue
+            if f.follows is not None and refs[f.follows].start is not None:
+                refs[i] = refs[f.follows]
+                continue
+            s, e = f.speaker
+            ent = self._resolve(ctx, scene, entities, f)
+            if ent is not None and ent.id not in by_id:
+                ent = None
+            refs[i] = SpeakerRef(text=text[s:e], start=s, end=e,
+                                 entity_id=ent.id if ent else None,
+                                 name=ent.name if ent else text[s:e])
+            scene.notes.append((s, e, ent.id if ent else None))
+        return refs
 
     @staticmethod
-    def _resolve(ctx: AnalysisContext, entities: tuple[Entity, ...], f: Found) -> Entity | None:
+    def _resolve(ctx: AnalysisContext, scene: Scene, entities: tuple[Entity, ...], f: Found) -> Entity | None:
         assert f.speaker is not None
         s, e = f.speaker
         try:
             # The resolver's None is a refusal ("never guess wildly"), not a gap to fill.
-            return resolve_speaker(ctx, s, e)
+            return resolve_speaker(scene, s, e)
         except Exception as exc:  # a resolver bug must not cost the document its attributions
-            ctx.scratch.setdefault("warnings", []).append(f"resolve_speaker failed: {type(exc).__name__}: {exc}")
+            ctx.warn(f"speaker resolution failed at {s}-{e}: {type(exc).__name__}: {exc}")
         return entity_by_mention(entities, s, e, f.head)
 
 

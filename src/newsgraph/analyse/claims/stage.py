@@ -44,7 +44,7 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
   interview") and spelled numbers with nothing counted ("the two met"). Ages
   are left out because they describe a person rather than report a quantity.
 
-Reads ctx.scratch["spacy"]; puts nothing in ctx.scratch.
+Hand-offs: reads SPACY_DOC, ATTRIBUTIONS and TIMEXES; assigns CLAIMS.
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ from typing import Any
 
 from spacy.attrs import IDX
 
+from newsgraph.analyse.attributions import ATTRIBUTIONS
+from newsgraph.analyse.claims import CLAIMS
 from newsgraph.analyse.claims.numbers import (
     AMBIGUOUS_CURRENCY,
     CHANGE_ONLY_VIA_PREP,
@@ -71,8 +73,11 @@ from newsgraph.analyse.claims.numbers import (
     qualifier_before,
     range_tail,
 )
+from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.timexes import TIMEXES
 from newsgraph.model import Attribution, Claim, ClaimSource, Provenance
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 TIME_UNITS = {
@@ -104,23 +109,25 @@ MINUS_RE = re.compile(r"(?<!plus or )\bminus\s+$")
 LEADING_ZERO_RE = re.compile(r"(?<![\w.,])0\d+")
 
 
+@register
 class ClaimsStage:
     name = "claims"
     version = "1"
-    requires: tuple[str, ...] = ("attributions",)
-    assigns: tuple[str, ...] = ("claims",)
+    # timexes: a figure inside a date is no figure; attributions: a figure's source
+    requires: tuple[HandOff[Any], ...] = (SPACY_DOC, ATTRIBUTIONS, TIMEXES)
+    assigns: tuple[HandOff[Any], ...] = (CLAIMS,)
 
     def __init__(self, settings: Settings):
         self.settings = settings
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        ctx.layers["claims"] = tuple(extract_claims(
+        ctx.put(CLAIMS, tuple(extract_claims(
             ctx.text,
-            ctx.scratch.get("spacy"),
-            tuple(ctx.layers.get("attributions", ())),
-            tuple(ctx.layers.get("timexes", ())),
+            ctx.get(SPACY_DOC, None),
+            ctx.get(ATTRIBUTIONS, ()),
+            ctx.get(TIMEXES, ()),
             provenance=Provenance(self.name, self.version, "rules"),
-        ))
+        )))
 
 
 def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = (),

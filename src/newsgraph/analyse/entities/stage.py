@@ -16,13 +16,14 @@ titles.json, acronyms.json, first_names.json, cities.txt); entity_lexicon.py
 loads them once. `country_of`, `title_sector` and `gender_of_first_name` are
 re-exported here for other stages.
 
-scratch:
-    ctx.scratch["entity_index"]: `EntityIndex`, every kept mention sorted by
-        start with its Entity; `entity_at()` and coref read it.
-    ctx.scratch["entity_gender"]: {entity id: "m" | "f"} for PERSON entities
+Hand-offs it assigns (declared in analyse/entities/__init__.py):
+    ENTITIES: the layer.
+    ENTITY_INDEX: `EntityIndex`, every kept mention sorted by
+        start with its Entity; speaker resolution reads it.
+    ENTITY_GENDER: {entity id: "m" | "f"} for PERSON entities
         whose gender the article shows (first name, honorific, gendered title,
         else the first he/she/his/her after a mention, outside quotations).
-    ctx.scratch["entity_subjects"]: {(start, end): weight} of mentions that are
+    ENTITY_SUBJECTS: {(start, end): weight} of mentions that are
         the grammatical subject of their clause, 1.0 for the main clause and
         0.5 for an embedded one (a salience cue for coref).
 """
@@ -35,6 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
 from newsgraph.analyse.entities.lexicon import (
     APOS,
     Knowledge,
@@ -45,8 +47,10 @@ from newsgraph.analyse.entities.lexicon import (
     known_city,
     title_sector,
 )
+from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.model import Entity, Mention, Provenance
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 __all__ = ["EntitiesStage", "EntityIndex", "entity_at", "quote_spans", "country_of", "title_sector",
@@ -555,31 +559,29 @@ class EntityIndex:
 
 def entity_at(ctx: AnalysisContext, start: int, end: int) -> Entity | None:
     """The entity whose mention overlaps or contains the char span [start, end), else None."""
-    index = ctx.scratch.get("entity_index")
-    if index is None:
-        index = EntityIndex(tuple(ctx.layers.get("entities", ())))
-        ctx.scratch["entity_index"] = index
-    return index.at(start, end)  # type: ignore[no-any-return]
+    index = ctx.get(ENTITY_INDEX, None) or EntityIndex(ctx.get(ENTITIES, ()))
+    return index.at(start, end)
 
 
 # ---------------------------------------------------------------- the stage
 
 
+@register
 class EntitiesStage:
     name = "entities"
     version = "1"
-    requires: tuple[str, ...] = ("tokens", "sentences")
-    assigns: tuple[str, ...] = ("entities",)
+    requires: tuple[HandOff[Any], ...] = (SPACY_DOC,)
+    assigns: tuple[HandOff[Any], ...] = (ENTITIES, ENTITY_INDEX, ENTITY_GENDER, ENTITY_SUBJECTS)
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.k = knowledge()
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        doc = ctx.scratch.get("spacy")
+        doc = ctx.get(SPACY_DOC, None)
         if doc is None:
-            ctx.layers["entities"] = ()
-            ctx.scratch["entity_index"] = EntityIndex(())
+            ctx.put(ENTITIES, ())
+            ctx.put(ENTITY_INDEX, EntityIndex(()))
             return
         k = self.k
         mentions, title_spans = _collect(doc, k)
@@ -621,10 +623,10 @@ class EntitiesStage:
                     gender[eid] = g
             subjects.update(((m.char_start, m.char_end), m.subject) for m in ms if m.subject)
         layer = tuple(entities)
-        ctx.layers["entities"] = layer
-        ctx.scratch["entity_index"] = EntityIndex(layer)
-        ctx.scratch["entity_gender"] = gender
-        ctx.scratch["entity_subjects"] = subjects
+        ctx.put(ENTITIES, layer)
+        ctx.put(ENTITY_INDEX, EntityIndex(layer))
+        ctx.put(ENTITY_GENDER, gender)
+        ctx.put(ENTITY_SUBJECTS, subjects)
 
 
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")

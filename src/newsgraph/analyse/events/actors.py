@@ -21,7 +21,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsgraph.analyse.attributions import ATTRIBUTIONS
+from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.places import PLACES
 from newsgraph.model import Actor, Entity
+from newsgraph.pipeline.stage import AnalysisContext
 
 ACTOR_ENT_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -216,13 +220,13 @@ class Resolved:
 class ActorResolver:
     """Codes the actors of one document."""
 
-    def __init__(self, ctx: Any, doc: Any):
+    def __init__(self, ctx: AnalysisContext, doc: Any):
         self.ctx = ctx
         self.doc = doc
         self.text: str = doc.text  # Doc.text joins every token on each access: read it once
         self.ents: tuple[Any, ...] = tuple(doc.ents)  # so does Doc.ents build its spans
-        self.entities: tuple[Entity, ...] = tuple(ctx.layers.get("entities") or ())
-        self.attributions = tuple(ctx.layers.get("attributions") or ())
+        self.entities: tuple[Entity, ...] = ctx.get(ENTITIES, ())
+        self.attributions = ctx.get(ATTRIBUTIONS, ())
         self._mentions = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: x[0]
         )
@@ -393,7 +397,7 @@ class ActorResolver:
         return Actor(name=name, entity_id=eid, country=country, sector=sector)
 
     def _place_country(self, start: int, end: int) -> str | None:
-        for p in self.ctx.layers.get("places") or ():
+        for p in self.ctx.get(PLACES, ()):
             if p.start < end and p.end > start and p.country:
                 return knowledge().iso2_to_iso3.get(p.country)
         return None

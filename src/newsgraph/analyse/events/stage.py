@@ -1,6 +1,6 @@
 """The events layer: who did what to whom, when and where, coded in PLOVER.
 
-For each sentence of the spaCy Doc (`ctx.scratch["spacy"]`), event_patterns
+For each sentence of the spaCy Doc (hand-off SPACY_DOC), event_patterns
 finds the triggers listed in data/event_lexicon.toml with their source and
 target actors (coded by analyse/events/actors.py). This module adds what other
 layers know:
@@ -13,19 +13,26 @@ layers know:
   ("Blinken said the U.S. has worked with Egypt").
 
 Every other layer may be empty (the stage then falls back to spaCy's own
-entities for actors and places). Reads ctx.scratch["spacy"]; writes nothing
-to scratch.
+entities for actors and places). Hand-offs: reads SPACY_DOC, ENTITIES (in actors.py), ATTRIBUTIONS, TIMEXES and
+PLACES; assigns EVENTS.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.analyse.attributions import ATTRIBUTIONS
+from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.events import EVENTS
 from newsgraph.analyse.events.actors import ActorResolver
 from newsgraph.analyse.events.lexicon import lexicon
 from newsgraph.analyse.events.patterns import Found, find_events
+from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.places import PLACES
+from newsgraph.analyse.timexes import TIMEXES
 from newsgraph.model import Event, EventLocation, Provenance, Span
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 VERSION = "1"
@@ -34,22 +41,23 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 NOT_A_DATE = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
+@register
 class EventsStage:
     name = "events"
     version = VERSION
-    requires: tuple[str, ...] = ("attributions", "timexes", "places")
-    assigns: tuple[str, ...] = ("events",)
+    requires: tuple[HandOff[Any], ...] = (SPACY_DOC, ENTITIES, ATTRIBUTIONS, TIMEXES, PLACES)
+    assigns: tuple[HandOff[Any], ...] = (EVENTS,)
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.lexicon = lexicon()
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        doc = ctx.scratch.get("spacy")
+        doc = ctx.get(SPACY_DOC, None)
         if doc is None or not ctx.text:
-            ctx.layers["events"] = ()
+            ctx.put(EVENTS, ())
             return
-        ctx.layers["events"] = tuple(code_document(ctx, doc, self.lexicon))
+        ctx.put(EVENTS, tuple(code_document(ctx, doc, self.lexicon)))
 
 
 def code_document(ctx: AnalysisContext, doc: Any, lex: Any = None) -> list[Event]:
@@ -130,7 +138,7 @@ def _date(ctx: AnalysisContext, doc: Any, sent: Any, f: Found,
     anchors = _anchors(doc, f)
     trig = doc[f.start].idx
     best = None
-    for tx in ctx.layers.get("timexes") or ():
+    for tx in ctx.get(TIMEXES, ()):
         if not (sent.start_char <= tx.start < sent.end_char) or not tx.value or tx.value in NOT_A_DATE:
             continue
         if tx.type not in ("DATE", "TIME"):
@@ -152,7 +160,7 @@ def _date(ctx: AnalysisContext, doc: Any, sent: Any, f: Found,
 def _location(ctx: AnalysisContext, doc: Any, sent: Any, f: Found, actors: ActorResolver) -> EventLocation | None:
     taken = [(r.start, r.end) for r in (f.source, f.target) if r is not None]
     cands: list[tuple[int, int, str, str | None]] = []
-    places = ctx.layers.get("places") or ()
+    places = ctx.get(PLACES, ())
     if places:
         cands = [(p.start, p.end, p.name, p.entity_id) for p in places
                  if sent.start_char <= p.start < sent.end_char]
@@ -182,7 +190,7 @@ def _location(ctx: AnalysisContext, doc: Any, sent: Any, f: Found, actors: Actor
 
 
 def _attribution(ctx: AnalysisContext, start: int, end: int) -> str | None:
-    for a in ctx.layers.get("attributions") or ():
+    for a in ctx.get(ATTRIBUTIONS, ()):
         if a.content.start <= start and end <= a.content.end:
             return a.id
     return None

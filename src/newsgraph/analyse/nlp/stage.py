@@ -9,7 +9,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 
@@ -44,11 +46,12 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+@register
 class NlpStage:
     name = "nlp"
     version = "2"  # 2: a line break ends a sentence (newsgraph_paragraphs)
-    requires: tuple[str, ...] = ("article",)
-    assigns: tuple[str, ...] = ("tokens", "sentences")
+    requires: tuple[HandOff[Any], ...] = ()
+    assigns: tuple[HandOff[Any], ...] = (SPACY_DOC,)
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -59,16 +62,16 @@ class NlpStage:
         self.model_name = f"{name}@{meta.get('version', '?')}"
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        ctx.scratch["spacy"] = self.parse(ctx.text)
+        ctx.put(SPACY_DOC, self.parse(ctx.text))
 
     def batch(self, ctxs: list[AnalysisContext]) -> None:
         for group in _by_length(ctxs, PIPE_CHARS):
             if len(group) == 1:
-                group[0].scratch["spacy"] = self.parse(group[0].text)
+                group[0].put(SPACY_DOC, self.parse(group[0].text))
                 continue
             docs: Any = self.nlp.pipe([c.text for c in group], batch_size=len(group))
             for ctx, doc in zip(group, docs):
-                ctx.scratch["spacy"] = doc
+                ctx.put(SPACY_DOC, doc)
 
     def parse(self, text: str) -> Doc:
         """One text; a long one in pieces cut at paragraph breaks, joined back into one Doc.

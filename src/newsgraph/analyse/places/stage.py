@@ -38,9 +38,7 @@ with a null GeoNames id. An unknown local feature ("Catawba River", "Oakport
 Township") in a story centred on one US state gets the centre of the story's
 towns there, with provenance method "local-default" and confidence 0.3.
 
-scratch:
-    ctx.scratch["places_context"]: {"countries": {ISO2: share}, "states": {code: share}}
-        the article's geographic focus after resolution (for later stages).
+Hand-offs: reads SPACY_DOC and ENTITIES; assigns PLACES.
 """
 
 from __future__ import annotations
@@ -54,6 +52,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.places import PLACES
 from newsgraph.analyse.places.gazetteer import (
     ADM1,
     CITY,
@@ -70,7 +71,8 @@ from newsgraph.analyse.places.gazetteer import (
     normalise,
 )
 from newsgraph.model import Place, Provenance
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -152,11 +154,12 @@ def _normalised(raw: dict[str, float]) -> dict[str, float]:
     return {k: v / total for k, v in raw.items() if v > 1e-9} if total else {}
 
 
+@register
 class PlacesStage:
     name = "places"
     version = "1"
-    requires: tuple[str, ...] = ("entities",)
-    assigns: tuple[str, ...] = ("places",)
+    requires: tuple[HandOff[Any], ...] = (SPACY_DOC, ENTITIES)
+    assigns: tuple[HandOff[Any], ...] = (PLACES,)
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -172,7 +175,7 @@ class PlacesStage:
         gaz = self.gazetteer
         mentions = collect_mentions(ctx, gaz)
         if not mentions:
-            ctx.layers["places"] = ()
+            ctx.put(PLACES, ())
             return
         mentions = _attach_candidates(ctx.text, mentions, gaz)
         domain = _domain(ctx)
@@ -185,7 +188,7 @@ class PlacesStage:
             if cand is None and m.label not in ALWAYS_KEEP:
                 continue
             if cand is None:
-                local = _local_feature_point(m.text, context) if LOCAL_DEFAULT else None
+                local = _local_feature_point(m.text, context)
                 if local is not None:
                     # a river or township the gazetteer lacks, named in a local story: the story's area
                     places.append(Place(m.text, m.start, m.end, m.entity_id, "US", round(local[0], 5),
@@ -201,8 +204,7 @@ class PlacesStage:
                 lat=None if lat is None else round(lat, 5), lon=None if lon is None else round(lon, 5),
                 geonameid=cand.geonameid, provenance=prov,
             ))
-        ctx.layers["places"] = tuple(places)
-        ctx.scratch["places_context"] = {"countries": dict(context.countries), "states": dict(context.states)}
+        ctx.put(PLACES, tuple(places))
 
 
 # ---------------------------------------------------------------- mentions
@@ -212,7 +214,7 @@ def collect_mentions(ctx: AnalysisContext, gaz: Gazetteer | None = None) -> list
     """Place mentions: entities of place types, spaCy's place spans no entity covers,
     and (given a gazetteer) place names inside other names or missed by NER."""
     out: list[_Mention] = []
-    entities = ctx.layers.get("entities", ())
+    entities = ctx.get(ENTITIES, ())
     others: list[tuple[int, int, str, str | None]] = []  # non-place spans: (start, end, label, entity id)
     for ent in entities:
         for m in ent.mentions:
@@ -221,7 +223,7 @@ def collect_mentions(ctx: AnalysisContext, gaz: Gazetteer | None = None) -> list
             else:
                 others.append((m.start, m.end, ent.type, ent.id))
     taken = sorted((m.start, m.end) for ent in entities for m in ent.mentions)
-    doc = ctx.scratch.get("spacy")
+    doc = ctx.get(SPACY_DOC, None)
     if doc is not None:
         for span in doc.ents:
             s, e = span.start_char, span.end_char
@@ -664,7 +666,6 @@ def _build_context(chosen: dict[str, Candidate], counts: dict[str, int],
                     domain_country=base.domain_country, generic_domain=base.generic_domain)
 
 
-LOCAL_DEFAULT = True
 LOCAL_MIN_SHARE = 0.4
 # Last words of names of small features and divisions that gazetteers of towns lack.
 _FEATURE_HEADS = frozenset({

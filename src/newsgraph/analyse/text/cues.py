@@ -20,7 +20,6 @@ class Lexicon:
     object_particles: dict[str, tuple[str, ...]]
     particles: dict[str, str]
     addressee_verbs: frozenset[str]
-    prepositional: dict[str, str]
     prepositional_content: dict[str, tuple[str, ...]]
     not_speakers: frozenset[str]
     label_stoplist: frozenset[str]
@@ -40,7 +39,6 @@ def lexicon() -> Lexicon:
         object_particles={k: tuple(v) for k, v in raw["object_particles"].items()},
         particles=dict(raw["particles"]),
         addressee_verbs=frozenset(raw["addressee_verbs"]),
-        prepositional=dict(raw["prepositional"]),
         prepositional_content={k: tuple(v) for k, v in raw["prepositional_content"].items()},
         not_speakers=frozenset(raw["not_speakers"]),
         label_stoplist=frozenset(raw["label_stoplist"]),

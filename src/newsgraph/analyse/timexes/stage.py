@@ -17,10 +17,7 @@ Without a reference date nothing relative is invented: weekdays and
 month-days keep the TIMEX3 unknown form ("XXXX-WXX-5", "XXXX-10-07"),
 deictic expressions ("next week", "yesterday") get value None.
 
-Scratch written here (for later stages such as events):
-- `ctx.scratch["sentence_tense"]`: tuple of (start_char, end_char, tense) per
-  spaCy sentence, tense of the sentence's main verb: "past" | "present" |
-  "future" | "progressive" | "modal" | None.
+Hand-offs: reads SPACY_DOC; assigns TIMEXES.
 """
 
 from __future__ import annotations
@@ -35,9 +32,12 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # public in the Cython module, not in its stub
 
+from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.timexes import TIMEXES
 from newsgraph.analyse.timexes import rules as R
 from newsgraph.model import Provenance, Timex
-from newsgraph.pipeline.stage import AnalysisContext
+from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 VERSION = "1"
@@ -204,11 +204,6 @@ def governing_tense(doc: Any, first: int, last: int, text: str | None = None) ->
             break
         tok = head
     return "future" if ahead and tense in ("present", None) else tense
-
-
-def sentence_tenses(doc: Any) -> tuple[tuple[int, int, str | None], ...]:
-    return tuple((s.start_char, s.end_char, verb_tense(s.root) if s.root.pos_ in ("VERB", "AUX") else None)
-                 for s in doc.sents)
 
 
 # ---------------------------------------------------------------- reading the matches
@@ -622,22 +617,22 @@ def parse_reference(value: str | None) -> date | None:
         return None
 
 
+@register
 class TimexesStage:
     name = "timexes"
     version = VERSION
-    requires: tuple[str, ...] = ("tokens", "sentences")
-    assigns: tuple[str, ...] = ("timexes",)
+    requires: tuple[HandOff[Any], ...] = (SPACY_DOC,)
+    assigns: tuple[HandOff[Any], ...] = (TIMEXES,)
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self._prov = Provenance(stage=self.name, version=self.version, method="rules")
 
     def __call__(self, ctx: AnalysisContext) -> None:
-        doc = ctx.scratch["spacy"]
+        doc = ctx.get(SPACY_DOC)
         reference = parse_reference(ctx.reference_date)
         text = ctx.text
-        ctx.layers["timexes"] = tuple(
+        ctx.put(TIMEXES, tuple(
             Timex(start=s, end=e, text=text[s:e], type=t, value=v, provenance=self._prov)
             for s, e, t, v in find_timexes(doc, reference, text)
-        )
-        ctx.scratch["sentence_tense"] = sentence_tenses(doc)
+        ))
