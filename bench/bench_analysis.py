@@ -40,14 +40,11 @@ def _texts() -> list[tuple[str, str]]:
 
 
 def _raws(items: list[tuple[str, str]]) -> list[Any]:
-    from newsgraph.ingest.files import sha256
-    from newsgraph.model import RawDocument, SourceRef
+    from newsgraph.api import raw_document
 
     raws = []
     for doc_id, text in items:
-        data = text.encode("utf-8")
-        src = SourceRef(id=doc_id, uri=f"polnear:{doc_id}", sha256=sha256(data), format="text")
-        raws.append(RawDocument(source=src, data=data, kind="text", raw=True, charset="utf-8"))
+        raws.append(raw_document(text, id=doc_id, uri=f"polnear:{doc_id}", raw=True))
     return raws
 
 

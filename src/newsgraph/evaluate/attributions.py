@@ -157,8 +157,8 @@ def score(pairs: Iterable[tuple[dict[str, Any], Any]]) -> dict[str, Any]:
 
 def analyse(records: list[dict[str, Any]], settings: Any = None) -> list[Any]:
     """Run the real pipeline on the PolNeAR texts, unchanged (raw)."""
-    from newsgraph.ingest.files import sha256
-    from newsgraph.model import RawDocument, Rejected, SourceRef
+    from newsgraph.api import raw_document
+    from newsgraph.model import Rejected
     from newsgraph.pipeline.runner import get_pipeline
     from newsgraph.settings import load_settings
 
@@ -166,9 +166,7 @@ def analyse(records: list[dict[str, Any]], settings: Any = None) -> list[Any]:
     pipeline = get_pipeline(settings)
     raws = []
     for rec in records:
-        data = rec["text"].encode("utf-8")
-        source = SourceRef(id=rec["doc"], uri=f"polnear:{rec['doc']}", sha256=sha256(data), format="text")
-        raws.append(RawDocument(source=source, data=data, kind="text", raw=True, charset="utf-8"))
+        raws.append(raw_document(rec["text"], id=rec["doc"], uri=f"polnear:{rec['doc']}", raw=True))
     out = list(pipeline.run(raws))
     for rec, doc in zip(records, out):
         if isinstance(doc, Rejected):

@@ -29,7 +29,6 @@ Scores:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import time
@@ -117,7 +116,8 @@ def analyse(records: list[dict[str, Any]], rejected: list[str] | None = None) ->
     A sentence the pipeline rejects counts as one with no figures; its id and
     message are appended to `rejected`.
     """
-    from newsgraph.model import RawDocument, Rejected, SourceRef
+    from newsgraph.api import raw_document
+    from newsgraph.model import RawDocument, Rejected
     from newsgraph.model.serialize import to_json
     from newsgraph.pipeline.registry import stages_for
     from newsgraph.pipeline.runner import get_pipeline
@@ -126,11 +126,8 @@ def analyse(records: list[dict[str, Any]], rejected: list[str] | None = None) ->
     pipeline = get_pipeline(load_settings().replace(stages=stages_for("claims")))
     raws: list[RawDocument | Rejected] = []
     for rec in records:
-        data = rec["text"].encode("utf-8")
-        source = SourceRef(id=rec["id"], uri=f"figures:{rec['id']}", sha256=hashlib.sha256(data).hexdigest(),
-                           format="text")
-        raws.append(RawDocument(source=source, data=data, kind="text", raw=True, charset="utf-8",
-                                published=rec.get("published")))
+        raws.append(raw_document(rec["text"], id=rec["id"], uri=f"figures:{rec['id']}", raw=True,
+                                 published=rec.get("published")))
     out: list[list[dict[str, Any]]] = []
     for doc in pipeline.process_batch(raws):
         if isinstance(doc, Rejected):

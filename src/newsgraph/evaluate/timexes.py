@@ -29,8 +29,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from newsgraph.ingest.files import sha256
-from newsgraph.model import AnalyzedDocument, RawDocument, SourceRef
+from newsgraph.api import raw_document
+from newsgraph.model import AnalyzedDocument, RawDocument
 from newsgraph.pipeline.runner import get_pipeline
 from newsgraph.settings import load_settings
 
@@ -101,11 +101,8 @@ def run(data: Path, limit: int | None = None, window_lines: int = WINDOW_LINES,
     pipeline = get_pipeline(settings)
     raws: list[RawDocument] = []
     for rec in records:
-        body = rec["text"].encode("utf-8")
-        src = SourceRef(id=str(rec.get("doc_id") or rec.get("doc")), uri=f"file:{data}", sha256=sha256(body),
-                        format="jsonl")
-        raws.append(RawDocument(source=src, data=body, kind="text", published=rec.get("dct"), raw=True,
-                                charset="utf-8"))
+        raws.append(raw_document(rec["text"], id=str(rec.get("doc_id") or rec.get("doc")), uri=f"file:{data}",
+                                 published=rec.get("dct"), raw=True))
     results = list(pipeline.run(raws))
 
     totals = {"gold": 0, "system": 0, "relaxed": 0, "strict": 0, "value": 0, "type": 0}

@@ -235,6 +235,17 @@ class AnalyzedDocument:
     events: tuple[Event, ...] = layer("PLOVER/CAMEO-coded events with actors")
     provenance: dict[str, object] = field(default_factory=dict)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The newsgraph/1 JSON object of this document (docs/output-contract.md)."""
+        from newsgraph.model.serialize import to_json  # the codec imports this module
+
+        return to_json(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        from newsgraph.model.serialize import dumps
+
+        return dumps(self, indent=indent)
+
 
 def layers_of(cls: type[AnalyzedDocument] = AnalyzedDocument) -> tuple[str, ...]:
     """The layer names of a document class, in output order."""
