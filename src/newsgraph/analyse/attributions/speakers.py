@@ -54,8 +54,9 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
-from newsgraph.analyse.entities.stage import EntityIndex, country_of, knowledge, quote_spans
+from newsgraph.analyse.entities.stage import EntityIndex, country_of, knowledge
 from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.text.quotes import quotation_spans
 from newsgraph.model import Attribution, Entity
 from newsgraph.pipeline.stage import AnalysisContext
 
@@ -109,7 +110,7 @@ class Scene:
         index = ctx.get(ENTITY_INDEX, None) or EntityIndex(ctx.get(ENTITIES, ()))
         return cls(text=ctx.text, doc=ctx.get(SPACY_DOC, None), index=index,
                    genders=ctx.get(ENTITY_GENDER, {}), subjects=ctx.get(ENTITY_SUBJECTS, {}),
-                   quotes=quote_spans(ctx.text))
+                   quotes=quotation_spans(ctx.text))
 
 
 def _in_quote(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

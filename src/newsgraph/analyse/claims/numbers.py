@@ -20,18 +20,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsgraph.analyse.text.numbers import ONES, SCALES, TENS, month_alternation, parse_words
+
 # --------------------------------------------------------------- vocabularies
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Written after digits: "3.1 billion", "£45m", "$3bn", "Rs 500 crore".
 MAGNITUDES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -107,10 +99,7 @@ CURRENCY_WORDS = {
 AMBIGUOUS_CURRENCY = {"won", "rand"}
 HUNDREDTHS = {"cent", "cents", "pence", "penny"}
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+MONTHS = month_alternation()
 # A capitalised label before a number makes it a name, not an amount.
 LABELS = (
     "Route|Highway|Interstate|District|Ward|Precinct|Article|Section|Chapter|Clause|Paragraph|"
@@ -124,7 +113,7 @@ LABELS = (
 
 # --------------------------------------------------------------- patterns
 
-_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
 _SCALE = "hundred|thousand|million|billion|trillion|dozen"
 # "twenty-five", "one hundred and fifty", "two dozen", "Fifty-two", "a million"
 _WORDNUM = (
@@ -211,38 +200,6 @@ class Amount:
 # --------------------------------------------------------------- values
 
 
-def parse_words(words: str) -> float | None:
-    """Value of a spelled-out number: "one hundred and fifty" -> 150."""
-    total = 0.0
-    current = 0.0
-    seen = False
-    for w in re.split(r"[\s-]+", words.lower()):
-        if w in ("and", ""):
-            continue
-        if w == "a":
-            current = max(current, 1)
-            seen = True
-        elif w in UNITS:
-            current += UNITS[w]
-            seen = True
-        elif w in TENS:
-            current += TENS[w]
-            seen = True
-        elif w == "dozen":
-            current = max(current, 1) * 12
-            seen = True
-        elif w == "hundred":
-            current = max(current, 1) * 100
-            seen = True
-        elif w in SCALES:
-            total += max(current, 1) * SCALES[w]
-            current = 0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
-
-
 def parse_digits(s: str) -> float:
     return float(s.replace(",", ""))
 
@@ -274,7 +231,7 @@ _QUAL_RE = re.compile(
 # Every figure holds a digit or one of these words. The detailed patterns run only in
 # windows around them, which keeps the stage cheap on long articles with few numbers.
 _ANCHOR_WORDS = frozenset([
-    *UNITS, *TENS, *SCALES, *FRACTIONS, *VAGUE, "dozen", "tens",
+    *ONES, *TENS, *SCALES, *FRACTIONS, *VAGUE, "dozen", "tens",
 ])
 _RUN_RE = re.compile(r"\d+|[A-Za-z]+")  # one pass over the words beats a long alternation
 _MARGIN = 60
@@ -328,7 +285,7 @@ def find_amounts(text: str, skip: list[tuple[int, int]],
         if m.group("half"):
             val = 0.5
         else:
-            numer = 1 if m.group("num").lower() in ("a", "an") else UNITS[m.group("num").lower()]
+            numer = 1 if m.group("num").lower() in ("a", "an") else ONES[m.group("num").lower()]
             val = numer / FRACTIONS[m.group("den").lower()]
         scale = m.group("scale") or m.group("hscale")
         if free(*m.span()):

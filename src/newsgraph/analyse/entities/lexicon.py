@@ -8,18 +8,18 @@ public helpers: `country_of("Israeli")`, `title_sector("Prime Minister")`,
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from newsgraph.analyse.text.data import load_json, read_text
 
 APOS = str.maketrans({"’": "'", "‘": "'"})
 
 
 def _load(name: str) -> Any:
-    return json.loads(resources.files("newsgraph").joinpath("data", name).read_text("utf-8"))
+    return load_json(name)
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def gender_of_first_name(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    text = resources.files("newsgraph").joinpath("data", "cities.txt").read_text("utf-8")
+    text = read_text("cities.txt")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 

@@ -48,12 +48,14 @@ from newsgraph.analyse.entities.lexicon import (
     title_sector,
 )
 from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.text.acronyms import is_acronym
+from newsgraph.analyse.text.quotes import quotation_spans
 from newsgraph.model import Entity, Mention, Provenance
 from newsgraph.pipeline.registry import register
 from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
-__all__ = ["EntitiesStage", "EntityIndex", "entity_at", "quote_spans", "country_of", "title_sector",
+__all__ = ["EntitiesStage", "EntityIndex", "entity_at", "country_of", "title_sector",
            "gender_of_first_name", "knowledge", "Knowledge"]
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -395,11 +397,6 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
-def _is_acronym(text: str) -> bool:
-    letters = text.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
 class _Groups:
     """Union-find over mention keys."""
 
@@ -473,7 +470,7 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 continue
         # acronym of a name in the article ("AP" <-> "Associated Press")
         text = by_key[key][0].text
-        if _is_acronym(text):
+        if is_acronym(text):
             letters = text.replace(".", "")
             full = [o for o in multi if _initials(by_key[o][0].text) == letters]
             if len({g.find(o) for o in full}) == 1:
@@ -516,7 +513,7 @@ def _decide_type(ms: list[_Mention], k: Knowledge) -> str:
 
 def _name_of(ms: list[_Mention], typ: str) -> str:
     forms = [" ".join(m.text.split()) for m in ms]
-    full = [f for f in forms if not _is_acronym(f)] or forms
+    full = [f for f in forms if not is_acronym(f)] or forms
     # the fullest form the article gives; the earliest among equals
     return max(full, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
 
@@ -595,7 +592,7 @@ class EntitiesStage:
         subjects: dict[tuple[int, int], float] = {}
         types = [_decide_type(ms, k) for ms in groups]
         person_starts = sorted(m.start for ms, t in zip(groups, types) if t == "PERSON" for m in ms)
-        quotes = quote_spans(ctx.text)
+        quotes = quotation_spans(ctx.text)
         prov = Provenance(self.name, self.version, "spacy-ner+rules")
         for ms, typ in zip(groups, types):
             ms.sort(key=lambda m: m.char_start)
@@ -629,13 +626,7 @@ class EntitiesStage:
         ctx.put(ENTITY_SUBJECTS, subjects)
 
 
-_QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Char spans of paired quotations (curly or straight), sorted."""
-    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:

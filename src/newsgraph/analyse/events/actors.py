@@ -15,15 +15,16 @@ later bare "Blinken" is coded the same way.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from newsgraph.analyse.attributions import ATTRIBUTIONS
 from newsgraph.analyse.entities import ENTITIES
 from newsgraph.analyse.places import PLACES
+from newsgraph.analyse.text.acronyms import is_acronym
+from newsgraph.analyse.text.cues import reporting_verbs
+from newsgraph.analyse.text.data import load_json
 from newsgraph.model import Actor, Entity
 from newsgraph.pipeline.stage import AnalysisContext
 
@@ -43,16 +44,7 @@ class Code:
 
 
 def _read(rel: str) -> Any:
-    try:
-        path = resources.files("newsgraph").joinpath("data", *rel.split("/"))
-        return json.loads(path.read_text("utf-8"))
-    except (FileNotFoundError, OSError):
-        return None
-
-
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and len(text) <= 8
+    return load_json(rel)  # strict: a missing data file is a broken install
 
 
 @dataclass(frozen=True)
@@ -83,7 +75,7 @@ def knowledge() -> ActorKnowledge:
     def put(phrase: str, code: Code, keep_first: bool = True) -> None:
         if not phrase:
             return
-        table, key = (exact, phrase) if _is_acronym(phrase) else (lower, phrase.lower())
+        table, key = (exact, phrase) if is_acronym(phrase) else (lower, phrase.lower())
         if keep_first and key in table:
             return
         table[key] = code
@@ -111,7 +103,7 @@ def knowledge() -> ActorKnowledge:
                     put(name[4:], Code(iso3, "GOV", "country"))
         for dem in c.get("demonyms", []):
             put(dem, Code(iso3, None, "demonym"))
-            if not _is_acronym(dem) and not dem.endswith("s"):
+            if not is_acronym(dem) and not dem.endswith("s"):
                 put(dem + "s", Code(iso3, "CVL", "demonym"))
         if c.get("capital"):
             put(c["capital"], Code(iso3, "GOV", "capital"))
@@ -453,9 +445,8 @@ class ActorResolver:
                     span = self.doc.char_span(sp.start, sp.end, alignment_mode="expand")
                     if span is not None and span.root.i != tok.i:
                         return self.resolve(span.root, depth + 1)
-        from newsgraph.analyse.events.lexicon import lexicon
 
-        speech = lexicon().speech_verbs
+        speech = reporting_verbs()
         sent = self.sentence(tok.i)
         for t in sent:
             if t.lemma_ in speech and t.pos_ == "VERB" and not (t.left_edge.i <= tok.i <= t.right_edge.i and

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import tomllib
+
+from newsgraph.analyse.text.data import read_text
 
 TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -39,7 +40,6 @@ class Lexicon:
     nouns: dict[str, tuple[Entry, ...]]
     predicates: dict[str, tuple[Entry, ...]]
     light_verbs: frozenset[str]
-    speech_verbs: frozenset[str]
     complement_modes: dict[str, dict[str, str]]
     conflict_from: frozenset[str]
     conflict_becomes: str
@@ -86,7 +86,6 @@ def parse(text: str) -> Lexicon:
         nouns={k: tuple(v) for k, v in nouns.items()},
         predicates={k: tuple(v) for k, v in preds.items()},
         light_verbs=frozenset(defaults.get("light_verbs", ())),
-        speech_verbs=frozenset(defaults.get("speech_verbs", ())),
         complement_modes={k: dict(v) for k, v in data.get("complement_modes", {}).items()},
         conflict_from=frozenset(conflict.get("from", ())),
         conflict_becomes=conflict.get("becomes", "THREATEN"),
@@ -102,8 +101,7 @@ def parse(text: str) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("newsgraph").joinpath("data", "event_lexicon.toml").read_text("utf-8")
-    return parse(text)
+    return parse(read_text("event_lexicon.toml"))
 
 
 def cameo_reading(event_type: str, negated: bool, tense: str = "past") -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from newsgraph.analyse.events.actors import ActorResolver, Resolved, code_words
 from newsgraph.analyse.events.lexicon import Entry, Lexicon
+from newsgraph.analyse.text.cues import reporting_verbs
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought"}
@@ -107,7 +108,7 @@ def _demands(sent: Any, found: dict[int, Found], lex: Lexicon, actors: ActorReso
         if tok.dep_ != "aux" or tok.lower_ not in lex.demand_modals:
             continue
         clause = tok.head
-        if clause.dep_ not in ("ccomp",) or clause.head.lemma_.lower() not in lex.speech_verbs | {"conclude", "demand"}:
+        if clause.dep_ not in ("ccomp",) or clause.head.lemma_.lower() not in reporting_verbs():
             continue
         speaker = clause.head
         subj = _children(speaker, "nsubj")
@@ -457,9 +458,8 @@ def _same(a: Resolved | None, b: Resolved | None) -> bool:
 
 def _speaker_of_clause(verb: Any, actors: ActorResolver) -> Resolved | None:
     """Who judges in "X said an invasion would be a mistake": the subject of the saying verb."""
-    from newsgraph.analyse.events.lexicon import lexicon
 
-    speech = lexicon().speech_verbs
+    speech = reporting_verbs()
     node = verb
     for _ in range(4):
         if node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "ROOT" and node.i != verb.i):

@@ -43,13 +43,11 @@ Hand-offs: reads SPACY_DOC and ENTITIES; assigns PLACES.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from newsgraph.analyse.entities import ENTITIES
@@ -70,6 +68,7 @@ from newsgraph.analyse.places.gazetteer import (
     load_gazetteer,
     normalise,
 )
+from newsgraph.analyse.text.data import load_json
 from newsgraph.model import Place, Provenance
 from newsgraph.pipeline.registry import register
 from newsgraph.pipeline.stage import AnalysisContext, HandOff
@@ -279,10 +278,7 @@ _PERSON_LOC_PREPS = frozenset({"in", "near", "outside", "inside", "across", "thr
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     """Given names (the entities stage's data file): never a place when NER says person."""
-    try:
-        data = json.loads(resources.files("newsgraph").joinpath("data/first_names.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return frozenset()
+    data = load_json("first_names.json")
     names = [n for k, v in data.items() if not k.startswith("_") and isinstance(v, list) for n in v]
     return frozenset(n.lower() for n in names if isinstance(n, str))
 

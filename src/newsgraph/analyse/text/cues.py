@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from newsgraph.analyse.text.data import load_json
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = json.loads(resources.files("newsgraph").joinpath("data/cues.json").read_text("utf-8"))
+    raw = load_json("cues.json")
     return Lexicon(
         speech=frozenset(raw["speech"]),
         cognition=frozenset(raw["cognition"]),
@@ -45,6 +45,15 @@ def lexicon() -> Lexicon:
         intention=frozenset(raw.get("intention", ())),
         nominal=frozenset(raw.get("nominal", ())),
     )
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose clause reports someone's words or view: the speech and
+    cognition cues. Events inside such a clause are the speaker's account, and
+    the speaker is who "we" and "I" in it are."""
+    lex = lexicon()
+    return lex.speech | lex.cognition
 
 
 def lemma(tok: Token) -> str:

@@ -22,12 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+from newsgraph.analyse.text.numbers import COUNT_PHRASES, MONTHS, ONES, TENS, parse_number
+
+__all__ = ["MONTHS", "parse_number"]  # the timexes stage reads both through this module
+
 WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
 }
@@ -46,13 +44,8 @@ SET_ADVERBS = {
     "daily": "P1D", "hourly": "PT1H", "quarterly": "P3M", "biannual": "P6M", "nightly": "P1D",
 }
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-NUMBER_WORDS: dict[str, float | None] = {w: float(i) for i, w in enumerate(_ONES)}
-NUMBER_WORDS.update({w: float(v) for w, v in _TENS.items()})
-NUMBER_WORDS.update({"a": 1.0, "an": 1.0, "hundred": 100.0, "a hundred": 100.0, "a dozen": 12.0, "dozen": 12.0,
-                     "half a": 0.5, "half an": 0.5, "a couple of": 2.0, "a couple": 2.0, "couple of": 2.0})
+# The words a count of time units may be written with; their values come from text/numbers.py.
+NUMBER_WORDS = frozenset({*ONES, *TENS, *COUNT_PHRASES, "hundred", "a hundred", "a dozen", "dozen"})
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "hundreds of", "thousands of")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 CENTURY_ORDINALS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "eighteenth": 18}
@@ -75,22 +68,6 @@ HOLIDAYS: dict[str, tuple[str, int, int, int]] = {
 TIMEZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
 
 
-def parse_number(text: str) -> float | None:
-    """'three' -> 3, 'twenty-five' -> 25, 'two and a half' -> 2.5, '18' -> 18; vague words -> None."""
-    t = " ".join(text.lower().replace(",", "").split())
-    half = 0.0
-    if t.endswith(" and a half"):
-        t, half = t[: -len(" and a half")], 0.5
-    if t in NUMBER_WORDS:
-        return (NUMBER_WORDS[t] or 0.0) + half
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        return float(t) + half
-    parts = re.split(r"[- ]", t)
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ONES[1:10]:
-        return float(_TENS[parts[0]] + _ONES.index(parts[1])) + half
-    return None
-
-
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation, longest first so 'june' wins over 'jun'."""
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -104,7 +81,7 @@ PART = _alt(["morning", "afternoon", "evening", "night"])
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if " " not in w] + [w for w in NUMBER_WORDS if " " in w])
-NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_alt(_TENS)})[- ](?:{_alt(_ONES[1:10])})|{_NUM_WORD}|{_alt(VAGUE_NUMBERS)})"
+NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_alt(TENS)})[- ](?:{_alt(list(ONES)[1:10])})|{_NUM_WORD}|{_alt(VAGUE_NUMBERS)})"
        r"(?:\s+and\s+a\s+half)?")
 UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 UNIT_ONE = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
