@@ -122,17 +122,7 @@ def ingest(
     tick = progress or (lambda s: None)
 
     def write(results: list[AnalyzedDocument | Rejected]) -> None:
-        store.put_many(results, replace=replace)
-        for r in results:
-            if isinstance(r, Rejected):
-                summary.rejected += 1
-                summary.codes[r.code] += 1
-            else:
-                summary.stored += 1
-        if on_stored:
-            on_stored(results)
-        summary.elapsed_s = time.perf_counter() - summary.started
-        tick(summary)
+        _write_chunk(store, results, summary, replace, on_stored, tick)
 
     pool: ProcessPoolExecutor | None = None
     if jobs > 1:
@@ -197,3 +187,20 @@ def ingest(
             pool.shutdown(wait=True, cancel_futures=True)
     summary.elapsed_s = time.perf_counter() - summary.started
     return summary
+
+
+def _write_chunk(store: Store, results: list[AnalyzedDocument | Rejected], summary: IngestSummary, replace: bool,
+                 on_stored: Callable[[list[AnalyzedDocument | Rejected]], None] | None,
+                 tick: Callable[[IngestSummary], None]) -> None:
+    """Store one finished chunk in one transaction, then count it and report progress."""
+    store.put_many(results, replace=replace)
+    for r in results:
+        if isinstance(r, Rejected):
+            summary.rejected += 1
+            summary.codes[r.code] += 1
+        else:
+            summary.stored += 1
+    if on_stored:
+        on_stored(results)
+    summary.elapsed_s = time.perf_counter() - summary.started
+    tick(summary)

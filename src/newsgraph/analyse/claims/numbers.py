@@ -282,18 +282,9 @@ def find_amounts(text: str, skip: list[tuple[int, int]],
         return not any(s < b and a < e for s, e in taken)
 
     for m in _scan(FRACTION_RE, text, segs):
-        if m.group("half"):
-            val = 0.5
-        else:
-            numer = 1 if m.group("num").lower() in ("a", "an") else ONES[m.group("num").lower()]
-            val = numer / FRACTIONS[m.group("den").lower()]
-        scale = m.group("scale") or m.group("hscale")
+        fraction = _fraction_amount(m)
         if free(*m.span()):
-            if scale:  # "a quarter of a million", "half a billion": an amount, not a share
-                found.append(Amount(m.start(), m.end(), val * MAGNITUDES[scale.lower()], kind="words",
-                                    has_scale=True))
-            else:
-                found.append(Amount(m.start(), m.end(), val, kind="fraction"))
+            found.append(fraction)
             taken.append(m.span())
     for m in _scan(RATIO_RE, text, segs):
         a, b = _num_value(m.group("a")), _num_value(m.group("b"))
@@ -301,58 +292,91 @@ def find_amounts(text: str, skip: list[tuple[int, int]],
             found.append(Amount(m.start(), m.end(), a / b, kind="ratio"))
             taken.append(m.span())
     for m in _scan(VAGUE_RE, text, segs):
-        if m.group("tens"):
-            mag = (10 if m.group("tens").lower() == "tens" else 100) * VAGUE[m.group("big").lower()]
-        elif m.group("sev"):
-            mag = MAGNITUDES.get(m.group("sev").lower(), 100)
-        else:
-            mag = VAGUE[m.group("word").lower()]
+        mag = _vague_magnitude(m)
         if free(*m.span()):
             found.append(Amount(m.start(), m.end(), None, magnitude=mag, kind="vague"))
             taken.append(m.span())
     for m in _scan(AMOUNT_RE, text, segs):
-        num = m.group("num")
         if not free(m.start("num"), m.end("num")):
             continue
-        value = _num_value(num)
-        if value is None:
-            continue
-        if not num[0].isdigit() and m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
-            continue  # "high-five": a spelled number glued to the word before it
-        currency = None
-        if m.group("cur"):
-            currency = CURRENCY_PREFIX[m.group("cur")]
-        elif m.group("iso") or m.group("isoafter"):
-            currency = m.group("iso") or m.group("isoafter")
-        end = m.end()
-        has_scale = bool(re.search(rf"(?i)\b(?:{_SCALE})\b", num)) and not num[0].isdigit()
-        percent = bool(m.group("pct"))
-        glued = None
-        suf = m.group("suf")
-        if suf:
-            if currency and suf.lower() in MONEY_SUFFIXES:  # "£45m", "$50k"
-                value *= MONEY_SUFFIXES[suf.lower()]
-                has_scale = True
-            elif suf.lower() in MAGNITUDES:  # "3bn", "1.2mn"
-                value *= MAGNITUDES[suf.lower()]
-                has_scale = True
-            elif suf == "m" and _PLURAL_AFTER_RE.match(text, m.end()):  # "1m people", not "a 45m yacht"
-                value *= 1e6
-                has_scale = True
-            elif suf.lower() == "pc":  # "3.9pc"
-                percent = True
-            elif suf in GLUED_UNITS:  # "45m", "12km", "300MW"
-                glued = GLUED_UNITS[suf]
-            else:
-                continue  # "5G", "3D": a name, not an amount
-        if m.group("mag"):
-            value *= MAGNITUDES[m.group("mag").lower()]
-            has_scale = True
-        found.append(Amount(m.start(), end, value, currency=currency, percent=percent,
-                            kind="number" if num[0].isdigit() or num[0] == "." else "words",
-                            has_scale=has_scale, unit=glued))
+        amount = _number_amount(text, m)
+        if amount is not None:
+            found.append(amount)
     found.sort(key=lambda a: a.start)
     return iter(found)
+
+
+def _fraction_amount(m: re.Match[str]) -> Amount:
+    """A fraction match: a share ("two thirds"), or an amount when a magnitude follows ("half a billion")."""
+    if m.group("half"):
+        val = 0.5
+    else:
+        numer = 1 if m.group("num").lower() in ("a", "an") else ONES[m.group("num").lower()]
+        val = numer / FRACTIONS[m.group("den").lower()]
+    scale = m.group("scale") or m.group("hscale")
+    if scale:  # "a quarter of a million", "half a billion": an amount, not a share
+        return Amount(m.start(), m.end(), val * MAGNITUDES[scale.lower()], kind="words", has_scale=True)
+    return Amount(m.start(), m.end(), val, kind="fraction")
+
+
+def _vague_magnitude(m: re.Match[str]) -> float:
+    """The order of magnitude of a vague amount: "tens of thousands" -> 1e4, "several million" -> 1e6."""
+    if m.group("tens"):
+        return (10 if m.group("tens").lower() == "tens" else 100) * VAGUE[m.group("big").lower()]
+    if m.group("sev"):
+        return MAGNITUDES.get(m.group("sev").lower(), 100)
+    return VAGUE[m.group("word").lower()]
+
+
+def _number_amount(text: str, m: re.Match[str]) -> Amount | None:
+    """A number in digits or words with its currency, percent sign, suffix and magnitude; None when it is no amount."""
+    num = m.group("num")
+    value = _num_value(num)
+    if value is None:
+        return None
+    if not num[0].isdigit() and m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
+        return None  # "high-five": a spelled number glued to the word before it
+    currency = None
+    if m.group("cur"):
+        currency = CURRENCY_PREFIX[m.group("cur")]
+    elif m.group("iso") or m.group("isoafter"):
+        currency = m.group("iso") or m.group("isoafter")
+    end = m.end()
+    has_scale = bool(re.search(rf"(?i)\b(?:{_SCALE})\b", num)) and not num[0].isdigit()
+    percent = bool(m.group("pct"))
+    glued = None
+    suf = m.group("suf")
+    if suf:
+        suffix = _suffix_reading(text, m, suf, currency)
+        if suffix is None:
+            return None  # "5G", "3D": a name, not an amount
+        factor, suffix_percent, glued = suffix
+        if factor is not None:
+            value *= factor
+            has_scale = True
+        percent = percent or suffix_percent
+    if m.group("mag"):
+        value *= MAGNITUDES[m.group("mag").lower()]
+        has_scale = True
+    return Amount(m.start(), end, value, currency=currency, percent=percent,
+                  kind="number" if num[0].isdigit() or num[0] == "." else "words",
+                  has_scale=has_scale, unit=glued)
+
+
+def _suffix_reading(text: str, m: re.Match[str], suf: str,
+                    currency: str | None) -> tuple[float | None, bool, str | None] | None:
+    """What letters glued to the digits mean: (scale factor, percent, unit), None when they make a name."""
+    if currency and suf.lower() in MONEY_SUFFIXES:  # "£45m", "$50k"
+        return MONEY_SUFFIXES[suf.lower()], False, None
+    if suf.lower() in MAGNITUDES:  # "3bn", "1.2mn"
+        return MAGNITUDES[suf.lower()], False, None
+    if suf == "m" and _PLURAL_AFTER_RE.match(text, m.end()):  # "1m people", not "a 45m yacht"
+        return 1e6, False, None
+    if suf.lower() == "pc":  # "3.9pc"
+        return None, True, None
+    if suf in GLUED_UNITS:  # "45m", "12km", "300MW"
+        return None, False, GLUED_UNITS[suf]
+    return None  # "5G", "3D"
 
 
 def is_year(text: str, amount: Amount) -> bool:

@@ -220,59 +220,26 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
         value, qstart = -value, minus.start()
     span_end = end
     if unit is None:
-        m = CURRENCY_AFTER_RE.match(text, end)
-        if m and _currency_word_ok(m, amt):
-            word = m.group("word").lower()
-            unit = CURRENCY_WORDS[word]
-            if word in ("dollar", "dollars") and m.group("kind"):
-                unit = DOLLAR_KINDS[m.group("kind").lower()]
-            elif m.group("adj") and word in ("dollar", "dollars", "franc", "francs"):
-                unit = DOLLAR_KINDS.get(m.group("adj").lower(), "CHF" if "franc" in word else "USD")
-            if word in HUNDREDTHS and value is not None:
-                value = round(value / 100, 6)
-                value_max = round(value_max / 100, 6) if value_max is not None else None
-            span_end = m.end("sterling") if m.group("sterling") else m.end("word")
+        currency = _currency_after(text, amt, end, value, value_max)
+        if currency is not None:
+            unit, value, value_max, span_end = currency
     if unit is None:
-        m = POINTS_AFTER_RE.match(text, end)
-        if m:
-            unit = " ".join(m.group("unit").lower().split())
-            unit = unit if unit.endswith("s") else unit + "s"
-            span_end = m.end()
+        points = _points_after(text, end)
+        if points is not None:
+            unit, span_end = points
     sent_key = 0
     if doc is not None:
         first = doc[_tok_at(starts, amt.start)]
         last = doc[_tok_at(starts, max(amt.start, end - 1))]
         sent_key = first.sent.start
-        if _is_name_or_age(doc, first, last, amt, unit):
-            return None
-        if amt.kind == "words" and first.lower_ == "one" and first.i == last.i and first.dep_ != "nummod":
-            return None  # "one of the lifeguards", "no one": a pronoun, not a count
-        if _after_name(doc, first, amt):
-            return None
-        if unit is None and text[qstart:amt.start].strip().lower() in ("over", "under", "above", "below") \
-                and _age_limit(doc, first, text, qstart):
+        if _not_a_figure(text, doc, first, last, amt, unit, qstart):
             return None
         if unit is None:
-            found = _counted_noun(doc, starts, amt, end, first, last)
-            if found == "SKIP":
+            counted = _counted_unit(doc, starts, amt, end, first, last, qualifier, last_unit.get(sent_key), span_end)
+            if counted is None:
                 return None
-            if isinstance(found, tuple):
-                unit, span_end = found
-                if unit.lower() in ANAPHORS:
-                    unit = last_unit.get(sent_key)
-                    span_end = max(span_end, end)
-                if unit and unit.lower() in TIME_UNITS:
-                    return None
-            elif amt.kind in ("number", "words", "ratio"):
-                if first.ent_type_ in ("DATE", "TIME") and amt.currency is None and not amt.percent:
-                    return None
-                unit = last_unit.get(sent_key)
-                if unit is None and amt.kind == "words" and qualifier is None:
-                    return None  # "the two met", "those two": a spelled number with nothing counted
-        if unit and unit != "%" and not unit.isupper() and amt.kind not in ("fraction", "ratio", "vague"):
-            last_unit[sent_key] = unit
-        elif unit and amt.kind in ("fraction", "ratio", "vague") and unit not in ANAPHORS:
-            last_unit[sent_key] = unit
+            unit, span_end = counted
+        _remember_unit(last_unit, sent_key, unit, amt)
         if unit and unit.lower() in CURRENCY_WORDS and unit.lower() not in VAGUE_CURRENCY_SKIP:
             unit = CURRENCY_WORDS[unit.lower()]  # "millions of dollars"
         change = _change(doc, first, last)
@@ -287,6 +254,84 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
                   value_max=value_max, change=change)
     weak = amt.kind == "words" and text[amt.start:amt.end].lower() == "one" and qualifier is None
     return claim, sent_key, weak
+
+
+def _currency_after(text: str, amt: Amount, end: int, value: float | None, value_max: float | None
+                    ) -> tuple[str, float | None, float | None, int] | None:
+    """(unit, value, value_max, span end) for a currency word after the number ("5 million dollars"), else None.
+
+    Pence and cents count in hundredths of the main unit, so the values are scaled with it.
+    """
+    m = CURRENCY_AFTER_RE.match(text, end)
+    if not (m and _currency_word_ok(m, amt)):
+        return None
+    word = m.group("word").lower()
+    unit = CURRENCY_WORDS[word]
+    if word in ("dollar", "dollars") and m.group("kind"):
+        unit = DOLLAR_KINDS[m.group("kind").lower()]
+    elif m.group("adj") and word in ("dollar", "dollars", "franc", "francs"):
+        unit = DOLLAR_KINDS.get(m.group("adj").lower(), "CHF" if "franc" in word else "USD")
+    if word in HUNDREDTHS and value is not None:
+        value = round(value / 100, 6)
+        value_max = round(value_max / 100, 6) if value_max is not None else None
+    span_end = m.end("sterling") if m.group("sterling") else m.end("word")
+    return unit, value, value_max, span_end
+
+
+def _points_after(text: str, end: int) -> tuple[str, int] | None:
+    """(plural unit, span end) for "points", "percentage points" and the like after the number, else None."""
+    m = POINTS_AFTER_RE.match(text, end)
+    if not m:
+        return None
+    unit = " ".join(m.group("unit").lower().split())
+    return (unit if unit.endswith("s") else unit + "s"), m.end()
+
+
+def _not_a_figure(text: str, doc: Any, first: Any, last: Any, amt: Amount, unit: str | None, qstart: int) -> bool:
+    """The tokens say the number is no figure: a name or age, the pronoun 'one', a model number, an age limit."""
+    if _is_name_or_age(doc, first, last, amt, unit):
+        return True
+    if amt.kind == "words" and first.lower_ == "one" and first.i == last.i and first.dep_ != "nummod":
+        return True  # "one of the lifeguards", "no one": a pronoun, not a count
+    if _after_name(doc, first, amt):
+        return True
+    return unit is None and text[qstart:amt.start].strip().lower() in ("over", "under", "above", "below") \
+        and _age_limit(doc, first, text, qstart)
+
+
+def _counted_unit(doc: Any, starts: list[int], amt: Amount, end: int, first: Any, last: Any,
+                  qualifier: str | None, sentence_unit: str | None, span_end: int) -> tuple[str | None, int] | None:
+    """(unit, span end) for a number written without a unit: the noun it counts, else the sentence's last unit.
+
+    None when the number is no figure: a duration, an age, a date, or a spelled number with nothing counted.
+    """
+    found = _counted_noun(doc, starts, amt, end, first, last)
+    if found == "SKIP":
+        return None
+    if isinstance(found, tuple):
+        unit: str | None
+        unit, span_end = found
+        if unit.lower() in ANAPHORS:  # "them", "those": the unit counted before in the sentence
+            unit = sentence_unit
+            span_end = max(span_end, end)
+        if unit and unit.lower() in TIME_UNITS:
+            return None
+        return unit, span_end
+    if amt.kind in ("number", "words", "ratio"):
+        if first.ent_type_ in ("DATE", "TIME") and amt.currency is None and not amt.percent:
+            return None
+        if sentence_unit is None and amt.kind == "words" and qualifier is None:
+            return None  # "the two met", "those two": a spelled number with nothing counted
+        return sentence_unit, span_end
+    return None, span_end
+
+
+def _remember_unit(last_unit: dict[int, str], sent_key: int, unit: str | None, amt: Amount) -> None:
+    """Keep the sentence's last counted unit, for later bare numbers and anaphors ("5 boats and 3 of them")."""
+    if unit and unit != "%" and not unit.isupper() and amt.kind not in ("fraction", "ratio", "vague"):
+        last_unit[sent_key] = unit
+    elif unit and amt.kind in ("fraction", "ratio", "vague") and unit not in ANAPHORS:
+        last_unit[sent_key] = unit
 
 
 def _currency_word_ok(m: re.Match[str], amt: Amount) -> bool:

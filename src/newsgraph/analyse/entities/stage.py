@@ -306,66 +306,18 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         m = _Mention(s, e, ent.label_)
         m.votes[ent.label_] += 1.0
         sent_start = ent.sent.start
-        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in k.title_heads and m.label != "GPE":
-            m.votes["ORG"] += 2  # "the chief executive of Sora Robotics"
-        if s >= 1 and doc[s - 1].lower_ in k.org_nouns and m.label != "GPE" and doc[s - 1].ent_iob_ == "O":
-            m.votes["ORG"] += 2  # "battery maker Cellix", "rights group Amnesty"
-        # titles inside the span ("President Biden" tagged as one PERSON)
-        inner = s
-        while inner < e - 1 and (doc[inner].lower_ in k.title_words or doc[inner].lower_ in k.honorifics):
-            inner += 1
-        # other labels only when a first name follows ("Councilwoman Grace Whitfield"), so
-        # that "General Motors" stays an organisation
-        if inner > s and (ent.label_ == "PERSON" or gender_of_first_name(doc[inner].text) or doc[inner].lower_ in either_names()):
-            words = [t.lower_ for t in doc[s:inner]]
-            if _match_title(words, k) or words[-1] in k.honorifics:
-                title_spans.append((s, inner))
-                if doc[inner - 1].lower_ not in k.honorifics:
-                    m.titles.append(doc[s:inner].text)
-                else:
-                    m.gender = k.honorifics.get(doc[inner - 1].lower_)
-                m.votes["PERSON"] += 3
-                s = inner
-                m.start = s
+        _vote_org_by_noun_before(doc, m, s, k)
+        s = _strip_inner_title(doc, m, s, e, k, title_spans)
         words = [t.lower_ for t in doc[s:e]]
         # evidence from the words before the name
         if m.label in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC") and len(words) <= 4:
-            first, title, aff = _title_before(doc, s, k, sent_start)
-            place = m.label in ("GPE", "LOC") and (
-                _norm_key(doc[s:e].text) in k.country_by_name or known_city(doc[s:e].text)
-                or not doc[first].text[:1].isupper())
-            if first < s and not place:  # "coal producer West Virginia" is still a place
-                hon = doc[s - 1].lower_
-                if hon in k.honorifics:
-                    m.gender = m.gender or k.honorifics[hon]
-                if title:
-                    m.titles.append(title)
-                    m.gender = m.gender or k.gendered_nouns.get(title.lower().split()[-1])
-                m.affiliation = aff
-                m.votes["PERSON"] += 3
-                title_spans.append((first, s))
+            _vote_title_before(doc, m, s, e, k, sent_start, title_spans)
         if m.label == "PERSON" or m.votes["PERSON"] > 1:
-            title, aff = _appos_title(doc, doc[e - 1], k)
-            if title:
-                m.titles.append(title)
-                m.affiliation = m.affiliation or aff
-                m.gender = m.gender or k.gendered_nouns.get(title.lower().split()[-1])
-                m.votes["PERSON"] += 2
+            _vote_appositive_title(doc, m, e, k)
         text = doc[s:e].text
         key = _norm_key(text)
-        country = k.country_by_name.get(key)
-        if country and m.votes["PERSON"] < 3:
-            m.votes["GPE"] += 3
-        elif key in k.country_by_demonym:
-            m.votes["NORP"] += 2
-        # "Virginia AFL-CIO" or "Georgia Power" are not people: the last word must look like a surname
-        last = doc[e - 1].text
-        if (len(words) >= 2 and m.votes["PERSON"] < 3 and not country and last[:1].isupper()
-                and not last.isupper() and words[-1] not in k.org_nouns):
-            g = gender_of_first_name(words[0])
-            if g or words[0] in either_names():
-                m.gender = m.gender or g
-                m.votes["PERSON"] += 1.5
+        country = _vote_country(m, key, k)
+        _vote_person_by_first_name(doc, m, e, words, country, k)
         kind = _org_head_kind(words, k)
         if kind and len(words) >= 2 and m.votes["PERSON"] < 3:
             m.votes["ORG"] += 2.5
@@ -374,19 +326,107 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         m.text = text
         m.key = key
         m.char_start, m.char_end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        root = doc[e - 1]
-        while root.dep_ == "conj" and root.head.i < root.i:  # "Vogt and Nowak met": both subjects
-            root = root.head
-        if root.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e]):
-            # "Earnest said that Obama has called": Earnest is the main subject
-            m.subject = 1.0 if root.head.dep_ == "ROOT" else 0.5
-        # a parse that went wrong still leaves the sentence-initial name as the likely subject
-        begins = min([s] + [a for a, b in title_spans if b == s]) == sent_start
-        if begins and e < len(doc) and doc[e].text not in POSSESSIVE and doc[e].dep_ != "case":
-            if doc[e].pos_ in ("VERB", "AUX", "PUNCT") or doc[e].tag_ == "VBD":
-                m.subject = 1.0
+        _mark_subject(doc, m, s, e, sent_start, title_spans)
         mentions.append(m)
     return mentions, title_spans
+
+
+def _vote_org_by_noun_before(doc: Any, m: _Mention, s: int, k: Knowledge) -> None:
+    """A title head with "of", or an organisation noun, right before a name says organisation."""
+    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in k.title_heads and m.label != "GPE":
+        m.votes["ORG"] += 2  # "the chief executive of Sora Robotics"
+    if s >= 1 and doc[s - 1].lower_ in k.org_nouns and m.label != "GPE" and doc[s - 1].ent_iob_ == "O":
+        m.votes["ORG"] += 2  # "battery maker Cellix", "rights group Amnesty"
+
+
+def _strip_inner_title(doc: Any, m: _Mention, s: int, e: int, k: Knowledge,
+                       title_spans: list[tuple[int, int]]) -> int:
+    """Titles inside the span ("President Biden" tagged as one PERSON) become evidence; the name's new start."""
+    inner = s
+    while inner < e - 1 and (doc[inner].lower_ in k.title_words or doc[inner].lower_ in k.honorifics):
+        inner += 1
+    # other labels only when a first name follows ("Councilwoman Grace Whitfield"), so
+    # that "General Motors" stays an organisation
+    if inner > s and (m.label == "PERSON" or gender_of_first_name(doc[inner].text) or doc[inner].lower_ in either_names()):
+        words = [t.lower_ for t in doc[s:inner]]
+        if _match_title(words, k) or words[-1] in k.honorifics:
+            title_spans.append((s, inner))
+            if doc[inner - 1].lower_ not in k.honorifics:
+                m.titles.append(doc[s:inner].text)
+            else:
+                m.gender = k.honorifics.get(doc[inner - 1].lower_)
+            m.votes["PERSON"] += 3
+            s = inner
+            m.start = s
+    return s
+
+
+def _vote_title_before(doc: Any, m: _Mention, s: int, e: int, k: Knowledge, sent_start: int,
+                       title_spans: list[tuple[int, int]]) -> None:
+    """A title, honorific or affiliation before the name ("Dr.", "battery maker CEO") makes it a person, unless it is a place."""
+    first, title, aff = _title_before(doc, s, k, sent_start)
+    place = m.label in ("GPE", "LOC") and (
+        _norm_key(doc[s:e].text) in k.country_by_name or known_city(doc[s:e].text)
+        or not doc[first].text[:1].isupper())
+    if first < s and not place:  # "coal producer West Virginia" is still a place
+        hon = doc[s - 1].lower_
+        if hon in k.honorifics:
+            m.gender = m.gender or k.honorifics[hon]
+        if title:
+            m.titles.append(title)
+            m.gender = m.gender or k.gendered_nouns.get(title.lower().split()[-1])
+        m.affiliation = aff
+        m.votes["PERSON"] += 3
+        title_spans.append((first, s))
+
+
+def _vote_appositive_title(doc: Any, m: _Mention, e: int, k: Knowledge) -> None:
+    """A title in apposition after a person ("Smith, the mayor of Leeds") is theirs and confirms a person."""
+    title, aff = _appos_title(doc, doc[e - 1], k)
+    if title:
+        m.titles.append(title)
+        m.affiliation = m.affiliation or aff
+        m.gender = m.gender or k.gendered_nouns.get(title.lower().split()[-1])
+        m.votes["PERSON"] += 2
+
+
+def _vote_country(m: _Mention, key: str, k: Knowledge) -> dict[str, Any] | None:
+    """A country's name votes for a place unless titles already made it a person; a demonym votes NORP."""
+    country = k.country_by_name.get(key)
+    if country and m.votes["PERSON"] < 3:
+        m.votes["GPE"] += 3
+    elif key in k.country_by_demonym:
+        m.votes["NORP"] += 2
+    return country
+
+
+def _vote_person_by_first_name(doc: Any, m: _Mention, e: int, words: list[str], country: dict[str, Any] | None,
+                               k: Knowledge) -> None:
+    """A known first name before a surname-like last word votes person."""
+    # "Virginia AFL-CIO" or "Georgia Power" are not people: the last word must look like a surname
+    last = doc[e - 1].text
+    if (len(words) >= 2 and m.votes["PERSON"] < 3 and not country and last[:1].isupper()
+            and not last.isupper() and words[-1] not in k.org_nouns):
+        g = gender_of_first_name(words[0])
+        if g or words[0] in either_names():
+            m.gender = m.gender or g
+            m.votes["PERSON"] += 1.5
+
+
+def _mark_subject(doc: Any, m: _Mention, s: int, e: int, sent_start: int,
+                  title_spans: list[tuple[int, int]]) -> None:
+    """How much the mention is its sentence's subject: the parse's subject, else a sentence-initial name before a verb."""
+    root = doc[e - 1]
+    while root.dep_ == "conj" and root.head.i < root.i:  # "Vogt and Nowak met": both subjects
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e]):
+        # "Earnest said that Obama has called": Earnest is the main subject
+        m.subject = 1.0 if root.head.dep_ == "ROOT" else 0.5
+    # a parse that went wrong still leaves the sentence-initial name as the likely subject
+    begins = min([s] + [a for a, b in title_spans if b == s]) == sent_start
+    if begins and e < len(doc) and doc[e].text not in POSSESSIVE and doc[e].dep_ != "case":
+        if doc[e].pos_ in ("VERB", "AUX", "PUNCT") or doc[e].tag_ == "VBD":
+            m.subject = 1.0
 
 
 # ---------------------------------------------------------------- grouping

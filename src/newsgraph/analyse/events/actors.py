@@ -71,24 +71,33 @@ def knowledge() -> ActorKnowledge:
     lower: dict[str, Code] = {}
     iso2: dict[str, str] = {}
     names: dict[str, str] = {}
+    _add_countries(_country_records(), exact, lower, iso2, names)
+    _add_organisations(_read("actors/organisations.json"), exact, lower)
+    _add_roles(_read("actors/roles.json"), lower)
+    max_words = max((len(k.split()) for k in [*exact, *lower]), default=1)
+    people = _people_codes(_read("actors/people.json"))
+    return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people)
 
-    def put(phrase: str, code: Code, keep_first: bool = True) -> None:
-        if not phrase:
-            return
-        table, key = (exact, phrase) if is_acronym(phrase) else (lower, phrase.lower())
-        if keep_first and key in table:
-            return
-        table[key] = code
 
-    countries = (_read("countries.json") or {}).get("countries", [])
-    if not countries:  # the shared country file is missing: pycountry still gives names
-        try:
-            import pycountry
+def _put_phrase(exact: dict[str, Code], lower: dict[str, Code], phrase: str, code: Code,
+                keep_first: bool = True) -> None:
+    """File a phrase: acronyms as written (so "US" is not "us"), anything else in lower case."""
+    if not phrase:
+        return
+    table, key = (exact, phrase) if is_acronym(phrase) else (lower, phrase.lower())
+    if keep_first and key in table:
+        return
+    table[key] = code
 
-            countries = [{"name": c.name, "iso2": c.alpha_2, "iso3": c.alpha_3,
-                          "aliases": [getattr(c, "common_name", "")], "demonyms": []} for c in pycountry.countries]
-        except ImportError:
-            countries = []
+
+def _country_records() -> list[Any]:
+    """Country records from the shared countries.json (the entities layer reads the same file)."""
+    return list(_read("countries.json")["countries"])
+
+
+def _add_countries(countries: list[Any], exact: dict[str, Code], lower: dict[str, Code],
+                   iso2: dict[str, str], names: dict[str, str]) -> None:
+    """A country's names and aliases (also without "the"), demonyms (and their plurals, civilians) and capital."""
     for c in countries:
         iso3 = c.get("iso3")
         if not iso3:
@@ -98,42 +107,49 @@ def knowledge() -> ActorKnowledge:
         names.setdefault(iso3, c.get("name") or iso3)
         for name in [c.get("name"), *c.get("aliases", [])]:
             if name:
-                put(name, Code(iso3, "GOV", "country"))
+                _put_phrase(exact, lower, name, Code(iso3, "GOV", "country"))
                 if name.lower().startswith("the "):
-                    put(name[4:], Code(iso3, "GOV", "country"))
+                    _put_phrase(exact, lower, name[4:], Code(iso3, "GOV", "country"))
         for dem in c.get("demonyms", []):
-            put(dem, Code(iso3, None, "demonym"))
+            _put_phrase(exact, lower, dem, Code(iso3, None, "demonym"))
             if not is_acronym(dem) and not dem.endswith("s"):
-                put(dem + "s", Code(iso3, "CVL", "demonym"))
+                _put_phrase(exact, lower, dem + "s", Code(iso3, "CVL", "demonym"))
         if c.get("capital"):
-            put(c["capital"], Code(iso3, "GOV", "capital"))
+            _put_phrase(exact, lower, c["capital"], Code(iso3, "GOV", "capital"))
 
-    orgs = _read("actors/organisations.json") or {}
+
+def _add_organisations(orgs: dict[str, Any], exact: dict[str, Code], lower: dict[str, Code]) -> None:
+    """Organisations (overriding a country's phrase of the same name) and regions that stand for a country."""
     for org in orgs.get("organisations", []):
         code = Code(org.get("country"), org.get("sector"), "org")
         for name in [org["name"], *org.get("aliases", [])]:
-            put(name, code, keep_first=False)
+            _put_phrase(exact, lower, name, code, keep_first=False)
     for name, iso3 in (orgs.get("regions") or {}).items():
         if not name.startswith("_"):
-            put(name, Code(iso3, None, "region"))
+            _put_phrase(exact, lower, name, Code(iso3, None, "region"))
 
-    roles = _read("actors/roles.json") or {}
+
+def _add_roles(roles: dict[str, Any], lower: dict[str, Code]) -> None:
+    """Role words give a sector (and a few titles their country); they never displace a name of another kind."""
     role_countries = {k.lower(): v for k, v in (roles.get("countries") or {}).items()}
     for sector, words in (roles.get("sectors") or {}).items():
         for w in words:
             if w.lower() not in lower or lower[w.lower()].kind == "role":
                 lower[w.lower()] = Code(role_countries.get(w.lower()), sector, "role")
-    max_words = max((len(k.split()) for k in [*exact, *lower]), default=1)
+
+
+def _people_codes(data: dict[str, Any]) -> dict[str, Code]:
+    """Known people by full name, and by surname when every person of that surname has the same code."""
     people: dict[str, Code] = {}
     surnames: dict[str, list[Code]] = {}
-    for person in (_read("actors/people.json") or {}).get("people", []):
+    for person in data.get("people", []):
         code = Code(person.get("country"), person.get("sector"), "person")
         people[person["name"].lower()] = code
         surnames.setdefault(person["name"].split()[-1].lower(), []).append(code)
     for surname, codes in surnames.items():
         if surname not in people and len({(c.country, c.sector) for c in codes}) == 1:
             people[surname] = codes[0]
-    return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people)
+    return people
 
 
 def code_words(words: list[str], spaced: list[bool] | None = None,

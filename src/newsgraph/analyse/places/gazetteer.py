@@ -294,10 +294,40 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
     cities = _read_cities(b.rows, {(c["capital"], c["iso"]) for c in countries_raw.values()
                                    if c.get("capital") and c.get("iso")})
 
+    countries, country_rows, capitals = _add_countries(b, countries_raw, cities, regions["country_centroids"])
+    _add_pycountry_names(b, country_rows)
+    for iso, aliases in regions["country_aliases"].items():
+        if iso in countries:
+            for alias in aliases:
+                b.add(alias, country_rows[iso])
+
+    states = _add_us_states(b, regions["us_states"])
+    demonyms = _country_demonyms(regions["demonyms"], countries)
+    _add_regions(b, regions["regions"], demonyms)
+    _add_us_counties(b)
+    _add_cities(b, cities)
+    del cities
+    b.rows.freeze()
+    squashed_index = _squashed_index(b.names)
+    names = b.names
+    b.names = {}
+    return Gazetteer(
+        rows=b.rows,
+        names=KeyIndex(names.items()),
+        squashed=squashed_index,
+        demonyms={k: tuple(map(tuple, v)) for k, v in demonyms.items()},
+        states={k: tuple(v) for k, v in states.items()},
+        countries={k: tuple(v) for k, v in countries.items()},
+        capitals=frozenset(capitals),
+    )
+
+
+def _add_countries(b: _Builder, countries_raw: dict[str, dict], cities: _Cities,
+                   centroids: dict[str, Any]) -> tuple[dict[str, Candidate], dict[str, int], set[int]]:
+    """Each country under its name, placed at its centre point or else its capital: (countries, rows, capital ids)."""
     countries: dict[str, Candidate] = {}
     country_rows: dict[str, int] = {}
     capitals: set[int] = set()
-    centroids = regions["country_centroids"]
     for iso, c in countries_raw.items():
         if iso in ("CS", "AN"):  # dissolved: their names now belong to others
             continue
@@ -314,14 +344,12 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
         countries[iso] = cand
         country_rows[iso] = b.row(cand)
         b.add(c["name"], country_rows[iso])
-    _add_pycountry_names(b, country_rows)
-    for iso, aliases in regions["country_aliases"].items():
-        if iso in countries:
-            for alias in aliases:
-                b.add(alias, country_rows[iso])
+    return countries, country_rows, capitals
 
+
+def _add_us_states(b: _Builder, state_extra: dict[str, Any]) -> dict[str, Candidate]:
+    """The US states under their names and aliases, with the points regions.json gives them; by state code."""
     states: dict[str, Candidate] = {}
-    state_extra = regions["us_states"]
     for code, s in _read("us_states.json").items():
         extra = state_extra.get(code, {})
         cand = Candidate(int(s["geonameid"]), s["name"], extra.get("lat"), extra.get("lon"), "US", code, 0, ADM1)
@@ -330,14 +358,23 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
         b.add(s["name"], row)
         for alias in extra.get("aliases", ()):
             b.add(alias, row)
+    return states
 
+
+def _country_demonyms(words_by_iso: dict[str, list[str]],
+                      countries: dict[str, Candidate]) -> dict[str, list[Candidate]]:
+    """Demonyms ("Kenyan") to the countries they point to, for the countries kept."""
     demonyms: dict[str, list[Candidate]] = {}
-    for iso, words in regions["demonyms"].items():
+    for iso, words in words_by_iso.items():
         if iso in countries:
             for w in words:
                 demonyms.setdefault(normalise(w), []).append(countries[iso])
+    return demonyms
 
-    for r in regions["regions"]:
+
+def _add_regions(b: _Builder, regions: list[dict[str, Any]], demonyms: dict[str, list[Candidate]]) -> None:
+    """Regions written out in regions.json, with their aliases; their demonyms join `demonyms`."""
+    for r in regions:
         cand = Candidate(r["geonameid"], r["name"], r["lat"], r["lon"], r["country"], None, 0, r["kind"])
         row = b.row(cand)
         b.add(r["name"], row)
@@ -346,6 +383,9 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
         for w in r.get("demonyms", ()):
             demonyms.setdefault(normalise(w), []).append(cand)
 
+
+def _add_us_counties(b: _Builder) -> None:
+    """US counties, also without "County"/"Parish"/... as an alias ("Cook" for "Cook County")."""
     for c in _read("us_counties.json"):
         # No coordinates or ids ship for counties; the stage places them by context.
         cand = Candidate(None, c["name"], None, None, "US", c["state"], 0, COUNTY)
@@ -354,31 +394,24 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
         if bare != c["name"]:
             b.add(bare, b.row(cand._replace(alias=True)))
 
+
+def _add_cities(b: _Builder, cities: _Cities) -> None:
+    """Cities (already in the rows) under their names, last, so the places above come first for a name."""
     for row in cities.rows:
         b.add(b.rows.name(row), row)
         alt = cities.alternates.get(row)
         if alt is not None:
             for name in alt[1]:
                 b.add(name, alt[0])
-    del cities
-    b.rows.freeze()
+
+
+def _squashed_index(names: dict[str, list[int]]) -> KeyIndex:
+    """Names of five or more letters without their spaces ("Newyork", "Hongkong"), to the same rows."""
     squashed: dict[str, list[int]] = {}
-    for key, rows in b.names.items():  # in the order names were added, which orders each run
+    for key, rows in names.items():  # in the order names were added, which orders each run
         if len(key) >= 5:
             squashed.setdefault(key.replace(" ", ""), []).extend(rows)
-    squashed_index = KeyIndex(squashed.items())
-    del squashed
-    names = b.names
-    b.names = {}
-    return Gazetteer(
-        rows=b.rows,
-        names=KeyIndex(names.items()),
-        squashed=squashed_index,
-        demonyms={k: tuple(map(tuple, v)) for k, v in demonyms.items()},
-        states={k: tuple(v) for k, v in states.items()},
-        countries={k: tuple(v) for k, v in countries.items()},
-        capitals=frozenset(capitals),
-    )
+    return KeyIndex(squashed.items())
 
 
 def _capital_id(country: dict, by_name: dict[tuple[str, str], list[tuple[int, int]]]) -> int | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -252,121 +253,213 @@ _DURATION_LEADS = frozenset({"for", "within", "over", "than", "about", "nearly",
 
 def read(name: str, m: Any, toks: _Tokens) -> Reading | None:
     """The reading of one match of rule `name`, or None when the tokens rule it out."""
-    g = m.groupdict()
-    start, end = m.span()
-    first = toks.doc[toks.index(start)]
-    if name == "iso_date":
-        if not 1 <= int(g["month"]) <= 12 or not _day_ok(g["day"]):
+    reader = _RULE_READERS.get(name)
+    return reader(m.groupdict(), m, toks) if reader is not None else None
+
+
+def _read_iso_date(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'2024-03-22': a real month and day, else a number range or a code."""
+    if not 1 <= int(g["month"]) <= 12 or not _day_ok(g["day"]):
+        return None
+    return _fixed("DATE", f"{g['year']}-{g['month']}-{g['day']}")
+
+
+def _read_slash_date(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'3/22/24': US month-first order, a two-digit year below 50 is this century."""
+    num_month, num_day, yr = int(g["month"]), _day_ok(g["day"]), g["year"]
+    if not 1 <= num_month <= 12 or not num_day:
+        return None
+    full_year = int(yr) if len(yr) == 4 else (2000 + int(yr) if int(yr) < 50 else 1900 + int(yr))
+    return _fixed("DATE", f"{full_year:04d}-{num_month:02d}-{num_day:02d}")
+
+
+def _read_month_day(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'March 22': a month word in front can be a verb or a name, so its token is checked."""
+    return _month_day_reading(g, toks.doc[toks.index(m.start("month"))])
+
+
+def _read_day_month(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'22 March': a month word after a day number is a month whatever its token says."""
+    return _month_day_reading(g, None)
+
+
+def _month_day_reading(g: dict[str, Any], month_tok: Any) -> Reading | None:
+    """A month and day, fixed with a year, else left for the reference date to place."""
+    mo, dy = _month_ok(g["month"], month_tok), _day_ok(g["day"])
+    if not mo or not dy:
+        return None
+    if g["year"]:
+        return _fixed("DATE", f"{g['year']}-{mo:02d}-{dy:02d}")
+    return Reading("DATE", "month_day", (mo, dy))
+
+
+def _read_month_year(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'March 2024': fixed once the month word is a month."""
+    mo = _month_ok(g["month"], None)
+    return _fixed("DATE", f"{g['year']}-{mo:02d}") if mo else None
+
+
+def _read_month(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'last March', 'January': a bare month word is often a verb or a name ('May'), so its token is checked."""
+    mo = _month_ok(g["month"], toks.doc[toks.index(m.start("month"))])
+    if not mo:
+        return None
+    return Reading("DATE", "month", (mo, (g["rel"] or "").lower()))
+
+
+def _read_weekday(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'next Friday evening': a lower-case weekday counts only with a relative word before it."""
+    if not g["weekday"][:1].isupper() and not g["rel"]:
+        return None
+    part = R.PARTS_OF_DAY.get((g["part"] or "").lower())
+    rel = " ".join((g["rel"] or "").lower().split()).replace("this past", "past")
+    return Reading("TIME" if part else "DATE", "weekday", (R.WEEKDAYS[g["weekday"].lower()], rel, part))
+
+
+def _read_holiday(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'Christmas', 'the Fourth of July': capitalised or after 'the', and not part of a name."""
+    word = m.group(0)
+    if (not word[:1].isupper() and not word.lower().startswith("the ")) or _in_name(m, toks):
+        return None
+    return Reading("DATE", "holiday", (" ".join(word.lower().split()),))
+
+
+def _read_the_weekend(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'the weekend': which one depends on the tense, so it is resolved later."""
+    return Reading("DATE", "weekend", ())
+
+
+def _read_edge_of_unit(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'the end of the month': TIMEX3 gives the edge the value of the unit itself."""
+    unit = g["unit"].lower()
+    return Reading("DATE", "shift", (unit, 0))
+
+
+def _read_deictic(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'yesterday', 'tonight', 'tomorrow morning': a day shift, with a part of day when one is said."""
+    if _in_name(m, toks):
+        return None
+    word = g["word"].lower()
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    part = R.PARTS_OF_DAY.get((g["part"] or ("night" if word == "tonight" else "")).lower())
+    return Reading("TIME" if part else "DATE", "days", (shift, part))
+
+
+def _read_this_part(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'this morning', 'last night': a part of today, or of yesterday after 'last'."""
+    shift = -1 if g["rel"].lower() == "last" else 0
+    return Reading("TIME", "days", (shift, R.PARTS_OF_DAY[g["part"].lower()]))
+
+
+def _read_ref_word(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'now', 'recently', 'soon': a reference point; 'now' must be an adverb or noun, not 'Now-' or a name."""
+    if g["present"]:
+        first = toks.doc[toks.index(m.start())]
+        if g["present"].lower() == "now" and (first.pos_ not in ("ADV", "NOUN") or _hyphen_after(m, toks)
+                                              or _in_name(m, toks)):
             return None
-        return _fixed("DATE", f"{g['year']}-{g['month']}-{g['day']}")
-    if name == "slash_date":
-        num_month, num_day, yr = int(g["month"]), _day_ok(g["day"]), g["year"]
-        if not 1 <= num_month <= 12 or not num_day:
+        return _fixed("DATE", "PRESENT_REF")
+    return _fixed("DATE", "PAST_REF" if g["past"] else "FUTURE_REF")
+
+
+def _read_ago(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'three years ago', 'two weeks from now': a signed shift of a number of units."""
+    num = R.parse_number(g["num"])
+    sign = -1 if g["dir"].lower() == "ago" else 1
+    return Reading("DATE", "ago", (num, g["unit"].lower().rstrip("s"), sign))
+
+
+def _read_vague_ago(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'years ago': some time in the past, no number to count back."""
+    return _fixed("DATE", "PAST_REF")
+
+
+def _read_bare_duration(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'for weeks', 'over the past few months': a lone unit word needs a duration preposition before it."""
+    if m.group(0).lower() == g["unit"].lower() and not g["long"]:
+        prev = toks.prev(m.start())
+        if prev is None or prev.lower_ not in ("for", "over", "in", "within"):
             return None
-        full_year = int(yr) if len(yr) == 4 else (2000 + int(yr) if int(yr) < 50 else 1900 + int(yr))
-        return _fixed("DATE", f"{full_year:04d}-{num_month:02d}-{num_day:02d}")
-    if name in ("month_day", "day_month"):
-        mtok = toks.doc[toks.index(m.start("month"))]
-        mo, dy = _month_ok(g["month"], None if name == "day_month" else mtok), _day_ok(g["day"])
-        if not mo or not dy:
+    return _fixed("DURATION", _duration(None, g["unit"]))
+
+
+def _read_set_per(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'twice a week', '5% a year': 'a week' alone is no frequency without a count or rate before it."""
+    if g["per"].lower() in ("a", "an") and not g["times"]:
+        prev = toks.prev(m.start())
+        if prev is None or not (prev.like_num or prev.text in ("%", "percent") or prev.lower_ in ("once", "twice")):
             return None
-        if g["year"]:
-            return _fixed("DATE", f"{g['year']}-{mo:02d}-{dy:02d}")
-        return Reading("DATE", "month_day", (mo, dy))
-    if name == "month_year":
-        mo = _month_ok(g["month"], None)
-        return _fixed("DATE", f"{g['year']}-{mo:02d}") if mo else None
-    if name == "month":
-        mo = _month_ok(g["month"], toks.doc[toks.index(m.start("month"))])
-        if not mo:
-            return None
-        return Reading("DATE", "month", (mo, (g["rel"] or "").lower()))
-    if name == "weekday":
-        if not g["weekday"][:1].isupper() and not g["rel"]:
-            return None
-        part = R.PARTS_OF_DAY.get((g["part"] or "").lower())
-        rel = " ".join((g["rel"] or "").lower().split()).replace("this past", "past")
-        return Reading("TIME" if part else "DATE", "weekday", (R.WEEKDAYS[g["weekday"].lower()], rel, part))
-    if name == "rel_unit":
-        return _read_rel_unit(g)
-    if name == "holiday":
-        word = m.group(0)
-        if (not word[:1].isupper() and not word.lower().startswith("the ")) or _in_name(m, toks):
-            return None
-        return Reading("DATE", "holiday", (" ".join(word.lower().split()),))
-    if name == "the_weekend":
-        return Reading("DATE", "weekend", ())
-    if name == "edge_of_unit":
-        unit = g["unit"].lower()
-        return Reading("DATE", "shift", (unit, 0))
-    if name == "deictic":
-        if _in_name(m, toks):
-            return None
-        word = g["word"].lower()
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
-        part = R.PARTS_OF_DAY.get((g["part"] or ("night" if word == "tonight" else "")).lower())
-        return Reading("TIME" if part else "DATE", "days", (shift, part))
-    if name == "this_part":
-        shift = -1 if g["rel"].lower() == "last" else 0
-        return Reading("TIME", "days", (shift, R.PARTS_OF_DAY[g["part"].lower()]))
-    if name == "ref_word":
-        if g["present"]:
-            if g["present"].lower() == "now" and (first.pos_ not in ("ADV", "NOUN") or _hyphen_after(m, toks)
-                                                  or _in_name(m, toks)):
-                return None
-            return _fixed("DATE", "PRESENT_REF")
-        return _fixed("DATE", "PAST_REF" if g["past"] else "FUTURE_REF")
-    if name == "ago":
-        num = R.parse_number(g["num"])
-        sign = -1 if g["dir"].lower() == "ago" else 1
-        return Reading("DATE", "ago", (num, g["unit"].lower().rstrip("s"), sign))
-    if name == "vague_ago":
-        return _fixed("DATE", "PAST_REF")
-    if name == "duration":
-        return _read_duration(g, m, toks)
-    if name == "bare_duration":
-        if m.group(0).lower() == g["unit"].lower() and not g["long"]:
-            prev = toks.prev(start)
-            if prev is None or prev.lower_ not in ("for", "over", "in", "within"):
-                return None
-        return _fixed("DURATION", _duration(None, g["unit"]))
-    if name == "set_every":
-        return _read_every(g)
-    if name == "set_per":
-        if g["per"].lower() in ("a", "an") and not g["times"]:
-            prev = toks.prev(start)
-            if prev is None or not (prev.like_num or prev.text in ("%", "percent") or prev.lower_ in ("once", "twice")):
-                return None
-        return _fixed("SET", _duration(1.0, g["unit"]))
-    if name == "set_adverb":
-        word = m.group(0)
-        if word[:1].isupper() and not first.is_sent_start:
-            return None  # "the Daily Telegraph"
-        return _fixed("SET", R.SET_ADVERBS[word.lower()])
-    if name == "decade":
-        return _read_decade(g, toks.prev(start))
-    if name == "century":
-        n = int(g["num"]) if g["num"] else R.CENTURY_ORDINALS[g["word"].lower()]
-        return _fixed("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
-    if name == "quarter":
-        return _read_quarter(g)
-    if name == "q_code":
-        q = int(g["q1"] or g["q2"])
-        year = _year4(g["year1"] or g["year2"])
-        return Reading("DATE", "quarter", (q, year, "", "Q"))
-    if name == "season":
-        return _fixed("DATE", f"{g['year']}-{R.SEASONS[g['season'].lower()]}")
-    if name == "year":
-        return _read_year(g, m, toks)
-    if name in ("clock", "clock24"):
-        return _read_clock(name, g, toks.prev(start))
-    if name == "noon":
-        prev = toks.prev(start)
-        if prev is None or prev.lower_ not in ("at", "by", "until", "till", "before", "after", "around", "from"):
-            return None
-        hour = 0 if g["word"].lower() == "midnight" else 12
-        return Reading("TIME", "clock", (hour, 0, ""))
-    return None
+    return _fixed("SET", _duration(1.0, g["unit"]))
+
+
+def _read_set_adverb(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'daily', 'weekly': capitalised inside a sentence it is a name."""
+    word = m.group(0)
+    if word[:1].isupper() and not toks.doc[toks.index(m.start())].is_sent_start:
+        return None  # "the Daily Telegraph"
+    return _fixed("SET", R.SET_ADVERBS[word.lower()])
+
+
+def _read_century(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'the 19th century', 'the twenty-first century': TIMEX3 writes the 19th as '18'."""
+    n = int(g["num"]) if g["num"] else R.CENTURY_ORDINALS[g["word"].lower()]
+    return _fixed("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
+
+
+def _read_q_code(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'Q3 2024', '2024 Q3': a quarter, with its year when one is given."""
+    q = int(g["q1"] or g["q2"])
+    year = _year4(g["year1"] or g["year2"])
+    return Reading("DATE", "quarter", (q, year, "", "Q"))
+
+
+def _read_season(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'summer 2024': a season of a given year."""
+    return _fixed("DATE", f"{g['year']}-{R.SEASONS[g['season'].lower()]}")
+
+
+def _read_noon(g: dict[str, Any], m: Any, toks: _Tokens) -> Reading | None:
+    """'at noon', 'by midnight': a clock time only after a time preposition ('a midnight raid' is none)."""
+    prev = toks.prev(m.start())
+    if prev is None or prev.lower_ not in ("at", "by", "until", "till", "before", "after", "around", "from"):
+        return None
+    hour = 0 if g["word"].lower() == "midnight" else 12
+    return Reading("TIME", "clock", (hour, 0, ""))
+
+
+# The reader of each rule of rules.RULES, by rule name (a rule without one reads as nothing).
+_RULE_READERS: dict[str, Callable[[dict[str, Any], Any, _Tokens], Reading | None]] = {
+    "iso_date": _read_iso_date,
+    "slash_date": _read_slash_date,
+    "month_day": _read_month_day,
+    "day_month": _read_day_month,
+    "month_year": _read_month_year,
+    "month": _read_month,
+    "weekday": _read_weekday,
+    "rel_unit": lambda g, m, toks: _read_rel_unit(g),
+    "holiday": _read_holiday,
+    "the_weekend": _read_the_weekend,
+    "edge_of_unit": _read_edge_of_unit,
+    "deictic": _read_deictic,
+    "this_part": _read_this_part,
+    "ref_word": _read_ref_word,
+    "ago": _read_ago,
+    "vague_ago": _read_vague_ago,
+    "duration": lambda g, m, toks: _read_duration(g, m, toks),
+    "bare_duration": _read_bare_duration,
+    "set_every": lambda g, m, toks: _read_every(g),
+    "set_per": _read_set_per,
+    "set_adverb": _read_set_adverb,
+    "decade": lambda g, m, toks: _read_decade(g, toks.prev(m.start())),
+    "century": _read_century,
+    "quarter": lambda g, m, toks: _read_quarter(g),
+    "q_code": _read_q_code,
+    "season": _read_season,
+    "year": lambda g, m, toks: _read_year(g, m, toks),
+    "clock": lambda g, m, toks: _read_clock("clock", g, toks.prev(m.start())),
+    "clock24": lambda g, m, toks: _read_clock("clock24", g, toks.prev(m.start())),
+    "noon": _read_noon,
+}
 
 
 def _in_name(m: Any, toks: _Tokens) -> bool:
@@ -504,16 +597,7 @@ def resolve(r: Reading, ref: date | None, tense: str | None) -> str | None:
             return f"XXXX-{a[0]:02d}-{a[1]:02d}"
         return f"{R.pick_year(ref, a[0], a[1], tense):04d}-{a[0]:02d}-{a[1]:02d}"
     if r.kind == "month":
-        month, rel = a
-        if ref is None:
-            return f"XXXX-{month:02d}"
-        if rel in ("this", "current"):
-            return f"{ref.year}-{month:02d}"
-        forced = {"last": "past", "past": "past", "previous": "past", "next": "future", "coming": "future"}.get(rel)
-        year = R.pick_year(ref, month, None, forced or tense)
-        if forced and month == ref.month:
-            year += -1 if forced == "past" else 1
-        return f"{year}-{month:02d}"
+        return _resolve_month(a[0], a[1], ref, tense)
     if r.kind == "weekday":
         weekday, rel, part = a
         if ref is None:
@@ -539,14 +623,31 @@ def resolve(r: Reading, ref: date | None, tense: str | None) -> str | None:
         y, mo = R.add_months(ref, step * a[0])
         return f"{y}-{a[1]}{(mo - 1) // step + 1}"
     if r.kind == "quarter":
-        n, year, rel, letter = a
-        if year is None:
-            span = 3 if letter == "Q" else 6
-            year = ref.year + {"last": -1, "next": 1}.get(rel, 0)
-            if not rel and tense == "past" and (n - 1) * span + 1 > ref.month:
-                year -= 1  # a quarter that has not begun yet, spoken of in the past: last year's
-        return f"{year}-{letter}{n}"
+        return _resolve_quarter(a[0], a[1], a[2], a[3], ref, tense)
     return None
+
+
+def _resolve_month(month: int, rel: str, ref: date | None, tense: str | None) -> str:
+    """'January', 'last March': which year's month, from the relative word, else the tense."""
+    if ref is None:
+        return f"XXXX-{month:02d}"
+    if rel in ("this", "current"):
+        return f"{ref.year}-{month:02d}"
+    forced = {"last": "past", "past": "past", "previous": "past", "next": "future", "coming": "future"}.get(rel)
+    year = R.pick_year(ref, month, None, forced or tense)
+    if forced and month == ref.month:
+        year += -1 if forced == "past" else 1
+    return f"{year}-{month:02d}"
+
+
+def _resolve_quarter(n: int, year: int | None, rel: str, letter: str, ref: date, tense: str | None) -> str:
+    """'the third quarter', 'last year's second half': the year, when not given, from the relative word and tense."""
+    if year is None:
+        span = 3 if letter == "Q" else 6
+        year = ref.year + {"last": -1, "next": 1}.get(rel, 0)
+        if not rel and tense == "past" and (n - 1) * span + 1 > ref.month:
+            year -= 1  # a quarter that has not begun yet, spoken of in the past: last year's
+    return f"{year}-{letter}{n}"
 
 
 # ---------------------------------------------------------------- the stage
