@@ -109,6 +109,8 @@ def test_pronouns_never_agree() -> None:
     assert not names_agree("Ada Quill", "she")
     assert not names_agree("Veller Council", "who")
     assert not names_agree("", "they")  # a pronoun is a name that never agrees, not "no name"
+    assert names_agree("WHO", "WHO") and names_agree("US", "the US")  # acronyms in capitals are names
+    assert not names_agree("I", "I")
 
 
 def test_empty_gold_agrees_only_with_no_name() -> None:

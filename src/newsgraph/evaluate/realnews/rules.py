@@ -73,8 +73,10 @@ PRONOUNS = frozenset("""
 
 
 def is_pronoun(name: str | None) -> bool:
-    toks = tokens(name)
-    return bool(toks) and all(t in PRONOUNS for t in toks)
+    """Every word a pronoun. A word in capitals is an acronym, not a pronoun:
+    "WHO" and "US" are names ("I" is one letter and stays a pronoun)."""
+    words = _TOKEN.findall((name or "").translate(_STRAIGHT))
+    return bool(words) and all(w.lower() in PRONOUNS and not (len(w) > 1 and w.isupper()) for w in words)
 
 
 def _name_words(name: str) -> set[str]:
