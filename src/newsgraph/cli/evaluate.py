@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -88,6 +89,35 @@ def events(
 ) -> None:
     """Macro F1 over PLOVER types, confusion table, actor country accuracy."""
     _run("events", as_json, data=data, limit=limit)
+
+
+class RealnewsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@eval_app.command("realnews")
+def realnews(
+    data: Annotated[Path, typer.Option("--data", help="The gold pages (JSONL).")] = SHARED / "realnews/gold_dev.jsonl",
+    html_dir: Annotated[Path, typer.Option("--html-dir", help="Where <id>.html.gz of each page is.")] = (
+        SHARED / "extraction/naeb/html"),
+    show: Annotated[bool, typer.Option("--show", help="Also list each page's unmatched gold and predicted items.")] = False,
+    format: Annotated[RealnewsFormat, typer.Option("--format", "-f", help="table or json.")] = RealnewsFormat.table,
+    limit: Limit = None,
+) -> None:
+    """The whole pipeline on real news pages: P/R/F1 of attributions, events, places and figures."""
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.evaluate import realnews as mod
+
+    try:
+        figures = mod.run(data=data, html_dir=html_dir, limit=limit, show=show)
+    except NewsgraphError as exc:
+        typer.echo(str(exc), err=True)  # "E003: no gold file at ...": the code first, as every error line
+        raise typer.Exit(2) from None
+    if format is RealnewsFormat.json:
+        sys.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(mod.report(figures) + "\n")
 
 
 def register(app: typer.Typer) -> None:
