@@ -78,3 +78,43 @@ def test_paragraph_component_found_through_the_entry_point() -> None:
         "doc = nlp('HARBOR CITY (Wire) - The Latest on the strike:\\n\\nMayor Ada Quist urged calm.')",
         "print(list(doc.sents)[-1].text.split()[0])",
     ) == ["Mayor"]
+
+
+STORIES = [
+    "“The ferry will run again by June,” harbour master Ines Valdar said on Tuesday.",
+    "The council said that the repairs would cost more than planned.",
+    "Nobody spoke at the meeting.",
+]
+
+
+def test_results_are_a_span_group_with_getters(nlp: spacy.language.Language) -> None:
+    doc = nlp(STORIES[0])
+    (span,) = doc.spans[FACTORY]
+    assert span.label_ == "direct" and span.text == "“The ferry will run again by June,”"
+    assert span._.speaker.text == "harbour master Ines Valdar" and span._.cue.text == "said"
+    assert span._.method
+
+
+def test_docbin_round_trip_keeps_the_attributions(nlp: spacy.language.Language) -> None:
+    from spacy.tokens import DocBin
+
+    docs = list(nlp.pipe(STORIES))
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    assert [[(a.kind, a.content.text, a.speaker.text if a.speaker is not None else None) for a in d._.attributions]
+            for d in back] == [[(a.kind, a.content.text, a.speaker.text if a.speaker is not None else None)
+                                for a in d._.attributions] for d in docs]
+    assert back[1].spans[FACTORY][0]._.speaker.text == "The council"
+
+
+def test_pipe_with_two_processes(nlp: spacy.language.Language) -> None:
+    one = [[(a.kind, a.content.text) for a in d._.attributions] for d in nlp.pipe(STORIES)]
+    two = [[(a.kind, a.content.text) for a in d._.attributions] for d in nlp.pipe(STORIES, n_process=2)]
+    assert two == one and one[0] and one[1] and not one[2]
+
+
+def test_displacy_shows_the_attribution_spans(nlp: spacy.language.Language) -> None:
+    from spacy import displacy
+
+    html = displacy.render(nlp(STORIES[1]), style="span", options={"spans_key": FACTORY}, page=False)
+    assert "indirect" in html and "repairs" in html

@@ -15,11 +15,20 @@ same pipeline) before it. On news pages with headlines and datelines, also add
 the package's entry points): it ends sentences at line breaks, as `newsgraph
 analyze` does. It sets:
 
-- ``doc._.attributions``: a tuple of ``SpacyAttribution`` with ``kind``
-  (direct | mixed | indirect), ``content``, ``cue`` and ``speaker`` as spaCy
-  ``Span`` objects (``cue``/``speaker`` may be None), and ``method``, the rule
-  that found it. A quotation that continues an attributed one shares that
-  attribution's cue and speaker spans.
+- ``doc.spans["newsgraph_attributions"]``: one span per attribution's content,
+  labelled ``direct``, ``mixed`` or ``indirect``, with ``span._.speaker``,
+  ``span._.cue`` (spaCy ``Span`` objects or None) and ``span._.method`` (the
+  rule that found it) as getters;
+- ``doc._.attributions``: the same as a tuple of ``SpacyAttribution`` (``kind``,
+  ``content``, ``cue``, ``speaker``, ``method``), also a getter.
+
+A quotation that continues an attributed one shares that attribution's cue
+and speaker. What the component stores is plain data (character offsets in
+``doc.user_data``), so ``DocBin(store_user_data=True)``, ``nlp.pipe(...,
+n_process=2)`` and displaCy (``style="span"``, ``spans_key`` as above) work::
+
+    from spacy import displacy
+    displacy.render(doc, style="span", options={"spans_key": "newsgraph_attributions"})
 
 Speakers are the words as written ("he"); resolving them to entities needs
 the whole newsgraph pipeline (`newsgraph analyze`), which this component
@@ -38,6 +47,13 @@ from newsgraph.analyse.attributions.spans import find_attributions
 FACTORY = "newsgraph_attributions"
 
 
+# Per attribution, in doc.user_data under DATA_KEY: [content start, content end,
+# cue start, cue end, speaker start, speaker end, method] as character offsets
+# (-1 for no cue or speaker). Plain lists, because user_data is what DocBin and
+# nlp.pipe(n_process=...) serialise, and neither can carry Python objects.
+DATA_KEY = "newsgraph_attributions"
+
+
 @dataclass(frozen=True)
 class SpacyAttribution:
     kind: str
@@ -47,14 +63,43 @@ class SpacyAttribution:
     method: str
 
 
-if not Doc.has_extension("attributions"):
-    Doc.set_extension("attributions", default=())
-
-
-def _span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
-    if se is None:
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    if start < 0:
         return None
-    return doc.char_span(se[0], se[1], alignment_mode="expand")
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _record(span: Span) -> list[object] | None:
+    for rec in span.doc.user_data.get(DATA_KEY, ()):
+        if rec[0] == span.start_char and rec[1] == span.end_char:
+            return list(rec)
+    return None
+
+
+def _speaker(span: Span) -> Span | None:
+    rec = _record(span)
+    return None if rec is None else _span(span.doc, int(rec[4]), int(rec[5]))  # type: ignore[call-overload]
+
+
+def _cue(span: Span) -> Span | None:
+    rec = _record(span)
+    return None if rec is None else _span(span.doc, int(rec[2]), int(rec[3]))  # type: ignore[call-overload]
+
+
+def _method(span: Span) -> str | None:
+    rec = _record(span)
+    return None if rec is None else str(rec[6])
+
+
+def _attributions(doc: Doc) -> tuple[SpacyAttribution, ...]:
+    group = doc.spans[FACTORY] if FACTORY in doc.spans else ()
+    return tuple(SpacyAttribution(s.label_, s, _cue(s), _speaker(s), _method(s) or "") for s in group)
+
+
+Doc.set_extension("attributions", getter=_attributions, force=True)
+for _name, _getter in (("speaker", _speaker), ("cue", _cue), ("method", _method)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, getter=_getter)
 
 
 class AttributionsComponent:
@@ -66,16 +111,19 @@ class AttributionsComponent:
             raise ValueError(
                 f"the {FACTORY!r} component needs a dependency parse: add it after the 'parser' component"
             )
-        out = []
+        spans, records = [], []
         for f in find_attributions(doc):
-            content = _span(doc, f.content)
+            content = doc.char_span(f.content[0], f.content[1], alignment_mode="expand", label=f.kind)
             if content is None:
                 continue
-            out.append(SpacyAttribution(f.kind, content, _span(doc, f.cue), _span(doc, f.speaker), f.method))
-        doc._.attributions = tuple(out)
+            cue, speaker = f.cue or (-1, -1), f.speaker or (-1, -1)
+            spans.append(content)
+            records.append([content.start_char, content.end_char, *cue, *speaker, f.method])
+        doc.spans[FACTORY] = spans
+        doc.user_data[DATA_KEY] = records
         return doc
 
 
-@Language.factory(FACTORY, requires=["token.dep", "token.pos"], assigns=["doc._.attributions"])
+@Language.factory(FACTORY, requires=["token.dep", "token.pos"], assigns=["doc.spans", "doc._.attributions"])
 def make_attributions(nlp: Language, name: str) -> AttributionsComponent:
     return AttributionsComponent(nlp, name)
