@@ -31,7 +31,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsgraph.analyse.attributions.found import QUOTE_CHARS, Found
 from newsgraph.analyse.attributions.ledger import Ledger, kept
@@ -118,8 +118,3 @@ def _ordered(found: list[Found]) -> list[Found]:
             seen.add(found[i].content)
             keep.append(i)
     return kept(found, keep)
-
-
-def sentence_of(doc: Doc, pos: int) -> Span | None:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span.sent if span is not None and len(span) else None
