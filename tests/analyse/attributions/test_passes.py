@@ -1,0 +1,69 @@
+"""The attribution engine's parts: the ledger, and passes run on their own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.analyse.attributions.found import Found
+from newsgraph.analyse.attributions.ledger import Ledger
+from newsgraph.analyse.attributions.passes.direct import direct_quotes
+from newsgraph.analyse.attributions.passes.labels import speaker_labels
+from newsgraph.analyse.attributions.passes.reported import reported_speech
+from newsgraph.analyse.attributions.scene import Scene
+from newsgraph.analyse.nlp.stage import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def found(start: int, follows: int | None = None) -> Found:
+    return Found("direct", (start, start + 5), None, (0, 3), (0, 3), "test", follows=follows)
+
+
+def test_ledger_claims() -> None:
+    ledger = Ledger()
+    assert not ledger.quote_claimed(0) and not ledger.cue_claimed(4)
+    ledger.claim_quote(0)
+    ledger.claim_cue(4, owner=ledger.record(found(10)))
+    ledger.claim_cue(7)
+    assert ledger.quote_claimed(0)
+    assert ledger.cue_claimed(4) and ledger.owner(4) == 0
+    assert ledger.cue_claimed(7) and ledger.owner(7) is None
+    assert ledger.owner(9) is None
+
+
+def test_ledger_keep_renumbers_follows_and_owners() -> None:
+    ledger = Ledger()
+    for start in (10, 20, 30):
+        ledger.record(found(start))
+    ledger.record(found(40, follows=2))
+    ledger.record(found(50, follows=0))
+    ledger.claim_cue(1, owner=0)
+    ledger.claim_cue(2, owner=2)
+    ledger.keep([1, 2, 3, 4])
+    assert [f.content[0] for f in ledger.found] == [20, 30, 40, 50]
+    assert [f.follows for f in ledger.found] == [None, None, 1, None]
+    assert ledger.owner(1) is None and ledger.cue_claimed(1)
+    assert ledger.owner(2) == 1
+
+
+def test_a_pass_runs_on_its_own(nlp: Any) -> None:
+    text = "PENCE: Well, we will see what happens next week."
+    ledger = Ledger()
+    out = speaker_labels(Scene.of(nlp(text)), ledger)
+    assert list(ledger.found) == out
+    assert [(f.method, text[f.speaker[0] : f.speaker[1]]) for f in out if f.speaker] == [("label", "PENCE")]
+
+
+def test_a_claimed_cue_is_not_reported_again(nlp: Any) -> None:
+    text = "“We will win the vote next week,” Smith said."
+    scene, ledger = Scene.of(nlp(text)), Ledger()
+    direct = direct_quotes(scene, ledger)
+    assert [f.method for f in direct] == ["quote-cue-after"]
+    said = next(t for t in scene.doc if t.text == "said")
+    assert ledger.cue_claimed(said.i) and ledger.owner(said.i) == 0 and ledger.quote_claimed(0)
+    assert reported_speech(scene, ledger) == []
