@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.analyse.attributions.speakers import Scene, SpeakerNote, resolve_speaker
+from newsgraph.analyse.attributions.speakers import SpeakerContext, SpeakerNote, resolve_speaker
 from newsgraph.analyse.entities.stage import EntitiesStage
 from newsgraph.analyse.nlp.stage import NlpStage
 from newsgraph.model import Article, RawDocument, SourceRef
@@ -48,7 +48,7 @@ def run_passage(item: dict[str, Any], stages: tuple[NlpStage, EntitiesStage]) ->
     ctx = _context(item["text"], nlp.settings)
     nlp(ctx)
     entities(ctx)
-    scene = Scene.of(ctx)
+    scene = SpeakerContext.of(ctx)
     out = []
     for sp in item["speakers"]:
         assert item["text"][sp["start"] : sp["end"]] == sp["text"]
@@ -109,7 +109,7 @@ def test_notes_as_plain_tuples_and_attributions(stages: tuple[NlpStage, Entities
     entities(ctx)
     s = text.index("Mayor")
     e = s + len("Mayor Oscar Lindqvist")
-    scene = Scene.of(ctx)
+    scene = SpeakerContext.of(ctx)
     mayor = resolve_speaker(scene, s, e)
     assert mayor is not None and mayor.name == "Oscar Lindqvist"
     scene.notes[:] = [(s, e, mayor.id)]
@@ -133,7 +133,7 @@ def test_refusals(stages: tuple[NlpStage, EntitiesStage]) -> None:
     nlp(ctx)
     entities(ctx)
     u = text.index("U.S. officials")
-    assert resolve_speaker(Scene.of(ctx), u, u + len("U.S. officials")) is None
+    assert resolve_speaker(SpeakerContext.of(ctx), u, u + len("U.S. officials")) is None
     both = text.index("Liu Wen and Japan")
-    assert resolve_speaker(Scene.of(ctx), both, text.index(" in Geneva")) is None
-    assert resolve_speaker(Scene.of(ctx), 0, 0) is None
+    assert resolve_speaker(SpeakerContext.of(ctx), both, text.index(" in Geneva")) is None
+    assert resolve_speaker(SpeakerContext.of(ctx), 0, 0) is None

@@ -30,7 +30,7 @@ How it decides:
   aide") stay unresolved.
 
 Contract with the attributions stage (and anyone else calling this):
-    Build one `Scene.of(ctx)` per document and call resolve_speaker in
+    Build one `SpeakerContext.of(ctx)` per document and call resolve_speaker in
     document order. After resolving each speaker, append it to `scene.notes`
     as a `SpeakerNote(start, end, entity_id, content_start, content_end)`: the
     speaker span, its resolved entity id (None if unresolved) and the content
@@ -40,7 +40,7 @@ Contract with the attributions stage (and anyone else calling this):
     quotation find its speaker directly, else the speaker written next to the
     quotation is used.
 
-Hand-offs read (through `Scene.of`): SPACY_DOC, ENTITY_INDEX (else ENTITIES),
+Hand-offs read (through `SpeakerContext.of`): SPACY_DOC, ENTITY_INDEX (else ENTITIES),
 ENTITY_GENDER, ENTITY_SUBJECTS.
 """
 
@@ -87,7 +87,7 @@ SECURITY = {"MIL", "COP"}  # "the force" may be the police or an army
 
 
 @dataclass
-class Scene:
+class SpeakerContext:
     """What speaker resolution reads of one document, gathered once per document.
 
     `notes` are the speakers resolved so far, in document order: the caller
@@ -105,7 +105,7 @@ class Scene:
     notes: list[SpeakerNote | tuple[int, int, str | None] | Attribution] = field(default_factory=list)
 
     @classmethod
-    def of(cls, ctx: AnalysisContext) -> Scene:
+    def of(cls, ctx: AnalysisContext) -> SpeakerContext:
         """The scene from the hand-offs of the nlp and entities stages."""
         index = ctx.get(ENTITY_INDEX, None) or EntityIndex(ctx.get(ENTITIES, ()))
         return cls(text=ctx.text, doc=ctx.get(SPACY_DOC, None), index=index,
@@ -120,7 +120,7 @@ def _in_quote(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
     return None
 
 
-def _notes(scene: Scene, before: int) -> list[SpeakerNote]:
+def _notes(scene: SpeakerContext, before: int) -> list[SpeakerNote]:
     """Earlier speakers, in document order."""
     notes: list[SpeakerNote] = []
     for item in scene.notes:
@@ -152,7 +152,7 @@ def _words(text: str) -> list[str]:
     return [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in WORD.findall(text)]
 
 
-def resolve_speaker(scene: Scene, start: int, end: int,
+def resolve_speaker(scene: SpeakerContext, start: int, end: int,
                     content: tuple[int, int] | None = None) -> Entity | None:
     """The entity a speaker span refers to, or None when the rules are not sure.
 
@@ -184,7 +184,7 @@ def resolve_speaker(scene: Scene, start: int, end: int,
 # ---------------------------------------------------------------- named speakers
 
 
-def _named(scene: Scene, index: EntityIndex, start: int, end: int, text: str) -> Entity | None | bool:
+def _named(scene: SpeakerContext, index: EntityIndex, start: int, end: int, text: str) -> Entity | None | bool:
     """The entity named at the head of the span; None to refuse; False when nothing is named."""
     rows = index.overlapping(start, end)
     # the head of an English noun phrase is its last word (before a possessive or punctuation)
@@ -217,7 +217,7 @@ def _named(scene: Scene, index: EntityIndex, start: int, end: int, text: str) ->
     return False
 
 
-def _syntactic_head(scene: Scene, start: int, end: int) -> tuple[int, int] | None:
+def _syntactic_head(scene: SpeakerContext, start: int, end: int) -> tuple[int, int] | None:
     """Char span of the parse head of the phrase, when the parse has it."""
     doc = scene.doc
     if doc is None:
@@ -232,7 +232,7 @@ def _syntactic_head(scene: Scene, start: int, end: int) -> tuple[int, int] | Non
 # ---------------------------------------------------------------- pronouns
 
 
-def _candidates(scene: Scene, index: EntityIndex, start: int, types: tuple[str, ...],
+def _candidates(scene: SpeakerContext, index: EntityIndex, start: int, types: tuple[str, ...],
                 window: int | None = None) -> list[tuple[int, int, Entity]]:
     """Mentions of the given types before start (nearest first), outside quotations."""
     lo = _window_start(scene.text, start) if window is None else window
@@ -246,7 +246,7 @@ def _candidates(scene: Scene, index: EntityIndex, start: int, types: tuple[str, 
     return out
 
 
-def _rank(scene: Scene, rows: list[tuple[int, int, Entity]], notes: list[SpeakerNote],
+def _rank(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], notes: list[SpeakerNote],
           bonus: dict[str, float] | None = None) -> list[tuple[float, Entity]]:
     subjects: dict[tuple[int, int], float] = scene.subjects
     recent_speakers = [n.entity_id for n in notes if n.entity_id]
@@ -276,7 +276,7 @@ def _decide(ranked: list[tuple[float, Entity]], margin: float = 1.0) -> Entity |
     return ranked[0][1]
 
 
-def _adjacent_quote(scene: Scene, start: int) -> tuple[int, int] | None:
+def _adjacent_quote(scene: SpeakerContext, start: int) -> tuple[int, int] | None:
     """The quotation right before the speaker (“...,” he said) or right after the cue."""
     for qs, qe in scene.quotes:
         if qe <= start and not scene.text[qe:start].strip(" ,.;:—–-\n"):
@@ -287,7 +287,7 @@ def _adjacent_quote(scene: Scene, start: int) -> tuple[int, int] | None:
     return None
 
 
-def _person_pronoun(scene: Scene, index: EntityIndex, start: int, gender: str,
+def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gender: str,
                     content: tuple[int, int] | None = None) -> Entity | None:
     genders: dict[str, str] = scene.genders
     notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
@@ -310,7 +310,7 @@ def _person_pronoun(scene: Scene, index: EntityIndex, start: int, gender: str,
     return _decide(ranked)
 
 
-def _same_sentence_newcomers(scene: Scene, rows: list[tuple[int, int, Entity]],
+def _same_sentence_newcomers(scene: SpeakerContext, rows: list[tuple[int, int, Entity]],
                              ranked: list[tuple[float, Entity]], notes: list[SpeakerNote]) -> bool:
     doc = scene.doc
     if doc is None:
@@ -331,7 +331,7 @@ def _same_sentence_newcomers(scene: Scene, rows: list[tuple[int, int, Entity]],
     return sents[0] == sents[1]
 
 
-def _first_person(scene: Scene, index: EntityIndex, start: int, end: int, plural: bool) -> Entity | None:
+def _first_person(scene: SpeakerContext, index: EntityIndex, start: int, end: int, plural: bool) -> Entity | None:
     quote = _in_quote(scene.quotes, start, end)
     if quote is None:
         return None  # the reporter, or someone we cannot see
@@ -355,7 +355,7 @@ def _first_person(scene: Scene, index: EntityIndex, start: int, end: int, plural
     return None
 
 
-def _group_pronoun(scene: Scene, index: EntityIndex, start: int) -> Entity | None:
+def _group_pronoun(scene: SpeakerContext, index: EntityIndex, start: int) -> Entity | None:
     notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
     rows = _candidates(scene, index, start, ("ORG", "GPE"))
     for n in notes:
@@ -373,7 +373,7 @@ def _group_pronoun(scene: Scene, index: EntityIndex, start: int) -> Entity | Non
 # ---------------------------------------------------------------- descriptions
 
 
-def _description(scene: Scene, index: EntityIndex, start: int, words: list[str]) -> Entity | None:
+def _description(scene: SpeakerContext, index: EntityIndex, start: int, words: list[str]) -> Entity | None:
     k = knowledge()
     if words[0] not in DETERMINERS:
         return None  # "officials", "a spokesman", "his aide": not one definite, known thing
@@ -416,7 +416,7 @@ def _expand(title: str, abbreviations: dict[str, str]) -> str:
     return " ".join(abbreviations.get(w, w) for w in title.lower().split())
 
 
-def _person_description(scene: Scene, index: EntityIndex, start: int, title: str | None,
+def _person_description(scene: SpeakerContext, index: EntityIndex, start: int, title: str | None,
                         head: str, affiliation: str | None) -> Entity | None:
     k = knowledge()
     genders: dict[str, str] = scene.genders
@@ -458,7 +458,7 @@ def _person_description(scene: Scene, index: EntityIndex, start: int, title: str
     return _decide_fresh(scene, kept, _rank(scene, kept, recent, bonus), recent)
 
 
-def _org_description(scene: Scene, index: EntityIndex, start: int, core: list[str],
+def _org_description(scene: SpeakerContext, index: EntityIndex, start: int, core: list[str],
                      affiliation: str | None) -> Entity | None:
     k = knowledge()
     head = core[-1]
@@ -488,7 +488,7 @@ def _org_description(scene: Scene, index: EntityIndex, start: int, core: list[st
     return _decide_fresh(scene, kept, _rank(scene, kept, notes, bonus), notes)
 
 
-def _decide_fresh(scene: Scene, rows: list[tuple[int, int, Entity]], ranked: list[tuple[float, Entity]],
+def _decide_fresh(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], ranked: list[tuple[float, Entity]],
                   notes: list[SpeakerNote]) -> Entity | None:
     """Like _decide, but two candidates named in one sentence, neither yet a speaker, is a tie."""
     if len(ranked) >= 2 and _same_sentence_newcomers(scene, rows, ranked, notes):

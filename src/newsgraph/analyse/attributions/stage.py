@@ -23,7 +23,7 @@ from typing import Any
 
 from newsgraph.analyse.attributions import ATTRIBUTIONS
 from newsgraph.analyse.attributions.spans import Found, find_attributions
-from newsgraph.analyse.attributions.speakers import Scene, resolve_speaker
+from newsgraph.analyse.attributions.speakers import SpeakerContext, resolve_speaker
 from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
 from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.model import Attribution, Entity, Provenance, Span, SpeakerRef
@@ -86,7 +86,7 @@ class AttributionsStage:
         """Each attribution's speaker, resolved in the order the speakers are written."""
         entities: tuple[Entity, ...] = ctx.get(ENTITIES, ())
         by_id = {e.id: e for e in entities}
-        scene = Scene.of(ctx)
+        scene = SpeakerContext.of(ctx)
         refs: list[SpeakerRef] = [SpeakerRef(None, None, None, None, None)] * len(found)
         text = ctx.text
         for i in sorted(range(len(found)), key=lambda i: _speaker_pos(found[i])):
@@ -107,7 +107,7 @@ class AttributionsStage:
         return refs
 
     @staticmethod
-    def _resolve(ctx: AnalysisContext, scene: Scene, entities: tuple[Entity, ...], f: Found) -> Entity | None:
+    def _resolve(ctx: AnalysisContext, scene: SpeakerContext, entities: tuple[Entity, ...], f: Found) -> Entity | None:
         assert f.speaker is not None
         s, e = f.speaker
         try:
