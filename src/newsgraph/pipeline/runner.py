@@ -46,16 +46,22 @@ class Pipeline:
         return None
 
     def _prepare(self, raw: RawDocument) -> AnalysisContext:
-        article = extract(raw, self.settings)
+        warnings: list[str] = []
+        article = extract(raw, self.settings, warnings)
         ref = raw.published or article.published
-        return AnalysisContext(raw=raw, article=article, settings=self.settings, reference_date=ref)
+        return AnalysisContext(raw=raw, article=article, settings=self.settings, reference_date=ref,
+                               warnings=warnings)
 
     def _finish(self, ctx: AnalysisContext) -> AnalyzedDocument:
+        provenance: dict[str, object] = {"newsgraph": __version__, "pipeline": self.provenance_pipeline,
+                                         "model": self.model_name}
+        if ctx.warnings:  # only when something was repaired: clean documents keep the same provenance
+            provenance["warnings"] = list(ctx.warnings)
         return AnalyzedDocument(
             source=ctx.raw.source,
             article=ctx.article,
             **{layer: tuple(ctx.layers.get(layer, ())) for layer in LAYERS},
-            provenance={"newsgraph": __version__, "pipeline": self.provenance_pipeline, "model": self.model_name},
+            provenance=provenance,
         )
 
     def process(self, raw: RawDocument | Rejected) -> AnalyzedDocument | Rejected:

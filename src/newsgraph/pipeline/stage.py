@@ -25,6 +25,7 @@ class AnalysisContext:
     reference_date: str | None
     layers: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     scratch: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # repairs made on the way in, for provenance
 
     @property
     def text(self) -> str:
