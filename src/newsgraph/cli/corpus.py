@@ -158,6 +158,11 @@ def run_ingest(inputs: list[str], db: str | None, jobs: int | None, allow_privat
 
     settings = load_settings(config)
     store = _open(db, readonly=False)
+    try:
+        store.quick_check()  # never add documents around damaged pages (E014)
+    except BaseException:
+        store.close()
+        raise
     fetcher = _fetcher(store, allow_private, min_interval, timeout, settings.max_input_bytes)
     stats = SourceStats()
     try:
