@@ -28,6 +28,9 @@ class Settings:
     stages: tuple[str, ...] = ("nlp", "entities", "attributions", "timexes", "places", "claims", "events")
     min_body_chars: int = 200
     favor_precision: bool = False
+    serve_max_analyses: int = 2
+    serve_rate_limit_per_minute: int = 30
+    serve_allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
