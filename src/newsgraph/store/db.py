@@ -20,7 +20,14 @@ from newsgraph.errors import Code
 from newsgraph.model import AnalyzedDocument, Rejected
 from newsgraph.model.serialize import TABLES, from_rows, table_columns, to_rows
 from newsgraph.store.errors import StoreConnection, StoreError, connect
-from newsgraph.store.opening import check_is_store, connect_readonly, quick_check, writable
+from newsgraph.store.opening import (
+    check_is_store,
+    check_tables,
+    connect_readonly,
+    has_sqlite_header,
+    quick_check,
+    writable,
+)
 from newsgraph.store.schema import LATEST, LAYER_TABLES, migrate, q, transaction
 
 DEFAULT_DB = "newsgraph.db"
@@ -58,8 +65,6 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False):
         self.path = default_db_path(path)
         self.readonly = readonly
-        # Look before writing: neither a read nor a migration may touch another program's file.
-        check_is_store(self.path)
         self.conn = self._open_readonly() if readonly else self._open_readwrite()
         self.conn.execute("PRAGMA cache_size=-65536")
         self.conn.row_factory = sqlite3.Row
@@ -79,7 +84,13 @@ class Store:
     def _open_readonly(self) -> StoreConnection:
         if not self.path.exists():
             raise FileNotFoundError(f"no store at {self.path}; run `newsgraph ingest` first")
+        has_sqlite_header(self.path)
         conn = connect_readonly(self.path)
+        try:
+            check_tables(conn, self.path)  # another program's database: E013, and nothing is written
+        except BaseException:
+            conn.close()
+            raise
         version = _version(conn)
         if version >= LATEST:
             return conn
@@ -96,6 +107,8 @@ class Store:
         return connect_readonly(self.path)
 
     def _open_readwrite(self) -> StoreConnection:
+        # Look before writing: migrations and WAL must never touch another program's file.
+        check_is_store(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

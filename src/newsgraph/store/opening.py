@@ -23,28 +23,34 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def check_is_store(path: Path) -> None:
     """Return when `path` is missing, empty, an empty SQLite file or a newsgraph store; else StoreError."""
+    if not has_sqlite_header(path):
+        return
+    conn = connect_readonly(path)
+    try:
+        check_tables(conn, path)
+    finally:
+        conn.close()
+
+
+def has_sqlite_header(path: Path) -> bool:
+    """True for an SQLite file, False for a missing or empty one; StoreError E013 for anything else."""
     try:
         if not path.exists():
-            return
+            return False
         if not path.is_file():
             raise StoreError(Code.NOT_A_STORE, f"not a newsgraph store: {path} is not a regular file", path)
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StoreError(Code.STORE_FAILED, f"cannot read the store: {path} ({exc.strerror or exc})", path) from None
-    if not head:
-        return  # an empty file, e.g. from mktemp: ours to fill
-    if head != SQLITE_HEADER:
+    if head and head != SQLITE_HEADER:
         raise StoreError(Code.NOT_A_STORE, f"not a newsgraph store: {path} is not an SQLite database; "
                                            "newsgraph leaves it unchanged", path)
-    conn = connect_readonly(path)
-    try:
-        _check_tables(conn, path)
-    finally:
-        conn.close()
+    return bool(head)  # an empty file, e.g. from mktemp, is ours to fill
 
 
-def _check_tables(conn: StoreConnection, path: Path) -> None:
+def check_tables(conn: StoreConnection, path: Path) -> None:
+    """StoreError E013 when the database holds tables but is not a newsgraph store."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
         return  # an empty SQLite database: a new store
