@@ -263,8 +263,10 @@ def _text_field(rec: dict[str, object], key: str) -> str | None:
 
 
 def _jsonl_record(
-    name: str, uri: str, lineno: int, line: bytes, settings: Settings, raw: bool, published: str | None
+    path: Path | str, uri: str, lineno: int, line: bytes, settings: Settings, raw: bool, published: str | None
 ) -> RawDocument | Rejected:
+    # The Spark job passes the file's Path; the reader, the name it has made printable already.
+    name = shown_name(path.name) if isinstance(path, Path) else path
     line_uri = f"{uri}#L{lineno}"
     fallback_id = f"{name}:{lineno}"
     rec = _parse_line(line, lineno)
