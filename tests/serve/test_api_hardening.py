@@ -111,8 +111,11 @@ def test_concurrency_limit_answers_503_while_the_workers_are_busy(small_db: Path
 
 
 def test_timeout_stops_the_analysis_process(small_db: Path) -> None:
-    with _client(small_db, timeout_s=3.0) as c:
-        c.post("/api/analyze", json={"text": "Warm the worker up: the council met.", "raw": True})
+    # 15 s: enough to start a worker and load the model on a busy machine, far from the minute of CPU
+    # that the long text needs.
+    with _client(small_db, timeout_s=15.0) as c:
+        warm = c.post("/api/analyze", json={"text": "Warm the worker up: the council met.", "raw": True})
+        assert warm.status_code == 200, warm.text
         busy = _workers()
         assert busy, "the analysis runs in a worker process"
         resp = c.post("/api/analyze", json={"text": LONG_TEXT, "raw": True})
@@ -146,16 +149,19 @@ def test_slow_fetches_through_the_real_server_leave_no_thread_or_socket(small_db
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "newsgraph", "serve", "--db", str(small_db), "--port", str(port), "--allow-fetch",
-         "--allow-private", "--timeout", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+         "--allow-private", "--timeout", "8"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         env={**os.environ, "HOME": str(tmp_path)})
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_for(port, server)
         baseline = _threads(server.pid)
         with slow_header_server() as srv:
-            for _ in range(3):
+            # Each request starts a worker (the last one was stopped), loads the model, then fetches:
+            # 8 s leave time for the fetch to begin on a busy machine.
+            for _ in range(2):
                 resp = httpx.post(base + "/api/analyze", json={"url": srv.url("/slow")}, timeout=60)
                 assert resp.status_code in (502, 504), resp.text
+            assert "/slow" in srv.requests, "a fetch reached the slow server"
             deadline = time.monotonic() + 10
             while (_threads(server.pid) > baseline or _children(server.pid) or srv.open_connections) \
                     and time.monotonic() < deadline:
