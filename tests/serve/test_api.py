@@ -5,6 +5,7 @@ from __future__ import annotations
 import jsonschema
 
 from newsgraph.model.serialize import json_schema
+from tests.serve.conftest import LOCAL
 
 
 def _is_error(resp, status: int, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -77,7 +78,7 @@ def test_fetching_is_off_unless_enabled(small_db) -> None:  # type: ignore[no-un
 
     from newsgraph.serve import ServeConfig, create_app
 
-    with TestClient(create_app(ServeConfig(db=str(small_db)))) as c:
+    with TestClient(create_app(ServeConfig(db=str(small_db))), base_url=LOCAL) as c:
         _is_error(c.post("/api/analyze", json={"url": "https://example.org/a"}), 403, "E011")
 
 

@@ -24,4 +24,12 @@ _register()
 
 
 def main() -> None:
-    app()
+    from newsgraph.errors import NewsgraphError
+
+    try:
+        app()
+    except NewsgraphError as exc:
+        # A coded failure of the whole command (a store that cannot be read or written):
+        # one line naming the code, never a traceback.
+        typer.echo(f"{exc.code.value}: {exc.message}", err=True)
+        raise SystemExit(2) from None

@@ -100,9 +100,9 @@ def _fetcher(store: Any, allow_private: bool, min_interval: float | None, timeou
     changes: dict[str, Any] = {"allow_private": allow_private, "max_bytes": max_bytes}
     if min_interval is not None:
         changes["min_interval_s"] = min_interval
-    if timeout is not None:
+    if timeout is not None:  # one deadline per request: connect, headers and body together
         changes["timeout_s"] = timeout
-        changes["total_timeout_s"] = max(timeout * 4, timeout)
+        changes["total_timeout_s"] = timeout
     import dataclasses
 
     return Fetcher(dataclasses.replace(policy, **changes), cache=store)
@@ -158,6 +158,11 @@ def run_ingest(inputs: list[str], db: str | None, jobs: int | None, allow_privat
 
     settings = load_settings(config)
     store = _open(db, readonly=False)
+    try:
+        store.quick_check()  # never add documents around damaged pages (E014)
+    except BaseException:
+        store.close()
+        raise
     fetcher = _fetcher(store, allow_private, min_interval, timeout, settings.max_input_bytes)
     stats = SourceStats()
     try:
@@ -197,7 +202,7 @@ def ingest_cmd(
     reanalyze: Annotated[bool, typer.Option("--reanalyze", help="Analyse stored content again and replace it.")] = False,
     chunk: Annotated[int, typer.Option("--chunk", help="Documents per worker task and per write.")] = 8,
     min_interval: Annotated[float | None, typer.Option("--min-interval", help="Seconds between requests to one host.")] = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", help="HTTP read timeout in seconds.")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds per HTTP request, connect to last byte.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
     config: Annotated[str | None, typer.Option("--config", help="A settings TOML file.")] = None,
 ) -> None:

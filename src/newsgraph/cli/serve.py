@@ -23,8 +23,10 @@ def serve(
         from newsgraph.serve import ServeConfig, create_app
     except ImportError as exc:  # pragma: no cover - depends on the extra
         raise typer.BadParameter(f"the web extra is not installed: pip install 'newsgraph[serve]' ({exc})") from None
+    # The address the server listens on is a name it answers for (a wildcard address is not).
+    listen = () if host in ("0.0.0.0", "::", "") else (host,)
     config = ServeConfig(db=db, max_body_bytes=max_body, timeout_s=timeout, allow_fetch=allow_fetch,
-                         allow_private=allow_private)
+                         allow_private=allow_private, allowed_hosts=listen)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
 
 

@@ -102,6 +102,18 @@ def default_jobs() -> int:
 
 
 # ------------------------------------------------------------------ writer
+def _count(summary: IngestSummary, results: list[AnalyzedDocument | Rejected], written: list[bool]) -> None:
+    """Count what this run wrote: a document another ingest stored first is skipped, not ours."""
+    for r, wrote in zip(results, written):
+        if isinstance(r, Rejected):
+            summary.rejected += 1
+            summary.codes[r.code] += 1
+        elif wrote:
+            summary.stored += 1
+        else:
+            summary.skipped += 1
+
+
 def ingest(
     items: Iterable[Any],
     store: Store,
@@ -193,13 +205,7 @@ def _write_chunk(store: Store, results: list[AnalyzedDocument | Rejected], summa
                  on_stored: Callable[[list[AnalyzedDocument | Rejected]], None] | None,
                  tick: Callable[[IngestSummary], None]) -> None:
     """Store one finished chunk in one transaction, then count it and report progress."""
-    store.put_many(results, replace=replace)
-    for r in results:
-        if isinstance(r, Rejected):
-            summary.rejected += 1
-            summary.codes[r.code] += 1
-        else:
-            summary.stored += 1
+    _count(summary, results, store.put_each(results, replace=replace))
     if on_stored:
         on_stored(results)
     summary.elapsed_s = time.perf_counter() - summary.started

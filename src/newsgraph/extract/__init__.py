@@ -6,14 +6,20 @@ from newsgraph.errors import Code, NewsgraphError
 from newsgraph.extract.boilerplate import prose_share
 from newsgraph.extract.html import extract_html
 from newsgraph.extract.textdump import clean_text
-from newsgraph.ingest.encoding import decode
+from newsgraph.ingest.encoding import REPAIRED, decode
 from newsgraph.model import Article, RawDocument
 from newsgraph.settings import Settings
 
 
-def extract(raw: RawDocument, settings: Settings) -> Article:
-    """The clean article of one input, or NewsgraphError with a rejection code."""
-    text, _enc = decode(raw.data, declared=raw.charset, html=raw.kind == "html")
+def extract(raw: RawDocument, settings: Settings, warnings: list[str] | None = None) -> Article:
+    """The clean article of one input, or NewsgraphError with a rejection code.
+
+    What the reader had to repair (bad UTF-8 bytes) is appended to `warnings`,
+    which the pipeline puts in the document's provenance.
+    """
+    text, enc = decode(raw.data, declared=raw.charset, html=raw.kind == "html")
+    if warnings is not None and enc.startswith(REPAIRED):
+        warnings.append(enc)
     if "\x00" in text:
         raise NewsgraphError(Code.BINARY, "the decoded text holds NUL characters")
     if raw.raw:

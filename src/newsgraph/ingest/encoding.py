@@ -8,6 +8,7 @@ import re
 from charset_normalizer import from_bytes
 
 from newsgraph.errors import Code, NewsgraphError
+from newsgraph.ingest.sniff import unicode_without_bom
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -24,6 +25,25 @@ def _norm(label: str) -> str | None:
         return None
 
 
+REPAIRED = "utf-8 (repaired)"
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few invalid bytes, kept as UTF-8 with U+FFFD in their place.
+
+    Read as a legacy code page instead, every valid multi-byte character of
+    the document would turn into mojibake (an em dash into "â€”") to save a
+    byte or two. It counts as UTF-8 when its valid multi-byte characters are
+    at least as many as its bad sequences, and those are few.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if 0 < bad <= max(3, len(text) // 1000) and multibyte >= bad:
+        return text, f"{REPAIRED}: {bad} invalid byte sequence(s) replaced with U+FFFD"
+    return None
+
+
 def decode(data: bytes, declared: str | None = None, html: bool = False) -> tuple[str, str]:
     """Return (text, encoding used). Raises NewsgraphError(UNDECODABLE)."""
     for bom, enc in _BOMS:
@@ -33,6 +53,9 @@ def decode(data: bytes, declared: str | None = None, html: bool = False) -> tupl
                 return (data[3:].decode(enc) if enc == "utf-8" else data.decode(enc)), enc
             except UnicodeDecodeError:
                 break
+    wide = unicode_without_bom(data[:4096])
+    if wide:
+        return data.decode(wide, errors="replace"), wide
     candidates: list[str | None] = []
     if declared and _norm(declared):
         candidates.append(_norm(declared))
@@ -46,6 +69,9 @@ def decode(data: bytes, declared: str | None = None, html: bool = False) -> tupl
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    repaired = _damaged_utf8(data)
+    if repaired is not None:
+        return repaired
     for cand in candidates:
         if cand and cand != "utf-8":
             try:
@@ -61,5 +87,5 @@ def decode(data: bytes, declared: str | None = None, html: bool = False) -> tupl
     # Mostly-UTF-8 with a few bad bytes: keep it when the damage is small.
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= max(3, len(text) // 1000):
-        return text, "utf-8 (repaired)"
+        return text, f"{REPAIRED}: invalid byte sequences replaced with U+FFFD"
     raise NewsgraphError(Code.UNDECODABLE, "the bytes decode in no known text encoding")

@@ -149,8 +149,11 @@ def looks_like_feed_file(path: Path) -> bool:
         return False
     if sfx[-1] in (".html", ".htm", ".txt"):
         return False
-    with open(path, "rb") as fh:
-        return sniff(fh.read(4096)) is not None
+    try:
+        with open(path, "rb") as fh:
+            return sniff(fh.read(4096)) is not None
+    except OSError:
+        return False  # not readable: iter_inputs reads it next and reports why, with a code
 
 
 def iter_sources(

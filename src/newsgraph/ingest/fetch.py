@@ -5,14 +5,16 @@ What "polite" means here, each a FetchPolicy field:
 * robots.txt is honoured per RFC 9309: a 4xx robots.txt allows everything,
   a 5xx or unreachable one disallows everything, Crawl-delay is obeyed;
 * one request per host per `min_interval_s` (or the Crawl-delay, if longer);
-* timeouts per read (`timeout_s`) and for the whole response (`total_timeout_s`,
-  against servers that dribble bytes), and a size cap (`max_bytes`);
+* timeouts per read (`timeout_s`) and one wall-clock deadline per request
+  (`total_timeout_s`: connect, headers and body, against servers that dribble
+  bytes; see netguard.py), and a size cap (`max_bytes`);
 * retries with exponential backoff on timeouts, 429 and 5xx (Retry-After honoured);
 * conditional GET: ETag / Last-Modified from a cache (the Store) are sent back,
   and a 304 means "unchanged";
 * a User-Agent that names newsgraph;
 * an SSRF guard: every hop of a request (redirects included) must resolve to
-  public addresses only, unless `allow_private` (coded error E008).
+  public addresses only, unless `allow_private` (coded error E008), and the
+  connection goes to the address that was checked (netguard.py: no DNS rebinding).
 
 Errors come out as FetchError with a code (E007 fetch failed, E008 forbidden
 address, R003 too large), which callers turn into a Rejected.
@@ -20,8 +22,6 @@ address, R003 too large), which callers turn into a Rejected.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import time
 import urllib.robotparser
 from collections.abc import Callable
@@ -34,6 +34,13 @@ import httpx
 from newsgraph import __version__
 from newsgraph.errors import Code, NewsgraphError
 from newsgraph.ingest.files import sha256
+from newsgraph.ingest.netguard import (
+    AddressError,
+    GuardedBackend,
+    Resolver,
+    checked_addresses,
+    guarded_transport,
+)
 from newsgraph.model import RawDocument, Rejected, SourceRef
 
 USER_AGENT = f"newsgraph/{__version__} (+https://github.com/newsgraph/newsgraph; news research; polite crawler)"
@@ -55,7 +62,7 @@ class FetchPolicy:
     max_redirects: int = 5
     allow_private: bool = False
     respect_robots: bool = True
-    max_robots_bytes: int = 500_000
+    max_robots_bytes: int = 500 * 1024  # RFC 9309: at least the first 500 KiB are parsed
 
 
 class FetchError(NewsgraphError):
@@ -95,25 +102,17 @@ class HttpCache(Protocol):
 
 
 def check_address(host: str, port: int | None = None, *, allow_private: bool = False) -> None:
-    """Refuse hosts that resolve to private, loopback, link-local or otherwise non-public addresses."""
+    """Refuse hosts that resolve to private, loopback, link-local or otherwise non-public addresses.
+
+    An early check that spares a request; the connection itself is checked
+    again, and pinned to a checked address, in netguard.GuardedBackend.
+    """
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise FetchError(Code.FETCH_FAILED, f"cannot resolve {host}: {exc.strerror or exc}", host) from None
-    for info in infos:
-        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        mapped = getattr(addr, "ipv4_mapped", None)
-        if mapped is not None:
-            addr = mapped
-        if not addr.is_global or addr.is_multicast:
-            raise FetchError(
-                Code.FORBIDDEN_ADDRESS,
-                f"{host} resolves to {addr}, a private, loopback, link-local or reserved address; "
-                "pass --allow-private to fetch it anyway",
-                host,
-            )
+        checked_addresses(host, port or 80, allow_private=False)
+    except AddressError as exc:
+        raise FetchError(exc.code, exc.message, host) from None
 
 
 class Fetcher:
@@ -121,11 +120,15 @@ class Fetcher:
 
     def __init__(self, policy: FetchPolicy | None = None, cache: HttpCache | None = None,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
-                 transport: httpx.BaseTransport | None = None):
+                 transport: httpx.BaseTransport | None = None, resolve: Resolver | None = None):
         self.policy = policy or FetchPolicy()
         self.cache = cache
         self.sleep, self.clock = sleep, clock
         timeout = httpx.Timeout(self.policy.timeout_s)
+        self._backend: GuardedBackend | None = None
+        if transport is None:
+            self._backend = GuardedBackend(allow_private=self.policy.allow_private, resolve=resolve)
+            transport = guarded_transport(self._backend)
         self.client = httpx.Client(
             headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=timeout, follow_redirects=False, transport=transport, trust_env=False,
@@ -151,6 +154,14 @@ class Fetcher:
         must finish work first (a feed's items) passes False and calls
         remember() when done.
         """
+        try:
+            return self._get(url, conditional, remember)
+        except ValueError as exc:  # urlsplit on "http://[::1" and other broken URLs
+            raise FetchError(Code.FETCH_FAILED, f"not a valid URL: {url!r} ({exc})", url) from None
+        except AddressError as exc:  # met while connecting (the pinned, re-checked address)
+            raise FetchError(exc.code, exc.message, url) from None
+
+    def _get(self, url: str, conditional: bool, remember: bool) -> Fetched:
         cached = self.cache.cache_get(url) if (conditional and self.cache is not None) else None
         headers = {}
         if cached and cached.get("etag"):
@@ -224,7 +235,7 @@ class Fetcher:
         self._next_ok[host] = max(now, ready) + interval
 
     def _request(self, url: str, headers: dict[str, str], asked: str,
-                 max_bytes: int | None = None) -> tuple[int, dict[str, str], bytes]:
+                 max_bytes: int | None = None, truncate: bool = False) -> tuple[int, dict[str, str], bytes]:
         """One GET with retries; returns status, lower-cased headers and the body."""
         limit = max_bytes or self.policy.max_bytes
         attempt = 0
@@ -232,7 +243,7 @@ class Fetcher:
             self._wait_turn(url)
             self.requests += 1
             try:
-                status, resp_headers, body = self._once(url, headers, limit, asked)
+                status, resp_headers, body = self._once(url, headers, limit, asked, truncate)
             except (httpx.TimeoutException, httpx.TransportError, _TooSlow) as exc:
                 if attempt >= self.policy.retries:
                     kind = "timed out" if isinstance(exc, (httpx.TimeoutException, _TooSlow)) else "failed"
@@ -253,18 +264,32 @@ class Fetcher:
             wait = max(wait, float(retry_after))
         return min(wait, self.policy.max_backoff_s)
 
-    def _once(self, url: str, headers: dict[str, str], limit: int, asked: str) -> tuple[int, dict[str, str], bytes]:
+    def _once(self, url: str, headers: dict[str, str], limit: int, asked: str,
+              truncate: bool = False) -> tuple[int, dict[str, str], bytes]:
         deadline = self.clock() + self.policy.total_timeout_s
+        if self._backend is not None:  # one wall-clock deadline for connect, headers and body
+            self._backend.deadline = time.monotonic() + self.policy.total_timeout_s
+        try:
+            return self._stream(url, headers, limit, asked, truncate, deadline)
+        finally:
+            if self._backend is not None:
+                self._backend.deadline = None
+
+    def _stream(self, url: str, headers: dict[str, str], limit: int, asked: str, truncate: bool,
+                deadline: float) -> tuple[int, dict[str, str], bytes]:
         with self.client.stream("GET", url, headers=headers) as resp:
             h = {k.lower(): v for k, v in resp.headers.items()}
             if resp.status_code in _REDIRECT_STATUS or resp.status_code == 304 or resp.status_code >= 400:
                 return resp.status_code, h, b""
             declared = h.get("content-length", "")
-            if declared.isdigit() and int(declared) > limit:
+            if declared.isdigit() and int(declared) > limit and not truncate:
                 raise FetchError(Code.TOO_LARGE, f"{url} declares {declared} bytes, over the limit of {limit}", asked)
             chunks, size = [], 0
             for chunk in resp.iter_bytes():
                 size += len(chunk)
+                if size > limit and truncate:  # robots.txt: the first `limit` bytes are what counts
+                    chunks.append(chunk[: len(chunk) - (size - limit)])
+                    break
                 if size > limit:
                     raise FetchError(Code.TOO_LARGE, f"{url} sent more than the limit of {limit} bytes", asked)
                 if self.clock() > deadline:
@@ -286,7 +311,8 @@ class Fetcher:
         current = robots_url
         try:
             for _ in range(self.policy.max_redirects + 1):
-                status, h, body = self._request(current, {}, robots_url, max_bytes=self.policy.max_robots_bytes)
+                status, h, body = self._request(current, {}, robots_url, max_bytes=self.policy.max_robots_bytes,
+                                                truncate=True)
                 if status in _REDIRECT_STATUS and h.get("location"):
                     current = urljoin(current, h["location"])
                     parts = urlsplit(current)
@@ -295,13 +321,17 @@ class Fetcher:
                 break
             else:
                 return None, True  # RFC 9309: follow at least five redirects, then treat as unavailable
-        except FetchError as exc:
-            # Unreachable robots.txt: RFC 9309 says assume complete disallow; too big: allow.
-            return None, exc.code is Code.TOO_LARGE
+        except FetchError:
+            # Unreachable robots.txt: RFC 9309 says assume complete disallow.
+            return None, False
         if 400 <= status < 500:
             return None, True
         if status >= 500:
             return None, False
+        if len(body) >= self.policy.max_robots_bytes:
+            # RFC 9309 2.5: parse at least the first 500 KiB. The cut may split a line
+            # ("Disallow: /private" -> "Disallow: /"), so the partial last line goes.
+            body = body[: body.rfind(b"\n") + 1]
         parser = urllib.robotparser.RobotFileParser(robots_url)
         parser.parse(body.decode("utf-8", "replace").splitlines())
         return parser, True

@@ -76,9 +76,11 @@ class Pipeline:
         return None
 
     def _prepare(self, raw: RawDocument) -> AnalysisContext:
-        article = extract(raw, self.settings)
+        warnings: list[str] = []
+        article = extract(raw, self.settings, warnings)
         ref = raw.published or article.published
-        return AnalysisContext(raw=raw, article=article, settings=self.settings, reference_date=ref)
+        return AnalysisContext(raw=raw, article=article, settings=self.settings, reference_date=ref,
+                               warnings=warnings)
 
     def _finish(self, ctx: AnalysisContext) -> AnalyzedDocument:
         provenance: dict[str, object] = {

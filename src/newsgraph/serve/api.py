@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from newsgraph.errors import Code
 from newsgraph.serve.errors import ApiError
+from newsgraph.serve.security import without_addresses
+
+# SQLite binds integers up to 2**63 - 1; a larger offset was an OverflowError (500), now a 422.
+MAX_OFFSET = 2**63 - 1
 
 router = APIRouter(tags=["api"])
 
@@ -25,48 +29,61 @@ class AnalyzeRequest(BaseModel):
     raw: bool = Field(False, description="The text is already the clean body: keep it unchanged.")
     id: str | None = Field(None, description="A document id to echo in source.id.")
 
+    @field_validator("text", "html", "url", "id")
+    @classmethod
+    def _unicode(cls, value: str | None) -> str | None:
+        # JSON may escape a lone surrogate ("\ud800"); it is no text and cannot be encoded.
+        if value is not None and any("\ud800" <= ch <= "\udfff" for ch in value):
+            raise ValueError("holds a lone surrogate escape (\\ud800-\\udfff), which is not Unicode text")
+        return value
 
-def analyze_document(ng: Any, body: AnalyzeRequest) -> dict[str, Any]:
-    """Analyse one posted document with the same process() as everything else."""
-    from newsgraph.ingest.files import sha256
-    from newsgraph.model import RawDocument, Rejected, SourceRef
-    from newsgraph.model.serialize import to_json
-    from newsgraph.pipeline import process
+    @field_validator("published")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            import datetime as dt
 
+            dt.date.fromisoformat(value)  # "2024-02-30" has the shape but is no date: ValueError, 422
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value:
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(value)  # ValueError for "http://[::1"
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError("must be an http or https URL with a host name")
+        return value
+
+
+async def analyze_document(ng: Any, body: AnalyzeRequest, request: Request) -> dict[str, Any]:
+    """Analyse one posted document with the same process() as everything else, in a worker process."""
     given = [x for x in (body.text, body.html, body.url) if x]
     if len(given) != 1:
         raise ApiError(422, Code.BAD_ARGUMENT, "give exactly one of text, html or url")
-    raw: RawDocument | Rejected | None
-    if body.url:
-        if not ng.config.allow_fetch:
-            raise ApiError(403, Code.FETCH_DISABLED, "fetching URLs is disabled on this server (newsgraph serve --allow-fetch)")
-        from newsgraph.ingest.fetch import Fetcher, FetchPolicy
-
-        with Fetcher(FetchPolicy(allow_private=ng.config.allow_private, retries=0)) as fetcher:
-            raw = fetcher.document(body.url, published=body.published, conditional=False)
-        if raw is None:
-            raise ApiError(502, Code.FETCH_FAILED, f"{body.url} answered 304 Not Modified")
-        if isinstance(raw, Rejected) and raw.code == Code.FORBIDDEN_ADDRESS.value:
-            raise ApiError(403, Code.FORBIDDEN_ADDRESS, raw.message)
-    else:
-        data = (body.html or body.text or "").encode("utf-8")
-        kind = "html" if body.html else "text"
-        src = SourceRef(id=body.id or "posted", uri="api:analyze", sha256=sha256(data), format=kind)
-        raw = RawDocument(source=src, data=data, kind=kind, published=body.published, raw=body.raw, charset="utf-8")
-    result = process(raw, ng.settings)
-    obj = to_json(result)
-    if isinstance(result, Rejected):
-        raise ApiError(422, result.code, result.message)
-    return obj
+    if body.url and not ng.config.allow_fetch:
+        raise ApiError(403, Code.FETCH_DISABLED, "fetching URLs is disabled on this server (newsgraph serve --allow-fetch)")
+    client = request.client.host if request.client else "?"
+    if not ng.rate_limiter.allow(client):
+        raise ApiError(429, Code.RATE_LIMITED, f"more than {ng.settings.serve_rate_limit_per_minute} analyses "
+                                               "a minute from this client (setting serve_rate_limit_per_minute)")
+    job = {**body.model_dump(), "allow_private": ng.config.allow_private, "timeout_s": ng.config.timeout_s}
+    answer = await ng.workers.run(job, request.is_disconnected)
+    if answer[0] == "ok":
+        return dict(answer[1])
+    _, status, code, message = answer
+    raise ApiError(status, code, without_addresses(message, keep=body.url or ""))
 
 
 @router.post("/analyze", summary="Analyse text, HTML or (when enabled) a URL; returns the contract JSON")
-def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
-    return analyze_document(_ng(request), body)
+async def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+    return await analyze_document(_ng(request), body, request)
 
 
 @router.get("/articles", summary="Stored articles, newest first")
-def articles(request: Request, q: str | None = None, limit: int = 50, offset: int = Query(0, ge=0)) -> dict[str, Any]:
+def articles(request: Request, q: str | None = None, limit: int = 50, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)

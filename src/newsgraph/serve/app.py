@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,6 +15,8 @@ from newsgraph import __version__
 from newsgraph.serve import errors
 from newsgraph.serve.errors import ApiError
 from newsgraph.serve.limits import LimitsMiddleware
+from newsgraph.serve.security import RateLimiter, SecurityMiddleware
+from newsgraph.serve.workers import AnalysisPool
 from newsgraph.settings import Settings, load_settings
 
 
@@ -27,6 +29,7 @@ class ServeConfig:
     max_page_size: int = 200
     allow_fetch: bool = False  # POST /api/analyze with a URL
     allow_private: bool = False  # the fetcher's SSRF guard stays on unless this is set
+    allowed_hosts: tuple[str, ...] = ()  # besides the setting serve_allowed_hosts, e.g. the --host address
 
 
 class State:
@@ -40,6 +43,8 @@ class State:
         self.db_path = default_db_path(config.db)
         with open_store(self.db_path):  # create or migrate once, then read-only per request
             pass
+        self.workers = AnalysisPool(self.settings, self.settings.serve_max_analyses)
+        self.rate_limiter = RateLimiter(self.settings.serve_rate_limit_per_minute)
 
     @contextlib.contextmanager
     def store(self) -> Iterator[object]:
@@ -65,7 +70,15 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     from newsgraph.serve import api, pages
 
     config = config or ServeConfig()
+    state = State(config)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.workers.close()  # no analysis outlives the server
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsgraph",
         version=__version__,
         description="Who said what, who did what to whom, when, where, and according to whom.",
@@ -73,10 +86,12 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
-    app.state.ng = State(config)
+    app.state.ng = state
     errors.install(app)
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
     app.add_middleware(LimitsMiddleware, max_body=config.max_body_bytes, timeout_s=config.timeout_s)
+    # Added last, so outermost: its headers reach the limits' 413 and 504 answers too.
+    app.add_middleware(SecurityMiddleware, allowed_hosts=(*state.settings.serve_allowed_hosts, *config.allowed_hosts))
     return app

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph.errors import Code
+from newsgraph.store.errors import StoreError
 
 
 class ApiError(Exception):
@@ -53,6 +54,12 @@ def install(app: Any) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, Code.BAD_ARGUMENT if exc.status_code < 500 else Code.INTERNAL)
         return error_response(exc.status_code, code.value, str(exc.detail))
+
+    @app.exception_handler(StoreError)
+    async def _store(_: Request, exc: StoreError) -> JSONResponse:
+        # The store's path is the server's business: the client gets the kind of failure only.
+        what = exc.message.split(": ", 1)[0]
+        return error_response(503, exc.code.value, f"the store cannot be used: {what}")
 
     @app.exception_handler(Exception)
     async def _internal(_: Request, exc: Exception) -> JSONResponse:

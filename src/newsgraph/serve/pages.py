@@ -89,8 +89,6 @@ def analyze_form(request: Request) -> HTMLResponse:
 @router.post("/analyze", response_class=HTMLResponse)
 async def analyze_page(request: Request, text: str = Form(""), published: str = Form(""),
                        upload: UploadFile | None = File(None)) -> HTMLResponse:
-    from starlette.concurrency import run_in_threadpool
-
     from newsgraph.serve.api import AnalyzeRequest, analyze_document
     from newsgraph.serve.views import article_view
 
@@ -106,7 +104,7 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
     try:
         body = AnalyzeRequest(text=None if html else (text or None), html=html, url=None,
                               published=published or None, raw=False, id=None)
-        obj = await run_in_threadpool(analyze_document, request.app.state.ng, body)
+        obj = await analyze_document(request.app.state.ng, body, request)
         view = article_view(obj)
     except ApiError as exc:
         error = f"{exc.code}: {exc.message}"

@@ -16,8 +16,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from newsgraph.errors import Code
 from newsgraph.model import AnalyzedDocument, Rejected
 from newsgraph.model.serialize import TABLES, from_rows, table_columns, to_rows
+from newsgraph.store.errors import StoreConnection, StoreError, connect
+from newsgraph.store.opening import (
+    check_is_store,
+    check_tables,
+    connect_readonly,
+    has_sqlite_header,
+    quick_check,
+    writable,
+)
 from newsgraph.store.schema import LATEST, LAYER_TABLES, migrate, q, transaction
 
 DEFAULT_DB = "newsgraph.db"
@@ -55,25 +65,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False):
         self.path = default_db_path(path)
         self.readonly = readonly
-        if readonly:
-            if not self.path.exists():
-                raise FileNotFoundError(f"no store at {self.path}; run `newsgraph ingest` first")
-            uri = self.path.resolve().as_uri() + "?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            if _version(self.conn) < LATEST:
-                # Queries need the current schema (e.g. `art`, migration 6): a store made by an
-                # older newsgraph is migrated once, by a short read-write open, then read.
-                self.conn.close()
-                Store(self.path).close()
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
-            # WAL lets readers (the API, a second CLI) run while the ingester writes.
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            # Fewer, larger checkpoints and a bigger page cache: the writer touches many index pages per document.
-            self.conn.execute("PRAGMA wal_autocheckpoint=10000")
+        self.conn = self._open_readonly() if readonly else self._open_readwrite()
         self.conn.execute("PRAGMA cache_size=-65536")
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA busy_timeout=30000")
@@ -88,6 +80,51 @@ class Store:
                f"VALUES ({', '.join('?' for _ in cols + extra[t])})"
             for t, cols in self._plans.items()
         }
+
+    def _open_readonly(self) -> StoreConnection:
+        if not self.path.exists():
+            raise FileNotFoundError(f"no store at {self.path}; run `newsgraph ingest` first")
+        has_sqlite_header(self.path)
+        conn = connect_readonly(self.path)
+        try:
+            check_tables(conn, self.path)  # another program's database: E013, and nothing is written
+        except BaseException:
+            conn.close()
+            raise
+        version = _version(conn)
+        if version >= LATEST:
+            return conn
+        conn.close()
+        if version == 0:
+            raise StoreError(Code.NOT_A_STORE, f"no newsgraph store yet: {self.path} is empty; "
+                                               f"run `newsgraph ingest PATH --db {self.path}` first", self.path)
+        if not writable(self.path):
+            raise StoreError(Code.STORE_FAILED, f"the store needs schema version {LATEST} and has {version}, "
+                                                f"but it is read-only and cannot be migrated: {self.path}", self.path)
+        # Queries need the current schema (e.g. `art`, migration 6): a store made by an
+        # older newsgraph is migrated once, by a short read-write open, then read.
+        Store(self.path).close()
+        return connect_readonly(self.path)
+
+    def _open_readwrite(self) -> StoreConnection:
+        # Look before writing: migrations and WAL must never touch another program's file.
+        check_is_store(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(Code.STORE_FAILED, f"cannot create the store's folder: {self.path.parent} "
+                                                f"({exc.strerror or exc})", self.path) from None
+        conn = connect(str(self.path), self.path, isolation_level=None, timeout=30, check_same_thread=False)
+        # WAL lets readers (the API, a second CLI) run while the ingester writes.
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        # Fewer, larger checkpoints and a bigger page cache: the writer touches many index pages per document.
+        conn.execute("PRAGMA wal_autocheckpoint=10000")
+        return conn
+
+    def quick_check(self) -> None:
+        """StoreError E014 when SQLite's quick_check finds damaged pages (run before adding to a store)."""
+        quick_check(self.conn, self.path)
 
     # ------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -128,12 +165,17 @@ class Store:
 
     def put_many(self, docs: Iterable[AnalyzedDocument | Rejected], *, replace: bool = False) -> int:
         """Store documents in one transaction; returns how many were written."""
-        written = 0
+        return sum(self.put_each(docs, replace=replace))
+
+    def put_each(self, docs: Iterable[AnalyzedDocument | Rejected], *, replace: bool = False) -> list[bool]:
+        """Store documents in one transaction; for each, whether this call wrote it.
+
+        False means the content was there already, e.g. stored meanwhile by a
+        second ingest into the same store: that one counts it, not this one.
+        """
         now = _now()
         with transaction(self.conn):
-            for doc in docs:
-                written += self._put(doc, replace, now)
-        return written
+            return [bool(self._put(doc, replace, now)) for doc in docs]
 
     def _put(self, doc: AnalyzedDocument | Rejected, replace: bool, now: str) -> int:
         key = doc.source.sha256
