@@ -18,6 +18,7 @@ class Code(str, Enum):
     NOT_ARTICLE = "R005"
     NOT_HTML = "R006"
     NO_TEXT = "R007"
+    LANGUAGE = "R008"
     BAD_JSONL = "E001"
     CORRUPT_ARCHIVE = "E002"
     READ_FAILED = "E003"
@@ -29,6 +30,8 @@ class Code(str, Enum):
     NOT_FOUND = "E009"
     REQUEST_TOO_LARGE = "E010"
     FETCH_DISABLED = "E011"
+    MISSING_DEPENDENCY = "E012"
+    MODEL_MISSING = "E013"
 
 
 class NewsgraphError(Exception):
@@ -38,3 +41,34 @@ class NewsgraphError(Exception):
         super().__init__(f"{code.value}: {message}")
         self.code = code
         self.message = message
+
+
+# Optional dependencies by the import name a ModuleNotFoundError carries, and the
+# extra that brings each one, so a missing one is named with the command that fixes it.
+EXTRAS = {
+    "pyarrow": "parquet",
+    "pyspark": "spark",
+    "fastapi": "serve",
+    "uvicorn": "serve",
+    "jinja2": "serve",
+    "multipart": "serve",
+    "playwright": "browser",
+}
+
+
+class MissingDependency(NewsgraphError):
+    """An optional package (or the spaCy model) that a command needs is not installed."""
+
+    def __init__(self, message: str, code: Code = Code.MISSING_DEPENDENCY):
+        super().__init__(code, message)
+
+
+def missing_dependency(exc: ImportError, needed_for: str | None = None) -> MissingDependency:
+    """The one-line coded error for an import that failed, naming the extra that brings it."""
+    module = (getattr(exc, "name", None) or "").split(".")[0]
+    if not module:
+        return MissingDependency(f"{needed_for or 'this command'} cannot import a package it needs: {exc}")
+    extra = EXTRAS.get(module)
+    fix = f"pip install 'newsgraph[{extra}]'" if extra else f"pip install {module}"
+    what = f"{needed_for} needs" if needed_for else "this command needs"
+    return MissingDependency(f"{what} {module}, which is not installed: {fix}")
