@@ -53,13 +53,10 @@ def load(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
 def _iso(code: str | None) -> str | None:
     if not code:
         return None
-    code = CAMEO_TO_ISO.get(code, code)
-    try:
-        import pycountry
+    from newsgraph.country_names import iso3_codes
 
-        return code if pycountry.countries.get(alpha_3=code) else None
-    except (ImportError, KeyError, LookupError):
-        return None
+    code = CAMEO_TO_ISO.get(code, code)
+    return code if code in iso3_codes() else None
 
 
 def gold_of(rec: dict[str, Any]) -> dict[str, Any]:
