@@ -26,6 +26,7 @@ class Settings:
     stages: tuple[str, ...] = ("nlp", "entities", "attributions", "timexes", "places", "claims", "events")
     min_body_chars: int = 200
     favor_precision: bool = False
+    languages: tuple[str, ...] = ("en",)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
