@@ -13,6 +13,7 @@ from newsgraph.errors import Code, NewsgraphError
 from newsgraph.extract import extract
 from newsgraph.model import AnalyzedDocument, RawDocument, Rejected
 from newsgraph.pipeline.registry import build_stage
+from newsgraph.pipeline.spacy_model import resolve_model
 from newsgraph.pipeline.stage import AnalysisContext
 from newsgraph.settings import Settings
 
@@ -22,6 +23,9 @@ LAYERS = ("entities", "attributions", "claims", "timexes", "places", "events")
 
 class Pipeline:
     def __init__(self, settings: Settings):
+        if "nlp" in settings.stages:
+            # The installed package the setting means, or E013 before any stage is built.
+            settings = settings.replace(model=resolve_model(settings.model))
         self.settings = settings
         self.stages: list[Any] = [build_stage(name, settings) for name in settings.stages]
         self._check_order()
