@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import Code
-from newsgraph.ingest.feeds import FeedError, SourceStats, canonical_url, iter_sources, parse_feed, parse_sitemap
+from newsgraph.ingest.feeds import (
+    FeedError,
+    SourceStats,
+    canonical_url,
+    iter_sources,
+    parse_feed,
+    parse_sitemap,
+)
 from newsgraph.ingest.fetch import Fetcher, FetchError, FetchPolicy
 from newsgraph.ingest.robots import RobotsRules
 from newsgraph.model import RawDocument, Rejected

@@ -44,15 +44,41 @@ def _register() -> None:
 _register()
 
 
+def _click_errors() -> tuple[type[Exception], ...]:
+    """The usage-error base classes: click's, and the copy of click that newer Typer ships."""
+    import click
+
+    vendored = getattr(typer, "TyperException", None)
+    return (click.ClickException, vendored) if vendored else (click.ClickException,)
+
+
 def main() -> None:
-    """The `newsgraph` entry point: a missing package or model is one coded line, not a traceback."""
-    from newsgraph.errors import MissingDependency, missing_dependency
+    """The `newsgraph` entry point.
+
+    Usage errors carry the bad-argument code (E006) like every other error
+    line, and a missing package or model is one coded line, not a traceback.
+    """
+    from newsgraph.errors import Code, MissingDependency, missing_dependency
 
     try:
-        app()
+        result = app(standalone_mode=False)
+    except _click_errors() as exc:
+        if not hasattr(exc, "show"):
+            raise
+        usage = getattr(exc, "exit_code", 1) == 2 and type(exc).__name__ != "NoArgsIsHelpError"
+        message = str(getattr(exc, "message", ""))
+        if usage and not message.startswith(("E0", "R0")):
+            exc.message = f"{Code.BAD_ARGUMENT.value}: {message}"  # type: ignore[attr-defined]
+        exc.show()
+        sys.exit(getattr(exc, "exit_code", 1))
+    except typer.Abort:
+        typer.echo("Aborted.", err=True)
+        sys.exit(1)
     except MissingDependency as exc:
         typer.echo(str(exc), err=True)
         sys.exit(2)
     except ModuleNotFoundError as exc:
         typer.echo(str(missing_dependency(exc)), err=True)
         sys.exit(2)
+    # Without standalone mode, typer.Exit(n) comes back as n.
+    sys.exit(result if isinstance(result, int) else 0)
