@@ -4,15 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint venv clean
+.PHONY: demo test bench lint venv clean constraints wheel-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-# One install with every extra the targets need; redone when pyproject.toml changes.
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q -e '.[dev,serve,spark,browser]'
+# One install with every extra the targets need, at the exact versions the tests ran with
+# (constraints.txt); redone when pyproject.toml or constraints.txt changes.
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev,serve,spark,browser,parquet]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -30,6 +31,15 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+
+# After a tested upgrade of the venv: write its exact set back to constraints.txt.
+constraints: $(STAMP)
+	{ sed -n '1,/^# Regenerate/p' constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v -i '^newsgraph'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+
+# What a user gets from `pip install`: the wheel in a fresh venv with Python's own pip.
+wheel-check:
+	.ci/wheel-check
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info newsgraph.db

@@ -63,7 +63,7 @@ def main() -> str:
     raws = _raws(items)
     settings = load_settings().replace(stages=("nlp", "entities", "attributions"))
     pipeline = Pipeline(settings)
-    nlp = load_nlp(settings.model)
+    nlp = load_nlp(pipeline.settings.model)  # the package the setting resolved to
     nlp.pipe(texts[:2])  # warm up
 
     bare: list[float] = []

@@ -33,6 +33,8 @@ class Settings:
     serve_rate_limit_per_minute: int = 30
     serve_allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 
+    languages: tuple[str, ...] = ("en",)
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 

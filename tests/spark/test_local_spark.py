@@ -63,6 +63,7 @@ def _assert_equals_local_pipeline(folder: Path, out: Path, counters: dict) -> No
     from newsgraph.model.serialize import TABLES, from_rows
     from newsgraph.pipeline import get_pipeline
     from newsgraph.settings import load_settings
+    from newsgraph.store.typed_tables import untyped_row
 
     tables = _table_rows(out)
     assert set(TABLES) | {"rejections"} <= set(tables)
@@ -75,7 +76,8 @@ def _assert_equals_local_pipeline(folder: Path, out: Path, counters: dict) -> No
     by_doc: dict[str, dict[str, list[dict]]] = {}
     for table in TABLES:
         for row in tables[table]:
-            by_doc.setdefault(row["doc"], {t: [] for t in TABLES})[table].append(row)
+            # the tables are typed for analysis tools (ISO days, string lists); untyped_row undoes that
+            by_doc.setdefault(row["doc"], {t: [] for t in TABLES})[table].append(untyped_row(table, row))
     assert counters["processed"] == len(local_docs) == len(by_doc)
     for key, rows in by_doc.items():
         assert from_rows(rows) == local_docs[key]

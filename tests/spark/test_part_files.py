@@ -11,6 +11,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 from newsgraph.model.serialize import TABLES, table_columns  # noqa: E402
 from newsgraph.spark.part_files import ALL_TABLES, finish_output, prepare_output, write_parts  # noqa: E402
+from newsgraph.store.typed_tables import export_columns  # noqa: E402
 
 
 def _rows(n: int, doc: str = "d") -> list[tuple[str, dict]]:
@@ -29,7 +30,7 @@ def test_parts_hold_rows_and_counters(tmp_path: Path) -> None:
     assert counters == {"rows": {"timexes": 5, "rejections": 1}, "codes": {"E001": 1}}
     table = pq.read_table(tmp_path / "out" / "timexes")
     assert table.num_rows == 5
-    assert table.schema.names == [c for c, _ in table_columns("timexes")]
+    assert table.schema.names == [c for c, _ in export_columns("timexes")]  # typed as `export` types them
     assert (tmp_path / "out" / "timexes" / "part-00003-run1.parquet").exists()
 
 
@@ -53,7 +54,7 @@ def test_finish_gives_empty_tables_a_schema(tmp_path: Path) -> None:
         assert (folder / "_SUCCESS").exists(), table
         read = pq.read_table(folder)
         if table in TABLES:
-            assert read.schema.names == [c for c, _ in table_columns(table)]
+            assert read.schema.names == [c for c, _ in export_columns(table)]
     assert pq.read_table(tmp_path / "out" / "events").num_rows == 0
 
 

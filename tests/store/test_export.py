@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from newsgraph.model import Rejected, SourceRef
-from newsgraph.model.serialize import TABLES, table_columns, to_json
+from newsgraph.model.serialize import TABLES, to_json
 from newsgraph.store import open_store
 from newsgraph.store.export import (
     arrow_schema,
@@ -19,6 +19,7 @@ from newsgraph.store.export import (
     to_jsonld,
     write_tables,
 )
+from newsgraph.store.typed_tables import export_columns
 from tests.conftest import validate
 from tests.store.fixtures import talks_doc
 
@@ -37,10 +38,11 @@ def test_parquet_tables_round_trip_to_the_same_documents(tmp_path: Path) -> None
         print(export_store(store, "parquet", tmp_path / "pq"))
     for table in TABLES:
         t = pq.read_table(tmp_path / "pq" / f"{table}.parquet")
-        assert t.schema.names == [c for c, _ in table_columns(table)]
+        assert t.schema.names == [c for c, _ in export_columns(table)]
         assert t.schema == arrow_schema(table)
+        assert t.schema.metadata[b"newsgraph.schema"] == b"newsgraph/1"
     arts = pq.read_table(tmp_path / "pq" / "articles.parquet").to_pylist()
-    assert sorted(a["published"] for a in arts) == ["2024-02-01", "2024-03-20"]
+    assert sorted(a["published"].isoformat() for a in arts) == ["2024-02-01", "2024-03-20"]
     events = pq.read_table(tmp_path / "pq" / "events.parquet")
     assert events.column("negated").type.equals(arrow_schema("events").field("negated").type)
     back = {d.source.sha256: to_json(d) for d in read_parquet(tmp_path / "pq")}
@@ -58,7 +60,7 @@ def test_csv_tables_read_back_with_their_columns(tmp_path: Path) -> None:
     for table in TABLES:
         with open(tmp_path / "csv" / f"{table}.csv", newline="", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
-        assert list(rows[0].keys()) == [c for c, _ in table_columns(table)]
+        assert list(rows[0].keys()) == [c for c, _ in export_columns(table)]
     with open(tmp_path / "csv" / "claims.csv", newline="", encoding="utf-8") as fh:
         claims = list(csv.DictReader(fh))
     assert {c["unit"] for c in claims} == {"trucks"} and {float(c["value"]) for c in claims} == {4000.0}

@@ -6,8 +6,10 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -39,45 +41,101 @@ def check_date(value: str | None, flag: str = "--published") -> str | None:
 
 
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .warc[.gz]), directories, or - for stdin.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="json, jsonl, or table for people.")] = Format.json,
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .warc[.gz]), directories, URLs (fetched politely), or - for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="json (one object; JSON lines for several documents), jsonl, or table for people.")] = Format.json,
     raw: Annotated[bool, typer.Option("--raw", help="The input is already the clean body: keep its text unchanged.")] = False,
     published: Annotated[str | None, typer.Option("--published", help="Reference date YYYY-MM-DD for relative dates.")] = None,
     config: Annotated[str | None, typer.Option("--config", help="A settings TOML file.")] = None,
+    any_language: Annotated[bool, typer.Option("--any-language", help="Analyse text in any language as English instead of rejecting it (R009).")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Let URLs reach private and loopback addresses.")] = False,
 ) -> None:
     """Analyse articles and print schema newsgraph/1 objects."""
-    from newsgraph.ingest import iter_inputs
     from newsgraph.model.serialize import to_json
     from newsgraph.pipeline import get_pipeline
     from newsgraph.settings import load_settings
 
     published = check_date(published)
-    settings = load_settings(config)
+    settings = load_settings(config, languages=() if any_language else None)
     pipeline = get_pipeline(settings)
-    inputs = iter_inputs(paths, settings, raw=raw, published=published)
     failed = total = 0
     objs = []
-    with _progress() as tick:
+    out = _JsonOut(pretty_single=format is Format.json)
+    with _inputs(paths, settings, raw, published, allow_private) as inputs, _progress() as tick:
         for result in pipeline.run(inputs):
             obj = to_json(result)
             failed += "error" in obj
             total += 1
             tick(failed)
-            if format is Format.jsonl:
-                sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-            else:
+            if format is Format.table:
                 objs.append(obj)
-    if format is Format.json:
-        payload = objs[0] if len(objs) == 1 else objs
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    elif format is Format.table:
+            else:
+                out.write(obj)
+    out.close()
+    if format is Format.table:
         from newsgraph.cli.render import print_tables
 
         print_tables(objs)
     if failed:
         typer.echo(f"{failed} of {total} document(s) failed; see their error lines", err=True)
         raise typer.Exit(1)
+
+
+class _JsonOut:
+    """One input document: one indented object. Several: JSON lines, as they come.
+
+    `--format json` used to print an array for several documents, so a script
+    had to check whether it got an object or a list, and nothing came out
+    until the whole batch was done. JSON lines stream, and `jq`, pandas
+    (`lines=True`) and DuckDB read them directly. The first object is held
+    back until a second shows whether there are several.
+    """
+
+    def __init__(self, pretty_single: bool):
+        self.pretty_single = pretty_single
+        self.held: dict[str, Any] | None = None
+        self.streaming = not pretty_single
+
+    def write(self, obj: dict[str, Any]) -> None:
+        if not self.streaming and self.held is None:
+            self.held = obj
+            return
+        if self.held is not None:
+            self._line(self.held)
+            self.held = None
+        self.streaming = True
+        self._line(obj)
+
+    def close(self) -> None:
+        if self.held is not None:
+            sys.stdout.write(json.dumps(self.held, ensure_ascii=False, indent=2) + "\n")
+            self.held = None
+
+    @staticmethod
+    def _line(obj: dict[str, Any]) -> None:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+@contextmanager
+def _inputs(paths: list[str], settings: Any, raw: bool, published: str | None,
+            allow_private: bool) -> Iterator[Iterator[Any]]:
+    """The documents named by PATHS; URLs go through the same polite fetcher as `ingest`
+    (robots.txt, rate limit, size cap, SSRF guard), without its cache."""
+    from newsgraph.ingest import iter_inputs
+    from newsgraph.ingest.feeds import Checkpoint, is_url, iter_sources
+
+    if not any(is_url(p) for p in paths):
+        yield iter(iter_inputs(paths, settings, raw=raw, published=published))
+        return
+    import dataclasses
+
+    from newsgraph.ingest.fetch import Fetcher, FetchPolicy
+
+    policy = dataclasses.replace(FetchPolicy(), allow_private=allow_private, max_bytes=settings.max_input_bytes)
+    with Fetcher(policy) as fetcher:
+        items = iter_sources(paths, settings, fetcher, raw=raw, published=published)
+        # A Checkpoint only remembers HTTP validators for the next run: analyze keeps none.
+        yield (item for item in items if not isinstance(item, Checkpoint))
 
 
 class _progress:

@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 import typer
 
+from newsgraph.cli.choices import EntityType, EventType, ExportFormat, QuoteKind, value
+
 DbOpt = Annotated[str | None, typer.Option("--db", help="The store (default: $NEWSGRAPH_DB, else ./newsgraph.db).")]
 
 
@@ -39,7 +41,7 @@ def _open(db: str | None, readonly: bool = True) -> Any:
 
 
 def print_rows(rows: list[dict[str, Any]], fmt: Out, title: str | None = None,
-               columns: list[str] | None = None) -> None:
+               columns: list[str] | None = None, empty: str | None = None) -> None:
     """Rows as a rich table for people, or JSON / CSV for programs."""
     if fmt is Out.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -56,7 +58,7 @@ def print_rows(rows: list[dict[str, Any]], fmt: Out, title: str | None = None,
 
     console = Console()
     if not rows:
-        console.print(f"[dim]no {title or 'rows'} found[/]")
+        console.print(f"[dim]no {empty or title or 'rows'} found[/]")
         return
     t = Table(*cols, title=title, show_lines=False)
     for r in rows:
@@ -185,6 +187,8 @@ def _print_summary(s: Any) -> None:
     if src.feeds:
         parts.append(f"{src.feeds} feed(s)/sitemap(s), {src.items} items ({src.already_stored} seen before, "
                      f"{src.unchanged} unchanged)")
+    if src.duplicates:
+        parts.append(f"{src.duplicates} URL(s) named twice, fetched once")
     elif src.unchanged:
         parts.append(f"{src.unchanged} unchanged (304)")
     typer.echo(f"{', '.join(parts)} in {s.elapsed_s:.1f}s ({s.rate:.1f} docs/s, {s.jobs} job(s)) -> {s.db}")
@@ -267,16 +271,16 @@ def dupes_cmd(
             rows.append({"group": g["group"], "role": "original" if m["is_original"] else "copy",
                          "score": m["score"], "published": m["published"], "title": m["title"],
                          "source": m["url"] or m["source_id"], "rights": m["rights_notice"] or m["rights_holder"]})
-    print_rows(rows, format, title=f"{len(groups)} group(s) of copies")
+    print_rows(rows, format, title=f"{len(groups)} group(s) of copies", empty="groups of copies")
 
 
 def quotes_cmd(
     speaker: Annotated[str | None, typer.Option("--speaker", help="Part of the speaker's name.")] = None,
-    about: Annotated[str | None, typer.Option("--about", help="Words the quote contains.")] = None,
+    about: Annotated[str | None, typer.Option("--about", help="Words the quote contains (the API's `about`).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Published on or before YYYY-MM-DD.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="direct, mixed or indirect.")] = None,
-    limit: Annotated[int, typer.Option("--limit")] = 100,
+    kind: Annotated[QuoteKind | None, typer.Option("--kind", case_sensitive=False, help="direct, mixed or indirect.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 100,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
@@ -285,13 +289,13 @@ def quotes_cmd(
 
     with _open(db) as store:
         rows = queries.quotes(store, speaker=speaker, about=about, since=_date(since, "--since"),
-                              until=_date(until, "--until"), kind=kind, limit=limit)
+                              until=_date(until, "--until"), kind=value(kind), limit=limit)
     print_rows(rows, format, "quotes", None if format is not Out.table else ["published", "speaker", "kind", "quote", "title"])
 
 
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find in article text and quotes.")],
-    limit: Annotated[int, typer.Option("--limit")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 20,
     since: Annotated[str | None, typer.Option("--since")] = None,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
@@ -305,8 +309,9 @@ def search_cmd(
 
 
 def entities_cmd(
-    type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, ...")] = None,
-    top: Annotated[int, typer.Option("--top")] = 20,
+    type: Annotated[EntityType | None, typer.Option("--type", case_sensitive=False, help="PERSON, ORG, GPE, ...")] = None,
+    # --limit as in every other command and the API; --top still works for older scripts.
+    limit: Annotated[int, typer.Option("--limit", "-n", "--top", help="At most this many entities.")] = 20,
     name: Annotated[str | None, typer.Option("--name", help="Part of the name or an alias.")] = None,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
@@ -315,16 +320,16 @@ def entities_cmd(
     from newsgraph.store import queries
 
     with _open(db) as store:
-        rows = queries.entities(store, type=type, top=top, name=name)
+        rows = queries.entities(store, type=value(type), top=limit, name=name)
     print_rows(rows, format, "entities")
 
 
 def events_cmd(
     source: Annotated[str | None, typer.Option("--source", help="Actor name or ISO country code (USA).")] = None,
     target: Annotated[str | None, typer.Option("--target")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER type: REJECT, ACCUSE, ...")] = None,
+    type: Annotated[EventType | None, typer.Option("--type", case_sensitive=False, help="PLOVER type: REJECT, ACCUSE, ...")] = None,
     since: Annotated[str | None, typer.Option("--since")] = None,
-    limit: Annotated[int, typer.Option("--limit")] = 100,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 100,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
@@ -332,7 +337,7 @@ def events_cmd(
     from newsgraph.store import queries
 
     with _open(db) as store:
-        rows = queries.events(store, source=source, target=target, type=type, since=_date(since, "--since"),
+        rows = queries.events(store, source=source, target=target, type=value(type), since=_date(since, "--since"),
                               limit=limit)
     print_rows(rows, format, "events", None if format is not Out.table else
                ["date", "type", "source", "trigger", "target", "location", "negated", "title"])
@@ -352,17 +357,16 @@ def timeline_cmd(
 
 
 def export_cmd(
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or jsonld.")] = "jsonl",
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="jsonl, csv, parquet (needs the parquet extra) or jsonld.")] = ExportFormat.jsonl,
     out: Annotated[str | None, typer.Option("--out", "-o", help="File (jsonl, jsonld) or directory (csv, parquet).")] = None,
+    bom: Annotated[bool, typer.Option("--bom", "--excel", help="CSV: start each file with a UTF-8 byte order mark, so Excel reads it as UTF-8.")] = False,
     db: DbOpt = None,
 ) -> None:
     """Export the store: contract JSON lines, per-table CSV or Parquet, or schema.org JSON-LD."""
-    from newsgraph.store.export import FORMATS, export_store
+    from newsgraph.store.export import export_store
 
-    if format not in FORMATS:
-        raise typer.BadParameter(f"E006: --format must be one of {', '.join(FORMATS)}, got {format!r}")
     with _open(db) as store:
-        message = export_store(store, format, out)
+        message = export_store(store, format.value, out, bom=bom)
     typer.echo(message, err=True)
 
 

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 
 import typer
 
+from newsgraph.cli.choices import ExtractionSet
+
 eval_app = typer.Typer(help="Score newsgraph against evaluation data sets.", no_args_is_help=True)
 
 SHARED = Path("../shared/data")
@@ -33,13 +35,13 @@ def _run(name: str, as_json: bool, **kwargs: Any) -> None:
 
 @eval_app.command("extraction")
 def extraction(
-    set_: Annotated[str, typer.Option("--set", help="aeb or naeb")] = "aeb",
+    set_: Annotated[ExtractionSet, typer.Option("--set", case_sensitive=False, help="aeb or naeb")] = ExtractionSet.aeb,
     data: Annotated[Path, typer.Option("--data", help="The extraction data folder.")] = SHARED / "extraction",
     as_json: JsonFlag = False,
     limit: Limit = None,
 ) -> None:
     """Body F1 (AEB) or title/date/author scores (NAEB), ours beside trafilatura's."""
-    _run("extraction", as_json, set_name=set_, data=data, limit=limit)
+    _run("extraction", as_json, set_name=set_.value, data=data, limit=limit)
 
 
 @eval_app.command("attributions")

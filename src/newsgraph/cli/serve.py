@@ -17,17 +17,30 @@ def serve(
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request before a 504.")] = 30.0,
 ) -> None:
     """Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the HTML pages."""
+    from newsgraph.errors import missing_dependency
+
     try:
         import uvicorn
 
         from newsgraph.serve import ServeConfig, create_app
-    except ImportError as exc:  # pragma: no cover - depends on the extra
-        raise typer.BadParameter(f"the web extra is not installed: pip install 'newsgraph[serve]' ({exc})") from None
+    except ImportError as exc:  # depends on the serve extra
+        raise missing_dependency(exc, "newsgraph serve") from None
     # The address the server listens on is a name it answers for (a wildcard address is not).
     listen = () if host in ("0.0.0.0", "::", "") else (host,)
     config = ServeConfig(db=db, max_body_bytes=max_body, timeout_s=timeout, allow_fetch=allow_fetch,
                          allow_private=allow_private, allowed_hosts=listen)
-    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+    app = create_app(config)
+    base = f"http://{_url_host(host)}:{port}"
+    # uvicorn runs at log level warning (no request lines), so without this the user never learns the URL.
+    typer.echo(f"newsgraph serve: {base}/ (API {base}/api, docs {base}/api/docs); Ctrl+C stops it", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _url_host(host: str) -> str:
+    """The host as a browser wants it: a wildcard address is reached on loopback, IPv6 in brackets."""
+    if host in ("0.0.0.0", "::", ""):
+        return "127.0.0.1" if host != "::" else "[::1]"
+    return f"[{host}]" if ":" in host else host
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from newsgraph.cli.choices import SparkWriter
+
 
 def spark(
     input: Annotated[list[str], typer.Option("--input", "-i", help="WARC, JSONL, text/HTML folders or Parquet; local or Hadoop URIs. Repeatable.")],
@@ -17,21 +19,22 @@ def spark(
     raw: Annotated[bool, typer.Option("--raw", help="Inputs are clean article bodies.")] = False,
     published: Annotated[str | None, typer.Option("--published", help="Reference date YYYY-MM-DD.")] = None,
     config: Annotated[str | None, typer.Option("--config", help="A settings TOML file.")] = None,
-    writer: Annotated[str, typer.Option("--writer", help="arrow: tasks write their own part files (local, s3://, gs://, hdfs://); spark: Spark writes them (any Hadoop file system).")] = "arrow",
+    writer: Annotated[SparkWriter, typer.Option("--writer", case_sensitive=False, help="arrow: tasks write their own part files (local, s3://, gs://, hdfs://); spark: Spark writes them (any Hadoop file system).")] = SparkWriter.arrow,
 ) -> None:
     """Run process() on a Spark cluster and write the same tables as `export --format parquet`."""
     from newsgraph.cli.analyze import check_date
+    from newsgraph.errors import missing_dependency
     from newsgraph.settings import load_settings
 
     try:
+        import pyspark  # noqa: F401  (the job imports it lazily, deep inside; say so up front)
+
         from newsgraph.spark.job import run_job
-    except ImportError as exc:  # pragma: no cover - depends on the extra
-        raise typer.BadParameter(f"pyspark is not installed: pip install 'newsgraph[spark]' ({exc})") from None
+    except ImportError as exc:  # depends on the spark extra
+        raise missing_dependency(exc, "newsgraph spark") from None
     published = check_date(published)
-    if writer not in ("arrow", "spark"):
-        raise typer.BadParameter(f"E006: --writer is arrow or spark, not {writer!r}")
     counters = run_job(input, output, load_settings(config), master=master, partitions=partitions, raw=raw,
-                       published=published, writer=writer, wait_for_stop=False)
+                       published=published, writer=writer.value, wait_for_stop=False)
     sys.stdout.write(json.dumps(counters, indent=2) + "\n")
 
 
@@ -42,11 +45,11 @@ def load(
     """Load Parquet tables into the store: the same result as ingesting the inputs locally."""
     from pathlib import Path
 
-    import pyarrow.parquet as pq
-
     from newsgraph.model.serialize import from_rejection_row
     from newsgraph.store import open_store
-    from newsgraph.store.export import read_parquet
+    from newsgraph.store.export import parquet_module, read_parquet
+
+    pq = parquet_module()  # E018 with the extra to install, when pyarrow is missing
 
     root = Path(folder)
     if not root.is_dir():

@@ -53,13 +53,10 @@ def load(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
 def _iso(code: str | None) -> str | None:
     if not code:
         return None
-    code = CAMEO_TO_ISO.get(code, code)
-    try:
-        import pycountry
+    from newsgraph.country_names import iso3_codes
 
-        return code if pycountry.countries.get(alpha_3=code) else None
-    except (ImportError, KeyError, LookupError):
-        return None
+    code = CAMEO_TO_ISO.get(code, code)
+    return code if code in iso3_codes() else None
 
 
 def gold_of(rec: dict[str, Any]) -> dict[str, Any]:
@@ -128,11 +125,12 @@ def code_records(records: list[dict[str, Any]]) -> list[list[tuple[Any, Any]]]:
     from newsgraph.analyse.nlp import SPACY_DOC
     from newsgraph.analyse.nlp.stage import load_nlp
     from newsgraph.model import Article, RawDocument, SourceRef
+    from newsgraph.pipeline.spacy_model import resolve_model
     from newsgraph.pipeline.stage import AnalysisContext
     from newsgraph.settings import load_settings
 
     settings = load_settings()
-    nlp = load_nlp(settings.model)
+    nlp = load_nlp(resolve_model(settings.model))
     out = []
     texts = [r["text"] for r in records]
     for rec, doc in zip(records, nlp.pipe(texts, batch_size=64)):

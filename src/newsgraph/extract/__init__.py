@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsgraph.errors import Code, NewsgraphError
 from newsgraph.extract.boilerplate import prose_share
 from newsgraph.extract.html import extract_html
+from newsgraph.extract.language import check_language
 from newsgraph.extract.textdump import clean_text
 from newsgraph.ingest.encoding import REPAIRED, decode
 from newsgraph.model import Article, RawDocument
@@ -23,10 +26,23 @@ def extract(raw: RawDocument, settings: Settings, warnings: list[str] | None = N
     if "\x00" in text:
         raise NewsgraphError(Code.BINARY, "the decoded text holds NUL characters")
     if raw.raw:
-        return _article_raw(text, raw, settings)
-    if raw.kind == "html":
-        return _article_html(text, raw, settings)
-    return _article_text(text, raw, settings)
+        article = _article_raw(text, raw, settings)
+    elif raw.kind == "html":
+        article = _article_html(text, raw, settings)
+    else:
+        article = _article_text(text, raw, settings)
+    return _with_language(article, settings)
+
+
+def _with_language(article: Article, settings: Settings) -> Article:
+    """The language the text is written in (not what the page template declares), or R009.
+
+    Rejected here, before analysis, because every later stage assumes English.
+    """
+    found = check_language(article.text, settings.languages)
+    if found is not None and found.code != article.language:
+        return dataclasses.replace(article, language=found.code)
+    return article
 
 
 def _check_text(body: str, settings: Settings) -> None:

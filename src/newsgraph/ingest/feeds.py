@@ -8,6 +8,13 @@ feed's validators (ETag, Last-Modified) may only be remembered once all its
 items are stored, or a run killed half-way would later hear "304 unchanged"
 and lose the rest. The ingester runs a checkpoint after everything before
 it is written.
+
+Feeds and sitemaps are untrusted XML: both are refused when they declare
+entities or external references (defusedxml), which is how an "XML bomb"
+blows a few kilobytes up into gigabytes. Page URLs from any source are
+normalised with courlan (host case, tracking parameters such as utm_*, query
+order, fragment) and each is fetched once per run, however many feeds,
+sitemaps or arguments name it.
 """
 
 from __future__ import annotations
@@ -19,6 +26,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urldefrag
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
 
 from newsgraph.errors import Code
 from newsgraph.ingest.fetch import Fetched, Fetcher, FetchError, to_raw
@@ -53,7 +64,17 @@ class SourceStats:
     items: int = 0
     already_stored: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # page URLs named again in the same run (after normalisation)
     counts: dict[str, int] = field(default_factory=dict)
+    seen_urls: set[str] = field(default_factory=set)
+
+    def first_time(self, url: str) -> bool:
+        """True the first time a (normalised) URL comes up in this run."""
+        if url in self.seen_urls:
+            self.duplicates += 1
+            return False
+        self.seen_urls.add(url)
+        return True
 
 
 class FeedError(Exception):
@@ -82,11 +103,40 @@ def _ungzip(data: bytes, limit: int = 50_000_000) -> bytes:
     return data
 
 
+def canonical_url(url: str) -> str:
+    """The form a URL is fetched and de-duplicated under (courlan's normalisation, no fragment)."""
+    from courlan import normalize_url
+
+    try:
+        url = normalize_url(url)
+    except (ValueError, TypeError):  # courlan refuses what it cannot parse: fetch it as written
+        pass
+    return urldefrag(url)[0]
+
+
+def _safe_tree(data: bytes, what: str) -> tuple[Any, str | None]:
+    """(root element, None), or (None, why) for malformed XML; FeedError for unsafe XML.
+
+    Unsafe means it declares entities or external references. A malformed
+    feed still goes to feedparser, whose lenient parser expands no declared
+    entities; a malformed sitemap is an error.
+    """
+    try:
+        return SafeET.fromstring(data), None
+    except DefusedXmlException as exc:
+        raise FeedError(f"{what} refused: it declares XML entities or external references "
+                        f"({type(exc).__name__})") from None
+    except ET.ParseError as exc:
+        return None, str(exc)
+
+
 def parse_feed(data: bytes, base_url: str | None = None) -> list[FeedItem]:
     """Items of an RSS or Atom feed; FeedError when it is not a readable feed."""
     import feedparser
 
-    parsed = feedparser.parse(_ungzip(data), response_headers={"content-location": base_url} if base_url else None)
+    data = _ungzip(data)
+    _safe_tree(data, "feed")
+    parsed = feedparser.parse(data, response_headers={"content-location": base_url} if base_url else None)
     entries = parsed.get("entries") or []
     if not parsed.get("version") and not entries:
         raise FeedError("not an RSS or Atom feed")
@@ -113,11 +163,11 @@ def _date(entry: Any) -> str | None:
 
 
 def parse_sitemap(data: bytes) -> tuple[list[tuple[str, str | None]], list[str]]:
-    """(page URL, lastmod date) pairs and nested sitemap URLs; FeedError on bad XML."""
-    try:
-        root = ET.fromstring(_ungzip(data))
-    except ET.ParseError as exc:
-        raise FeedError(f"malformed sitemap: {exc}") from None
+    """(page URL, lastmod date) pairs and nested sitemap URLs; FeedError on bad or unsafe XML."""
+    data = _ungzip(data)
+    root, malformed = _safe_tree(data, "sitemap")
+    if root is None:
+        raise FeedError(f"malformed sitemap: {malformed}")
     pages: list[tuple[str, str | None]] = []
     nested: list[str] = []
     for node in root:
@@ -173,7 +223,9 @@ def iter_sources(
             if fetcher is None:
                 yield _reject(arg, Code.FETCH_FAILED, "fetching URLs is off")
                 continue
-            yield from _from_url(arg, settings, fetcher, stats, is_stored, published, depth=0)
+            url = canonical_url(arg)
+            if stats.first_time(url):
+                yield from _from_url(url, settings, fetcher, stats, is_stored, published, depth=0)
         elif looks_like_feed_file(Path(arg)):
             data = Path(arg).read_bytes()
             yield from _expand(arg, Path(arg).resolve().as_uri(), data, settings, fetcher, stats, is_stored,
@@ -232,6 +284,10 @@ def _expand(name: str, uri: str, data: bytes, settings: Settings, fetcher: Fetch
     for url, date, item in pages:
         stats.items += 1
         body = item.content if item is not None else None
+        if url:
+            url = canonical_url(url)
+            if not stats.first_time(url):
+                continue  # another feed, sitemap or argument named this page already
         if url and fetcher is not None:
             cached = fetcher.cache.cache_get(url) if fetcher.cache is not None else None
             if cached and (is_stored is None or is_stored(cached.get("sha256") or "")):

@@ -2,8 +2,9 @@
 
 What "polite" means here, each a FetchPolicy field:
 
-* robots.txt is honoured per RFC 9309: a 4xx robots.txt allows everything,
-  a 5xx or unreachable one disallows everything, Crawl-delay is obeyed;
+* robots.txt is honoured per RFC 9309 (`*` and `$` wildcards, the longest rule
+  wins: see robots.py): a 4xx robots.txt allows everything, a 5xx or
+  unreachable one disallows everything, Crawl-delay is obeyed;
 * one request per host per `min_interval_s` (or the Crawl-delay, if longer);
 * timeouts per read (`timeout_s`) and one wall-clock deadline per request
   (`total_timeout_s`: connect, headers and body, against servers that dribble
@@ -23,7 +24,6 @@ address, R003 too large), which callers turn into a Rejected.
 from __future__ import annotations
 
 import time
-import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -41,6 +41,7 @@ from newsgraph.ingest.netguard import (
     checked_addresses,
     guarded_transport,
 )
+from newsgraph.ingest.robots import RobotsRules
 from newsgraph.model import RawDocument, Rejected, SourceRef
 
 USER_AGENT = f"newsgraph/{__version__} (+https://github.com/newsgraph/newsgraph; news research; polite crawler)"
@@ -134,7 +135,7 @@ class Fetcher:
             timeout=timeout, follow_redirects=False, transport=transport, trust_env=False,
         )
         self._next_ok: dict[str, float] = {}
-        self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser | None, bool]] = {}
+        self._robots: dict[str, tuple[RobotsRules | None, bool]] = {}
         self.requests = 0
 
     def close(self) -> None:
@@ -306,7 +307,7 @@ class Fetcher:
             return allow_all
         return parser.can_fetch(ROBOTS_TOKEN, url) and parser.can_fetch(self.policy.user_agent, url)
 
-    def _load_robots(self, origin: str) -> tuple[urllib.robotparser.RobotFileParser | None, bool]:
+    def _load_robots(self, origin: str) -> tuple[RobotsRules | None, bool]:
         robots_url = origin + "/robots.txt"
         current = robots_url
         try:
@@ -332,9 +333,7 @@ class Fetcher:
             # RFC 9309 2.5: parse at least the first 500 KiB. The cut may split a line
             # ("Disallow: /private" -> "Disallow: /"), so the partial last line goes.
             body = body[: body.rfind(b"\n") + 1]
-        parser = urllib.robotparser.RobotFileParser(robots_url)
-        parser.parse(body.decode("utf-8", "replace").splitlines())
-        return parser, True
+        return RobotsRules.from_bytes(body), True
 
 
 class _TooSlow(Exception):

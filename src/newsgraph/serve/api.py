@@ -104,14 +104,17 @@ def article(request: Request, doc: str) -> dict[str, Any]:
 
 
 @router.get("/quotes", summary="Who said what")
-def quotes(request: Request, speaker: str | None = None, q: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 100) -> dict[str, Any]:
+def quotes(request: Request, speaker: str | None = None,
+           about: str | None = Query(None, description="Words the quote contains (the CLI's --about)."),
+           q: str | None = Query(None, deprecated=True, description="Old name of `about`."),
+           since: str | None = None, until: str | None = None, limit: int = 100) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
     _dates(since, until)
     with ng.store() as store:
-        rows = queries.quotes(store, speaker=speaker, about=q, since=since, until=until, limit=ng.page_size(limit))
+        rows = queries.quotes(store, speaker=speaker, about=about or q, since=since, until=until,
+                              limit=ng.page_size(limit))
     return {"items": rows}
 
 

@@ -25,6 +25,7 @@ from newsgraph.model.serialize import TABLES
 from newsgraph.settings import Settings
 from newsgraph.spark.part_files import columns
 from newsgraph.spark.partition import process_partition
+from newsgraph.store.typed_tables import json_row
 
 INPUT_FAILURES = {"E001", "E002", "E003"}  # the input itself could not be read
 TEXT_COLUMNS = ("text", "html", "body", "content", "articleBody")
@@ -34,7 +35,7 @@ def spark_schema(table: str) -> Any:
     from pyspark.sql import types as T
 
     kinds = {"str": T.StringType(), "json": T.StringType(), "int": T.LongType(), "float": T.DoubleType(),
-             "bool": T.BooleanType()}
+             "bool": T.BooleanType(), "strlist": T.ArrayType(T.StringType()), "date": T.DateType()}
     return T.StructType([T.StructField(c, kinds[k], True) for c, k in columns(table)])
 
 
@@ -244,8 +245,9 @@ def _write_with_spark(spark: Any, records: Any, output: str, settings: Settings,
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
+    # Typed as the arrow writer and `export` type them (ISO days, string lists), so both writers agree.
     pairs = records.mapPartitions(lambda it: process_partition(it, settings, raw, published)).map(
-        lambda tr: (tr[0], json.dumps(tr[1], ensure_ascii=False))
+        lambda tr: (tr[0], json.dumps(tr[1] if tr[0] == "rejections" else json_row(tr[0], tr[1]), ensure_ascii=False))
     )
     df = spark.createDataFrame(pairs, "tbl string, row string").persist(StorageLevel.MEMORY_AND_DISK)
     code_col = F.when(F.col("tbl") == "rejections", F.get_json_object("row", "$.code")).alias("code")

@@ -22,20 +22,29 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from newsgraph.model.serialize import REJECTION_COLUMNS, TABLES, table_columns
-from newsgraph.store.export import ARROW_TYPE
+from newsgraph.model.serialize import REJECTION_COLUMNS, TABLES
+from newsgraph.store.typed_tables import arrow_schema, arrow_type, export_columns, rows_to_arrow
 
 ALL_TABLES = (*TABLES, "rejections")
 FLUSH_ROWS = 20_000  # rows of one table held before they become a row group
 
 
 def columns(table: str) -> tuple[tuple[str, str], ...]:
-    """Column names and kinds of a layer table or of `rejections`."""
-    return REJECTION_COLUMNS if table == "rejections" else table_columns(table)
+    """Column names and kinds of a layer table (typed as the export types them) or of `rejections`."""
+    return REJECTION_COLUMNS if table == "rejections" else export_columns(table)
 
 
 def table_schema(table: str) -> pa.Schema:
-    return pa.schema([pa.field(c, ARROW_TYPE[k]) for c, k in columns(table)])
+    if table == "rejections":
+        return pa.schema([pa.field(c, arrow_type(k)) for c, k in REJECTION_COLUMNS])
+    return arrow_schema(table)
+
+
+def _batch(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    if table == "rejections":
+        schema = table_schema(table)
+        return pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in schema.names}, schema=schema)
+    return rows_to_arrow(table, rows)
 
 
 def open_output(output: str) -> tuple[pafs.FileSystem, str]:
@@ -67,8 +76,7 @@ def write_parts(index: int, pairs: Iterable[tuple[str, dict[str, Any]]], output:
         if table not in writers:
             fs.create_dir(f"{root}/{table}", recursive=True)
             writers[table] = pq.ParquetWriter(f"{root}/{table}/{part_name(index, run_id)}", schema, filesystem=fs)
-        batch = pa.Table.from_pydict({c: [r.get(c) for r in buf] for c in schema.names}, schema=schema)
-        writers[table].write_table(batch)
+        writers[table].write_table(_batch(table, buf))
         buffers[table] = []
 
     try:

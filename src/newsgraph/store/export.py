@@ -1,14 +1,19 @@
 """Export a store, or any stream of documents, as JSONL, CSV, Parquet or JSON-LD.
 
-Parquet and CSV hold one file per table of `serialize.TABLES`, with exactly
-the columns of `serialize.table_columns(table)`: the same tables the Spark job
-writes, so DuckDB, pandas and Spark read all of them alike. For Spark:
+Parquet and CSV hold one file per table of `serialize.TABLES`, with the typed
+columns of `typed_tables.export_columns(table)` (ISO days beside every TIMEX
+value, list<string> columns, `newsgraph/1` in the Arrow metadata): the same
+tables the Spark job writes, so DuckDB, pandas and Spark read all of them
+alike. For Spark:
 
     from newsgraph.store.export import arrow_schema, rows_to_arrow, docs_to_arrow
     tables = docs_to_arrow(docs)            # {"articles": pa.Table, "entities": ..., ...}
 
 `read_parquet(dir)` turns the files back into AnalyzedDocuments (via
 `serialize.from_rows`), which is how the round trip is tested.
+
+pyarrow is the `parquet` extra: JSONL, CSV and JSON-LD work without it, and
+Parquet without it is the coded error E018 saying how to get it.
 """
 
 from __future__ import annotations
@@ -19,24 +24,29 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
+from newsgraph.errors import missing_dependency
 from newsgraph.model import AnalyzedDocument, Rejected
-from newsgraph.model.serialize import TABLES, from_rows, table_columns, to_json, to_rows
+from newsgraph.model.serialize import TABLES, from_rows, to_json, to_rows
+from newsgraph.store.typed_tables import (
+    arrow_schema,
+    csv_row,
+    export_columns,
+    rows_to_arrow,
+    untyped_row,
+)
 
-ARROW_TYPE = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "json": pa.string()}
 FORMATS = ("jsonl", "csv", "parquet", "jsonld")
+__all__ = ["FORMATS", "arrow_schema", "docs_to_arrow", "export_store", "read_parquet", "rows_to_arrow",
+           "to_jsonld", "write_jsonl", "write_jsonld", "write_tables"]
 
 
-def arrow_schema(table: str) -> pa.Schema:
-    """The Arrow schema of one table: json columns are JSON text in a string column."""
-    return pa.schema([pa.field(c, ARROW_TYPE[k]) for c, k in table_columns(table)])
-
-
-def rows_to_arrow(table: str, rows: list[dict[str, Any]]) -> pa.Table:
-    schema = arrow_schema(table)
-    return pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in schema.names}, schema=schema)
+def parquet_module() -> Any:
+    """pyarrow.parquet, or E018 naming the extra that brings it."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise missing_dependency(exc, "Parquet") from None
+    return pq
 
 
 def docs_to_rows(docs: Iterable[AnalyzedDocument]) -> dict[str, list[dict[str, Any]]]:
@@ -47,15 +57,18 @@ def docs_to_rows(docs: Iterable[AnalyzedDocument]) -> dict[str, list[dict[str, A
     return out
 
 
-def docs_to_arrow(docs: Iterable[AnalyzedDocument]) -> dict[str, pa.Table]:
+def docs_to_arrow(docs: Iterable[AnalyzedDocument]) -> dict[str, Any]:
     return {t: rows_to_arrow(t, rows) for t, rows in docs_to_rows(docs).items()}
 
 
 class _TableWriters:
     """Append documents a chunk at a time, so exporting a big store stays in bounded memory."""
 
-    def __init__(self, outdir: Path, fmt: str):
+    def __init__(self, outdir: Path, fmt: str, bom: bool = False):
         self.outdir, self.fmt = outdir, fmt
+        # Excel reads a CSV without a byte order mark as the local code page, garbling “curly quotes”.
+        self.encoding = "utf-8-sig" if bom else "utf-8"
+        self.pq = parquet_module() if fmt == "parquet" else None
         outdir.mkdir(parents=True, exist_ok=True)
         self.writers: dict[str, Any] = {}
         self.files: dict[str, Any] = {}
@@ -63,19 +76,19 @@ class _TableWriters:
     def write(self, rows_by_table: dict[str, list[dict[str, Any]]]) -> None:
         for table in TABLES:
             rows = rows_by_table.get(table, [])
-            if self.fmt == "parquet":
+            if self.pq is not None:
                 if table not in self.writers:
-                    self.writers[table] = pq.ParquetWriter(self.outdir / f"{table}.parquet", arrow_schema(table))
+                    self.writers[table] = self.pq.ParquetWriter(self.outdir / f"{table}.parquet", arrow_schema(table))
                 if rows:
                     self.writers[table].write_table(rows_to_arrow(table, rows))
             else:
                 if table not in self.writers:
-                    fh = open(self.outdir / f"{table}.csv", "w", newline="", encoding="utf-8")
+                    fh = open(self.outdir / f"{table}.csv", "w", newline="", encoding=self.encoding)
                     self.files[table] = fh
-                    w = csv.DictWriter(fh, fieldnames=[c for c, _ in table_columns(table)], extrasaction="ignore")
+                    w = csv.DictWriter(fh, fieldnames=[c for c, _ in export_columns(table)], extrasaction="ignore")
                     w.writeheader()
                     self.writers[table] = w
-                self.writers[table].writerows(rows)
+                self.writers[table].writerows(csv_row(table, r) for r in rows)
 
     def close(self) -> list[Path]:
         for w in self.writers.values():
@@ -87,11 +100,14 @@ class _TableWriters:
 
 
 def write_tables(docs: Iterable[AnalyzedDocument], outdir: str | Path, fmt: str = "parquet",
-                 chunk: int = 500) -> list[Path]:
-    """One Parquet (or CSV) file per table under outdir; returns the paths written."""
+                 chunk: int = 500, bom: bool = False) -> list[Path]:
+    """One Parquet (or CSV) file per table under outdir; returns the paths written.
+
+    `bom` starts each CSV file with a UTF-8 byte order mark, for Excel.
+    """
     if fmt not in ("parquet", "csv"):
         raise ValueError(f"table export is parquet or csv, not {fmt!r}")
-    writers = _TableWriters(Path(outdir), fmt)
+    writers = _TableWriters(Path(outdir), fmt, bom=bom)
     batch: list[AnalyzedDocument] = []
     for doc in docs:
         batch.append(doc)
@@ -104,6 +120,7 @@ def write_tables(docs: Iterable[AnalyzedDocument], outdir: str | Path, fmt: str 
 
 def read_parquet(outdir: str | Path) -> Iterator[AnalyzedDocument]:
     """Documents back from a Parquet export (every table read whole: for tests and small sets)."""
+    pq = parquet_module()
     outdir = Path(outdir)
     by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
     order: list[str] = []
@@ -113,7 +130,8 @@ def read_parquet(outdir: str | Path) -> Iterator[AnalyzedDocument]:
             path = outdir / table  # the Spark job writes a folder of part files per table
         if not path.exists():
             continue
-        for row in pq.read_table(path).to_pylist():
+        for typed in pq.read_table(path).to_pylist():
+            row = untyped_row(table, typed)
             if row["doc"] not in by_doc:
                 by_doc[row["doc"]] = {t: [] for t in TABLES}
                 order.append(row["doc"])
@@ -173,12 +191,22 @@ def to_jsonld(doc: AnalyzedDocument) -> dict[str, Any]:
         quotes.append(q)
     node["hasPart"] = quotes
     node["mentions"] = [{"@type": _LD_TYPE.get(e.type, "Thing"), "name": e.name} for e in doc.entities]
-    node["contentLocation"] = [
-        {"@type": "Place", "name": p.name,
-         **({"geo": {"@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon}} if p.lat is not None else {})}
-        for p in doc.places
-    ]
+    node["contentLocation"] = _places(doc)
     return {k: v for k, v in node.items() if v not in (None, [])}
+
+
+def _places(doc: AnalyzedDocument) -> list[dict[str, Any]]:
+    """Each place once: the layer has one row per mention, and "Gaza" named 12 times is one place."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for p in doc.places:
+        key = (p.geonameid, p.name) if p.geonameid is not None else (p.name, p.lat, p.lon)
+        if key in seen:
+            continue
+        seen.add(key)
+        geo = {"geo": {"@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon}} if p.lat is not None else {}
+        out.append({"@type": "Place", "name": p.name, **geo})
+    return out
 
 
 def write_jsonld(docs: Iterable[AnalyzedDocument], out: Any) -> int:
@@ -189,7 +217,7 @@ def write_jsonld(docs: Iterable[AnalyzedDocument], out: Any) -> int:
     return len(graph)
 
 
-def export_store(store: Any, fmt: str, out: str | Path | None) -> str:
+def export_store(store: Any, fmt: str, out: str | Path | None, bom: bool = False) -> str:
     """Export everything in a store; returns a line saying what was written where."""
     import sys
 
@@ -197,7 +225,7 @@ def export_store(store: Any, fmt: str, out: str | Path | None) -> str:
         raise ValueError(f"unknown export format {fmt!r}; formats: {', '.join(FORMATS)}")
     if fmt in ("parquet", "csv"):
         outdir = Path(out or f"newsgraph-{fmt}")
-        paths = write_tables(store.documents(), outdir, fmt)
+        paths = write_tables(store.documents(), outdir, fmt, bom=bom)
         return f"wrote {len(paths)} {fmt} tables to {outdir}/"
     fh = open(out, "w", encoding="utf-8") if out and out != "-" else sys.stdout
     try:

