@@ -10,7 +10,16 @@ import pytest
 
 from newsgraph.corpus.identity import rebuild
 from newsgraph.corpus.names import first_names_agree, is_name, name_key, person_parts
-from newsgraph.model import AnalyzedDocument, Article, Attribution, Entity, Mention, SourceRef, Span, SpeakerRef
+from newsgraph.model import (
+    AnalyzedDocument,
+    Article,
+    Attribution,
+    Entity,
+    Mention,
+    SourceRef,
+    Span,
+    SpeakerRef,
+)
 from newsgraph.store import Store, open_store, queries
 
 

@@ -166,7 +166,7 @@ def first_names_agree(a: str | None, b: str | None) -> bool:
 
 def title_words(titles: tuple[str, ...] | list[str]) -> set[str]:
     """The content words of titles ("Secretary of State" -> secretary, state), for evidence."""
-    out = set()
+    out: set[str] = set()
     for t in titles:
         out.update(w for w in _plain(t).split() if len(w) > 3 and w not in ("former", "deputy", "acting"))
     return out

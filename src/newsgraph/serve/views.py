@@ -67,8 +67,8 @@ def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str
     canonical = main["name"]
     items = [i for cid in ids for i in queries.timeline(store, cid, with_copies=with_copies)]
     items.sort(key=lambda i: (i["date"] or "9999", i["kind"] != "article", i["doc"]))
-    events = [e for cid in ids for role in ("source", "target")
-              for e in queries.events(store, **{role: cid}, limit=200, with_copies=with_copies)]
+    events = [e for cid in ids for e in (queries.events(store, source=cid, limit=200, with_copies=with_copies)
+                                         + queries.events(store, target=cid, limit=200, with_copies=with_copies))]
     seen: set[tuple[str, str]] = set()
     unique_events = []
     for e in events:

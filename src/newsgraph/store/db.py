@@ -171,6 +171,7 @@ class Store:
         # sqlite3 stores bool as 0/1 by itself; rows() turns bool columns back on the way out.
         art = self.conn.execute(self._insert_sql["articles"], [head.get(c) for c in self._plans["articles"]] + [now]
                                 ).lastrowid
+        assert art is not None  # an INSERT gives a rowid
         tail = (art,)
         # Corpus ids are the store's too: whatever the document carries is replaced by this store's.
         ids = identity.link(self.conn, key, art, [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles)
