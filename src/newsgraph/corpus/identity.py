@@ -38,7 +38,9 @@ from typing import Any
 from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
 
 PERSON = "PERSON"
-PROFILE_SIZE = 100  # co-occurring corpus entities remembered per person (the most frequent)
+# Co-occurring corpus entities remembered per person: the first ones seen, then each new one, the
+# oldest dropped when full. A person seen again with known company changes nothing, so costs no write.
+PROFILE_SIZE = 60
 # How a key of the article's entity met a corpus entity, strongest first.
 NAME, ALIAS, WEAK = 3, 2, 1
 
@@ -62,9 +64,10 @@ class Corpus:
     name: str
     type: str
     first_art: int
-    ctx: dict[str, int] = field(default_factory=dict)
-    titles: set[str] = field(default_factory=set)
-    firsts: set[str] = field(default_factory=set)
+    raw: str | None = None  # the stored profile, parsed when a decision first needs it
+    _ctx: list[str] = field(default_factory=list)  # co-occurring corpus ids, oldest first
+    _titles: set[str] = field(default_factory=set)
+    _firsts: set[str] = field(default_factory=set)
     keys: dict[str, str] = field(default_factory=dict)  # key -> "name" | "alias"
     dirty: bool = False
     new: bool = False
@@ -73,12 +76,37 @@ class Corpus:
     def person(self) -> bool:
         return self.type == PERSON
 
+    def _parse(self) -> None:
+        if self.raw is not None:
+            prof = json.loads(self.raw)
+            self.raw = None
+            self._ctx, self._titles, self._firsts = prof["ctx"], set(prof["titles"]), set(prof["first"])
+
+    @property
+    def ctx(self) -> list[str]:
+        self._parse()
+        return self._ctx
+
+    @ctx.setter
+    def ctx(self, value: list[str]) -> None:
+        self._parse()
+        self._ctx = value
+
+    @property
+    def titles(self) -> set[str]:
+        self._parse()
+        return self._titles
+
+    @property
+    def firsts(self) -> set[str]:
+        self._parse()
+        return self._firsts
+
 
 def _profile(c: Corpus) -> str | None:
     if not c.person:
         return None
-    top = sorted(c.ctx.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_SIZE]
-    return json.dumps({"ctx": dict(top), "titles": sorted(c.titles), "first": sorted(c.firsts)},
+    return json.dumps({"ctx": c.ctx[-PROFILE_SIZE:], "titles": sorted(c.titles), "first": sorted(c.firsts)},
                       separators=(",", ":"))
 
 
@@ -99,31 +127,26 @@ class _Article:
         self._load(probe)
 
     def _load(self, probe: set[str]) -> None:
+        # Only the probed keys are read: every decision looks at those alone (a merge moves the
+        # rest of a corpus entity's keys in SQL), which keeps linking to two queries per article.
         if not probe:
             return
         keys = sorted(probe)
-        ids: set[str] = set()
+        found: list[tuple[str, str, str]] = []
         for i in range(0, len(keys), 500):
             part = keys[i:i + 500]
-            marks = ", ".join("?" for _ in part)
-            for (cid,) in self.conn.execute(f"SELECT corpus_id FROM corpus_keys WHERE key IN ({marks})", part):
-                ids.add(cid)
-        if not ids:
-            return
-        found = sorted(ids)
-        for i in range(0, len(found), 500):
-            part = found[i:i + 500]
-            marks = ", ".join("?" for _ in part)
-            for r in self.conn.execute(
-                    f"SELECT id, name, type, first_art, profile FROM corpus_entities WHERE id IN ({marks})", part):
-                prof = json.loads(r[4]) if r[4] else {}
-                self.by_id[r[0]] = Corpus(r[0], r[1], r[2], r[3], prof.get("ctx", {}), set(prof.get("titles", ())),
-                                          set(prof.get("first", ())))
-            # Every key of a candidate, not only the probed ones: kinds decide how strong a match is.
-            for key, cid, kind in self.conn.execute(
-                    f"SELECT key, corpus_id, kind FROM corpus_keys WHERE corpus_id IN ({marks})", part):
-                self.by_id[cid].keys[key] = kind
-                self.by_key.setdefault(key, set()).add(cid)
+            found += self.conn.execute(
+                f"SELECT key, corpus_id, kind FROM corpus_keys WHERE key IN ({', '.join('?' for _ in part)})",
+                part).fetchall()
+        ids = sorted({r[1] for r in found})
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            for r in self.conn.execute("SELECT id, name, type, first_art, profile FROM corpus_entities "
+                                       f"WHERE id IN ({', '.join('?' for _ in part)})", part):
+                self.by_id[r[0]] = Corpus(r[0], r[1], r[2], r[3], raw=r[4])
+        for key, cid, kind in found:
+            self.by_id[cid].keys[key] = kind
+            self.by_key.setdefault(key, set()).add(cid)
 
     def candidates(self, keys: Iterable[str]) -> list[Corpus]:
         ids: set[str] = set()
@@ -193,7 +216,7 @@ def _pick_person(e: Ent, key: str, aliases: list[str], cands: list[Corpus], ctx:
             continue
         if first is not None and c.firsts and not any(first_names_agree(first, f) for f in c.firsts):
             continue
-        evidence = len(ctx & c.ctx.keys()) + len(words & c.titles)
+        evidence = len(ctx.intersection(c.ctx)) + len(words & c.titles)
         s = _strength(c, key, aliases)
         lonely = not ctx and not words and s == NAME and first is not None
         if evidence == 0 and not lonely:
@@ -251,7 +274,8 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
         plans[e.id] = (key, aliases)
         probe.add(key)
         probe.update(aliases)
-        probe.add(key.split()[0] if key else key)
+        if e.type != PERSON and " " in key:
+            probe.add(key.split()[0])  # "iTunes Store" may join "iTunes" (see _pick_thing)
     view = _Article(conn, probe)
     out: dict[str, str] = {}
     taken: set[str] = set()
@@ -259,7 +283,7 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
         key, aliases = plans[e.id]
         if not key:
             continue
-        cands = view.candidates([key, *aliases, key.split()[0]])
+        cands = view.candidates([key, *aliases, key.split()[0]] if " " in key else [key, *aliases])
         if e.type == PERSON:
             chosen = _pick_person(e, key, aliases, cands, set(out.values()))
         else:
@@ -283,24 +307,33 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
 
 def _remember(view: _Article, ents: list[Ent], out: dict[str, str]) -> None:
     """People keep what they were seen with: the article's other corpus entities, titles, first names."""
-    here = set(out.values())
+    here = sorted(set(out.values()))
     for e in ents:
         cid = out.get(e.id)
         if cid is None or e.type != PERSON:
             continue
         c = view.by_id[cid]
-        for other in here - {cid}:
-            c.ctx[other] = c.ctx.get(other, 0) + 1
-        c.titles |= title_words(e.titles)
+        known = set(c.ctx)
+        fresh = [o for o in here if o != cid and o not in known]
+        if fresh:
+            c.ctx = (c.ctx + fresh)[-PROFILE_SIZE:]
+            c.dirty = True
+        words = title_words(e.titles)
+        if not words <= c.titles:
+            c.titles.update(words)
+            c.dirty = True
         first = person_parts(e.name)[0]
-        if first and len(first) > 1:
+        if first and len(first) > 1 and first not in c.firsts:
             c.firsts.add(first)
-        c.dirty = True
+            c.dirty = True
 
 
 def _write(conn: sqlite3.Connection, view: _Article) -> None:
     for loser, survivor in view.merged:
         conn.execute("UPDATE entities SET corpus_id = ? WHERE corpus_id = ?", (survivor, loser))
+        conn.execute("INSERT INTO corpus_keys (key, corpus_id, kind) SELECT key, ?, kind FROM corpus_keys "
+                     "WHERE corpus_id = ? ON CONFLICT (key, corpus_id) DO UPDATE SET kind = 'name' "
+                     "WHERE excluded.kind = 'name'", (survivor, loser))
         conn.execute("DELETE FROM corpus_keys WHERE corpus_id = ?", (loser,))
         conn.execute("DELETE FROM corpus_entities WHERE id = ?", (loser,))
     created = [c for c in view.by_id.values() if c.new]

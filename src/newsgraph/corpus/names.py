@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -75,6 +75,12 @@ def _title_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Names recur across a corpus, and linking runs on every stored article: each of these
+# pure functions is memoised (bounded), which makes linking several times cheaper.
+_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=_MEMO)
 def _plain(text: str) -> str:
     """Lower case, accents off, dots inside abbreviations gone, other punctuation a space."""
     text = unicodedata.normalize("NFKD", text)
@@ -85,6 +91,7 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
+@lru_cache(maxsize=_MEMO)
 def name_key(name: str) -> str:
     """The lookup key of a name: "The Apple Inc." -> "apple", "U.S." -> "country:USA"."""
     plain = _plain(name)
@@ -119,6 +126,7 @@ def keys_of(name: str, aliases: tuple[str, ...] | list[str] = ()) -> tuple[str, 
     return main, out
 
 
+@lru_cache(maxsize=_MEMO)
 def is_name(name: str) -> bool:
     """False for a pronoun, a bare title ("the minister") or a generic description.
 
@@ -142,6 +150,7 @@ def is_name(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=_MEMO)
 def person_parts(name: str) -> tuple[str | None, str]:
     """(first name, surname) of a person's name; first is None for a surname alone."""
     words = [w for w in _plain(name).split() if w not in _title_words()]
@@ -164,9 +173,10 @@ def first_names_agree(a: str | None, b: str | None) -> bool:
     return na is not None and na == nb
 
 
-def title_words(titles: tuple[str, ...] | list[str]) -> set[str]:
+@lru_cache(maxsize=_MEMO)
+def title_words(titles: tuple[str, ...]) -> frozenset[str]:
     """The content words of titles ("Secretary of State" -> secretary, state), for evidence."""
     out: set[str] = set()
     for t in titles:
         out.update(w for w in _plain(t).split() if len(w) > 3 and w not in ("former", "deputy", "acting"))
-    return out
+    return frozenset(out)
