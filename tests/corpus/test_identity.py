@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from newsgraph.corpus.identity import rebuild
-from newsgraph.corpus.names import first_names_agree, is_name, name_key, person_parts
 from newsgraph.model import (
     AnalyzedDocument,
     Article,
@@ -145,20 +144,3 @@ def test_a_split_entity_is_merged_when_an_article_joins_its_names(tmp_path: Path
         ids = {_cid(s, first, "Harbor Authority"), _cid(s, first, "Harbor Authority Board"),
                _cid(s, later, "Harbor Authority Board")}
         assert len(ids) == 1
-
-
-@pytest.mark.parametrize(("name", "key"), [
-    ("The Apple Inc.", "apple"), ("U.S.", "country:USA"), ("United States", "country:USA"),
-    ("EADS N.V.", "eads"), ("Wal - Mart", "wal mart"), ("Norland Rail", "norland rail"),
-])
-def test_name_keys(name: str, key: str) -> None:
-    assert name_key(name) == key
-
-
-def test_what_is_a_name() -> None:
-    assert not any(is_name(n) for n in ("I", "he", "the minister", "The Minister", "officials", "We"))
-    assert all(is_name(n) for n in ("US", "iPhone", "3M", "Lena Ortiz", "Minister Ortiz"))
-    assert person_parts("Secretary of State Antony Blinken") == ("antony", "blinken")
-    assert person_parts("Blinken") == (None, "blinken")
-    assert first_names_agree("tony", "antony") and first_names_agree("a", "antony")
-    assert not first_names_agree("john", "jane")
