@@ -93,11 +93,13 @@ def _bench_ingest(docs: list[Any], jobs: int) -> dict[str, float]:
             "rss_mb": s.worker_peak_rss_mb}
 
 
-def bench_insert(sample: list[Any], n: int = 2000, per_txn: int = 8, prefill: int = 0) -> dict[str, float]:
+def bench_insert(sample: list[Any], n: int = 2000, per_txn: int = 8, prefill: int = 0,
+                 link: bool = True) -> dict[str, float]:
     """Docs/s writing `n` documents, after `prefill` others (500 per transaction, not timed).
 
     A store that already holds many documents is where keys at random places in an index cost:
-    the pages no longer fit in the cache.
+    the pages no longer fit in the cache. With `link` off, entities get no corpus entity: the
+    difference is what linking (issue 20) costs.
     """
     from newsgraph.store import open_store
 
@@ -112,6 +114,7 @@ def bench_insert(sample: list[Any], n: int = 2000, per_txn: int = 8, prefill: in
     layers = sum(len(d.entities) + len(d.attributions) + len(d.claims) + len(d.timexes) + len(d.places)
                  + len(d.events) for d in docs[prefill:]) / n
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "w.db") as store:
+        store.link_entities = link
         for i in range(0, prefill, 500):
             store.put_many(docs[i:min(i + 500, prefill)])
         t0, c0 = time.perf_counter(), time.process_time()
@@ -119,7 +122,7 @@ def bench_insert(sample: list[Any], n: int = 2000, per_txn: int = 8, prefill: in
             store.put_many(docs[i:i + per_txn])
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {"docs": n, "rate": n / wall, "cpu_rate": n / cpu, "annotations": layers, "per_txn": per_txn,
-            "prefill": prefill}
+            "prefill": prefill, "link": link}
 
 
 def bench_fts(queries_n: int = 300) -> dict[str, Any]:
@@ -179,6 +182,9 @@ def main() -> str:
     analysed = [d for d in get_pipeline(_settings()).process_batch(docs[:24]) if hasattr(d, "article")]
     ins = bench_insert(analysed)
     print("insert", ins, flush=True)
+    # The same run without linking entities to corpus entities: what linking costs.
+    unlinked = bench_insert(analysed, link=False)
+    print("insert, no linking", unlinked, flush=True)
     # `newsgraph load` writes a whole Parquet folder in one transaction.
     bulk = bench_insert(analysed, per_txn=500)
     print("insert, bulk", bulk, flush=True)
@@ -205,7 +211,9 @@ def main() -> str:
         "",
         f"Store insert without analysis: {ins['rate']:.0f} docs/s wall, {ins['cpu_rate']:.0f} docs/s of CPU time "
         f"({ins['docs']} analysed documents, {ins['annotations']:.0f} annotations each on average, "
-        "8 per transaction as `ingest` writes them; target >= 500); "
+        "8 per transaction as `ingest` writes them, entities linked to corpus entities; target >= 500); "
+        f"without linking {unlinked['rate']:.0f} docs/s wall, {unlinked['cpu_rate']:.0f} of CPU time, so linking "
+        f"costs {1000 / ins['cpu_rate'] - 1000 / unlinked['cpu_rate']:.2f} ms of CPU per document; "
         f"{bulk['rate']:.0f} docs/s wall, {bulk['cpu_rate']:.0f} of CPU time 500 per transaction as `load` writes; "
         f"{full['rate']:.0f} docs/s wall, {full['cpu_rate']:.0f} of CPU time 8 per transaction into a store "
         f"already holding {full['prefill']:,} documents.",

@@ -35,7 +35,8 @@ def _json(*args: str) -> object:
 def test_quotes_json_and_csv(db: str) -> None:
     rows = _json("quotes", "--speaker", "Ortiz", "--about", "crossing", "--since", "2024-03-01", "--db", db,
                  "--format", "json")
-    assert [r["published"] for r in rows] == ["2024-03-25", "2024-03-20"]
+    # The same words in two articles: one quote, seen in both.
+    assert [(r["published"], r["articles"]) for r in rows] == [("2024-03-20", 2)]
     proc = run_cli("quotes", "--speaker", "Vell", "--db", db, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(proc.stdout.decode())))
     assert len(rows) == 2 and {r["speaker"] for r in rows} == {"Marco Vell"}

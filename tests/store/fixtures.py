@@ -6,7 +6,9 @@ tests build their documents here rather than running the pipeline.
 
 from __future__ import annotations
 
+import copy
 import hashlib
+from typing import Any
 
 from newsgraph.model import (
     Actor,
@@ -110,3 +112,13 @@ def talks_doc(day: str = "2024-03-20", minister: str = "Lena Ortiz", town: str =
         article=article, entities=ents, attributions=atts, claims=claims, timexes=timexes, places=places,
         events=events, provenance={"newsgraph": "0.1.0", "pipeline": ["extract@0.1"], "model": None},
     )
+
+
+def unstored(obj: dict[str, Any]) -> dict[str, Any]:
+    """A document's contract JSON without what a store adds (corpus ids, story id): to compare
+    a document read back from a store with the one that was put."""
+    out = copy.deepcopy(obj)
+    out["article"]["story_id"] = None
+    for e in out.get("entities", []):
+        e["corpus_id"] = None
+    return out

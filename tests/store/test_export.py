@@ -21,7 +21,7 @@ from newsgraph.store.export import (
 )
 from newsgraph.store.typed_tables import export_columns
 from tests.conftest import validate
-from tests.store.fixtures import talks_doc
+from tests.store.fixtures import talks_doc, unstored
 
 DOCS = [talks_doc("2024-03-20"), talks_doc("2024-02-01", minister="Marco Vell", town="Eastgate")]
 
@@ -45,7 +45,11 @@ def test_parquet_tables_round_trip_to_the_same_documents(tmp_path: Path) -> None
     assert sorted(a["published"].isoformat() for a in arts) == ["2024-02-01", "2024-03-20"]
     events = pq.read_table(tmp_path / "pq" / "events.parquet")
     assert events.column("negated").type.equals(arrow_schema("events").field("negated").type)
-    back = {d.source.sha256: to_json(d) for d in read_parquet(tmp_path / "pq")}
+    read = list(read_parquet(tmp_path / "pq"))
+    # The store's ids travel with the tables: a corpus id per named entity, a story id per article.
+    assert all(d.article.story_id == "g" + d.source.sha256[:12] for d in read)
+    assert all(e.corpus_id for d in read for e in d.entities)
+    back = {d.source.sha256: unstored(to_json(d)) for d in read}
     assert back == {d.source.sha256: to_json(d) for d in DOCS}
 
 

@@ -28,6 +28,8 @@ class Out(str, Enum):
 
 
 FormatOpt = Annotated[Out, typer.Option("--format", "-f", help="table, json or csv.")]
+LikeOpt = Annotated[bool, typer.Option("--like", help="Match names as substrings (default: the exact name or an alias).")]
+CopiesOpt = Annotated[bool, typer.Option("--with-copies", help="Also list syndicated copies, under their original.")]
 
 
 def _open(db: str | None, readonly: bool = True) -> Any:
@@ -173,6 +175,11 @@ def run_ingest(inputs: list[str], db: str | None, jobs: int | None, allow_privat
         with _Bar(_show_progress(progress)) as bar:
             summary = ingest(items, store, settings, jobs=jobs or default_jobs(), chunk=chunk, replace=reanalyze,
                              progress=bar)
+        if summary.stored:
+            from newsgraph.corpus.dupes import update_store_groups
+
+            # Copies are known as soon as they are stored, so every count shows a story once.
+            update_store_groups(store)
     finally:
         fetcher.close()
         store.close()
@@ -275,28 +282,47 @@ def dupes_cmd(
 
 
 def quotes_cmd(
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Part of the speaker's name.")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="The speaker's name or an alias (--like: part of it).")] = None,
     about: Annotated[str | None, typer.Option("--about", help="Words the quote contains (the API's `about`).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Published on or before YYYY-MM-DD.")] = None,
     kind: Annotated[QuoteKind | None, typer.Option("--kind", case_sensitive=False, help="direct, mixed or indirect.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 100,
+    like: LikeOpt = False,
+    with_copies: CopiesOpt = False,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
-    """Who said what: quotes by speaker, topic and date."""
+    """Who said what: each quote once, with the articles and outlets that carry it."""
     from newsgraph.store import queries
 
     with _open(db) as store:
         rows = queries.quotes(store, speaker=speaker, about=about, since=_date(since, "--since"),
-                              until=_date(until, "--until"), kind=value(kind), limit=limit)
-    print_rows(rows, format, "quotes", None if format is not Out.table else ["published", "speaker", "kind", "quote", "title"])
+                              until=_date(until, "--until"), kind=value(kind), limit=limit, like=like,
+                              with_copies=with_copies)
+    if format is Out.table:
+        rows = [r | {"seen": _seen(r)} for r in rows]
+    print_rows(rows, format, "quotes", None if format is not Out.table else
+               ["published", "speaker", "kind", "quote", "seen", "title"])
+
+
+def _seen(r: dict[str, Any]) -> str:
+    """"in 3 articles, first 2024-03-20 (Wire, Post)"; "copy of ..." for a copy; "+2 copies (A, B)"."""
+    if r.get("copy_of"):
+        return f"copy ({r.get('publisher') or r.get('source_id') or ''})"
+    parts = []
+    if r.get("articles", 1) > 1:
+        parts.append(f"in {r['articles']} articles, first {r['first_seen']} ({', '.join(r['outlets'])})")
+    if r.get("copies"):
+        parts.append(f"also published by {', '.join(r['also_published_by'])} ({r['copies']} copies)")
+    return "; ".join(parts)
 
 
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find in article text and quotes.")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 20,
     since: Annotated[str | None, typer.Option("--since")] = None,
+    with_copies: CopiesOpt = False,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
@@ -304,7 +330,7 @@ def search_cmd(
     from newsgraph.store import queries
 
     with _open(db) as store:
-        rows = queries.search(store, query, limit=limit, since=_date(since, "--since"))
+        rows = queries.search(store, query, limit=limit, since=_date(since, "--since"), with_copies=with_copies)
     print_rows(rows, format, "matches", None if format is not Out.table else ["kind", "published", "title", "speaker", "snippet"])
 
 
@@ -312,24 +338,35 @@ def entities_cmd(
     type: Annotated[EntityType | None, typer.Option("--type", case_sensitive=False, help="PERSON, ORG, GPE, ...")] = None,
     # --limit as in every other command and the API; --top still works for older scripts.
     limit: Annotated[int, typer.Option("--limit", "-n", "--top", help="At most this many entities.")] = 20,
-    name: Annotated[str | None, typer.Option("--name", help="Part of the name or an alias.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The name or an alias (--like: part of it).")] = None,
+    like: LikeOpt = False,
+    with_copies: CopiesOpt = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Recompute every corpus entity from scratch.")] = False,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
-    """The most covered entities, by number of articles."""
+    """The most covered corpus entities, by number of stories."""
     from newsgraph.store import queries
 
+    if rebuild:
+        from newsgraph.corpus.identity import rebuild as rebuild_corpus
+
+        with _open(db, readonly=False) as store:
+            n = rebuild_corpus(store.conn)
+        typer.echo(f"rebuilt {n} corpus entities", err=True)
     with _open(db) as store:
-        rows = queries.entities(store, type=value(type), top=limit, name=name)
+        rows = queries.entities(store, type=value(type), top=limit, name=name, like=like, with_copies=with_copies)
     print_rows(rows, format, "entities")
 
 
 def events_cmd(
-    source: Annotated[str | None, typer.Option("--source", help="Actor name or ISO country code (USA).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Actor name or alias, or ISO country code (USA).")] = None,
     target: Annotated[str | None, typer.Option("--target")] = None,
     type: Annotated[EventType | None, typer.Option("--type", case_sensitive=False, help="PLOVER type: REJECT, ACCUSE, ...")] = None,
     since: Annotated[str | None, typer.Option("--since")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 100,
+    like: LikeOpt = False,
+    with_copies: CopiesOpt = False,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
@@ -338,13 +375,15 @@ def events_cmd(
 
     with _open(db) as store:
         rows = queries.events(store, source=source, target=target, type=value(type), since=_date(since, "--since"),
-                              limit=limit)
+                              limit=limit, like=like, with_copies=with_copies)
     print_rows(rows, format, "events", None if format is not Out.table else
                ["date", "type", "source", "trigger", "target", "location", "negated", "title"])
 
 
 def timeline_cmd(
-    name: Annotated[str, typer.Argument(help="An entity's name, e.g. \"Antony Blinken\".")],
+    name: Annotated[str, typer.Argument(help="An entity's name or alias, e.g. \"Antony Blinken\".")],
+    like: LikeOpt = False,
+    with_copies: CopiesOpt = False,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
@@ -352,7 +391,7 @@ def timeline_cmd(
     from newsgraph.store import queries
 
     with _open(db) as store:
-        rows = queries.timeline(store, name)
+        rows = queries.timeline(store, name, like=like, with_copies=with_copies)
     print_rows(rows, format, f"timeline of {name}", None if format is not Out.table else ["date", "kind", "text", "title"])
 
 

@@ -68,7 +68,8 @@ def print_summary(store: Any, console: Any) -> None:
 
     groups = queries.duplicate_groups(store)
     copy_of = {m["doc"]: g["members"][0] for g in groups for m in g["members"][1:]}
-    for art in sorted(queries.articles(store, limit=1000), key=lambda a: (a["published"] or "", a["title"] or "")):
+    # Every article, copies included: a copy is shown as such, its quotes under the original.
+    for art in sorted(queries.articles(store, limit=1000, with_copies=True), key=lambda a: (a["published"] or "", a["title"] or "")):
         console.rule(f"[bold]{_short(art['title'] or art['source_id'], 200)}")
         meta = [art["published"] or "no date", f"© {art['rights_holder']}" if art["rights_holder"] else "no rights line"]
         console.print(_short(" · ".join(meta), 200))

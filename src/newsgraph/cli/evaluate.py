@@ -122,5 +122,15 @@ def realnews(
         sys.stdout.write(mod.report(figures) + "\n")
 
 
+@eval_app.command("corpus-entities")
+def corpus_entities(
+    data: Annotated[Path, typer.Option("--data")] = SHARED / "time/meantime_dev.jsonl",
+    as_json: JsonFlag = False,
+    limit: Limit = None,
+) -> None:
+    """Cross-document entity identity: B3 and MUC F1 of corpus ids per topic corpus (MEANTIME)."""
+    _run("corpus_entities", as_json, data=data, limit=limit)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(eval_app, name="eval")

@@ -67,6 +67,10 @@ def load(
         if rej_path is not None:
             rows = pq.read_table(rej_path).to_pylist()
             rejected = store.put_many(from_rejection_row(r) for r in rows)
+        if stored:
+            from newsgraph.corpus.dupes import update_store_groups
+
+            update_store_groups(store)  # as `ingest` does: copies known, story ids set
     typer.echo(f"loaded {stored} document(s) and {rejected} rejection(s) into {store.path}", err=True)
 
 

@@ -270,4 +270,9 @@ def update_store_groups(store: Any, min_containment: float = CONTAINMENT,
     with transaction(store.conn):
         store.conn.execute("DELETE FROM dup_groups")
         store.conn.executemany("INSERT INTO dup_groups VALUES (?, ?, ?, ?)", rows)
+        # An article's story id is its group's (the original's), else its own: exports carry it.
+        store.conn.execute(
+            "UPDATE articles SET story_id = COALESCE((SELECT grp FROM dup_groups g WHERE g.doc = articles.doc), "
+            "'g' || substr(doc, 1, 12)) WHERE story_id IS NOT COALESCE((SELECT grp FROM dup_groups g "
+            "WHERE g.doc = articles.doc), 'g' || substr(doc, 1, 12))")
     return len(groups)

@@ -94,6 +94,8 @@ class Article:
     credits: tuple[Credit, ...] = ()
     removed: tuple[Removed, ...] = ()
     url: str | None = None
+    # The syndication group in a store: the original's story id, shared by its copies (null outside a store).
+    story_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,8 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
     affiliation: str | None = None  # e.g. "Israel" for "Israeli Prime Minister ..."
     provenance: Provenance | None = None
+    # The corpus entity in a store: the same id for this real-world entity in every article (null outside a store).
+    corpus_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,10 @@ MAX_OFFSET = 2**63 - 1
 
 router = APIRouter(tags=["api"])
 
+# A syndicated story counts once: its copies show up only when asked for (issue 20).
+Copies = Query(False, description="Also list syndicated copies, each under its original.")
+Like = Query(False, description="Match names as substrings (default: the exact name or an alias).")
+
 
 def _ng(request: Request) -> Any:
     return request.app.state.ng
@@ -83,12 +87,13 @@ async def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
 
 
 @router.get("/articles", summary="Stored articles, newest first")
-def articles(request: Request, q: str | None = None, limit: int = 50, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+def articles(request: Request, q: str | None = None, limit: int = 50, offset: int = Query(0, ge=0, le=MAX_OFFSET),
+             copies: bool = Copies) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
     with ng.store() as store:
-        rows = queries.articles(store, limit=ng.page_size(limit), offset=offset, query=q)
+        rows = queries.articles(store, limit=ng.page_size(limit), offset=offset, query=q, with_copies=copies)
     return {"items": rows, "limit": limit, "offset": offset}
 
 
@@ -107,33 +112,35 @@ def article(request: Request, doc: str) -> dict[str, Any]:
 def quotes(request: Request, speaker: str | None = None,
            about: str | None = Query(None, description="Words the quote contains (the CLI's --about)."),
            q: str | None = Query(None, deprecated=True, description="Old name of `about`."),
-           since: str | None = None, until: str | None = None, limit: int = 100) -> dict[str, Any]:
+           since: str | None = None, until: str | None = None, limit: int = 100, like: bool = Like,
+           copies: bool = Copies) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
     _dates(since, until)
     with ng.store() as store:
         rows = queries.quotes(store, speaker=speaker, about=about or q, since=since, until=until,
-                              limit=ng.page_size(limit))
+                              limit=ng.page_size(limit), like=like, with_copies=copies)
     return {"items": rows}
 
 
 @router.get("/entities", summary="The most covered entities")
-def entities(request: Request, type: str | None = None, name: str | None = None, limit: int = 50) -> dict[str, Any]:
+def entities(request: Request, type: str | None = None, name: str | None = None, limit: int = 50,
+             like: bool = Like, copies: bool = Copies) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
     with ng.store() as store:
-        rows = queries.entities(store, type=type, name=name, top=ng.page_size(limit))
+        rows = queries.entities(store, type=type, name=name, top=ng.page_size(limit), like=like, with_copies=copies)
     return {"items": rows}
 
 
 @router.get("/entities/{name}", summary="One entity across articles: titles, aliases, quotes and events over time")
-def entity(request: Request, name: str) -> dict[str, Any]:
+def entity(request: Request, name: str, copies: bool = Copies) -> dict[str, Any]:
     from newsgraph.serve.views import entity_view
 
     with _ng(request).store() as store:
-        view = entity_view(store, name)
+        view = entity_view(store, name, with_copies=copies)
     if view is None:
         raise ApiError(404, Code.NOT_FOUND, f"no entity named {name!r}")
     return view
@@ -141,22 +148,24 @@ def entity(request: Request, name: str) -> dict[str, Any]:
 
 @router.get("/events", summary="Who did what to whom")
 def events(request: Request, source: str | None = None, target: str | None = None, type: str | None = None,
-           limit: int = 100) -> dict[str, Any]:
+           limit: int = 100, like: bool = Like, copies: bool = Copies) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
     with ng.store() as store:
-        rows = queries.events(store, source=source, target=target, type=type, limit=ng.page_size(limit))
+        rows = queries.events(store, source=source, target=target, type=type, limit=ng.page_size(limit), like=like,
+                              with_copies=copies)
     return {"items": rows}
 
 
 @router.get("/search", summary="Full-text search over articles and attributions")
-def search(request: Request, q: str = Query(..., min_length=1, max_length=500), limit: int = 20) -> dict[str, Any]:
+def search(request: Request, q: str = Query(..., min_length=1, max_length=500), limit: int = 20,
+           copies: bool = Copies) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
     with ng.store() as store:
-        rows = queries.search(store, q, limit=ng.page_size(limit))
+        rows = queries.search(store, q, limit=ng.page_size(limit), with_copies=copies)
     return {"items": rows}
 
 

@@ -41,19 +41,21 @@ def home(request: Request, q: str | None = None) -> HTMLResponse:
 
 @router.get("/articles/{doc}", response_class=HTMLResponse)
 def article_page(request: Request, doc: str) -> HTMLResponse:
-    from newsgraph.serve.views import article_view
+    from newsgraph.serve.views import article_view, story_of
     from newsgraph.store import queries
 
     with request.app.state.ng.store() as store:
         obj = queries.article(store, doc)
+        story = story_of(store, doc) if obj is not None else None
     if obj is None:
         return _not_found(request, f"There is no article with id {doc}.")
-    view = article_view(obj)
+    view = article_view(obj) | {"story": story}
     return _render(request, "article.html", title=obj["article"]["title"] or obj["source"]["id"], v=view)
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quotes_page(request: Request, speaker: str = "", q: str = "", since: str = "", until: str = "") -> HTMLResponse:
+def quotes_page(request: Request, speaker: str = "", q: str = "", since: str = "", until: str = "",
+                copies: bool = False, like: bool = False) -> HTMLResponse:
     from newsgraph.serve.api import _dates
     from newsgraph.store import queries
 
@@ -63,19 +65,19 @@ def quotes_page(request: Request, speaker: str = "", q: str = "", since: str = "
         _dates(since or None, until or None)
         with request.app.state.ng.store() as store:
             rows = queries.quotes(store, speaker=speaker or None, about=q or None, since=since or None,
-                                  until=until or None, limit=200)
+                                  until=until or None, limit=200, like=like, with_copies=copies)
     except ApiError as exc:
         error = exc.message
     return _render(request, "quotes.html", title="Quote explorer", rows=rows, speaker=speaker, q=q, since=since,
-                   until=until, error=error)
+                   until=until, error=error, copies=copies, like=like)
 
 
 @router.get("/entity/{name}", response_class=HTMLResponse)
-def entity_page(request: Request, name: str) -> HTMLResponse:
+def entity_page(request: Request, name: str, copies: bool = False) -> HTMLResponse:
     from newsgraph.serve.views import entity_view, timeline_svg
 
     with request.app.state.ng.store() as store:
-        view = entity_view(store, name)
+        view = entity_view(store, name, with_copies=copies)
     if view is None:
         return _not_found(request, f"No entity is named {name}.")
     return _render(request, "entity.html", title=view["name"], e=view, chart=timeline_svg(view["timeline"]))

@@ -29,24 +29,46 @@ def article_view(obj: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def entity_view(store: Any, name: str) -> dict[str, Any] | None:
+def story_of(store: Any, doc: str) -> dict[str, Any] | None:
+    """An article's syndication group: its original and copies, or None for a story told once."""
+    rows = store.conn.execute(
+        "SELECT m.doc, m.is_original, ar.publisher, ar.source_id, ar.published, ar.title FROM dup_groups g "
+        "JOIN dup_groups m ON m.grp = g.grp JOIN articles ar ON ar.doc = m.doc WHERE g.doc = ? "
+        "ORDER BY m.is_original DESC, ar.published, ar._row", (doc,)).fetchall()
+    if not rows:
+        return None
+    members = [dict(r) | {"is_original": bool(r["is_original"])} for r in rows]
+    return {"original": members[0], "copies": members[1:], "is_copy": members[0]["doc"] != doc}
+
+
+def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str, Any] | None:
+    """One corpus entity (or the several a name or alias means): names, titles, quotes, events."""
     from newsgraph.store import queries
 
-    rows = store.conn.execute(
-        "SELECT name, type, aliases, titles, doc FROM entities WHERE name = ? COLLATE NOCASE", (name,)
-    ).fetchall()
-    items = queries.timeline(store, name)
-    if not rows and not items:
+    ids = queries.resolve(store, name)
+    if not ids:
         return None
+    marks = ", ".join("?" for _ in ids)
+    copies = "" if with_copies else f" AND e.art NOT IN {queries.COPY_ARTS}"
+    rows = store.conn.execute(
+        f"SELECT e.name, e.type, e.aliases, e.titles, e.art, e.corpus_id FROM entities e "
+        f"WHERE e.corpus_id IN ({marks}){copies}", ids).fetchall()
     types: dict[str, int] = {}
     aliases: set[str] = set()
     titles: set[str] = set()
     for r in rows:
         types[r["type"]] = types.get(r["type"], 0) + 1
         aliases.update(json.loads(r["aliases"] or "[]"))
+        aliases.add(r["name"])
         titles.update(json.loads(r["titles"] or "[]"))
-    canonical = rows[0]["name"] if rows else name
-    events = queries.events(store, source=canonical, limit=200) + queries.events(store, target=canonical, limit=200)
+    main = store.conn.execute(f"SELECT id, name FROM corpus_entities WHERE id IN ({marks}) ORDER BY "
+                              "(SELECT COUNT(*) FROM entities WHERE corpus_id = corpus_entities.id) DESC, id",
+                              ids).fetchone()
+    canonical = main["name"]
+    items = [i for cid in ids for i in queries.timeline(store, cid, with_copies=with_copies)]
+    items.sort(key=lambda i: (i["date"] or "9999", i["kind"] != "article", i["doc"]))
+    events = [e for cid in ids for e in (queries.events(store, source=cid, limit=200, with_copies=with_copies)
+                                         + queries.events(store, target=cid, limit=200, with_copies=with_copies))]
     seen: set[tuple[str, str]] = set()
     unique_events = []
     for e in events:
@@ -56,10 +78,11 @@ def entity_view(store: Any, name: str) -> dict[str, Any] | None:
             unique_events.append(e)
     return {
         "name": canonical,
+        "corpus_ids": ids,
         "type": max(types, key=lambda t: types[t]) if types else None,
         "aliases": sorted(aliases - {canonical}),
         "titles": sorted(titles),
-        "articles": len({r["doc"] for r in rows}),
+        "articles": len({r["art"] for r in rows}),
         "timeline": items,
         "quotes": [i for i in items if i["kind"] == "quote"],
         "events": unique_events,

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from newsgraph.corpus import identity
 from newsgraph.errors import Code
 from newsgraph.model import AnalyzedDocument, Rejected
 from newsgraph.model.serialize import TABLES, from_rows, table_columns, to_rows
@@ -49,6 +50,13 @@ def _version(conn: sqlite3.Connection) -> int:
         return 0
 
 
+def quote_key(text: str | None) -> str | None:
+    """One quotation however it is written: letters and digits only, lower case ("“We will,”" = "we will")."""
+    if text is None:
+        return None
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split()) or None
+
+
 def _from_sql(value: Any, kind: str) -> Any:
     if kind == "bool" and value is not None:
         return bool(value)
@@ -69,6 +77,10 @@ class Store:
         self.conn.execute("PRAGMA cache_size=-65536")
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA busy_timeout=30000")
+        # Queries group one quotation's appearances across articles by this key (issue 20, item 4).
+        self.conn.create_function("ng_quote_key", 1, quote_key, deterministic=True)
+        # Linking entities to corpus entities on every put; the store bench turns it off to report its cost.
+        self.link_entities = True
         if not readonly:
             migrate(self.conn)
         self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
@@ -196,10 +208,18 @@ class Store:
             self._delete(key)
         tables = to_rows(doc)
         head = tables["articles"][0]
+        # A story id is the store's: an article is its own story until `dupes` finds it is a copy.
+        head["story_id"] = "g" + key[:12]
         # sqlite3 stores bool as 0/1 by itself; rows() turns bool columns back on the way out.
         art = self.conn.execute(self._insert_sql["articles"], [head.get(c) for c in self._plans["articles"]] + [now]
                                 ).lastrowid
+        assert art is not None  # an INSERT gives a rowid
         tail = (art,)
+        # Corpus ids are the store's too: whatever the document carries is replaced by this store's.
+        ids = identity.link(self.conn, key, art, [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles)
+                                                   for e in doc.entities]) if self.link_entities else {}
+        for r in tables.get("entities", ()):
+            r["corpus_id"] = ids.get(r["id"])
         for table in LAYER_TABLES:
             rows = tables.get(table)
             if rows:
@@ -229,11 +249,6 @@ class Store:
             self.conn.execute("DELETE FROM articles WHERE _row = ?", (art,))
         self.conn.execute("DELETE FROM minhashes WHERE doc = ?", (key,))
         self.conn.execute("DELETE FROM dup_groups WHERE doc = ?", (key,))
-
-    def delete(self, sha256: str) -> None:
-        with transaction(self.conn):
-            self._delete(sha256)
-            self.conn.execute("DELETE FROM rejections WHERE doc = ?", (sha256,))
 
     # ----------------------------------------------------------------- read
     def rows(self, table: str, where: str = "", params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
@@ -320,16 +335,6 @@ class Store:
                 "etag = excluded.etag, last_modified = excluded.last_modified, status = excluded.status, "
                 "sha256 = excluded.sha256, fetched_at = excluded.fetched_at, kind = excluded.kind",
                 (url, etag, last_modified, status, sha256, _now(), kind),
-            )
-
-    def seen_items(self, feed: str) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT item FROM feed_items WHERE feed = ?", (feed,))}
-
-    def mark_items(self, feed: str, items: Iterable[str]) -> None:
-        now = _now()
-        with transaction(self.conn):
-            self.conn.executemany(
-                "INSERT INTO feed_items VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [(feed, i, now) for i in items]
             )
 
 

@@ -7,14 +7,19 @@ after it; none of them writes.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
+from newsgraph.corpus.names import name_key
 from newsgraph.model.serialize import to_json
 from newsgraph.store.db import Store
 
 Row = dict[str, Any]
+
+# Syndicated copies (`dupes`): every list and count shows a story once, by its original, unless
+# the caller asks for the copies. Articles are matched by rowid: the layer tables' key.
+COPY_ARTS = "(SELECT cp._row FROM dup_groups g JOIN articles cp ON cp.doc = g.doc WHERE g.is_original = 0)"
+QUOTE_MIN_WORDS = 4  # a shorter quotation ("No.") is not known again by its words alone
 
 _WORD = re.compile(r'"[^"]+"|\S+')
 
@@ -43,8 +48,27 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def resolve(store: Store, name: str, *, like: bool = False) -> list[str]:
+    """The corpus entities a user's NAME means: its exact name or an alias (case, punctuation and
+    "Inc." aside), or a corpus id itself; with `like`, any whose name or alias contains it."""
+    if like:
+        pattern = _like(name_key(name) or name.lower())
+        sql = ("SELECT corpus_id FROM corpus_keys WHERE key LIKE ? ESCAPE '\\' "
+               "UNION SELECT id FROM corpus_entities WHERE name LIKE ? ESCAPE '\\'")
+        rows = store.conn.execute(sql, (pattern, _like(name)))
+    else:
+        rows = store.conn.execute(
+            "SELECT corpus_id FROM corpus_keys WHERE key = ? UNION SELECT id FROM corpus_entities "
+            "WHERE name = ? COLLATE NOCASE OR id = ?", (name_key(name), name, name))
+    return sorted({r[0] for r in rows})
+
+
 def search(store: Store, query: str, *, limit: int = 20, since: str | None = None,
-           until: str | None = None) -> list[Row]:
+           until: str | None = None, with_copies: bool = False) -> list[Row]:
     """Articles and attributions whose text matches, best first (bm25).
 
     The best `limit` rowids of each index are found first (FTS5 ranks inside
@@ -55,15 +79,17 @@ def search(store: Store, query: str, *, limit: int = 20, since: str | None = Non
     if not match:
         return []
     dates, params = _date_filter("ar", since, until)
+    art_copies = "" if with_copies else f" AND f.rowid NOT IN {COPY_ARTS}"
+    quo_copies = "" if with_copies else f" AND a.art NOT IN {COPY_ARTS}"
     art = store.conn.execute(
         "SELECT f.rowid, f.rank FROM articles_fts f"
         + (" JOIN articles ar ON ar._row = f.rowid" if dates else "")
-        + f" WHERE articles_fts MATCH ? {dates} ORDER BY f.rank LIMIT ?", (match, *params, limit)
+        + f" WHERE articles_fts MATCH ? {dates}{art_copies} ORDER BY f.rank LIMIT ?", (match, *params, limit)
     ).fetchall()
     quo = store.conn.execute(
-        "SELECT f.rowid, f.rank FROM attributions_fts f"
-        + (" JOIN attributions a ON a._row = f.rowid JOIN articles ar ON ar._row = a.art" if dates else "")
-        + f" WHERE attributions_fts MATCH ? {dates} ORDER BY f.rank LIMIT ?", (match, *params, limit)
+        "SELECT f.rowid, f.rank FROM attributions_fts f JOIN attributions a ON a._row = f.rowid"
+        + (" JOIN articles ar ON ar._row = a.art" if dates else "")
+        + f" WHERE attributions_fts MATCH ? {dates}{quo_copies} ORDER BY f.rank LIMIT ?", (match, *params, limit)
     ).fetchall()
     best = sorted([("article", r[0], r[1]) for r in art] + [("quote", r[0], r[1]) for r in quo],
                   key=lambda x: x[2])[:limit]
@@ -100,12 +126,31 @@ def _date_filter(alias: str, since: str | None, until: str | None, col: str = "p
 
 def quotes(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, kind: str | None = None, doc: str | None = None,
-           limit: int = 100) -> list[Row]:
-    """Who said what: attributions with their speaker and article, newest first."""
+           limit: int = 100, like: bool = False, with_copies: bool = False) -> list[Row]:
+    """Who said what, newest first: each quotation once, however many articles carry it.
+
+    The speaker is a corpus entity (exact name or alias; `like` for a
+    substring of the written speaker). A quotation that several articles
+    report (the same words by the same speaker, not a copy of one story)
+    is one row with the number of articles, the date first seen and the outlets; the row shown
+    is its first appearance. A syndicated copy is not an appearance: the
+    row says how many copies its story has and who published them, and
+    `with_copies` lists each copy's quote right under its original's.
+    """
+    src = "attributions a JOIN articles ar ON ar._row = a.art"
     where, params = ["1 = 1"], []
-    if speaker:
+    if speaker and like:
         where.append("(a.speaker_name LIKE ? ESCAPE '\\' OR a.speaker_text LIKE ? ESCAPE '\\')")
         params += [_like(speaker)] * 2
+    elif speaker:
+        ids = resolve(store, speaker)
+        if not ids:
+            return []
+        # From the corpus entity's mentions to the quotes they speak: both steps use an index.
+        src = ("entities e JOIN attributions a ON a.art = e.art AND a.speaker_entity_id = e.id "
+               "JOIN articles ar ON ar._row = a.art")
+        where.append(f"e.corpus_id IN ({_marks(ids)})")
+        params += ids
     if about:
         where.append("a._row IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
         params.append("content_text : (" + (fts_query(about) or '""') + ")")
@@ -117,45 +162,130 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
         where.append("a.art = (SELECT _row FROM articles WHERE doc = ?)")
         params.append(doc)
     dates, dparams = _date_filter("ar", since, until)
+    copy = f"a.art IN {COPY_ARTS}"
     sql = f"""
-        SELECT ar.published, a.speaker_name AS speaker, a.kind, a.cue_text AS cue, a.content_text AS quote,
-               ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id, a.speaker_entity_id
-        FROM attributions a JOIN articles ar ON ar._row = a.art
-        WHERE {' AND '.join(where)} {dates}
-        ORDER BY ar.published DESC, ar._row, a.seq LIMIT ?"""
-    return [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
+        WITH m AS (
+            SELECT DISTINCT ar.published, a.speaker_name AS speaker, a.kind, a.cue_text AS cue,
+                   a.content_text AS quote, ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id,
+                   a.speaker_entity_id, ar.publisher, ar.story_id, ar._row AS art_row, a.seq,
+                   CASE WHEN {copy} THEN 1 ELSE 0 END AS is_copy,
+                   CASE WHEN length(ng_quote_key(a.content_text)) - length(replace(ng_quote_key(a.content_text),
+                        ' ', '')) + 1 >= {QUOTE_MIN_WORDS}
+                        THEN COALESCE(se.corpus_id, lower(a.speaker_name), '') || '|' || ng_quote_key(a.content_text)
+                        ELSE 'row:' || a._row END AS qk
+            FROM {src} LEFT JOIN entities se ON se.art = a.art AND se.id = a.speaker_entity_id
+            WHERE {' AND '.join(where)} {dates}),
+        o AS (SELECT * FROM m WHERE is_copy = 0),
+        w AS (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY qk ORDER BY published IS NULL, published, art_row, seq)
+                     AS nth,
+                     COUNT(*) OVER (PARTITION BY qk) AS n_rows,
+                     MIN(published) OVER (PARTITION BY qk) AS first_seen,
+                     group_concat(COALESCE(publisher, source_id), char(31)) OVER (PARTITION BY qk) AS outlets_raw,
+                     group_concat(art_row, ' ') OVER (PARTITION BY qk) AS arts_raw
+              FROM o)
+        SELECT * FROM w WHERE nth = 1 ORDER BY published DESC, art_row, seq LIMIT ?"""
+    rows = [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
+    for r in rows:
+        r["articles"] = len(set(r.pop("arts_raw").split()))
+        r["outlets"] = sorted({o for o in (r.pop("outlets_raw") or "").split("\x1f") if o})
+        for k in ("nth", "n_rows", "art_row", "seq", "is_copy"):
+            r.pop(k)
+    _add_copies(store, rows)
+    if with_copies:
+        rows = _with_copy_quotes(store, rows, sql.replace("WHERE is_copy = 0", "WHERE is_copy = 1"),
+                                 (*params, *dparams))
+    for r in rows:
+        r.pop("qk", None)
+    return rows
 
 
-def entities(store: Store, *, type: str | None = None, top: int = 20, name: str | None = None) -> list[Row]:
-    """The most covered entities: in how many articles, with how many mentions."""
-    where, params = ["1 = 1"], []
+def _add_copies(store: Store, rows: list[Row]) -> None:
+    """Each row's story: how many syndicated copies it has and who published them."""
+    docs = sorted({r["doc"] for r in rows})
+    found: dict[str, list[Row]] = {}
+    for i in range(0, len(docs), 500):
+        part = docs[i:i + 500]
+        sql = f"""SELECT o.doc AS original, cp.doc, cp.publisher, cp.source_id, cp.url, cp.published
+                  FROM dup_groups o JOIN dup_groups c ON c.grp = o.grp AND c.is_original = 0
+                  JOIN articles cp ON cp.doc = c.doc
+                  WHERE o.is_original = 1 AND o.doc IN ({_marks(part)}) ORDER BY cp.published, cp._row"""
+        for r in store.conn.execute(sql, part):
+            found.setdefault(r["original"], []).append(dict(r))
+    for r in rows:
+        copies = found.get(r["doc"], [])
+        r["copies"] = len(copies)
+        r["also_published_by"] = sorted({c["publisher"] or c["source_id"] for c in copies if
+                                         c["publisher"] or c["source_id"]})
+
+
+def _with_copy_quotes(store: Store, rows: list[Row], copy_sql: str, params: tuple[Any, ...]) -> list[Row]:
+    """Each copy's appearance of a quotation, listed right under its original's row."""
+    copy_sql = copy_sql.replace("WHERE nth = 1", "WHERE 1 = 1").rsplit("LIMIT ?", 1)[0]
+    by_story: dict[tuple[str, str], list[Row]] = {}
+    for r in store.conn.execute(copy_sql, params):
+        c = dict(r)
+        by_story.setdefault((c["story_id"], c["qk"]), []).append(
+            {k: c[k] for k in ("published", "speaker", "kind", "cue", "quote", "title", "doc", "url", "source_id",
+                               "attribution_id", "speaker_entity_id", "publisher", "story_id")}
+            | {"copy_of": None})
+    out = []
+    for r in rows:
+        out.append(r)
+        for c in by_story.get((r["story_id"], r["qk"]), []):
+            out.append(c | {"copy_of": r["doc"]})
+    return out
+
+
+def entities(store: Store, *, type: str | None = None, top: int = 20, name: str | None = None,
+             like: bool = False, with_copies: bool = False) -> list[Row]:
+    """The most covered corpus entities: in how many stories (copies not counted), with how many mentions."""
+    where, params = ["e.corpus_id IS NOT NULL"], []
     if type:
-        where.append("e.type = ?")
+        where.append("c.type = ?")
         params.append(type.upper())
     if name:
-        where.append("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')")
-        params += [_like(name)] * 2
-    # Mentions are counted per entity row through mentions_key (art, entity_id), so no index on
-    # entity names is needed (one would cost every insert); the counts cover the rows that match.
+        ids = resolve(store, name, like=like)
+        if not ids:
+            return []
+        where.append(f"e.corpus_id IN ({_marks(ids)})")
+        params += ids
+    if not with_copies:
+        where.append(f"e.art NOT IN {COPY_ARTS}")
+    # Mentions are counted per entity row through mentions_key (art, entity_id).
     sql = f"""
-        SELECT e.name, e.type, COUNT(DISTINCT e.art) AS articles,
-               SUM((SELECT COUNT(*) FROM mentions m WHERE m.art = e.art AND m.entity_id = e.id)) AS mentions
-        FROM entities e WHERE {' AND '.join(where)}
-        GROUP BY e.name, e.type ORDER BY articles DESC, mentions DESC, e.name LIMIT ?"""
+        SELECT c.name, c.type, COUNT(DISTINCT e.art) AS articles,
+               SUM((SELECT COUNT(*) FROM mentions m WHERE m.art = e.art AND m.entity_id = e.id)) AS mentions,
+               c.id AS corpus_id
+        FROM entities e JOIN corpus_entities c ON c.id = e.corpus_id WHERE {' AND '.join(where)}
+        GROUP BY c.id ORDER BY articles DESC, mentions DESC, c.name LIMIT ?"""
     return [dict(r) for r in store.conn.execute(sql, (*params, top))]
 
 
+def _actor(store: Store, role: str, value: str, like: bool) -> tuple[str, list[Any]]:
+    """An event's source or target: an ISO country code, else the corpus entity of its actor."""
+    if like:
+        return f"(v.{role}_country = ? OR v.{role}_name LIKE ? ESCAPE '\\')", [value.upper(), _like(value)]
+    ids = resolve(store, value)
+    actor = (f"EXISTS (SELECT 1 FROM entities e WHERE e.art = v.art AND e.id = v.{role}_entity_id "
+             f"AND e.corpus_id IN ({_marks(ids)}))") if ids else "0"
+    return f"(v.{role}_country = ? OR {actor})", [value.upper(), *ids]
+
+
 def events(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 100) -> list[Row]:
-    """Who did what to whom: events, matched on actor name or ISO country code."""
+           since: str | None = None, until: str | None = None, limit: int = 100, like: bool = False,
+           with_copies: bool = False) -> list[Row]:
+    """Who did what to whom: events, by actor (corpus entity or ISO country code), type and date."""
     where, params = ["1 = 1"], []
     for role, value in (("source", source), ("target", target)):
         if value:
-            where.append(f"(v.{role}_country = ? OR v.{role}_name LIKE ? ESCAPE '\\')")
-            params += [value.upper(), _like(value)]
+            cond, values = _actor(store, role, value, like)
+            where.append(cond)
+            params += values
     if type:
         where.append("v.type = ?")
         params.append(type.upper())
+    if not with_copies:
+        where.append(f"v.art NOT IN {COPY_ARTS}")
     dates, dparams = _date_filter("v", since, until, col="date")
     sql = f"""
         SELECT COALESCE(v.date, ar.published) AS date, v.type, v.mode, v.cameo,
@@ -168,42 +298,34 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
     rows = [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
     for r in rows:
         r["negated"] = bool(r["negated"])
+    _add_copies(store, rows)
     return rows
 
 
-def timeline(store: Store, name: str, *, limit: int = 500) -> list[Row]:
-    """Everything dated about one entity, oldest first: coverage, quotes, events.
+def timeline(store: Store, name: str, *, limit: int = 500, like: bool = False,
+             with_copies: bool = False) -> list[Row]:
+    """Everything dated about one corpus entity, oldest first: coverage, quotes, events.
 
-    The entity is found by name or alias in each article; a quote or event
-    belongs to it when it points at that entity or names it outright.
+    A quote or event belongs to it when its speaker or actor is one of the
+    entity's mentions; a syndicated copy is left out unless asked for.
     """
-    # Articles are found by their rowid (`art`): the layer tables are indexed by it, not by the hash.
-    ents = store.conn.execute(
-        "SELECT DISTINCT art, id FROM entities WHERE name = ? COLLATE NOCASE OR aliases LIKE ? ESCAPE '\\'",
-        (name, _like(json.dumps(name, ensure_ascii=False))),
-    ).fetchall()
+    ids = resolve(store, name, like=like)
+    if not ids:
+        return []
+    copies = "" if with_copies else f" AND art NOT IN {COPY_ARTS}"
     by_art: dict[int, set[str]] = {}
-    for r in ents:
+    for r in store.conn.execute(f"SELECT art, id FROM entities WHERE corpus_id IN ({_marks(ids)}){copies}", ids):
         by_art.setdefault(r["art"], set()).add(r["id"])
-    for r in store.conn.execute(
-        "SELECT DISTINCT art FROM attributions WHERE speaker_name = ? COLLATE NOCASE "
-        "UNION SELECT DISTINCT art FROM events WHERE source_name = ? COLLATE NOCASE OR target_name = ? COLLATE NOCASE",
-        (name, name, name),
-    ):
-        by_art.setdefault(r["art"], set())
-    low = name.lower()
     items: list[Row] = []
-    for row, ids in by_art.items():
+    for row, own in by_art.items():
         art = store.conn.execute("SELECT doc, title, published FROM articles WHERE _row = ?", (row,)).fetchone()
         base = {"title": art["title"], "doc": art["doc"]}
-        if ids:
-            items.append({"date": art["published"], "kind": "article", "text": art["title"] or ""} | base)
+        items.append({"date": art["published"], "kind": "article", "text": art["title"] or ""} | base)
         for a in store.conn.execute("SELECT * FROM attributions WHERE art = ? ORDER BY seq", (row,)):
-            if a["speaker_entity_id"] in ids or (a["speaker_name"] or "").lower() == low:
+            if a["speaker_entity_id"] in own:
                 items.append({"date": art["published"], "kind": "quote", "text": a["content_text"]} | base)
         for v in store.conn.execute("SELECT * FROM events WHERE art = ? ORDER BY seq", (row,)):
-            named = low in {(v["source_name"] or "").lower(), (v["target_name"] or "").lower()}
-            if named or {v["source_entity_id"], v["target_entity_id"]} & ids:
+            if {v["source_entity_id"], v["target_entity_id"]} & own:
                 text = " ".join(x for x in (v["source_name"], v["trigger_text"], v["target_name"]) if x)
                 items.append({"date": v["date"] or art["published"], "kind": f"event:{v['type']}", "text": text}
                              | base)
@@ -211,17 +333,22 @@ def timeline(store: Store, name: str, *, limit: int = 500) -> list[Row]:
     return items[:limit]
 
 
-def articles(store: Store, *, limit: int = 50, offset: int = 0, query: str | None = None) -> list[Row]:
-    """A page of stored articles, newest first, optionally matching words."""
-    cols = "ar.doc, ar.title, ar.published, ar.publisher, ar.url, ar.source_id, ar.rights_holder, ar.ingested_at"
+def articles(store: Store, *, limit: int = 50, offset: int = 0, query: str | None = None,
+             with_copies: bool = False) -> list[Row]:
+    """A page of stored articles, newest first, optionally matching words; a story once, by its original."""
+    cols = ("ar.doc, ar.title, ar.published, ar.publisher, ar.url, ar.source_id, ar.rights_holder, ar.ingested_at, "
+            "ar.story_id")
+    copies = "" if with_copies else f" AND ar._row NOT IN {COPY_ARTS}"
     if query:
         sql = (f"SELECT {cols} FROM articles_fts JOIN articles ar ON ar._row = articles_fts.rowid "
-               "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?")
+               f"WHERE articles_fts MATCH ?{copies} ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?")
         cur = store.conn.execute(sql, (fts_query(query) or '""', limit, offset))
     else:
-        cur = store.conn.execute(f"SELECT {cols} FROM articles ar ORDER BY ar.published DESC, ar._row "
-                                 "LIMIT ? OFFSET ?", (limit, offset))
-    return [dict(r) for r in cur]
+        cur = store.conn.execute(f"SELECT {cols} FROM articles ar WHERE 1 = 1{copies} "
+                                 "ORDER BY ar.published DESC, ar._row LIMIT ? OFFSET ?", (limit, offset))
+    rows = [dict(r) for r in cur]
+    _add_copies(store, rows)
+    return rows
 
 
 def article(store: Store, doc: str) -> Row | None:

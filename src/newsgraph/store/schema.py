@@ -137,6 +137,94 @@ def _step7_drop_name_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX IF EXISTS entities_name")
 
 
+# Columns that point at another table's key; migration 8 declares them, so datasette and
+# sqlite-utils show the links (they read PRAGMA foreign_key_list). SQLite does not enforce them
+# here (PRAGMA foreign_keys stays off): the writer keeps them true, and checking costs every insert.
+FOREIGN_KEYS: dict[str, dict[str, str]] = {
+    **{t: {"art": "articles(_row)"} for t in LAYER_TABLES},
+    "entities": {"art": "articles(_row)", "corpus_id": "corpus_entities(id)"},
+    "minhashes": {"doc": "articles(doc)"},
+    "dup_groups": {"doc": "articles(doc)"},
+}
+FTS_TABLES = {"articles": ("title", "text"), "attributions": ("content_text", "speaker_name")}
+
+
+def _add_column(conn: sqlite3.Connection, table: str, col: str, sql_type: str) -> None:
+    if col not in {r[1] for r in conn.execute(f"PRAGMA table_info({q(table)})")}:
+        conn.execute(f"ALTER TABLE {q(table)} ADD COLUMN {q(col)} {sql_type}")
+
+
+def _declare_foreign_keys(conn: sqlite3.Connection, table: str, refs: dict[str, str]) -> None:
+    """Rebuild one table with REFERENCES on `refs` (SQLite cannot add a constraint in place).
+
+    The documented procedure: a new table, the rows copied with their rowids (the FTS index
+    points at them), the old one dropped, the new one renamed, its indexes and triggers made again.
+    """
+    cols = conn.execute(f"PRAGMA table_info({q(table)})").fetchall()
+    keyed = [r for r in cols if r[5]]
+    defs = []
+    for _cid, name, typ, notnull, default, pk in cols:
+        d = f"{q(name)} {typ}"
+        if pk and len(keyed) == 1:
+            d += " PRIMARY KEY"
+        if notnull and not pk:
+            d += " NOT NULL"
+        if default is not None:
+            d += f" DEFAULT {default}"
+        if name in refs:
+            d += f" REFERENCES {refs[name]}"
+        defs.append(d)
+    if len(keyed) > 1:
+        defs.append(f"PRIMARY KEY ({', '.join(q(r[1]) for r in sorted(keyed, key=lambda r: r[5]))})")
+    extras = [r[0] for r in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+        (table,))]
+    names = ", ".join(q(r[1]) for r in cols)
+    conn.execute(f"CREATE TABLE {q('_new_' + table)} ({', '.join(defs)})")
+    conn.execute(f"INSERT INTO {q('_new_' + table)} ({names}) SELECT {names} FROM {q(table)}")
+    conn.execute(f"DROP TABLE {q(table)}")
+    conn.execute(f"ALTER TABLE {q('_new_' + table)} RENAME TO {q(table)}")
+    for sql in extras:
+        conn.execute(sql)
+
+
+def _step8_corpus_identity(conn: sqlite3.Connection) -> None:
+    # Corpus entities (issue 20): one row per real-world entity, the keys its names give for
+    # linking and lookup, and on every article entity the id of its corpus entity.
+    conn.execute(
+        "CREATE TABLE corpus_entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, "
+        "first_art INTEGER REFERENCES articles(_row), profile TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE corpus_keys (key TEXT NOT NULL, corpus_id TEXT NOT NULL REFERENCES corpus_entities(id), "
+        "kind TEXT NOT NULL, PRIMARY KEY (key, corpus_id)) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX corpus_keys_id ON corpus_keys (corpus_id)")
+    _add_column(conn, "entities", "corpus_id", "TEXT")
+    _add_column(conn, "articles", "story_id", "TEXT")
+    # Feed items were written by nothing since `watch` skips stored content by hash (issue 13).
+    conn.execute("DROP TABLE IF EXISTS feed_items")
+    for table, refs in FOREIGN_KEYS.items():
+        _declare_foreign_keys(conn, table, refs)
+    conn.execute('CREATE INDEX entities_corpus ON entities ("corpus_id")')
+    # FTS5 tables declared with content="table" (not 'table'): datasette and sqlite-utils find an
+    # FTS table by that text, and then give the table a search box.
+    for table, cols in FTS_TABLES.items():
+        conn.execute(f"DROP TABLE {q(table + '_fts')}")
+        conn.execute(
+            f"CREATE VIRTUAL TABLE {q(table + '_fts')} USING fts5({', '.join(cols)}, content={q(table)}, "
+            "content_rowid=\"_row\", tokenize='unicode61 remove_diacritics 2')"
+        )
+        conn.execute(f"INSERT INTO {q(table + '_fts')}({q(table + '_fts')}) VALUES ('rebuild')")
+    conn.execute(
+        "UPDATE articles SET story_id = COALESCE((SELECT grp FROM dup_groups g WHERE g.doc = articles.doc), "
+        "'g' || substr(doc, 1, 12))"
+    )
+    from newsgraph.corpus.identity import link_all
+
+    link_all(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "layer tables and rejections", _step1_layers),
     (2, "FTS5 over article text and attribution content", _step2_fts),
@@ -145,6 +233,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (5, "MinHash signatures and duplicate groups", _step5_duplicates),
     (6, "layer rows keyed by their article's rowid", _step6_article_rowid_keys),
     (7, "drop the speaker and entity name indexes", _step7_drop_name_indexes),
+    (8, "corpus entities, story ids, foreign keys, detectable FTS, no feed_items", _step8_corpus_identity),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -1,0 +1,401 @@
+"""Corpus entities: one id for one real-world entity across every stored article.
+
+Each article's entity layer gives, per entity, a canonical name, aliases,
+titles and a type. Linking an article adds its entities to the corpus:
+
+* names become keys (`names.name_key`: case, punctuation, "the", company
+  designators and country spellings do not count); an entity meets the
+  corpus entities that share one of its keys;
+* organisations, places and things join on their name: the key of the
+  article's name must be a name or an alias key of the corpus entity, or a
+  multi-word alias of the article's entity must be its name ("Apple Inc."
+  and "Apple" join, "Apple Corps" and "Apple" do not);
+* people join on the full name or the surname, only when the first names
+  agree ("Tony"/"Antony", an initial) and the article shares evidence with
+  the person's earlier articles: another corpus entity seen with them, or a
+  title word. Two John Smiths in unrelated stories share neither, so they
+  stay two people; "Blinken" in an article about the State Department
+  joins "Antony Blinken";
+* pronouns, bare titles and descriptions ("I", "he", "the minister") are no
+  names (`names.is_name`) and get no corpus entity.
+
+Linking is incremental: an article is linked against what is stored, when
+it is stored, in the same transaction, and only reads the keys it needs.
+Because a decision depends only on the articles stored before, `rebuild`
+(every article again, in ingest order) gives the same ids. A corpus
+entity's id is derived from the article and entity that founded it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
+
+PERSON = "PERSON"
+# Co-occurring corpus entities remembered per person: the first ones seen, then each new one, the
+# oldest dropped when full. A person seen again with known company changes nothing, so costs no write.
+PROFILE_SIZE = 60
+# How a key of the article's entity met a corpus entity, strongest first.
+NAME, ALIAS, WEAK = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Ent:
+    """What linking needs of one article entity."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+@dataclass
+class Corpus:
+    """One corpus entity as linking sees it (a row of corpus_entities plus its keys)."""
+
+    id: str
+    name: str
+    type: str
+    first_art: int
+    raw: str | None = None  # the stored profile, parsed when a decision first needs it
+    _ctx: list[str] = field(default_factory=list)  # co-occurring corpus ids, oldest first
+    _titles: set[str] = field(default_factory=set)
+    _firsts: set[str] = field(default_factory=set)
+    keys: dict[str, str] = field(default_factory=dict)  # key -> "name" | "alias"
+    dirty: bool = False
+    new: bool = False
+
+    @property
+    def person(self) -> bool:
+        return self.type == PERSON
+
+    def _parse(self) -> None:
+        if self.raw is not None:
+            prof = json.loads(self.raw)
+            self.raw = None
+            self._ctx, self._titles, self._firsts = prof["ctx"], set(prof["titles"]), set(prof["first"])
+
+    @property
+    def ctx(self) -> list[str]:
+        self._parse()
+        return self._ctx
+
+    @ctx.setter
+    def ctx(self, value: list[str]) -> None:
+        self._parse()
+        self._ctx = value
+
+    @property
+    def titles(self) -> set[str]:
+        self._parse()
+        return self._titles
+
+    @property
+    def firsts(self) -> set[str]:
+        self._parse()
+        return self._firsts
+
+
+def _profile(c: Corpus) -> str | None:
+    if not c.person:
+        return None
+    return json.dumps({"ctx": c.ctx[-PROFILE_SIZE:], "titles": sorted(c.titles), "first": sorted(c.firsts)},
+                      separators=(",", ":"))
+
+
+def corpus_id(doc: str, entity_id: str) -> str:
+    """The id of a corpus entity founded by one article's entity: stable, and the same after a rebuild."""
+    return "c" + hashlib.sha1(f"{doc}:{entity_id}".encode()).hexdigest()[:12]
+
+
+class _Article:
+    """The corpus as one article's linking sees it: what it read, what it created or changed."""
+
+    def __init__(self, conn: sqlite3.Connection, probe: set[str]):
+        self.conn = conn
+        self.by_id: dict[str, Corpus] = {}
+        self.by_key: dict[str, set[str]] = {}
+        self.new_keys: list[tuple[str, str, str]] = []
+        self.merged: list[tuple[str, str]] = []  # (loser, survivor) of stored corpus entities
+        self._load(probe)
+
+    def _load(self, probe: set[str]) -> None:
+        # Only the probed keys are read: every decision looks at those alone (a merge moves the
+        # rest of a corpus entity's keys in SQL), which keeps linking to two queries per article.
+        if not probe:
+            return
+        keys = sorted(probe)
+        found: list[tuple[str, str, str]] = []
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            found += self.conn.execute(
+                f"SELECT key, corpus_id, kind FROM corpus_keys WHERE key IN ({', '.join('?' for _ in part)})",
+                part).fetchall()
+        ids = sorted({r[1] for r in found})
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            for r in self.conn.execute("SELECT id, name, type, first_art, profile FROM corpus_entities "
+                                       f"WHERE id IN ({', '.join('?' for _ in part)})", part):
+                self.by_id[r[0]] = Corpus(r[0], r[1], r[2], r[3], raw=r[4])
+        for key, cid, kind in found:
+            self.by_id[cid].keys[key] = kind
+            self.by_key.setdefault(key, set()).add(cid)
+
+    def candidates(self, keys: Iterable[str]) -> list[Corpus]:
+        ids: set[str] = set()
+        for k in keys:
+            ids |= self.by_key.get(k, set())
+        return [self.by_id[i] for i in sorted(ids)]
+
+    def add_key(self, c: Corpus, key: str, kind: str) -> None:
+        have = c.keys.get(key)
+        if have == "name" or have == kind:
+            return
+        c.keys[key] = kind
+        self.by_key.setdefault(key, set()).add(c.id)
+        self.new_keys.append((key, c.id, kind))
+
+    def merge(self, loser: Corpus, survivor: Corpus) -> None:
+        """Two corpus entities are one: the survivor takes the loser's keys and mentions."""
+        for key, kind in loser.keys.items():
+            self.by_key[key].discard(loser.id)
+            self.add_key(survivor, key, kind)
+        self.new_keys = [k for k in self.new_keys if k[1] != loser.id]
+        del self.by_id[loser.id]
+        if not loser.new:
+            self.merged.append((loser.id, survivor.id))
+
+    def create(self, cid: str, e: Ent, art: int) -> Corpus:
+        c = Corpus(cid, e.name, e.type, art, new=True, dirty=True)
+        self.by_id[cid] = c
+        return c
+
+
+def _strength(c: Corpus, key: str, aliases: list[str]) -> int:
+    kind = c.keys.get(key)
+    if kind == "name":
+        return NAME
+    if kind == "alias" or any(" " in a and c.keys.get(a) == "name" for a in aliases):
+        return ALIAS
+    return WEAK
+
+
+def _pick_thing(e: Ent, key: str, aliases: list[str], cands: list[Corpus], taken: set[str]) -> Corpus | None:
+    """An organisation, place or thing joins the corpus entity its name names."""
+    best, best_rank = None, None
+    for c in cands:
+        if c.person:
+            continue
+        s = _strength(c, key, aliases)
+        if s == WEAK:
+            # Only the name's first word meets it: join when the name extends that one-word name
+            # ("iTunes Store" and "iTunes"), the types agree and it is not another entity of this article.
+            first = key.split()[0]
+            if c.keys.get(first) != "name" or not key.startswith(first + " ") or c.id in taken or c.type != e.type:
+                continue
+        rank = (s, -c.first_art)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = c, rank
+    return best
+
+
+def _pick_person(e: Ent, key: str, aliases: list[str], cands: list[Corpus], ctx: set[str]) -> Corpus | None:
+    """A person joins the person with the same name whose earlier articles share evidence with this one."""
+    first, surname = person_parts(e.name)
+    words = title_words(e.titles)
+    best, best_rank = None, None
+    for c in cands:
+        if not c.person or c.keys.get(surname) is None:
+            continue
+        if first is not None and c.firsts and not any(first_names_agree(first, f) for f in c.firsts):
+            continue
+        evidence = len(ctx.intersection(c.ctx)) + len(words & c.titles)
+        s = _strength(c, key, aliases)
+        lonely = not ctx and not words and s == NAME and first is not None
+        if evidence == 0 and not lonely:
+            continue
+        rank = (evidence, s, -c.first_art)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = c, rank
+    return best
+
+
+def _merge_split(view: _Article, chosen: Corpus, key: str, aliases: list[str], taken: set[str]) -> Corpus:
+    """An entity named "Apple Computer" with the alias "Apple" says the corpus entities of both names are one.
+
+    Needed because one article may have given them apart ("Apple Computer"
+    and "Apple" as two entities) before another joined them. The alias must
+    be the first word(s) of the name, and the other corpus entity not be a
+    different entity of this article. The older id survives, so ids already
+    exported stay valid for the earlier mentions.
+    """
+    for a in aliases:
+        if not key.startswith(a + " "):
+            continue
+        for other in view.candidates([a]):
+            if other is chosen or other.person or other.keys.get(a) != "name" or other.id in taken:
+                continue
+            survivor, loser = sorted((chosen, other), key=lambda c: (c.first_art, c.id))
+            view.merge(loser, survivor)
+            chosen = survivor
+    return chosen
+
+
+def _order(ents: list[Ent]) -> list[Ent]:
+    """Things first (people's evidence is the things around them), then full names before surnames."""
+    return sorted(ents, key=lambda e: (e.type == PERSON, -len(e.name.split()), -len(e.name), e.id))
+
+
+def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
+    """Give every named entity of one stored article a corpus id; returns entity id -> corpus id.
+
+    Runs inside the caller's transaction. Reads the corpus entities that
+    share a key with this article's entities, writes the new ones, new keys
+    and the changed person profiles.
+    """
+    ents = [e for e in entities if e.name and is_name(e.name)]
+    if not ents:
+        return {}
+    plans: dict[str, tuple[str, list[str]]] = {}
+    probe: set[str] = set()
+    for e in ents:
+        key, aliases = keys_of(e.name, e.aliases)
+        if e.type == PERSON:
+            surname = person_parts(e.name)[1]
+            if surname and surname not in aliases and surname != key:
+                aliases.append(surname)
+        plans[e.id] = (key, aliases)
+        probe.add(key)
+        probe.update(aliases)
+        if e.type != PERSON and " " in key:
+            probe.add(key.split()[0])  # "iTunes Store" may join "iTunes" (see _pick_thing)
+    view = _Article(conn, probe)
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for e in _order(ents):
+        key, aliases = plans[e.id]
+        if not key:
+            continue
+        cands = view.candidates([key, *aliases, key.split()[0]] if " " in key else [key, *aliases])
+        if e.type == PERSON:
+            chosen = _pick_person(e, key, aliases, cands, set(out.values()))
+        else:
+            chosen = _pick_thing(e, key, aliases, cands, taken)
+        if chosen is None:
+            chosen = view.create(corpus_id(doc, e.id), e, art)
+        elif chosen.person and len(e.name.split()) > len(chosen.name.split()):
+            chosen.name, chosen.dirty = e.name, True  # "Blinken" first, "Antony Blinken" later: the full name
+        if not chosen.person:
+            chosen = _merge_split(view, chosen, key, aliases, taken)
+            out = {k: chosen.id if v not in view.by_id else v for k, v in out.items()}
+        view.add_key(chosen, key, "name")
+        for a in aliases:
+            view.add_key(chosen, a, "alias")
+        out[e.id] = chosen.id
+        taken.add(chosen.id)
+    _remember(view, ents, out)
+    _write(conn, view)
+    return out
+
+
+def _remember(view: _Article, ents: list[Ent], out: dict[str, str]) -> None:
+    """People keep what they were seen with: the article's other corpus entities, titles, first names."""
+    here = sorted(set(out.values()))
+    for e in ents:
+        cid = out.get(e.id)
+        if cid is None or e.type != PERSON:
+            continue
+        c = view.by_id[cid]
+        known = set(c.ctx)
+        fresh = [o for o in here if o != cid and o not in known]
+        if fresh:
+            c.ctx = (c.ctx + fresh)[-PROFILE_SIZE:]
+            c.dirty = True
+        words = title_words(e.titles)
+        if not words <= c.titles:
+            c.titles.update(words)
+            c.dirty = True
+        first = person_parts(e.name)[0]
+        if first and len(first) > 1 and first not in c.firsts:
+            c.firsts.add(first)
+            c.dirty = True
+
+
+def _write(conn: sqlite3.Connection, view: _Article) -> None:
+    for loser, survivor in view.merged:
+        conn.execute("UPDATE entities SET corpus_id = ? WHERE corpus_id = ?", (survivor, loser))
+        conn.execute("INSERT INTO corpus_keys (key, corpus_id, kind) SELECT key, ?, kind FROM corpus_keys "
+                     "WHERE corpus_id = ? ON CONFLICT (key, corpus_id) DO UPDATE SET kind = 'name' "
+                     "WHERE excluded.kind = 'name'", (survivor, loser))
+        conn.execute("DELETE FROM corpus_keys WHERE corpus_id = ?", (loser,))
+        conn.execute("DELETE FROM corpus_entities WHERE id = ?", (loser,))
+    created = [c for c in view.by_id.values() if c.new]
+    changed = [c for c in view.by_id.values() if c.dirty and not c.new]
+    if created:
+        conn.executemany("INSERT INTO corpus_entities (id, name, type, first_art, profile) VALUES (?, ?, ?, ?, ?)",
+                         [(c.id, c.name, c.type, c.first_art, _profile(c)) for c in created])
+    if changed:
+        conn.executemany("UPDATE corpus_entities SET name = ?, profile = ? WHERE id = ?",
+                         [(c.name, _profile(c), c.id) for c in changed])
+    if view.new_keys:
+        conn.executemany(
+            "INSERT INTO corpus_keys (key, corpus_id, kind) VALUES (?, ?, ?) ON CONFLICT (key, corpus_id) "
+            "DO UPDATE SET kind = 'name' WHERE excluded.kind = 'name'", view.new_keys)
+
+
+def ents_from_rows(rows: Iterable[Any]) -> list[Ent]:
+    """Ent records from `SELECT _row, id, name, type, aliases, titles FROM entities` (JSON lists there)."""
+    return [Ent(r[1], r[2] or "", r[3] or "", tuple(json.loads(r[4] or "[]")), tuple(json.loads(r[5] or "[]")))
+            for r in rows]
+
+
+def _link_articles(conn: sqlite3.Connection, arts: list[Any]) -> None:
+    for art, doc in arts:
+        rows = conn.execute("SELECT _row, id, name, type, aliases, titles FROM entities WHERE art = ? ORDER BY seq",
+                            (art,)).fetchall()
+        ids = link(conn, doc, art, ents_from_rows(rows))
+        conn.executemany("UPDATE entities SET corpus_id = ? WHERE _row = ?",
+                         [(ids[r[1]], r[0]) for r in rows if r[1] in ids])
+
+
+def _batches(conn: sqlite3.Connection, batch: int) -> Iterable[list[Any]]:
+    last = 0
+    while True:
+        arts = conn.execute("SELECT _row, doc FROM articles WHERE _row > ? ORDER BY _row LIMIT ?",
+                            (last, batch)).fetchall()
+        if not arts:
+            return
+        yield arts
+        last = arts[-1][0]
+
+
+def link_all(conn: sqlite3.Connection, batch: int = 500) -> None:
+    """Link every stored article in ingest order, inside the caller's transaction (a migration)."""
+    for arts in _batches(conn, batch):
+        _link_articles(conn, arts)
+
+
+def rebuild(conn: sqlite3.Connection, batch: int = 500) -> int:
+    """Recompute every corpus entity from scratch, article by article in ingest order.
+
+    Returns the number of corpus entities. Each batch of articles is one
+    transaction, so readers are not held off for the whole run; the first
+    also empties the corpus tables.
+    """
+    from newsgraph.store.schema import transaction
+
+    with transaction(conn):
+        conn.execute("UPDATE entities SET corpus_id = NULL WHERE corpus_id IS NOT NULL")
+        conn.execute("DELETE FROM corpus_keys")
+        conn.execute("DELETE FROM corpus_entities")
+    for arts in _batches(conn, batch):
+        with transaction(conn):
+            _link_articles(conn, arts)
+    return int(conn.execute("SELECT COUNT(*) FROM corpus_entities").fetchone()[0])

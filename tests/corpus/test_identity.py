@@ -1,0 +1,146 @@
+"""Corpus entities on hand-built (fictional) articles: who is one person across articles, who is not."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsgraph.corpus.identity import rebuild
+from newsgraph.model import (
+    AnalyzedDocument,
+    Article,
+    Attribution,
+    Entity,
+    Mention,
+    SourceRef,
+    Span,
+    SpeakerRef,
+)
+from newsgraph.store import Store, open_store, queries
+
+
+def _doc(text: str, ents: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], day: str = "2025-05-01",
+         speaker: str | None = None) -> AnalyzedDocument:
+    """An article whose entities are (name, type, aliases, titles), each mentioned where its name occurs."""
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    entities = []
+    for i, (name, etype, aliases, titles) in enumerate(ents, 1):
+        written = next((a for a in (name, *aliases) if a in text), name)
+        start = text.find(written)
+        mentions = (Mention(start, start + len(written), written),) if start >= 0 else ()
+        entities.append(Entity(f"e{i}", name, etype, aliases=aliases or (name,), titles=titles, mentions=mentions))
+    atts = ()
+    if speaker:
+        q = text.index('"')
+        end = text.index('"', q + 1) + 1
+        who = next(e for e in entities if e.name == speaker)
+        atts = (Attribution("a1", "direct", Span(q, end, text[q:end]), None,
+                            SpeakerRef(who.mentions[0].text, who.mentions[0].start, who.mentions[0].end, who.id,
+                                       who.name)),)
+    return AnalyzedDocument(source=SourceRef(f"{sha[:6]}.txt", f"file:///{sha[:6]}.txt", sha, "text"),
+                            article=Article(title=text.split(".")[0], text=text, published=day),
+                            entities=tuple(entities), attributions=atts)
+
+
+BAKER = _doc("John Smith, a baker in Millbrook, won the regional bread prize at the Millbrook Fair.",
+             [("John Smith", "PERSON", ("John Smith", "Smith"), ()), ("Millbrook", "GPE", (), ()),
+              ("Millbrook Fair", "EVENT", (), ())])
+COACH = _doc("Eastgate Rovers sacked their coach John Smith after a fifth defeat in the Northern League.",
+             [("Eastgate Rovers", "ORG", (), ()), ("John Smith", "PERSON", ("John Smith", "Smith"), ("coach",)),
+              ("Northern League", "ORG", (), ())], day="2025-05-02")
+FULL = _doc('Trade Minister Lena Ortiz of Valdoria said "the toll plan is dead" after talks with Norland.',
+            [("Lena Ortiz", "PERSON", ("Lena Ortiz", "Ortiz"), ("Trade Minister",)), ("Valdoria", "GPE", (), ()),
+             ("Norland", "GPE", (), ())], speaker="Lena Ortiz")
+SURNAME = _doc('Valdoria will not reopen the crossing, Ortiz told reporters: "we are finished here."',
+               [("Ortiz", "PERSON", ("Ortiz",), ()), ("Valdoria", "GPE", (), ())], day="2025-05-03",
+               speaker="Ortiz")
+TITLED = _doc("Minister Ortiz flew to Norland on Friday to sign the river treaty.",
+              [("Ortiz", "PERSON", ("Ortiz",), ("Minister",)), ("Norland", "GPE", (), ())], day="2025-05-04")
+NOT_NAMES = _doc('"I will stay," he said. The minister agreed, and I left the Valdoria Assembly early.',
+                 [("I", "PERSON", ("I",), ()), ("he", "PERSON", ("he",), ()),
+                  ("the minister", "PERSON", ("the minister",), ("minister",)),
+                  ("Valdoria Assembly", "ORG", (), ())], day="2025-05-05", speaker="I")
+COMPANY = _doc("Norland Shipping Co. said on Monday that its ferries would run again.",
+               [("Norland Shipping Co.", "ORG", ("Norland Shipping Co.",), ())], day="2025-05-06")
+COMPANY2 = _doc("Norland Shipping cut two routes; Norland Rail added one.",
+                [("Norland Shipping", "ORG", (), ()), ("Norland Rail", "ORG", (), ())], day="2025-05-07")
+ALL = [BAKER, COACH, FULL, SURNAME, TITLED, NOT_NAMES, COMPANY, COMPANY2]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(tmp_path / "c.db") as s:
+        s.put_many(ALL)
+        yield s
+
+
+def _cid(store: Store, doc: AnalyzedDocument, name: str) -> str | None:
+    got = store.get(doc.source.sha256)
+    assert got is not None
+    return next(e.corpus_id for e in got.entities if e.name == name)
+
+
+def test_two_john_smiths_in_unrelated_stories_stay_apart(store: Store) -> None:
+    baker, coach = _cid(store, BAKER, "John Smith"), _cid(store, COACH, "John Smith")
+    assert baker and coach and baker != coach
+    # An exact name query finds both people; each has one article.
+    rows = queries.entities(store, name="John Smith")
+    assert sorted(r["articles"] for r in rows) == [1, 1] and len(rows) == 2
+
+
+def test_full_name_joins_surname_and_title_in_other_articles(store: Store) -> None:
+    ortiz = _cid(store, FULL, "Lena Ortiz")
+    assert _cid(store, SURNAME, "Ortiz") == ortiz  # shares Valdoria with her first article
+    assert _cid(store, TITLED, "Ortiz") == ortiz  # shares Norland and the title word "minister"
+    [row] = queries.entities(store, name="Lena Ortiz")
+    assert row["articles"] == 3 and row["name"] == "Lena Ortiz"
+    quotes = queries.quotes(store, speaker="Ortiz")
+    assert {q["quote"] for q in quotes} == {'"the toll plan is dead"', '"we are finished here."'}
+    assert [i["kind"] for i in queries.timeline(store, "lena ortiz")].count("article") == 3
+
+
+def test_pronouns_and_bare_titles_get_no_corpus_entity(store: Store) -> None:
+    for name in ("I", "he", "the minister"):
+        assert _cid(store, NOT_NAMES, name) is None
+        assert queries.entities(store, name=name) == []
+        assert queries.quotes(store, speaker=name) == []
+        assert queries.timeline(store, name) == []
+    assert _cid(store, NOT_NAMES, "Valdoria Assembly")
+    names = {r["name"] for r in queries.entities(store, top=100)}
+    assert not names & {"I", "he", "the minister"}
+
+
+def test_exact_names_by_default_substrings_with_like(store: Store) -> None:
+    assert queries.entities(store, name="Norland Shipping Co.")[0]["articles"] == 2  # "Co." is no part of a name
+    assert queries.entities(store, name="Norland Rail")[0]["articles"] == 1
+    assert queries.entities(store, name="Orti") == []
+    assert queries.quotes(store, speaker="Orti") == []
+    assert {r["name"] for r in queries.entities(store, name="Orti", like=True)} == {"Lena Ortiz"}
+    assert queries.quotes(store, speaker="Orti", like=True)
+
+
+def test_rebuild_gives_the_same_ids_as_incremental_linking(store: Store) -> None:
+    before = store.conn.execute("SELECT _row, corpus_id FROM entities ORDER BY _row").fetchall()
+    keys = store.conn.execute("SELECT * FROM corpus_keys ORDER BY key, corpus_id").fetchall()
+    assert rebuild(store.conn) == store.conn.execute("SELECT COUNT(*) FROM corpus_entities").fetchone()[0]
+    assert store.conn.execute("SELECT _row, corpus_id FROM entities ORDER BY _row").fetchall() == before
+    assert store.conn.execute("SELECT * FROM corpus_keys ORDER BY key, corpus_id").fetchall() == keys
+
+
+def test_a_split_entity_is_merged_when_an_article_joins_its_names(tmp_path: Path) -> None:
+    # One article names "Harbor Authority" and "Harbor Authority Board" apart; a later one says they are one.
+    first = _doc("The Harbor Authority Board met; the Harbor Authority said fees rise.",
+                 [("Harbor Authority Board", "ORG", (), ()), ("Harbor Authority", "ORG", (), ())])
+    later = _doc("Harbor Authority Board members, the Harbor Authority said, will vote.",
+                 [("Harbor Authority Board", "ORG", ("Harbor Authority", "Harbor Authority Board"), ())],
+                 day="2025-06-01")
+    with open_store(tmp_path / "m.db") as s:
+        s.put_many([first])
+        assert _cid(s, first, "Harbor Authority") != _cid(s, first, "Harbor Authority Board")
+        s.put_many([later])
+        ids = {_cid(s, first, "Harbor Authority"), _cid(s, first, "Harbor Authority Board"),
+               _cid(s, later, "Harbor Authority Board")}
+        assert len(ids) == 1
