@@ -86,7 +86,7 @@ def test_api_and_pages_count_the_story_once(db: str) -> None:
     from newsgraph.serve import ServeConfig, create_app
 
     original, copy = _groups(db)
-    with TestClient(create_app(ServeConfig(db=db))) as client:
+    with TestClient(create_app(ServeConfig(db=db)), base_url="http://127.0.0.1") as client:
         once = client.get("/api/quotes", params={"speaker": "Lucia Brandt"}).json()["items"]
         both = client.get("/api/quotes", params={"speaker": "Lucia Brandt", "copies": "true"}).json()["items"]
         assert once and len(both) == 2 * len(once) and both[1]["copy_of"] == original
