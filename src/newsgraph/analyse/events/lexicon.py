@@ -33,6 +33,7 @@ class Entry:
     not_targets: frozenset[str] = frozenset()  # target sectors that undo the event ("spoke to reporters")
     sources: frozenset[str] | None = None  # the event holds only for a source of these sectors ("troops remain on alert")
     complement: bool = False  # a verb that holds only with a clause or "to" complement ("asked X to leave", not "asked why")
+    not_context: frozenset[str] = frozenset()  # words of the sentence that make it another sense ("beat" + "poll")
     prior: float | None = None  # how often the entry's trigger is the event it names on real pages ([confidence])
 
 
@@ -55,6 +56,7 @@ class Lexicon:
     max_noun_words: int
     intent_nouns: frozenset[str] = frozenset()
     denying_verbs: frozenset[str] = frozenset()
+    modal_predicates: frozenset[str] = frozenset()
     confidence: dict[str, float] = field(default_factory=dict)
 
 
@@ -83,6 +85,7 @@ def parse(text: str) -> Lexicon:
             sources=frozenset(raw["sources"]) if "sources" in raw else None,
             complement=bool(raw.get("complement", False)),
             prior=float(raw["prior"]) if "prior" in raw else None,
+            not_context=frozenset(w.lower() for w in raw.get("not_context", ())),
         )
         entries.append(entry)
         for key, table in (("verbs", verbs), ("nouns", nouns), ("predicates", preds)):
@@ -107,6 +110,7 @@ def parse(text: str) -> Lexicon:
         max_noun_words=max((len(k.replace("-", " ").split()) for k in nouns), default=1),
         intent_nouns=frozenset(defaults.get("intent_nouns", ())),
         denying_verbs=frozenset(defaults.get("denying_verbs", ())),
+        modal_predicates=frozenset(defaults.get("modal_predicates", ())),
         confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
     )
 

@@ -13,13 +13,13 @@ want them) but marks them, and every consumer that counts what happened
 | negated | as stated | true | "did not meet", "no talks" |
 | denied | as stated | true | inside a denial: "denied that he ordered the raid" |
 | future | future | false | "will meet", "is going to meet" |
-| hypothetical | hypothetical | false | would/could/might/should, "if"/"unless"/"whether" |
+| hypothetical | hypothetical | false | would/could/might/should, "if"/"unless"/"whether", "the invasion is unavoidable" |
 | intended | future | false | planned, wanted, proposed: "plans to deport", "the plot to kill", "an attack plan" |
 | question | hypothetical | false | asked about: "Did the army fire first?" |
 
 `tense` and `negated` keep their meaning for older readers; `modality` says
-why. The word lists are data (`intent_words`, `intent_nouns`, `denying_verbs`
-in data/event_lexicon.toml).
+why. The word lists are data (`intent_words`, `intent_nouns`, `denying_verbs`,
+`modal_predicates` in data/event_lexicon.toml).
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ def modality(governor: Any, sent: Any, lex: Lexicon, negated: bool, tense: str) 
         return "denied", tense, True
     if _unrealised(governor, lex):
         return "intended", "future", False
+    if _judged_possible(governor, lex):
+        return "hypothetical", "hypothetical", False
     if _conditional(governor):
         return "hypothetical", "hypothetical", False
     if _question(governor, sent):
@@ -69,12 +71,20 @@ def _unrealised(tok: Any, lex: Lexicon) -> bool:
         if head.i == node.i:
             return False
         framed = head.lemma_.lower() in frames or head.lower_ in frames
-        if framed and (_to_infinitive(node) or node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "compound")):
-            return True  # "plans to deport", "a plot to kill", "plans for an attack", "an attack plan"
+        if framed and (_to_infinitive(node) or node.dep_ in ("xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj",
+                                                            "compound")):
+            return True  # "plans to deport", "a plot to kill", "plans for an attack", "the risks the invasion poses"
         if node.dep_ not in ("conj", "xcomp", "pcomp", "pobj", "prep", "acl"):
             return False
         node = head
     return False
+
+
+def _judged_possible(tok: Any, lex: Lexicon) -> bool:
+    """"The invasion is unavoidable", "a strike is likely": a judgement about an event, not the event."""
+    if tok.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.modal_predicates for c in tok.children)
 
 
 def _denied(tok: Any, lex: Lexicon) -> bool:

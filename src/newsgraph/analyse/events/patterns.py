@@ -14,6 +14,7 @@ come from the subject, object, passive agent and the entry's prepositions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -27,6 +28,7 @@ MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought"}
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "invite", "press", "tell", "push", "pressure",
                   "encourage", "allow", "permit", "help", "persuade", "compel", "instruct", "demand"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+DEMAND_WORDS = ("must", "should")
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,8 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             score = 3.2 if any(" " in h for h in hits) else 3.0
         elif objwords[1] & entry.objects:
             score = 2.5
-        elif "*actor" in entry.objects and obj is not None and actors.names_actor(obj):
+        elif "*actor" in entry.objects and obj is not None and obj.lower_ != "it" and actors.names_actor(obj):
+            # "called it a misquote": "it" is mostly a thing, never enough to make a contact verb an event
             score = 2.0
         elif "*any" in entry.objects and obj is not None:
             score = 1.5
@@ -203,6 +206,8 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             score = 1.5
         else:
             return 0.0
+    if entry.not_context and _in_context(verb, entry.not_context):
+        return 0.0
     if entry.complement:
         if not _has_complement(verb):
             return 0.0
@@ -220,12 +225,25 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
     return score
 
 
+SCORE = re.compile(r"\d+[-–]\d+")
+
+
+def _in_context(verb: Any, words: frozenset[str]) -> bool:
+    """Does the verb's clause hold a word of another sense ("beat" + "poll"; "*score": "3-1")?"""
+    for t in verb.subtree:
+        if t.lower_ in words or t.lemma_.lower() in words or ("*score" in words and SCORE.fullmatch(t.text)):
+            return True
+    return False
+
+
 def _has_complement(verb: Any) -> bool:
-    """A "to" infinitive or a "that" clause: "asked X to leave", "demanded that X leave" (not "asked why")."""
+    """A "to" infinitive or a clause with a demand modal: "asked X to leave", "told X he must leave"."""
     for c in verb.children:
         if c.dep_ == "xcomp":
             return True
-        if c.dep_ == "ccomp" and not (c.left_edge.tag_ in ("WDT", "WP", "WRB") or c.left_edge.lower_ in ("if", "whether")):
+        # "told reporters that ..." reports; "told him he must leave" asks
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and (a.tag_ == "TO" or a.lower_ in DEMAND_WORDS)
+                                     for a in c.children):
             return True
     return False
 
