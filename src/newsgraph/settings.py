@@ -27,6 +27,8 @@ class Settings:
     stages: tuple[str, ...] | None = None
     min_body_chars: int = 200
     favor_precision: bool = False
+    # events below this provenance.confidence are hidden by default (store queries, CLI, web)
+    min_event_confidence: float = 0.5
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
