@@ -156,7 +156,8 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
     `min_event_confidence` setting); `min_confidence=None` lists every event.
     Rows stored before events had a confidence or a modality keep showing.
     """
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if min_confidence is not None:
         where.append("(v.provenance_confidence IS NULL OR v.provenance_confidence >= ?)"
                      " AND NOT v.negated AND v.tense NOT IN ('future', 'hypothetical')"
