@@ -35,6 +35,9 @@ class Settings:
 
     languages: tuple[str, ...] = ("en",)
 
+    # events below this provenance.confidence are hidden by default (store queries, CLI, web)
+    min_event_confidence: float = 0.5
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 

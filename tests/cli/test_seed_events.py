@@ -96,3 +96,14 @@ def test_reported_events_link_their_attribution(seed_out: dict) -> None:
     assert worked and worked[0]["type"] == "COOPERATE"
     if seed_out["attributions"]:
         assert worked[0]["attribution_id"] in ids
+
+
+def test_unasserted_clauses_are_not_coded_as_happened(seed_out: dict) -> None:
+    """"would be a mistake", "the invasion of Rafah is unavoidable": judged, not done."""
+    text = seed_out["article"]["text"]
+    for ev in seed_out["events"]:
+        sent = text[ev["sentence"]["start"]:ev["sentence"]["end"]]
+        clause = ("would be a mistake" in sent and ev["trigger"]["text"] in ("mistake", "military operation")) or (
+            "unavoidable" in sent and ev["trigger"]["text"] == "invasion")
+        if clause:
+            assert ev["modality"] != "asserted" and (ev["negated"] or ev["tense"] in ("future", "hypothetical")), ev

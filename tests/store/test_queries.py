@@ -90,3 +90,15 @@ def test_article_listing_and_contract_object(store: Store) -> None:
     assert len(queries.articles(store, query="Eastgate")) == 1
     stats = queries.stats(store)
     assert stats["counts"]["articles"] == 3 and stats["schema_version"] >= 5
+
+
+def test_events_hide_unsure_and_unasserted_ones_unless_asked(store: Store) -> None:
+    """Default views show confident, asserted events; min_confidence=None lists every event."""
+    assert len(queries.events(store, source="VDR")) == 3
+    store.conn.execute("UPDATE events SET provenance_confidence = 0.2 WHERE seq = 0")
+    store.conn.execute("UPDATE events SET tense = 'future' WHERE seq = 0 AND provenance_confidence IS NULL")
+    shown = queries.events(store, source="VDR")
+    every = queries.events(store, source="VDR", min_confidence=None)
+    assert len(every) == 3 and len(shown) < 3
+    assert all(r["confidence"] is None or r["confidence"] >= 0.5 for r in shown)
+    assert len(queries.events(store, source="VDR", min_confidence=0.1)) == len(every)

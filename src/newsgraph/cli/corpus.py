@@ -367,15 +367,23 @@ def events_cmd(
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 100,
     like: LikeOpt = False,
     with_copies: CopiesOpt = False,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Show asserted events at or above this confidence [default: the min_event_confidence setting, 0.5].")] = None,
+    all_events: Annotated[bool, typer.Option(
+        "--all", help="Also show unsure, negated, planned and hypothetical events.")] = False,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
-    """Who did what to whom: events by actor, type and date."""
+    """Who did what to whom: events by actor, type and date (confident, asserted ones unless --all)."""
+    from newsgraph.settings import load_settings
     from newsgraph.store import queries
 
+    threshold = None if all_events else (
+        min_confidence if min_confidence is not None else load_settings().min_event_confidence)
     with _open(db) as store:
         rows = queries.events(store, source=source, target=target, type=value(type), since=_date(since, "--since"),
-                              limit=limit, like=like, with_copies=with_copies)
+                              limit=limit, like=like, with_copies=with_copies, min_confidence=threshold)
     print_rows(rows, format, "events", None if format is not Out.table else
                ["date", "type", "source", "trigger", "target", "location", "negated", "title"])
 

@@ -215,6 +215,9 @@ class Event:
     date_from: str | None = None  # "timex" | "article" (the article date stood in)
     attribution_id: str | None = None
     provenance: Provenance | None = None
+    # asserted | negated | denied | future | hypothetical | intended | question: why an event is
+    # not stated as having happened (tense and negated say the same for older readers)
+    modality: str = "asserted"
 
 
 def layer(about: str) -> Any:

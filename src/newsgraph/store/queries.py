@@ -12,6 +12,7 @@ from typing import Any
 
 from newsgraph.corpus.names import name_key
 from newsgraph.model.serialize import to_json
+from newsgraph.settings import Settings
 from newsgraph.store.db import Store
 
 Row = dict[str, Any]
@@ -273,9 +274,21 @@ def _actor(store: Store, role: str, value: str, like: bool) -> tuple[str, list[A
 
 def events(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
            since: str | None = None, until: str | None = None, limit: int = 100, like: bool = False,
-           with_copies: bool = False) -> list[Row]:
-    """Who did what to whom: events, by actor (corpus entity or ISO country code), type and date."""
-    where, params = ["1 = 1"], []
+           with_copies: bool = False, min_confidence: float | None = Settings.min_event_confidence) -> list[Row]:
+    """Who did what to whom: events, by actor (corpus entity or ISO country code), type and date.
+
+    By default only events stated as having happened (modality asserted: not
+    negated, planned or hypothetical) with confidence >= `min_confidence` (the
+    `min_event_confidence` setting); `min_confidence=None` lists every event.
+    Rows stored before events had a confidence or a modality keep showing.
+    """
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    if min_confidence is not None:
+        where.append("(v.provenance_confidence IS NULL OR v.provenance_confidence >= ?)"
+                     " AND NOT v.negated AND v.tense NOT IN ('future', 'hypothetical')"
+                     " AND COALESCE(v.modality, 'asserted') = 'asserted'")
+        params.append(min_confidence)
     for role, value in (("source", source), ("target", target)):
         if value:
             cond, values = _actor(store, role, value, like)
@@ -291,7 +304,8 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
         SELECT COALESCE(v.date, ar.published) AS date, v.type, v.mode, v.cameo,
                v.source_name AS source, v.source_country, v.trigger_text AS trigger,
                v.target_name AS target, v.target_country, v.location_name AS location,
-               v.negated, v.tense, v.sentence_text AS sentence, ar.title, ar.doc, v.id AS event_id
+               v.negated, v.tense, v.modality, v.provenance_confidence AS confidence,
+               v.sentence_text AS sentence, ar.title, ar.doc, v.id AS event_id
         FROM events v JOIN articles ar ON ar._row = v.art
         WHERE {' AND '.join(where)} {dates}
         ORDER BY date DESC, ar._row, v.seq LIMIT ?"""

@@ -6,7 +6,7 @@ its types and modes against the PLOVER ontology, and builds look-up tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import tomllib
@@ -31,6 +31,10 @@ class Entry:
     reciprocal: bool
     with_verbs: frozenset[str] | None = None  # a noun entry that holds only under these light verbs
     not_targets: frozenset[str] = frozenset()  # target sectors that undo the event ("spoke to reporters")
+    sources: frozenset[str] | None = None  # the event holds only for a source of these sectors ("troops remain on alert")
+    complement: bool = False  # a verb that holds only with a clause or "to" complement ("asked X to leave", not "asked why")
+    not_context: frozenset[str] = frozenset()  # words of the sentence that make it another sense ("beat" + "poll")
+    prior: float | None = None  # how often the entry's trigger is the event it names on real pages ([confidence])
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,10 @@ class Lexicon:
     negating_verbs: frozenset[str]
     demand_modals: frozenset[str]
     max_noun_words: int
+    intent_nouns: frozenset[str] = frozenset()
+    denying_verbs: frozenset[str] = frozenset()
+    modal_predicates: frozenset[str] = frozenset()
+    confidence: dict[str, float] = field(default_factory=dict)
 
 
 def parse(text: str) -> Lexicon:
@@ -74,6 +82,10 @@ def parse(text: str) -> Lexicon:
             reciprocal=bool(raw.get("reciprocal", False)),
             with_verbs=frozenset(raw["with_verbs"]) if "with_verbs" in raw else None,
             not_targets=frozenset(raw.get("not_targets", ())),
+            sources=frozenset(raw["sources"]) if "sources" in raw else None,
+            complement=bool(raw.get("complement", False)),
+            prior=float(raw["prior"]) if "prior" in raw else None,
+            not_context=frozenset(w.lower() for w in raw.get("not_context", ())),
         )
         entries.append(entry)
         for key, table in (("verbs", verbs), ("nouns", nouns), ("predicates", preds)):
@@ -96,6 +108,10 @@ def parse(text: str) -> Lexicon:
         negating_verbs=frozenset(defaults.get("negating_verbs", ())),
         demand_modals=frozenset(defaults.get("demand_modals", ())),
         max_noun_words=max((len(k.replace("-", " ").split()) for k in nouns), default=1),
+        intent_nouns=frozenset(defaults.get("intent_nouns", ())),
+        denying_verbs=frozenset(defaults.get("denying_verbs", ())),
+        modal_predicates=frozenset(defaults.get("modal_predicates", ())),
+        confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
     )
 
 

@@ -14,11 +14,13 @@ come from the subject, object, passive agent and the entry's prepositions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from newsgraph.analyse.events.actors import ActorResolver, Resolved, code_words
 from newsgraph.analyse.events.lexicon import Entry, Lexicon
+from newsgraph.analyse.events.modality import modality
 from newsgraph.analyse.text.cues import reporting_verbs
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -26,6 +28,7 @@ MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought"}
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "invite", "press", "tell", "push", "pressure",
                   "encourage", "allow", "permit", "help", "persuade", "compel", "instruct", "demand"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+DEMAND_WORDS = ("must", "should")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class Found:
     negated: bool
     tense: str
     depth: int  # distance of the governor from the sentence root: main clause first
+    kind: str = "verb"  # verb | noun | light (a noun under a light verb) | predicate | demand
+    modality: str = "asserted"  # see analyse/events/modality.py
 
 
 def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
@@ -60,6 +65,8 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
     _demands(sent, found, lex, actors)
     out = []
     for ev in _absorb_complements(found, lex):
+        mod, tense, negated = modality(ev.governor, sent, lex, ev.negated, ev.tense)
+        ev = replace(ev, modality=mod, tense=tense, negated=negated)
         out.extend(_conjuncts(ev, actors))
     return out
 
@@ -118,7 +125,7 @@ def _demands(sent: Any, found: dict[int, Found], lex: Lexicon, actors: ActorReso
         inner = found.pop(clause.i, None)
         mode = lex.complement_modes.get("REQUEST", {}).get(inner.type) if inner else None
         found[tok.i] = Found(tok.i, tok.i + 1, DEMAND, "REQUEST", mode, speaker, source, target,
-                             _negated(speaker), _tense(speaker), _depth(speaker))
+                             _negated(speaker), _tense(speaker), _depth(speaker), kind="demand")
 
 
 # ------------------------------------------------------------------- matching
@@ -190,7 +197,8 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             score = 3.2 if any(" " in h for h in hits) else 3.0
         elif objwords[1] & entry.objects:
             score = 2.5
-        elif "*actor" in entry.objects and obj is not None and actors.names_actor(obj):
+        elif "*actor" in entry.objects and obj is not None and obj.lower_ != "it" and actors.names_actor(obj):
+            # "called it a misquote": "it" is mostly a thing, never enough to make a contact verb an event
             score = 2.0
         elif "*any" in entry.objects and obj is not None:
             score = 1.5
@@ -198,6 +206,12 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             score = 1.5
         else:
             return 0.0
+    if entry.not_context and _in_context(verb, entry.not_context):
+        return 0.0
+    if entry.complement:
+        if not _has_complement(verb):
+            return 0.0
+        score = 3.0  # "advised people to stay home" is a request before it is advice
     if entry.preps is not None:
         have = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "agent")}
         preps = [c for c in verb.children if c.dep_ == "prep"]
@@ -209,6 +223,29 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             return 0.0
         score = max(score, 3.0)
     return score
+
+
+SCORE = re.compile(r"\d+[-–]\d+")
+
+
+def _in_context(verb: Any, words: frozenset[str]) -> bool:
+    """Does the verb's clause hold a word of another sense ("beat" + "poll"; "*score": "3-1")?"""
+    for t in verb.subtree:
+        if t.lower_ in words or t.lemma_.lower() in words or ("*score" in words and SCORE.fullmatch(t.text)):
+            return True
+    return False
+
+
+def _has_complement(verb: Any) -> bool:
+    """A "to" infinitive or a clause with a demand modal: "asked X to leave", "told X he must leave"."""
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            return True
+        # "told reporters that ..." reports; "told him he must leave" asks
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and (a.tag_ == "TO" or a.lower_ in DEMAND_WORDS)
+                                     for a in c.children):
+            return True
+    return False
 
 
 def _best(entries: tuple[Entry, ...], verb: Any, actors: ActorResolver) -> Entry | None:
@@ -236,6 +273,8 @@ def _noun_key_entries(tok: Any, lex: Lexicon, actors: ActorResolver) -> tuple[in
 
 
 def _verb_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
+    if tok.dep_ == "amod":
+        return None  # a participle describing a thing: "a retired inspector", "the suspected killer"
     lemma = tok.lemma_.lower()
     # a light verb whose object is an event noun: the noun is the event
     obj = _direct_object(tok)
@@ -260,6 +299,8 @@ def _verb_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     source, target = _verb_args(tok, entry, actors)
     if target is not None and target.actor.sector in entry.not_targets:
         return None
+    if entry.sources is not None and (source is None or source.actor.sector not in entry.sources):
+        return None  # "doctors urge people to remain alert" is no military alert
     return Found(tok.i, end, entry, entry.type, entry.mode, tok, source, target,
                  _negated(tok), _tense(tok), _depth(tok))
 
@@ -268,6 +309,8 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     hit = _noun_key_entries(tok, lex, actors)
     if hit is None:
         return None
+    if tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in reporting_verbs():
+        return None  # "the lawsuit alleges ...": a document that speaks; its speech is the event
     first, entries = hit
     last_i = tok.i
     if first != tok.i and tok.doc[first] in tok.ancestors:
@@ -310,7 +353,7 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
         tense = _tense(head) if head.pos_ in ("VERB", "AUX") else "past"
     negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children)
     return Found(first, last_i + 1, entry, entry.type, entry.mode, governor or tok, source, target,
-                 negated, tense, _depth(governor or tok) + (0 if light else 1))
+                 negated, tense, _depth(governor or tok) + (0 if light else 1), kind="light" if light else "noun")
 
 
 def _predicate_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
@@ -322,7 +365,7 @@ def _predicate_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | N
     target = _actor_of(subj[0], actors) if subj else None
     source = _speaker_of_clause(be, actors)
     return Found(tok.i, tok.i + 1, entries[0], entries[0].type, entries[0].mode, be, source, target,
-                 _negated(be), _tense(be), _depth(be))
+                 _negated(be), _tense(be), _depth(be), kind="predicate")
 
 
 # ------------------------------------------------------------------ arguments

@@ -25,6 +25,7 @@ from newsgraph.analyse.attributions import ATTRIBUTIONS
 from newsgraph.analyse.entities import ENTITIES
 from newsgraph.analyse.events import EVENTS
 from newsgraph.analyse.events.actors import ActorResolver
+from newsgraph.analyse.events.confidence import confidence
 from newsgraph.analyse.events.lexicon import lexicon
 from newsgraph.analyse.events.patterns import Found, find_events
 from newsgraph.analyse.nlp import SPACY_DOC
@@ -35,7 +36,7 @@ from newsgraph.pipeline.registry import register
 from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
-VERSION = "1"
+VERSION = "2"
 PLACE_PREPS = {"in", "at", "to", "near", "inside", "outside", "into", "across", "from", "throughout", "around"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 NOT_A_DATE = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
@@ -106,10 +107,12 @@ def _event(ctx: AnalysisContext, doc: Any, sent: Any, f: Found, n: int, finds: l
         location=_location(ctx, doc, sent, f, actors),
         negated=f.negated,
         tense=f.tense,
+        modality=f.modality,
         sentence=Span(sent.start_char, sent.end_char, ctx.text[sent.start_char:sent.end_char]),
         date_from=date_from,
         attribution_id=_attribution(ctx, start, end),
-        provenance=Provenance(stage="events", version=VERSION, method=f"lexicon:{f.entry.type}/{f.entry.cameo}"),
+        provenance=Provenance(stage="events", version=VERSION, method=f"lexicon:{f.entry.type}/{f.entry.cameo}:{f.kind}",
+                              confidence=confidence(f, lexicon())),
     )
 
 
