@@ -71,7 +71,10 @@ def _decode(tp: Any, value: Any) -> Any:
         return tuple(_decode(inner, v) for v in value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
-        kwargs = {f.name: _decode(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value}
+        # A null where the field has a non-null default is a row stored before the field
+        # existed (a column added later reads NULL): the default is what it meant.
+        kwargs = {f.name: _decode(hints[f.name], value[f.name]) for f in dataclasses.fields(tp)
+                  if f.name in value and not (value[f.name] is None and f.default not in (None, dataclasses.MISSING))}
         return tp(**kwargs)
     return value
 
