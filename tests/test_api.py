@@ -67,7 +67,9 @@ def test_open_store_and_query(tmp_path: Path) -> None:
     doc = newsgraph.analyze(STORY, published="2026-03-05")
     with newsgraph.open_store(tmp_path / "news.db") as store:
         assert store.add([doc]) == 1
-        assert store.get(doc.source.sha256) == doc
+        stored = store.get(doc.source.sha256)
+        assert stored is not None and stored.attributions == doc.attributions
+        assert stored.article.story_id and all(e.corpus_id for e in stored.entities)  # the store's identities
         rows = store.quotes(speaker="Ines Calder")
         assert rows and all(r["speaker"] == "Ines Calder" for r in rows)
     with newsgraph.open_store(tmp_path / "news.db", readonly=True) as store:
