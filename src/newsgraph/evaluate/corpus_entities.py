@@ -14,13 +14,13 @@ those ids with the gold `instance_id`s over all mentions of one corpus.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import defaultdict
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
+from newsgraph.evaluate import read_jsonl
 from newsgraph.ingest.files import sha256
 from newsgraph.model import AnalyzedDocument, RawDocument, SourceRef
 from newsgraph.pipeline.runner import get_pipeline
@@ -136,13 +136,7 @@ def score_corpus(records: list[dict[str, Any]], docs: list[AnalyzedDocument]) ->
 
 
 def run(data: Path, limit: int | None = None) -> dict[str, Any]:
-    records = []
-    with open(data, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit and len(records) >= limit:
-                break
+    records = read_jsonl(data, limit)
     pipeline = get_pipeline(load_settings())
     results = list(pipeline.run([_raw(r, data) for r in records]))
     failed = sum(1 for r in results if not isinstance(r, AnalyzedDocument))

@@ -25,11 +25,11 @@ given, so it is scored like any other timex.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from newsgraph.api import raw_document
+from newsgraph.evaluate import read_jsonl
 from newsgraph.model import AnalyzedDocument, RawDocument
 from newsgraph.pipeline.runner import get_pipeline
 from newsgraph.settings import load_settings
@@ -90,13 +90,7 @@ def score_document(gold: list[dict[str, Any]], system: list[dict[str, Any]]) -> 
 
 def run(data: Path, limit: int | None = None, window_lines: int = WINDOW_LINES,
         examples: int = 0) -> dict[str, Any]:
-    records = []
-    with open(data, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit and len(records) >= limit:
-                break
+    records = read_jsonl(data, limit)
     settings = load_settings().replace(stages=("nlp", "timexes"))
     pipeline = get_pipeline(settings)
     raws: list[RawDocument] = []
