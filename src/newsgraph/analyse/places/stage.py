@@ -52,7 +52,7 @@ from typing import Any
 
 from newsgraph.analyse.entities import ENTITIES
 from newsgraph.analyse.nlp import SPACY_DOC
-from newsgraph.analyse.places import PLACES
+from newsgraph.analyse.places import PLACES, trust
 from newsgraph.analyse.places.gazetteer import (
     ADM1,
     CITY,
@@ -110,6 +110,7 @@ class _Mention:
     key: str = ""  # the name as resolved: normalised, plus its qualifier if it has one
     qualifier: Candidate | None = None
     candidates: tuple[Candidate, ...] = ()
+    origin: str = "ner"  # how it was found: ner | demonym | region-name | in-name | rescued (see trust.py)
 
 
 @dataclass
@@ -170,6 +171,9 @@ class PlacesStage:
             self._gaz = load_gazetteer()
         return self._gaz
 
+    def _prov(self, method: str, confidence: float) -> Provenance:
+        return Provenance(stage=self.name, version=self.version, method=method, confidence=confidence)
+
     def __call__(self, ctx: AnalysisContext) -> None:
         gaz = self.gazetteer
         mentions = collect_mentions(ctx, gaz)
@@ -179,8 +183,9 @@ class PlacesStage:
         mentions = _attach_candidates(ctx.text, mentions, gaz)
         domain = _domain(ctx)
         chosen, context = resolve(mentions, gaz, domain)
-        prov = Provenance(stage=self.name, version=self.version, method="gazetteer+context")
-        local_prov = Provenance(stage=self.name, version=self.version, method="local-default", confidence=0.3)
+        entities: tuple[Any, ...] = ctx.get(ENTITIES, ())
+        judge = trust.Judge.of(ctx.text, ctx.get(SPACY_DOC, None), entities,
+                               {m.text for m in mentions})
         places = []
         for m in mentions:
             cand = chosen.get(m.key)
@@ -191,17 +196,19 @@ class PlacesStage:
                 if local is not None:
                     # a river or township the gazetteer lacks, named in a local story: the story's area
                     places.append(Place(m.text, m.start, m.end, m.entity_id, "US", round(local[0], 5),
-                                        round(local[1], 5), None, local_prov))
+                                        round(local[1], 5), None, self._prov("local-default", 0.3)))
                 else:
-                    places.append(Place(m.text, m.start, m.end, m.entity_id, None, None, None, None, prov))
+                    places.append(Place(m.text, m.start, m.end, m.entity_id, None, None, None, None,
+                                        self._prov("gazetteer+context", trust.UNRESOLVED)))
                 continue
             lat, lon = cand.lat, cand.lon
             if cand.kind == COUNTY:
                 lat, lon = _county_point(cand, context, gaz)
+            method, conf = judge.rate(m, cand, gaz)
             places.append(Place(
                 name=m.text, start=m.start, end=m.end, entity_id=m.entity_id, country=cand.country,
                 lat=None if lat is None else round(lat, 5), lon=None if lon is None else round(lon, 5),
-                geonameid=cand.geonameid, provenance=prov,
+                geonameid=cand.geonameid, provenance=self._prov(method, conf),
             ))
         ctx.put(PLACES, tuple(places))
 
@@ -218,7 +225,7 @@ def collect_mentions(ctx: AnalysisContext, gaz: Gazetteer | None = None) -> list
     for ent in entities:
         for m in ent.mentions:
             if ent.type in PLACE_TYPES:
-                out.append(_Mention(m.start, m.end, m.text, ent.type, ent.id))
+                out.append(_Mention(m.start, m.end, m.text, ent.type, ent.id, origin=_origin(ent.type)))
             else:
                 others.append((m.start, m.end, ent.type, ent.id))
     taken = sorted((m.start, m.end) for ent in entities for m in ent.mentions)
@@ -229,7 +236,7 @@ def collect_mentions(ctx: AnalysisContext, gaz: Gazetteer | None = None) -> list
             if any(a < e and s < b for a, b in taken):
                 continue  # the entities stage has its say on that stretch
             if span.label_ in PLACE_TYPES:
-                out.append(_Mention(s, e, span.text, span.label_, None))
+                out.append(_Mention(s, e, span.text, span.label_, None, origin=_origin(span.label_)))
             else:
                 others.append((s, e, span.label_, None))
     if gaz is not None:
@@ -245,6 +252,10 @@ def collect_mentions(ctx: AnalysisContext, gaz: Gazetteer | None = None) -> list
     return _dedupe(out)
 
 
+def _origin(label: str) -> str:
+    return "demonym" if label == "NORP" else "ner"
+
+
 def _echoes(text: str, found: list[_Mention], people: list[tuple[int, int]], gaz: Gazetteer) -> list[_Mention]:
     """Other occurrences of a place name the article already uses as a place.
 
@@ -253,7 +264,14 @@ def _echoes(text: str, found: list[_Mention], people: list[tuple[int, int]], gaz
     per discourse says it is the same place. Not inside a longer person's name
     ("George Washington").
     """
-    names = {m.text for m in found if len(m.text) >= 4 and m.text[0].isupper() and gaz.lookup(m.text)}
+    # only names read as places in their own right: not a demonym, not the place inside a company's name
+    origins: dict[str, str] = {}
+    for m in found:
+        if m.origin != "demonym" and len(m.text) >= 4 and m.text[0].isupper() and gaz.lookup(m.text):
+            # the echo is as sure as the best reading of the name: "Fargo" echoing "Fargo Police" stays unsure
+            if trust.ORIGIN_CONFIDENCE.get(m.origin, 0) > trust.ORIGIN_CONFIDENCE.get(origins.get(m.text, ""), -1):
+                origins[m.text] = m.origin
+    names = set(origins)
     if not names:
         return []
     spans = [(m.start, m.end) for m in found]
@@ -263,7 +281,7 @@ def _echoes(text: str, found: list[_Mention], people: list[tuple[int, int]], gaz
         s, e = hit.span()
         if any(a < e and s < b for a, b in spans) or any(a <= s and e <= b and b - a > e - s for a, b in people):
             continue
-        out.append(_Mention(s, e, hit.group(0), "GPE", None))
+        out.append(_Mention(s, e, hit.group(0), "GPE", None, origin=origins[hit.group(0)]))
         spans.append((s, e))
     return out
 
@@ -322,7 +340,7 @@ def _inside_names(text: str, spans: list[tuple[int, int, str, str | None]], gaz:
                 continue
             if _known(name, gaz, 1000) and ((before and before[-1].lower() in _PERSON_LOC_PREPS)
                                             or (after and _qualifier_candidate(after.group(1), gaz))):
-                out.append(_Mention(start, end, name, "GPE", None))
+                out.append(_Mention(start, end, name, "GPE", None, origin="rescued"))
             continue
         if label not in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"):
             continue
@@ -332,7 +350,7 @@ def _inside_names(text: str, spans: list[tuple[int, int, str, str | None]], gaz:
         whole = text[start:end]
         # the whole name is a region or state NER took for an organisation ("West Bank", "EU")
         if any(c.kind in (UNION, COUNTRY, CONTINENT, REGION, SEA, ADM1) and not c.alias for c in gaz.lookup(whole)):
-            out.append(_Mention(start, end, whole, "GPE", None))
+            out.append(_Mention(start, end, whole, "GPE", None, origin="region-name"))
             continue
         # leading words: the longest prefix of up to three that names a place
         for n in (3, 2, 1):
@@ -341,7 +359,7 @@ def _inside_names(text: str, spans: list[tuple[int, int, str, str | None]], gaz:
             s, e = words[0][0], words[n - 1][1]
             name = text[s:e]
             if text[s:words[n - 1][1]].count(" ") == n - 1 and _known(name, gaz, 5000):
-                out.append(_Mention(s, e, name, "GPE", None))
+                out.append(_Mention(s, e, name, "GPE", None, origin="in-name"))
                 break
         # "... of Georgia"
         m = re.search(r"\bof\s+((?:[A-Z][\w.'-]*\s?){1,3})$", whole)
@@ -349,7 +367,7 @@ def _inside_names(text: str, spans: list[tuple[int, int, str, str | None]], gaz:
             name = m.group(1).strip()
             if _known(name, gaz, 5000):
                 s = start + m.start(1)
-                out.append(_Mention(s, s + len(name), name, "GPE", None))
+                out.append(_Mention(s, s + len(name), name, "GPE", None, origin="in-name"))
     return out
 
 
@@ -369,9 +387,21 @@ def _after_preposition(doc: Any, covered: list[tuple[int, int]], gaz: Gazetteer)
             if any(a < e and s < b for a, b in covered):
                 break
             if _known(span.text, gaz, 1000):
-                out.append(_Mention(s, e, span.text, "GPE", None))
+                out.append(_Mention(s, e, span.text, "GPE", None, origin=_rescue_origin(doc, tok, span, j)))
                 break
     return out
+
+
+def _rescue_origin(doc: Any, prep: Any, span: Any, j: int) -> str:
+    """ "rescued" for "in Fargo"; "weak" for a given name ("from Alan"), the start of a longer
+    name ("from Alan Turing", "at Jackson County Sheriff's Office") or a looser preposition ("of Kim")."""
+    if j < len(doc) and doc[j].is_title and not doc[j].is_sent_start:
+        return "weak"
+    if span.text.lower() in _first_names():
+        return "weak"
+    # "east of Khan Yunis", "north of the city": a direction makes "of" locative
+    directed = prep.lower_ == "of" and prep.i > 0 and doc[prep.i - 1].lower_ in _DIRECTIONS
+    return "rescued" if prep.lower_ in _PERSON_LOC_PREPS or directed else "weak"
 
 
 def _split_listed(m: _Mention) -> list[_Mention]:
@@ -383,7 +413,7 @@ def _split_listed(m: _Mention) -> list[_Mention]:
         start = m.start + m.text.index(part, pos)
         pos = start - m.start + len(part)
         if part.strip():
-            pieces.append(_strip_the(_Mention(start, start + len(part), part, m.label, m.entity_id)))
+            pieces.append(_strip_the(_Mention(start, start + len(part), part, m.label, m.entity_id, origin=m.origin)))
     return pieces
 
 
@@ -391,11 +421,11 @@ def _strip_the(m: _Mention) -> _Mention:
     for article in ("the ", "The "):
         if m.text.startswith(article) and len(m.text) > len(article):
             n = len(article)
-            return _Mention(m.start + n, m.end, m.text[n:], m.label, m.entity_id)
+            return _Mention(m.start + n, m.end, m.text[n:], m.label, m.entity_id, origin=m.origin)
     # "Gaza's" -> "Gaza"
     for poss in ("'s", "\u2019s"):
         if m.text.endswith(poss):
-            return _Mention(m.start, m.end - 2, m.text[:-2], m.label, m.entity_id)
+            return _Mention(m.start, m.end - 2, m.text[:-2], m.label, m.entity_id, origin=m.origin)
     return m
 
 
@@ -413,9 +443,15 @@ def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
 def _attach_candidates(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """Look names up; find qualifiers after them and add the qualifier as a mention too."""
     extra: list[_Mention] = []
+    # a word NER calls a nationality somewhere ("Arab") is one everywhere, not a town in Alabama
+    peoples = {m.text for m in mentions if m.label == "NORP"}
     for m in mentions:
+        if m.text in peoples and m.label != "NORP":
+            m.label, m.origin = "NORP", "demonym"
         m.key = normalise(m.text)
         m.candidates = _candidates(m.text, m.label, gaz)
+        if m.origin == "ner" and m.candidates and not gaz.lookup(m.text) and gaz.demonym(m.text):
+            m.origin = "demonym"  # "Saudi", "Americans" tagged as a place
         q = _QUALIFIER.match(text, m.end)
         if q is None or not m.candidates:
             continue

@@ -1,0 +1,170 @@
+"""How sure the places layer is that a mention is a location: `provenance.confidence`.
+
+Every place mention is kept (LGL-style toponym sets count demonyms and the
+place inside "Charleston Police Department"), but only a mention that names a
+location *in its context* gets a confidence of 0.5 or more, which is what
+default views and the real-news scorer count. What lowers it, and why:
+
+- where the mention came from (`origin`): an NER place span is trusted; the
+  place inside an organisation's or a work's name ("University of Wisconsin",
+  "Bank of America") names the organisation, not a location; a demonym
+  ("Albanian") is an adjective; an unresolved name has no location at all;
+- a person in disguise: a lone given name ("Nikki", "Elon"), a surname of a
+  person the article names ("Smith" after "Ben Smith"), or an "entity" whose
+  mentions read as a person's name ("Chris Richmond" ... "Richmond");
+- an institution named after the place: "Harvard", "Princeton" or "Florida"
+  when the article also writes "Harvard University", "University of X" or
+  "X State" (the team), unless this mention is plainly locative ("in Princeton");
+- a metonym: a country or capital standing for its government ("Washington
+  warned", "vetoed by the U.S.") is an actor, not a location: method
+  "metonym", confidence 0.4.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.analyse.places.gazetteer import CITY, COUNTRY, Candidate, Gazetteer
+from newsgraph.analyse.text.cues import reporting_verbs
+from newsgraph.analyse.text.data import load_json
+
+# origin of a mention -> confidence before the checks below
+ORIGIN_CONFIDENCE = {
+    "ner": 0.85,  # NER called it a place
+    "region-name": 0.75,  # a whole "organisation" name that is a region ("West Bank")
+    "rescued": 0.6,  # a known place name right after "in", "near" ... that NER missed
+    "weak": 0.4,  # after "of", "from", "to" ..., a given name, or the start of a longer name
+    "in-name": 0.35,  # a place inside an organisation's or a work's name
+    "demonym": 0.3,  # "Israeli", "Palestinians": an adjective or a people, not a location
+}
+UNRESOLVED = 0.3
+PERSON_LIKE = 0.3
+INSTITUTION = 0.35
+METONYM = 0.4
+
+# Verbs whose subject (or passive agent) is an actor: a country or capital there is its government.
+_ACTOR_VERBS = frozenset("""
+veto vote abstain sanction impose accuse condemn demand urge reject refuse approve oppose back support
+threaten warn retaliate expel summon recognise recognize negotiate propose push press block pledge
+promise offer agree decline insist criticise criticize respond announce declare deny welcome order
+""".split())
+# Words that make a following name plainly a location.
+_LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around"})
+_INSTITUTION_RE = r"(?:{name})\s+(?:University|College|State\b(?!\s+(?:of|Department))|Law School|Medical School)" \
+                  r"|(?:University|College)\s+of\s+(?:{name})\b|(?:{name})[-\u2011](?:[A-Z][a-z]+)"
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names (the entities stage's data file): a lone one is a person, not a town."""
+    data = load_json("first_names.json")
+    names = [n for k, v in data.items() if not k.startswith("_") and isinstance(v, list) for n in v]
+    return frozenset(n.lower() for n in names if isinstance(n, str))
+
+
+def person_words(entities: Iterable[Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """(surnames of the article's people, ids of "place" entities that read as a person's name).
+
+    "Chris Richmond" tagged as a place, then "Richmond" alone for the same entity:
+    a two-word name led by a given name is a person's, and so are its other mentions.
+    """
+    surnames: set[str] = set()
+    persons: set[str] = set()
+    given = first_names()
+    for ent in entities:
+        texts = [ent.name, *(m.text for m in ent.mentions)]
+        if ent.type == "PERSON":
+            for t in texts:
+                words = t.split()
+                if len(words) >= 2:
+                    surnames.add(words[-1].lower())
+            continue
+        if any(len(w) >= 2 and w[0].lower() in given and w[-1][:1].isupper()
+               for w in (t.split() for t in texts)):
+            persons.add(ent.id)
+    return frozenset(surnames), frozenset(persons)
+
+
+def institution_names(text: str, names: Iterable[str]) -> frozenset[str]:
+    """The names the article also uses as an institution's: "Princeton University", "Florida State"."""
+    out = set()
+    for name in {n for n in names if n and n[0].isupper()}:
+        pattern = _INSTITUTION_RE.format(name=re.escape(name))
+        if re.search(pattern, text):
+            out.add(name)
+    return frozenset(out)
+
+
+def locative_before(text: str, start: int) -> bool:
+    words = text[max(0, start - 14):start].split()
+    return bool(words) and words[-1].lower() in _LOCATIVE
+
+
+def is_metonym(doc: Any, start: int, end: int, cand: Candidate, gaz: Gazetteer) -> bool:
+    """A country or capital acting: the subject of an actor's verb, or its passive agent ("by the U.S.")."""
+    if doc is None or not (cand.kind == COUNTRY or (cand.kind == CITY and cand.geonameid in gaz.capitals)):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return _actor_verb(head) and root.dep_ == "nsubj"
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+        return _actor_verb(head.head)
+    return False
+
+
+def _actor_verb(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in _ACTOR_VERBS or lemma in reporting_verbs()
+
+
+def confidence(origin: str, cand: Candidate | None, text: str, start: int, end: int, entity_id: str | None,
+               surnames: frozenset[str], persons: frozenset[str], institutions: frozenset[str]) -> float:
+    """The mention's confidence that it is a location (before the metonym check)."""
+    if cand is None:
+        return UNRESOLVED
+    conf = ORIGIN_CONFIDENCE.get(origin, 0.85)
+    name = text[start:end]
+    single = " " not in name
+    if entity_id is not None and entity_id in persons:
+        return min(conf, PERSON_LIKE)
+    if single and cand.kind == CITY and (name.lower() in first_names() or name.lower() in surnames) \
+            and not locative_before(text, start):
+        return min(conf, PERSON_LIKE)
+    if name in institutions and not locative_before(text, start):
+        return min(conf, INSTITUTION)
+    return conf
+
+
+@dataclass(frozen=True)
+class Judge:
+    """What the article says about its names (its people, its institutions), to rate each mention."""
+
+    text: str
+    doc: Any
+    surnames: frozenset[str]
+    persons: frozenset[str]
+    institutions: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, doc: Any, entities: Iterable[Any], names: Iterable[str]) -> Judge:
+        surnames, persons = person_words(entities)
+        return cls(text, doc, surnames, persons, institution_names(text, names))
+
+    def rate(self, m: Any, cand: Candidate, gaz: Gazetteer) -> tuple[str, float]:
+        """(provenance method, confidence) of a resolved mention (the stage's `_Mention`)."""
+        if m.qualifier is not None:  # "Delano, Minn.": written as an address, a location
+            conf = max(ORIGIN_CONFIDENCE.get(m.origin, 0.85), 0.6)
+        else:
+            conf = confidence(m.origin, cand, self.text, m.start, m.end, m.entity_id,
+                              self.surnames, self.persons, self.institutions)
+        if conf >= 0.5 and is_metonym(self.doc, m.start, m.end, cand, gaz):
+            return "metonym", METONYM
+        return "gazetteer+context", conf
