@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Any
 
 from spacy.attrs import IDX
@@ -73,6 +74,7 @@ from newsgraph.analyse.claims.numbers import (
     qualifier_before,
     range_tail,
 )
+from newsgraph.analyse.claims.sources import according_to, source_name
 from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.timexes import TIMEXES
 from newsgraph.model import Attribution, Claim, ClaimSource, Provenance
@@ -171,18 +173,63 @@ def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = 
     for _, key, _weak in read_all:
         per_sentence[key] = per_sentence.get(key, 0) + 1
     claims = [c for c, key, weak in read_all if not weak or per_sentence[key] > 1]
+    return _attributed(text, doc, claims, attributions, provenance)
+
+
+CONFIDENT, NO_UNIT, REPEATED = 0.85, 0.6, 0.3
+# Determiners that make "the four officers" a reference back to a count already given.
+_DEFINITE_RE = re.compile(r"(?i)\b(?:the|these|those|all|both)\s+$")
+
+
+def _attributed(text: str, doc: Any, claims: list[Claim], attributions: tuple[Attribution, ...],
+                provenance: Provenance | None) -> list[Claim]:
+    """Number the claims, give each its source and its confidence."""
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None and doc.has_annotation("SENT_START") \
+        else []
+    seen: set[tuple[float, str | None]] = set()
     out = []
     for n, c in enumerate(claims, 1):
         att = _innermost(attributions, c)
-        source = None
-        if att is not None and att.speaker is not None and (att.speaker.name or att.speaker.text):
-            source = ClaimSource(name=str(att.speaker.name or att.speaker.text), entity_id=att.speaker.entity_id)
+        source = _source(att) if att is not None else None
+        if source is None:
+            sent = next(((a, b) for a, b in sentences if a <= c.start < b), None)
+            name = according_to(text[sent[0]:sent[1]], c.start - sent[0]) if sent else None
+            source = ClaimSource(name=name, entity_id=None) if name else None
+        prov = provenance
+        if provenance is not None:
+            prov = replace(provenance, confidence=_confidence(text, c, seen))
+        if c.value is not None:
+            seen.add((c.value, c.unit))
         out.append(Claim(
             id=f"c{n}", text=c.text, start=c.start, end=c.end, value=c.value, qualifier=c.qualifier,
             unit=c.unit, source=source, attribution_id=att.id if att is not None else None,
-            magnitude=c.magnitude, value_max=c.value_max, change=c.change, provenance=provenance,
+            magnitude=c.magnitude, value_max=c.value_max, change=c.change, provenance=prov,
         ))
     return out
+
+
+def _source(att: Attribution) -> ClaimSource | None:
+    """The attribution's speaker as a source: its entity's name, else the checkable name in its words."""
+    sp = att.speaker
+    if sp is None:
+        return None
+    if sp.entity_id and sp.name:
+        return ClaimSource(name=str(sp.name), entity_id=sp.entity_id)
+    name = source_name(str(sp.name or sp.text or ""))
+    return ClaimSource(name=name, entity_id=None) if name else None
+
+
+def _confidence(text: str, c: Claim, seen: set[tuple[float, str | None]]) -> float:
+    """How sure a figure is a figure: a definite mention of a count already given ("the four officers") is a
+    reference back, not a new figure; a number with nothing counted is less sure than one with a unit.
+
+    Only spelled numbers count as references back: "the 50 weapons" in digits usually re-reports a
+    figure (often from another source), "the four officers" names a group already counted.
+    """
+    if c.value is not None and (c.value, c.unit) in seen and c.qualifier is None and c.text[:1].isalpha() \
+            and _DEFINITE_RE.search(text, max(0, c.start - 8), c.start):
+        return REPEATED
+    return CONFIDENT if c.unit else NO_UNIT
 
 
 def _innermost(attributions: tuple[Attribution, ...], c: Claim) -> Attribution | None:
