@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsgraph.analyse.places.gazetteer import CITY, COUNTRY, Candidate, Gazetteer
+from newsgraph.analyse.places.gazetteer import CITY, COUNTRY, COUNTY, Candidate, Gazetteer
 from newsgraph.analyse.text.cues import reporting_verbs
 from newsgraph.analyse.text.data import load_json
 
@@ -36,26 +36,66 @@ from newsgraph.analyse.text.data import load_json
 ORIGIN_CONFIDENCE = {
     "ner": 0.85,  # NER called it a place
     "region-name": 0.75,  # a whole "organisation" name that is a region ("West Bank")
+    "pattern": 0.8,  # a dateline, "Austin-based", "(D-Mass.)": a location by construction (patterns.py)
     "rescued": 0.6,  # a known place name right after "in", "near" ... that NER missed
     "weak": 0.4,  # after "of", "from", "to" ..., a given name, or the start of a longer name
     "in-name": 0.35,  # a place inside an organisation's or a work's name
     "demonym": 0.3,  # "Israeli", "Palestinians": an adjective or a people, not a location
 }
 UNRESOLVED = 0.3
+FEATURE = 0.6  # a named street or building put at its story's nearest town
+SMALL_TOWN = 20000
 PERSON_LIKE = 0.3
 INSTITUTION = 0.35
 METONYM = 0.4
 
 # Verbs whose subject (or passive agent) is an actor: a country or capital there is its government.
+# Verbs of a government's decisions, statements and wishes: a country as their subject (or passive
+# agent) is its government ("Washington warned", "vetoed by the U.S.", "the U.S. wants"). Not every
+# verb: "America lost the war", "the U.S. averted a recession" speak of the country itself.
 _ACTOR_VERBS = frozenset("""
 veto vote abstain sanction impose accuse condemn demand urge reject refuse approve oppose back support
 threaten warn retaliate expel summon recognise recognize negotiate propose push press block pledge
 promise offer agree decline insist criticise criticize respond announce declare deny welcome order
+want seek intend plan ask call work
+""".split())
+# Short names that are ordinary nouns too: "the States" is the US, "two democratic States" is not.
+_NOUN_NAMES = frozenset({"states", "emirates", "kingdom", "republic", "union"})
+# Nouns a country name modifies as its government: "U.S. officials", "the Russian ... U.S. rejection".
+_GOVERNMENT_NOUNS = frozenset("""
+official officials administration administrations government governments ambassador envoy envoys
+diplomat diplomats delegation delegate forces troops military army navy authorities authority lawmakers
+leader leaders president minister ministers regime rejection veto vote support policy policies sanctions
+embassy intelligence negotiator negotiators spokesman spokeswoman spokesperson
 """.split())
 # Words that make a following name plainly a location.
 _LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around"})
-_INSTITUTION_RE = r"(?:{name})\s+(?:University|College|State\b(?!\s+(?:of|Department))|Law School|Medical School)" \
-                  r"|(?:University|College)\s+of\s+(?:{name})\b|(?:{name})[-\u2011](?:[A-Z][a-z]+)"
+# "Princeton University", "Florida State" (not "Cook County State's Attorney"), "University of
+# Wisconsin", "UW-Madison"
+_INSTITUTION_RE = r"(?:{name})\s+(?:University|College|State\b(?![’']s)(?!\s+(?:of|Department))|Law School" \
+                  r"|Medical School)|(?:University|College)\s+of\s+(?:{name})\b|\b[A-Z]{{2,4}}[-\u2011](?:{name})\b"
+
+
+_HYPHEN_NAME = re.compile(r"[-\u2011\u2013][A-Z]")
+_HYPHEN_NAME_BEFORE = re.compile(r"[A-Z][\w.]*[-\u2011\u2013]$")
+
+
+_NOT_NAMES = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+              "July|August|September|October|November|December|On|In|At|As|And|But|The|For|From|To|On|After|"
+              "Before|While|When|I|He|She|They|We|It")
+_NAME_AFTER = re.compile(rf" (?!(?:{_NOT_NAMES})\b)[A-Z][a-z]+\b")
+# "<Name> of <place>" where the name is not a kind of place ("City of London", "Gulf of Mexico" stay)
+_NAME_OF_BEFORE = re.compile(
+    r"\b(?!(?:City|State|Province|Republic|Commonwealth|Kingdom|County|Town|Village|Port|Isle|Island|Islands|"
+    r"Bay|Gulf|Sea|Coast|Region|Territory|Emirate|Principality|Duchy|Borough|Parish|Municipality|Area|Capital)\b)"
+    r"[A-Z][a-z]+ of (?:the )?$")
+
+
+# "Eastern District of New York": the head of a longer name
+_OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z]")
+# the end of a credit line: "... in New York contributed.", "... reported from New York."
+_CREDIT_BEFORE = re.compile(r"\b(?:reported|contributed) from $")
+_CREDIT = re.compile(r"[^.\n]{0,60}\b(?:contributed(?: to this (?:report|story))?|reported from [^.\n]{0,40})\.?\s*(?:\n|$)")
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +120,31 @@ def person_words(entities: Iterable[Any]) -> tuple[frozenset[str], frozenset[str
         if ent.type == "PERSON":
             for t in texts:
                 words = t.split()
-                if len(words) >= 2:
-                    surnames.add(words[-1].lower())
+                if len(words) >= 2:  # "Germán Alejandro Rivera Garcia": every name after the given one
+                    surnames.update(w.lower() for w in words[1:] if w[:1].isupper())
             continue
         if any(len(w) >= 2 and w[0].lower() in given and w[-1][:1].isupper()
                for w in (t.split() for t in texts)):
             persons.add(ent.id)
     return frozenset(surnames), frozenset(persons)
+
+
+def _name_tails(doc: Any, mentions: list[Any]) -> set[str]:
+    """Surnames NER cut off a person's name ("Germán Alejandro | Rivera"): a one-word place right after a given name."""
+    out: set[str] = set()
+    if doc is None:
+        return out
+    for m in mentions:
+        if m.start == 0 or m.text.count(" ") > 0:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        prev = doc[span.start - 1]
+        if prev.idx + len(prev.text) == m.start - 1 and prev.text[:1].isupper() \
+                and (prev.ent_type_ == "PERSON" or prev.lower_ in first_names()):
+            out.add(m.text.lower())
+    return out
 
 
 def institution_names(text: str, names: Iterable[str]) -> frozenset[str]:
@@ -113,10 +171,12 @@ def is_metonym(doc: Any, start: int, end: int, cand: Candidate, gaz: Gazetteer) 
         return False
     root = span.root
     head = root.head
-    if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return _actor_verb(head) and root.dep_ == "nsubj"
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
-        return _actor_verb(head.head)
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        return _actor_verb(head)
+    if root.dep_ == "pobj" and head.lower_ == "by":
+        return True  # "vetoed by the U.S.", "abstentions by the U.S. and Russia": "by" a country names an agent
+    if root.dep_ in ("compound", "nmod", "amod", "poss") and head.lower_ in _GOVERNMENT_NOUNS:
+        return True  # "top U.S. officials", "the U.S. rejection of the cease-fire"
     return False
 
 
@@ -131,14 +191,28 @@ def confidence(origin: str, cand: Candidate | None, text: str, start: int, end: 
     if cand is None:
         return UNRESOLVED
     conf = ORIGIN_CONFIDENCE.get(origin, 0.85)
+    if origin == "pattern":
+        return conf
     name = text[start:end]
     single = " " not in name
+    if name.lower() in _NOUN_NAMES and not text[max(0, start - 4):start].lower().endswith("the "):
+        return min(conf, INSTITUTION)
     if entity_id is not None and entity_id in persons:
         return min(conf, PERSON_LIKE)
     if single and cand.kind == CITY and (name.lower() in first_names() or name.lower() in surnames) \
             and not locative_before(text, start):
         return min(conf, PERSON_LIKE)
     if name in institutions and not locative_before(text, start):
+        return min(conf, INSTITUTION)
+    if _HYPHEN_NAME.match(text, end) or _HYPHEN_NAME_BEFORE.search(text, max(0, start - 30), start):
+        return min(conf, INSTITUTION)  # "the Israel-Hamas war", "a U.S.-China deal": part of a bigger name
+    if _CREDIT.match(text, end) or _CREDIT_BEFORE.search(text, max(0, start - 60), start) \
+            and re.match(r"\.?\s*(?:\n|$)", text[end:end + 3]):
+        return min(conf, INSTITUTION)  # "... researcher Jane Roe in New York contributed.": a credit, not the story
+    if origin != "rescued" and (_NAME_AFTER.match(text, end) or _NAME_OF_BEFORE.search(text, max(0, start - 40), start)
+                                or _OF_NAME_AFTER.match(text, end)):
+        # "New York Times", "U.S. District Court", "Eastern District of New York": the start or the end of a
+        # longer name that NER cut, so the name of an organisation, a court or a paper, not a location
         return min(conf, INSTITUTION)
     return conf
 
@@ -154,17 +228,23 @@ class Judge:
     institutions: frozenset[str]
 
     @classmethod
-    def of(cls, text: str, doc: Any, entities: Iterable[Any], names: Iterable[str]) -> Judge:
+    def of(cls, text: str, doc: Any, entities: Iterable[Any], mentions: list[Any]) -> Judge:
         surnames, persons = person_words(entities)
-        return cls(text, doc, surnames, persons, institution_names(text, names))
+        surnames = surnames | _name_tails(doc, mentions)
+        institutions = institution_names(text, {m.text for m in mentions})
+        # a small town's name the article uses inside an organisation's name ("Cheddar News") is that
+        # organisation when it stands alone ("acquired Cheddar"); a big city's is not ("Chicago Police")
+        institutions |= {m.text for m in mentions if m.origin == "in-name" and m.candidates
+                         and all(c.kind == CITY and c.population < SMALL_TOWN for c in m.candidates)}
+        return cls(text, doc, surnames, persons, frozenset(institutions))
 
     def rate(self, m: Any, cand: Candidate, gaz: Gazetteer) -> tuple[str, float]:
         """(provenance method, confidence) of a resolved mention (the stage's `_Mention`)."""
-        if m.qualifier is not None:  # "Delano, Minn.": written as an address, a location
+        if m.qualifier is not None and cand.kind in (CITY, COUNTY):  # "Delano, Minn.": an address, a location
             conf = max(ORIGIN_CONFIDENCE.get(m.origin, 0.85), 0.6)
         else:
             conf = confidence(m.origin, cand, self.text, m.start, m.end, m.entity_id,
                               self.surnames, self.persons, self.institutions)
-        if conf >= 0.5 and is_metonym(self.doc, m.start, m.end, cand, gaz):
+        if conf >= 0.5 and m.origin != "pattern" and is_metonym(self.doc, m.start, m.end, cand, gaz):
             return "metonym", METONYM
         return "gazetteer+context", conf
