@@ -190,7 +190,7 @@ def _attributed(text: str, doc: Any, claims: list[Claim], attributions: tuple[At
     out = []
     for n, c in enumerate(claims, 1):
         att = _innermost(attributions, c)
-        source = _source(att) if att is not None else None
+        source = _source(att, text) if att is not None else None
         if source is None:
             sent = next(((a, b) for a, b in sentences if a <= c.start < b), None)
             name = according_to(text[sent[0]:sent[1]], c.start - sent[0]) if sent else None
@@ -208,14 +208,14 @@ def _attributed(text: str, doc: Any, claims: list[Claim], attributions: tuple[At
     return out
 
 
-def _source(att: Attribution) -> ClaimSource | None:
+def _source(att: Attribution, text: str) -> ClaimSource | None:
     """The attribution's speaker as a source: its entity's name, else the checkable name in its words."""
     sp = att.speaker
     if sp is None:
         return None
     if sp.entity_id and sp.name:
         return ClaimSource(name=str(sp.name), entity_id=sp.entity_id)
-    name = source_name(str(sp.name or sp.text or ""))
+    name = source_name(str(sp.name or sp.text or ""), text[:sp.start] if sp.start is not None else "")
     return ClaimSource(name=name, entity_id=None) if name else None
 
 
@@ -292,8 +292,15 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
         change = _change(doc, first, last)
         if unit is None and change and amt.kind in ("number", "words"):
             unit = _changed_subject(doc, last)
+        if amt.kind == "vague" and unit is None:
+            return None  # "dozens" with nothing counted
+        unit, span_end = _rate_or_share(doc, starts, unit, span_end)
     else:
         change = None
+    if amt.kind == "fraction" and value is not None and not re.match(r"\s+of\s+an?\s", text[amt.end:amt.end + 8]):
+        # a share is a percentage: "about a third of EU citizens" is 33.3 %, as "33% of EU citizens" is;
+        # "a quarter of a percentage point" is an amount of a unit and stays 0.25
+        value, unit = value * 100, "%"
     start = min(qstart, amt.start)
     span_end = max(span_end, end)
     claim = Claim(id="", text=text[start:span_end], start=start, end=span_end, value=value,
@@ -301,6 +308,33 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
                   value_max=value_max, change=change)
     weak = amt.kind == "words" and text[amt.start:amt.end].lower() == "one" and qualifier is None
     return claim, sent_key, weak
+
+
+def _rate_or_share(doc: Any, starts: list[int], unit: str | None, span_end: int) -> tuple[str | None, int]:
+    """A rate keeps its denominator ("P2,486.28 per 50-kilo bag": unit "PHP per 50-kilo bag"); a
+    percentage takes in what it is a share of ("18% of the injured soldiers")."""
+    if unit is None or span_end >= len(doc.text):
+        return unit, span_end
+    i = _tok_at(starts, span_end)
+    while i < len(doc) and doc[i].idx < span_end:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in ("per", "of", "a", "an"):
+        return unit, span_end
+    prep = doc[i]
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ in ("a", "an") and unit.isupper():  # "$12 a day", "P50 a kilo"
+        obj = prep.head if prep.head.i == i + 1 and prep.head.pos_ == "NOUN" else None
+        if obj is not None:
+            return f"{unit} per {obj.text}", obj.idx + len(obj.text)
+        return unit, span_end
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.i - i > 6:
+        return unit, span_end
+    end = obj.idx + len(obj.text)
+    if prep.lower_ == "per":
+        return f"{unit} per {doc.text[doc[i + 1].idx:end]}", end
+    if unit == "%" and prep.lower_ == "of":
+        return unit, end
+    return unit, span_end
 
 
 def _currency_after(text: str, amt: Amount, end: int, value: float | None, value_max: float | None

@@ -413,6 +413,7 @@ def _qualifier_candidate(text: str, gaz: Gazetteer) -> Candidate | None:
     """A US state or a country written after a place name."""
     for probe in (text, text.rstrip(".")):
         for c in gaz.lookup(probe):
-            if c.kind in (ADM1, COUNTRY) and not c.alias:
+            # a state or country, or a region of one ("Truro, Cornwall")
+            if (c.kind in (ADM1, COUNTRY) or (c.kind == REGION and c.country)) and not c.alias:
                 return c
     return None

@@ -78,6 +78,7 @@ BARE_COUNTY_PRIOR = 2.5  # "DeKalb" for DeKalb County: only when context says so
 ALIAS_PENALTY = 1.5
 CAPITAL_BONUS = 1.5
 QUALIFIER_BONUS = 20.0
+REGION_QUALIFIER_KM = 120.0  # "Truro, Cornwall": a town within this of the region's centre
 STATE_WEIGHT = 4.0
 COUNTRY_WEIGHT = 3.0
 DOMAIN_WEIGHT = 3.0
@@ -349,6 +350,10 @@ def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, fl
                 and c.kind != ADM1:
             s += QUALIFIER_BONUS
         elif qualifier.kind == COUNTRY and c.country == qualifier.country and c.kind != COUNTRY:
+            s += QUALIFIER_BONUS
+        elif qualifier.kind == REGION and c.country == qualifier.country and c.kind == CITY \
+                and c.lat is not None and qualifier.lat is not None \
+                and distance_km(c.lat, c.lon, qualifier.lat, qualifier.lon) <= REGION_QUALIFIER_KM:  # type: ignore[arg-type]
             s += QUALIFIER_BONUS
     if c.country:
         s += COUNTRY_WEIGHT * countries.get(c.country, 0.0)
