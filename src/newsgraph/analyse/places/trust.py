@@ -72,8 +72,11 @@ embassy intelligence negotiator negotiators spokesman spokeswoman spokesperson
 _LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around"})
 # "Princeton University", "Florida State" (not "Cook County State's Attorney"), "University of
 # Wisconsin", "UW-Madison"
-_INSTITUTION_RE = r"(?:{name})\s+(?:University|College|State\b(?![’']s)(?!\s+(?:of|Department))|Law School" \
-                  r"|Medical School)|(?:University|College)\s+of\s+(?:{name})\b|\b[A-Z]{{2,4}}[-\u2011](?:{name})\b"
+# One pass over the text for each form; the names before or after are matched against the mentions.
+_WORDS = r"((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})"
+_INSTITUTION_BEFORE = re.compile(_WORDS + r"\s+(?:University|College|State\b(?![’']s)(?!\s+(?:of|Department))"
+                                 r"|Law School|Medical School)")
+_INSTITUTION_AFTER = re.compile(r"(?:(?:University|College)\s+of\s+|\b[A-Z]{2,4}[-\u2011])" + _WORDS)
 
 
 _HYPHEN_NAME = re.compile(r"[-\u2011\u2013][A-Z]")
@@ -149,12 +152,14 @@ def _name_tails(doc: Any, mentions: list[Any]) -> set[str]:
 
 def institution_names(text: str, names: Iterable[str]) -> frozenset[str]:
     """The names the article also uses as an institution's: "Princeton University", "Florida State"."""
-    out = set()
-    for name in {n for n in names if n and n[0].isupper()}:
-        pattern = _INSTITUTION_RE.format(name=re.escape(name))
-        if re.search(pattern, text):
-            out.add(name)
-    return frozenset(out)
+    found: set[str] = set()
+    for m in _INSTITUTION_BEFORE.finditer(text):  # "Florida State": any last words of the name before
+        words = m.group(1).split()
+        found.update(" ".join(words[i:]) for i in range(len(words)))
+    for m in _INSTITUTION_AFTER.finditer(text):  # "University of Wisconsin", "UW-Madison": any first words
+        words = m.group(1).split()
+        found.update(" ".join(words[:i]) for i in range(1, len(words) + 1))
+    return frozenset(n for n in names if n in found)
 
 
 def locative_before(text: str, start: int) -> bool:
