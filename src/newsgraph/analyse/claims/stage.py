@@ -177,6 +177,7 @@ def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = 
 
 
 CONFIDENT, NO_UNIT, REPEATED = 0.85, 0.6, 0.3
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}(?:,[^\n—–]{1,30})?\s*(?:\([^)\n]{1,24}\))?\s*[—–―-]\s")
 # Determiners that make "the four officers" a reference back to a count already given.
 _DEFINITE_RE = re.compile(r"(?i)\b(?:the|these|those|all|both)\s+$")
 
@@ -213,6 +214,8 @@ def _source(att: Attribution, text: str) -> ClaimSource | None:
     sp = att.speaker
     if sp is None:
         return None
+    if sp.start is not None and not text[:sp.start].strip() and _DATELINE.match(text):
+        return None  # "TALLAHASSEE, Fla. (AP) —": the dateline at the top of the article, taken for a speaker
     if sp.entity_id and sp.name:
         return ClaimSource(name=str(sp.name), entity_id=sp.entity_id)
     name = source_name(str(sp.name or sp.text or ""), text[:sp.start] if sp.start is not None else "")
