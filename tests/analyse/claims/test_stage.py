@@ -290,6 +290,7 @@ def test_numbers_that_are_not_figures(text: str) -> None:
     ("Farmers sold rice at P1,845.50 per sack last week.", 1845.5, "PHP per sack"),
     ("The stall charged ₱250 for a basket of mangoes.", 250, "PHP"),
     ("Fares rose to 35 pesos.", 35, "MXN"),
+    ("Farm-gate prices fell to 19 Philippine pesos a kilo.", 19, "PHP per kilo"),
     ("The deal was worth 12 billion yuan.", 12e9, "CNY"),
     ("Tickets cost Rs 400 at the gate.", 400, "INR"),
     ("Tickets cost ₹400 at the gate.", 400, "INR"),

@@ -9,7 +9,9 @@ What a figure is, and what it is not (the conventions the evaluation set
 src/newsgraph/data/figures_gold.jsonl is annotated with):
 
 - value: the number in units: "1.2 million" -> 1200000, "$3.1 billion" ->
-  3.1e9 with unit "USD", "a third" -> 0.333.., "one in five" -> 0.2, "two
+  3.1e9 with unit "USD", a share "a third of the workers" -> 33.3 with unit
+  "%" (as "33% of the workers"; "a quarter of a percentage point" stays 0.25
+  of its unit), "one in five" -> 0.2, "two
   dozen" -> 24, "a quarter of a million" -> 250000, "1m people" -> 1e6,
   "minus 5 degrees" -> -5. Vague amounts ("millions", "dozens", "tens of
   thousands") get value null and `magnitude` (1e6, 12, 1e4). Ranges ("between
@@ -20,7 +22,9 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
   -> "nearly"; as many as/as much as -> "up to"; less than/under/below ->
   "fewer than"; no fewer than -> "at least".
 - unit: a currency as an ISO code ("$", "dollars" -> "USD"; "£", "pounds" ->
-  "GBP"; cents and pence become hundredths), "%" for percent, "percentage
+  "GBP"; "₱", "P3,249.16", "Philippine pesos" -> "PHP"; cents and pence become
+  hundredths), a rate with its denominator ("P2,486.28 per 50-kilo bag" ->
+  "PHP per 50-kilo bag"), "%" for percent, "percentage
   points", a unit glued to the digits ("12km", "300MW"), else the counted
   noun as written ("Palestinians", "tonnes", "armored vehicles" -> "vehicles";
   compounds are kept: "percentage point"; "a 6.1-magnitude quake" -> "magnitude").
@@ -30,8 +34,14 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
 - change: "rise" or "fall" when a change verb ("rose", "fell", "cut") or
   "up"/"down" governs the figure; both the change and the new level carry it.
 - source: the speaker of the innermost attribution whose content contains the
-  figure (ctx.layers["attributions"]), else null. A figure inside the speaker
+  figure (ctx.layers["attributions"]), else "according to X" in the figure's
+  own sentence, else null; the name is made checkable by sources.py (a
+  document's owner: "Wolff's decision" -> Wolff, "a Gallup survey" -> Gallup;
+  no name for a bare pronoun or a dateline). A figure inside the speaker
   phrase ("The union, which represents 48,000 nurses, said") has no source.
+- provenance.confidence: 0.85 with a unit, 0.6 without; 0.3 for a spelled
+  count said again with a definite article ("the four officers" after "four
+  officers were fired"), a reference back rather than a new figure.
 - not figures: dates and years (any span of the timexes layer, except a share
   such as "less than a quarter of the donors"; month-day dates; "9/11"; and
   every bare four-digit number from 1500 to 2100, since counts that size are
@@ -39,7 +49,10 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
   noun: "three hours", "four-year"), ages ("34-year-old", "aged 50 to 74",
   "Smith, 34,", "voters under 30"), ordinals, phone numbers, identifiers
   ("Route 9", "Resolution 2728", "No. 3", "COVID-19", "Boeing 737", "5G",
-  numbers inside a named entity), numbers with a leading zero, scores and
+  numbers inside a named entity), numbers with a leading zero, street
+  addresses ("3524 W. National Ave"), emergency numbers ("a 911 call"),
+  numbers in compound adjectives ("two-state", "three-legged", "one-loss") or
+  glued to a name ("5Wise"), a rate's denominator, scores and
   votes ("98-91", "voted 4 to 1", "a 5-4 vote"), a lone "one" ("in one
   interview") and spelled numbers with nothing counted ("the two met"). Ages
   are left out because they describe a person rather than report a quantity.
@@ -65,6 +78,7 @@ from newsgraph.analyse.claims.numbers import (
     DOLLAR_KINDS,
     FALL,
     HUNDREDTHS,
+    PESO_KINDS,
     RISE,
     Amount,
     anchor_segments,
@@ -355,6 +369,8 @@ def _currency_after(text: str, amt: Amount, end: int, value: float | None, value
         unit = DOLLAR_KINDS[m.group("kind").lower()]
     elif m.group("adj") and word in ("dollar", "dollars", "franc", "francs"):
         unit = DOLLAR_KINDS.get(m.group("adj").lower(), "CHF" if "franc" in word else "USD")
+    elif m.group("adj") and word in ("peso", "pesos"):
+        unit = PESO_KINDS.get(m.group("adj").lower(), unit)  # "Philippine pesos" -> PHP
     if word in HUNDREDTHS and value is not None:
         value = round(value / 100, 6)
         value_max = round(value_max / 100, 6) if value_max is not None else None
@@ -424,9 +440,11 @@ def _currency_word_ok(m: re.Match[str], amt: Amount) -> bool:
         return False  # "10 pounds of rice" is a weight
     if word in AMBIGUOUS_CURRENCY and not amt.has_scale:
         return False
-    if m.group("adj") and word not in ("dollar", "dollars", "franc", "francs", "pound", "pounds"):
+    if m.group("adj") and word not in ("dollar", "dollars", "franc", "francs", "pound", "pounds", "peso", "pesos"):
         return False
     if m.group("adj") and m.group("adj").lower() not in DOLLAR_KINDS and word in ("dollar", "dollars"):
+        return False
+    if m.group("adj") and m.group("adj").lower() not in PESO_KINDS and word in ("peso", "pesos"):
         return False
     return amt.kind not in ("fraction", "ratio", "vague")
 
