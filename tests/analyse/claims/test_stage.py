@@ -352,3 +352,11 @@ def test_according_to_in_the_figure_sentence_is_its_source() -> None:
     assert [(c.value, c.source.name if c.source else None) for c in found] == [(12, "Port of Veldra")]
     inside = claims_of("Turnout was high, according to three officials at the count.")
     assert all(c.source is None for c in inside)
+
+
+def test_a_closing_evidence_clause_is_the_source() -> None:
+    from newsgraph.analyse.claims.sources import evidence_after
+    sentence = "The repairs could cost more than $40 million, a Larkfield Gazette review this month showed."
+    assert evidence_after(sentence, sentence.index("$40")) == "Larkfield Gazette"
+    assert evidence_after("Rents rose 4%, the new figures showed.", 11) == "the new figures"
+    assert evidence_after("Rents rose 4% in May.", 11) is None

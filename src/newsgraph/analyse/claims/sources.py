@@ -96,6 +96,24 @@ def _is_document(phrase: str) -> bool:
     return bool(words) and words[-1] in DOCUMENT_NOUNS
 
 
+# ", a WBEZ analysis this month showed." at the end of the figure's sentence: evidence verbs the
+# attributions layer does not read as speech
+_SHOWED = re.compile(r",\s+((?:an?|the|its|their)\s+[^,.;:\"“”]{1,60})\s+"
+                     r"(?:also\s+)?"
+                     r"(?:showed|shows|found|finds|suggested|suggests|indicated|indicates|estimated|estimates)"
+                     r"[.!]?[\"”’]?\s*$")
+
+
+def evidence_after(sentence: str, at: int, before: str = "") -> str | None:
+    """X of "..., X showed." closing the sentence of a figure written before it."""
+    m = _SHOWED.search(sentence)
+    if m is None or at >= m.start():
+        return None
+    # "a WBEZ analysis this month" -> "a WBEZ analysis"
+    phrase = re.sub(r"\s+(?:this|last|on|in|earlier|late)\s+\w+$", "", m.group(1).strip())
+    return source_name(phrase, before)
+
+
 def according_to(sentence: str, at: int) -> str | None:
     """X of "according to X" in a sentence, as a source name (the owner of a document: "PwC's report" -> PwC).
 

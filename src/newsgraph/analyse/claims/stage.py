@@ -88,7 +88,7 @@ from newsgraph.analyse.claims.numbers import (
     qualifier_before,
     range_tail,
 )
-from newsgraph.analyse.claims.sources import according_to, source_name
+from newsgraph.analyse.claims.sources import according_to, evidence_after, source_name
 from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.timexes import TIMEXES
 from newsgraph.model import Attribution, Claim, ClaimSource, Provenance
@@ -208,7 +208,10 @@ def _attributed(text: str, doc: Any, claims: list[Claim], attributions: tuple[At
         source = _source(att, text) if att is not None else None
         if source is None:
             sent = next(((a, b) for a, b in sentences if a <= c.start < b), None)
-            name = according_to(text[sent[0]:sent[1]], c.start - sent[0]) if sent else None
+            name = None
+            if sent:
+                name = according_to(text[sent[0]:sent[1]], c.start - sent[0]) \
+                    or evidence_after(text[sent[0]:sent[1]], c.start - sent[0], text[:sent[0]])
             source = ClaimSource(name=name, entity_id=None) if name else None
         prov = provenance
         if provenance is not None:
