@@ -9,7 +9,13 @@ Each article runs with raw=True through the real pipeline, in batches. Figures:
   (Edinburgh Geoparser 0.76, CLAVIN 0.71) is over the toponyms the system
   recognised. An unresolved recognised toponym counts as wrong. Also reported
   over all gold toponyms with coordinates (a miss counts as wrong);
-- exact GeoNames id rate over the same recognised denominator.
+- exact GeoNames id rate over the same recognised denominator;
+- place precision: the share of our place mentions that overlap a gold toponym
+  (1 - the share of predicted toponyms that are no gold toponym), over every
+  mention and over the confident ones (provenance.confidence >= 0.5, what default
+  views show). LGL counts demonyms and places inside names as toponyms, which the
+  places layer keeps below 0.5, so the first figure is the one comparable with LGL's
+  own convention.
 
 LGL has no dev/test split, so articles are halved by index: even indices are
 the development half (the rules were tuned on it), odd indices the held-out
@@ -29,6 +35,7 @@ from newsgraph.pipeline.runner import get_pipeline
 from newsgraph.settings import load_settings
 
 KM = 161.0
+CONFIDENT = 0.5  # the places layer's own line between a location and an unsure mention
 
 
 def load(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -66,7 +73,7 @@ def analyse(docs: list[dict[str, Any]], batch_size: int = 16,
 def score(docs: list[dict[str, Any]], results: list[AnalyzedDocument | None]) -> dict[str, Any]:
     c = {"gold": 0, "pred": 0, "exact": 0, "overlap_gold": 0, "overlap_pred": 0,
          "gold_coords": 0, "recognised": 0, "within": 0, "id_gold": 0, "id_exact": 0, "resolved": 0,
-         "rejected": 0}
+         "rejected": 0, "confident_pred": 0, "confident_overlap": 0}
     distances: list[float] = []
     for doc, res in zip(docs, results):
         gold = doc["toponyms"]
@@ -81,6 +88,10 @@ def score(docs: list[dict[str, Any]], results: list[AnalyzedDocument | None]) ->
         pred_spans = {(p.start, p.end) for p in pred}
         c["exact"] += len(gold_spans & pred_spans)
         c["overlap_pred"] += sum(1 for p in pred if any(p.start < g["end"] and g["start"] < p.end for g in gold))
+        sure = [p for p in pred if p.provenance is None or p.provenance.confidence is None
+                or p.provenance.confidence >= CONFIDENT]
+        c["confident_pred"] += len(sure)
+        c["confident_overlap"] += sum(1 for p in sure if any(p.start < g["end"] and g["start"] < p.end for g in gold))
         for g in gold:
             hit = _best_overlap(g, pred)
             if hit is not None:
@@ -113,6 +124,8 @@ def score(docs: list[dict[str, Any]], results: list[AnalyzedDocument | None]) ->
         "counts": c,
         "span_p": p, "span_r": r, "span_f1": _f1(p, r),
         "overlap_p": po, "overlap_r": ro, "overlap_f1": _f1(po, ro),
+        "place_precision": po,
+        "place_precision_confident": c["confident_overlap"] / c["confident_pred"] if c["confident_pred"] else 0.0,
         "acc161_recognised": c["within"] / c["recognised"] if c["recognised"] else 0.0,
         "acc161_all": c["within"] / c["gold_coords"] if c["gold_coords"] else 0.0,
         "geonameid_exact_recognised": c["id_exact"] / c["id_gold"] if c["id_gold"] else 0.0,
@@ -152,7 +165,8 @@ def report(figures: dict[str, Any]) -> str:
              "acc@161 (recognised) = within 161 km / gold toponyms with coordinates that we recognised "
              "(overlapping span); acc@161 (all) = within 161 km / all gold toponyms with coordinates.",
              f"{'part':<12} {'docs':>5} {'span P':>7} {'span R':>7} {'span F1':>7} {'ovl F1':>7} "
-             f"{'acc161 rec':>10} {'(n)':>6} {'acc161 all':>10} {'(n)':>6} {'gid exact':>9} {'med km':>7}"]
+             f"{'acc161 rec':>10} {'(n)':>6} {'acc161 all':>10} {'(n)':>6} {'gid exact':>9} {'med km':>7} "
+             f"{'place P':>7} {'conf P':>7} {'(n)':>6}"]
     for part in ("dev_even", "heldout_odd", "all"):
         f = figures[part]
         c = f["counts"]
@@ -160,8 +174,11 @@ def report(figures: dict[str, Any]) -> str:
         lines.append(
             f"{part:<12} {f['documents']:>5} {f['span_p']:>7.3f} {f['span_r']:>7.3f} {f['span_f1']:>7.3f} "
             f"{f['overlap_f1']:>7.3f} {f['acc161_recognised']:>10.3f} {c['recognised']:>6} "
-            f"{f['acc161_all']:>10.3f} {c['gold_coords']:>6} {f['geonameid_exact_recognised']:>9.3f} {med:>7}"
+            f"{f['acc161_all']:>10.3f} {c['gold_coords']:>6} {f['geonameid_exact_recognised']:>9.3f} {med:>7} "
+            f"{f['place_precision']:>7.3f} {f['place_precision_confident']:>7.3f} {c['confident_pred']:>6}"
         )
+    lines.append("place P = our place mentions overlapping a gold toponym / all our place mentions; conf P = the "
+                 "same over mentions with confidence >= 0.5 (n of them).")
     rej = figures["all"]["counts"]["rejected"]
     if rej:
         lines.append(f"({rej} documents were rejected by the pipeline and count as misses)")

@@ -83,9 +83,10 @@ def test_percent_and_percentage_points() -> None:
 
 
 @pytest.mark.parametrize("text, value, magnitude, unit", [
-    ("About a third of the orchard workers are seasonal.", 1 / 3, None, "orchard workers"),
-    ("Two-thirds of the lakes froze.", 2 / 3, None, "lakes"),
-    ("Nearly half of the 800 members voted.", 0.5, None, "members"),
+    # a share is a percentage (as the real-news annotators write it): "a third of X" is 33.3 %
+    ("About a third of the orchard workers are seasonal.", 100 / 3, None, "%"),
+    ("Two-thirds of the lakes froze.", 200 / 3, None, "%"),
+    ("Nearly half of the 800 members voted.", 50, None, "%"),
     ("Roughly one in four renters is behind on payments.", 0.25, None, "renters"),
     ("Thousands of commuters were stranded.", None, 1e3, "commuters"),
     ("Tens of thousands of salmon died.", None, 1e4, "salmon"),
@@ -217,7 +218,7 @@ def test_timex_spans_remove_numbers_but_not_shares() -> None:
     timexes = (span("Less than a quarter", "DURATION", "P1Q"), span("2012", "DATE", "2012"),
                span("10 years", "DURATION", "P10Y"))
     found = extract_claims(text, load_nlp()(text), (), timexes)
-    assert [(c.value, c.unit, c.qualifier) for c in found] == [(0.25, "donors", "fewer than"), (40, "volunteers", None)]
+    assert [(c.value, c.unit, c.qualifier) for c in found] == [(25.0, "%", "fewer than"), (40, "volunteers", None)]
 
 
 @pytest.mark.parametrize("text", [
@@ -265,3 +266,97 @@ def test_years_ages_and_every() -> None:
     assert [(c.value, c.unit) for c in claims_of("In Lisbon, 40 people were rescued.")] == [(40, "people")]
     c = one("About one of every nine voters is undecided.")
     assert (c.value, c.unit, c.qualifier) == (pytest.approx(1 / 9), "voters", "about")
+
+
+# ---- issue 19: figures that are figures (fictional sentences, one per failure class)
+
+@pytest.mark.parametrize("text", [
+    "The shelter at 4817 W. Larkspur Ave reopened on Tuesday.",          # a street address
+    "Neighbours said they called 911 when the smoke appeared.",           # an emergency number
+    "The company unveiled the Zentra 15 at its spring launch.",           # a product number
+    "Talks on a two-state arrangement stalled again.",                    # a number in a compound
+    "Officials called it a three-legged plan for the harbour.",           # the same, adjective in -ed
+    "Investors cheered 7Harbor, the firm's new fund.",                    # digits glued to a name
+    "The team finished the season with two one-loss rivals behind it.",   # "one-loss" is no figure
+])
+def test_numbers_that_are_not_figures(text: str) -> None:
+    got = [(c.text, c.value) for c in claims_of(text)]
+    assert all(v not in (4817, 911, 15, 3, 7) or t == "two one-loss rivals" for t, v in got), got
+    if "one-loss" in text:
+        assert [(c.value, c.unit) for c in claims_of(text)] == [(2, "rivals")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Farmers sold rice at P1,845.50 per sack last week.", 1845.5, "PHP per sack"),
+    ("The stall charged ₱250 for a basket of mangoes.", 250, "PHP"),
+    ("Fares rose to 35 pesos.", 35, "MXN"),
+    ("Farm-gate prices fell to 19 Philippine pesos a kilo.", 19, "PHP per kilo"),
+    ("The deal was worth 12 billion yuan.", 12e9, "CNY"),
+    ("Tickets cost Rs 400 at the gate.", 400, "INR"),
+    ("Tickets cost ₹400 at the gate.", 400, "INR"),
+    ("The bond raised US$45 million.", 45e6, "USD"),
+    ("The fine was €2.5 million.", 2.5e6, "EUR"),
+    ("The club paid £30 million for the striker.", 30e6, "GBP"),
+    ("The chip plant cost ¥900 billion.", 900e9, "JPY"),
+])
+def test_currencies(text: str, value: float, unit: str) -> None:
+    c = claims_of(text)[0]
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+def test_peso_rate_keeps_its_denominator_and_the_denominator_is_no_figure() -> None:
+    found = claims_of("Retailers now ask P2,310.75 per 50-kilo bag of milled rice.")
+    assert [(c.value, c.unit) for c in found] == [(pytest.approx(2310.75), "PHP per 50-kilo bag")]
+    assert found[0].text == "P2,310.75 per 50-kilo bag"
+
+
+def test_range_keeps_value_max() -> None:
+    c = claims_of("Between 120 and 150 volunteers cleared the beach.")[0]
+    assert (c.value, c.value_max, c.unit) == (120, 150, "volunteers")
+
+
+def test_share_text_takes_in_what_it_is_a_share_of() -> None:
+    c = claims_of("Officials said 14% of the stranded drivers were tourists.")[0]
+    assert (c.value, c.unit, c.text) == (14, "%", "14% of the stranded drivers")
+
+
+def test_a_definite_spelled_count_given_again_is_not_confident() -> None:
+    text = ("Three wardens were suspended on Monday. A review found the three wardens ignored the alarms, "
+            "and the three wardens will appeal.")
+    confs = [(c.text, c.provenance.confidence) for c in _with_provenance(text)]
+    assert confs[0][1] is not None and confs[0][1] >= 0.5
+    assert all(conf is not None and conf < 0.5 for _, conf in confs[1:]), confs
+
+
+def _with_provenance(text: str) -> list[Claim]:
+    from newsgraph.model import Provenance
+    return extract_claims(text, load_nlp()(text), (), (), provenance=Provenance("claims", "1", "rules"))
+
+
+@pytest.mark.parametrize("speaker, before, name", [
+    ("Judge Ortlund's written ruling", "", "Judge Ortlund"),               # a document's owner
+    ("estimates from shipping analysts Marelli Data", "", "Marelli Data"),
+    ("a Brightwater survey", "", "Brightwater"),
+    ("the report", "Harrow Tribune reported on Friday that the depot would close. ", "Harrow Tribune"),
+    ("the report", "", "the report"),                                     # no owner in sight: as written
+    ("he", "", None),                                                     # a pronoun names nobody
+    ("county records", "", "county records"),
+])
+def test_source_names(speaker: str, before: str, name: str | None) -> None:
+    from newsgraph.analyse.claims.sources import source_name
+    assert source_name(speaker, before) == name
+
+
+def test_according_to_in_the_figure_sentence_is_its_source() -> None:
+    found = claims_of("Ferry traffic fell 12% last month, according to the Port of Veldra's annual review.")
+    assert [(c.value, c.source.name if c.source else None) for c in found] == [(12, "Port of Veldra")]
+    inside = claims_of("Turnout was high, according to three officials at the count.")
+    assert all(c.source is None for c in inside)
+
+
+def test_a_closing_evidence_clause_is_the_source() -> None:
+    from newsgraph.analyse.claims.sources import evidence_after
+    sentence = "The repairs could cost more than $40 million, a Larkfield Gazette review this month showed."
+    assert evidence_after(sentence, sentence.index("$40")) == "Larkfield Gazette"
+    assert evidence_after("Rents rose 4%, the new figures showed.", 11) == "the new figures"
+    assert evidence_after("Rents rose 4% in May.", 11) is None

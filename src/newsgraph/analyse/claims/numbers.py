@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from newsgraph.analyse.text.numbers import ONES, SCALES, TENS, month_alternation, parse_words
 
@@ -74,17 +75,24 @@ CURRENCY_PREFIX = {
     "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD",
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP",
     "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₪": "ILS", "₺": "TRY", "Rs.": "INR",
-    "Rs": "INR",
+    "Rs": "INR", "₱": "PHP", "Php": "PHP",
 }
+# "P3,249.16": the Philippine peso written with a plain P, recognised only before a
+# number with thousands separators or centavos, so "P5" (a grade, a size) stays a name.
+PESO_P_RE = r"P(?=\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|\d+\.\d{2}(?![\w,]))"
 ISO_CODES = (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "SEK",
     "NOK", "DKK", "RUB", "BRL", "ZAR", "MXN", "KRW", "TRY", "ILS", "SAR", "AED", "EGP", "NGN",
+    "PHP", "RMB", "PKR", "IDR", "VND", "THB", "MYR", "KES",
 )
 # Currency words written after the number; an adjective before "dollars" picks the dollar.
 DOLLAR_KINDS = {
     "u.s.": "USD", "us": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
     "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
 }
+# An adjective before "peso(s)" picks the peso; a bare "pesos" stays MXN.
+PESO_KINDS = {"philippine": "PHP", "mexican": "MXN", "argentine": "ARS", "chilean": "CLP",
+              "colombian": "COP", "dominican": "DOP", "cuban": "CUP", "uruguayan": "UYU"}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
@@ -111,6 +119,13 @@ LABELS = (
     "Figure|Fig|Table|Grade|Year|Form|Schedule|Pillar|Chapter|Part|Point"
 )
 
+# Last words of a street address after its number.
+STREETS = ("St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Way|Pl|Place|Ct|Court|Ter|Terrace|"
+           "Pkwy|Parkway|Hwy|Sq|Square|Cir|Circle|Plaza")
+# Second halves of compound adjectives whose number names a kind, not an amount.
+COMPOUND_HEADS = r"[a-z]+ed|state|states|way|fold|loss|win|time|star|party|tier|track|step|part|nation|sided|" \
+                 r"handed|headed|legged|pronged|engined|sided|seater|wheeler|horse|dimensional"
+
 # --------------------------------------------------------------- patterns
 
 _WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
@@ -121,7 +136,7 @@ _WORDNUM = (
     rf"(?:(?:\s+|-)(?:and\s+)?(?:(?:{_WORD})(?:-(?:{_WORD}))?|{_SCALE})\b)*"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_CURPRE = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIX, key=len, reverse=True))
+_CURPRE = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIX, key=len, reverse=True)) + "|" + PESO_P_RE
 _ISO = "|".join(ISO_CODES)
 _MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _PCT = r"%|\s*(?i:percent|per\s+cent|pct)\b"
@@ -169,7 +184,18 @@ NON_FIGURE_RES = [
     re.compile(rf"(?i)\b(?:aged?|ages)\s+(?:\d+|{_WORD})(?:\s*(?:-|–|to|and)\s*(?:\d+|{_WORD}))?"),
     # identifiers: "Route 9", "Resolution 2728", "No. 3", "COVID-19", "F-16", "G7"
     re.compile(rf"\b(?:{LABELS})\.?\s+#?\d+[A-Za-z]?\b"),
-    re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z]*\b|#\d+"),
+    re.compile(rf"\b(?!{PESO_P_RE})[A-Za-z]+-?\d+[A-Za-z]*\b|#\d+"),
+    # "5Wise", "3M": digits glued to a capitalised word make a name
+    re.compile(r"\b\d+[A-Z][a-z]+[A-Za-z]*\b"),
+    # street addresses: "3524 W. National Ave", "99 Pleasant St."
+    re.compile(rf"\b\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{STREETS})\b\.?"),
+    # emergency numbers: "a 911 call", "called 999"
+    re.compile(r"(?i)\b(?:911|999|112)(?=\s+(?:call|calls|caller|callers|dispatch\w*|operators?|cent(?:er|re)s?|lines?)\b)"
+               r"|\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|to)\s+(?:911|999)\b"),
+    # a number in a compound adjective: "two-state", "three-legged", "one-loss", "two-pronged"
+    re.compile(rf"(?i)\b(?:\d+|{_WORD})-(?:{COMPOUND_HEADS})\b"),
+    # "per 50-kilo bag", "per 100,000 residents": the denominator of a rate is not a figure of its own
+    re.compile(r"(?i)\bper\s+\d[\d,.]*"),
 ]
 # Votes and margins: "voted 4 to 1", "passed 31-9", "by a 5-4 vote", "a 2-to-1 margin".
 VOTE_RE = re.compile(
@@ -298,12 +324,33 @@ def find_amounts(text: str, skip: list[tuple[int, int]],
             taken.append(m.span())
     for m in _scan(AMOUNT_RE, text, segs):
         if not free(m.start("num"), m.end("num")):
+            head = _free_head(m, free)
+            if head is not None:  # "two one-loss teams": "two" counts, "one-loss" names a kind
+                found.append(head)
             continue
         amount = _number_amount(text, m)
         if amount is not None:
             found.append(amount)
     found.sort(key=lambda a: a.start)
     return iter(found)
+
+
+def _free_head(m: re.Match[str], free: Any) -> Amount | None:
+    """The leading words of a spelled number whose tail runs into a non-figure, as an amount of their own."""
+    num = m.group("num")
+    if num[0].isdigit() or m.group("cur") or " " not in num:
+        return None
+    start = m.start("num")
+    words = [(start + w.start(), start + w.end()) for w in re.finditer(r"\S+", num)]
+    keep = []
+    for a, b in words:
+        if not free(a, b):
+            break
+        keep.append((a, b))
+    if not keep:
+        return None
+    value = parse_words(m.string[keep[0][0]:keep[-1][1]])
+    return None if value is None else Amount(keep[0][0], keep[-1][1], value, kind="words")
 
 
 def _fraction_amount(m: re.Match[str]) -> Amount:
@@ -338,7 +385,7 @@ def _number_amount(text: str, m: re.Match[str]) -> Amount | None:
         return None  # "high-five": a spelled number glued to the word before it
     currency = None
     if m.group("cur"):
-        currency = CURRENCY_PREFIX[m.group("cur")]
+        currency = CURRENCY_PREFIX.get(m.group("cur"), "PHP")  # a bare "P" is the peso (PESO_P_RE)
     elif m.group("iso") or m.group("isoafter"):
         currency = m.group("iso") or m.group("isoafter")
     end = m.end()

@@ -9,7 +9,9 @@ What a figure is, and what it is not (the conventions the evaluation set
 src/newsgraph/data/figures_gold.jsonl is annotated with):
 
 - value: the number in units: "1.2 million" -> 1200000, "$3.1 billion" ->
-  3.1e9 with unit "USD", "a third" -> 0.333.., "one in five" -> 0.2, "two
+  3.1e9 with unit "USD", a share "a third of the workers" -> 33.3 with unit
+  "%" (as "33% of the workers"; "a quarter of a percentage point" stays 0.25
+  of its unit), "one in five" -> 0.2, "two
   dozen" -> 24, "a quarter of a million" -> 250000, "1m people" -> 1e6,
   "minus 5 degrees" -> -5. Vague amounts ("millions", "dozens", "tens of
   thousands") get value null and `magnitude` (1e6, 12, 1e4). Ranges ("between
@@ -20,7 +22,9 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
   -> "nearly"; as many as/as much as -> "up to"; less than/under/below ->
   "fewer than"; no fewer than -> "at least".
 - unit: a currency as an ISO code ("$", "dollars" -> "USD"; "£", "pounds" ->
-  "GBP"; cents and pence become hundredths), "%" for percent, "percentage
+  "GBP"; "₱", "P3,249.16", "Philippine pesos" -> "PHP"; cents and pence become
+  hundredths), a rate with its denominator ("P2,486.28 per 50-kilo bag" ->
+  "PHP per 50-kilo bag"), "%" for percent, "percentage
   points", a unit glued to the digits ("12km", "300MW"), else the counted
   noun as written ("Palestinians", "tonnes", "armored vehicles" -> "vehicles";
   compounds are kept: "percentage point"; "a 6.1-magnitude quake" -> "magnitude").
@@ -30,8 +34,14 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
 - change: "rise" or "fall" when a change verb ("rose", "fell", "cut") or
   "up"/"down" governs the figure; both the change and the new level carry it.
 - source: the speaker of the innermost attribution whose content contains the
-  figure (ctx.layers["attributions"]), else null. A figure inside the speaker
+  figure (ctx.layers["attributions"]), else "according to X" in the figure's
+  own sentence, else null; the name is made checkable by sources.py (a
+  document's owner: "Wolff's decision" -> Wolff, "a Gallup survey" -> Gallup;
+  no name for a bare pronoun or a dateline). A figure inside the speaker
   phrase ("The union, which represents 48,000 nurses, said") has no source.
+- provenance.confidence: 0.85 with a unit, 0.6 without; 0.3 for a spelled
+  count said again with a definite article ("the four officers" after "four
+  officers were fired"), a reference back rather than a new figure.
 - not figures: dates and years (any span of the timexes layer, except a share
   such as "less than a quarter of the donors"; month-day dates; "9/11"; and
   every bare four-digit number from 1500 to 2100, since counts that size are
@@ -39,7 +49,10 @@ src/newsgraph/data/figures_gold.jsonl is annotated with):
   noun: "three hours", "four-year"), ages ("34-year-old", "aged 50 to 74",
   "Smith, 34,", "voters under 30"), ordinals, phone numbers, identifiers
   ("Route 9", "Resolution 2728", "No. 3", "COVID-19", "Boeing 737", "5G",
-  numbers inside a named entity), numbers with a leading zero, scores and
+  numbers inside a named entity), numbers with a leading zero, street
+  addresses ("3524 W. National Ave"), emergency numbers ("a 911 call"),
+  numbers in compound adjectives ("two-state", "three-legged", "one-loss") or
+  glued to a name ("5Wise"), a rate's denominator, scores and
   votes ("98-91", "voted 4 to 1", "a 5-4 vote"), a lone "one" ("in one
   interview") and spelled numbers with nothing counted ("the two met"). Ages
   are left out because they describe a person rather than report a quantity.
@@ -51,6 +64,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Any
 
 from spacy.attrs import IDX
@@ -64,6 +78,7 @@ from newsgraph.analyse.claims.numbers import (
     DOLLAR_KINDS,
     FALL,
     HUNDREDTHS,
+    PESO_KINDS,
     RISE,
     Amount,
     anchor_segments,
@@ -73,6 +88,7 @@ from newsgraph.analyse.claims.numbers import (
     qualifier_before,
     range_tail,
 )
+from newsgraph.analyse.claims.sources import according_to, evidence_after, source_name
 from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.timexes import TIMEXES
 from newsgraph.model import Attribution, Claim, ClaimSource, Provenance
@@ -171,18 +187,69 @@ def extract_claims(text: str, doc: Any, attributions: tuple[Attribution, ...] = 
     for _, key, _weak in read_all:
         per_sentence[key] = per_sentence.get(key, 0) + 1
     claims = [c for c, key, weak in read_all if not weak or per_sentence[key] > 1]
+    return _attributed(text, doc, claims, attributions, provenance)
+
+
+CONFIDENT, NO_UNIT, REPEATED = 0.85, 0.6, 0.3
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}(?:,[^\n—–]{1,30})?\s*(?:\([^)\n]{1,24}\))?\s*[—–―-]\s")
+# Determiners that make "the four officers" a reference back to a count already given.
+_DEFINITE_RE = re.compile(r"(?i)\b(?:the|these|those|all|both)\s+$")
+
+
+def _attributed(text: str, doc: Any, claims: list[Claim], attributions: tuple[Attribution, ...],
+                provenance: Provenance | None) -> list[Claim]:
+    """Number the claims, give each its source and its confidence."""
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None and doc.has_annotation("SENT_START") \
+        else []
+    seen: set[tuple[float, str | None]] = set()
     out = []
     for n, c in enumerate(claims, 1):
         att = _innermost(attributions, c)
-        source = None
-        if att is not None and att.speaker is not None and (att.speaker.name or att.speaker.text):
-            source = ClaimSource(name=str(att.speaker.name or att.speaker.text), entity_id=att.speaker.entity_id)
+        source = _source(att, text) if att is not None else None
+        if source is None:
+            sent = next(((a, b) for a, b in sentences if a <= c.start < b), None)
+            name = None
+            if sent:
+                name = according_to(text[sent[0]:sent[1]], c.start - sent[0]) \
+                    or evidence_after(text[sent[0]:sent[1]], c.start - sent[0], text[:sent[0]])
+            source = ClaimSource(name=name, entity_id=None) if name else None
+        prov = provenance
+        if provenance is not None:
+            prov = replace(provenance, confidence=_confidence(text, c, seen))
+        if c.value is not None:
+            seen.add((c.value, c.unit))
         out.append(Claim(
             id=f"c{n}", text=c.text, start=c.start, end=c.end, value=c.value, qualifier=c.qualifier,
             unit=c.unit, source=source, attribution_id=att.id if att is not None else None,
-            magnitude=c.magnitude, value_max=c.value_max, change=c.change, provenance=provenance,
+            magnitude=c.magnitude, value_max=c.value_max, change=c.change, provenance=prov,
         ))
     return out
+
+
+def _source(att: Attribution, text: str) -> ClaimSource | None:
+    """The attribution's speaker as a source: its entity's name, else the checkable name in its words."""
+    sp = att.speaker
+    if sp is None:
+        return None
+    if sp.start is not None and not text[:sp.start].strip() and _DATELINE.match(text):
+        return None  # "TALLAHASSEE, Fla. (AP) —": the dateline at the top of the article, taken for a speaker
+    if sp.entity_id and sp.name:
+        return ClaimSource(name=str(sp.name), entity_id=sp.entity_id)
+    name = source_name(str(sp.name or sp.text or ""), text[:sp.start] if sp.start is not None else "")
+    return ClaimSource(name=name, entity_id=None) if name else None
+
+
+def _confidence(text: str, c: Claim, seen: set[tuple[float, str | None]]) -> float:
+    """How sure a figure is a figure: a definite mention of a count already given ("the four officers") is a
+    reference back, not a new figure; a number with nothing counted is less sure than one with a unit.
+
+    Only spelled numbers count as references back: "the 50 weapons" in digits usually re-reports a
+    figure (often from another source), "the four officers" names a group already counted.
+    """
+    if c.value is not None and (c.value, c.unit) in seen and c.qualifier is None and c.text[:1].isalpha() \
+            and _DEFINITE_RE.search(text, max(0, c.start - 8), c.start):
+        return REPEATED
+    return CONFIDENT if c.unit else NO_UNIT
 
 
 def _innermost(attributions: tuple[Attribution, ...], c: Claim) -> Attribution | None:
@@ -245,8 +312,15 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
         change = _change(doc, first, last)
         if unit is None and change and amt.kind in ("number", "words"):
             unit = _changed_subject(doc, last)
+        if amt.kind == "vague" and unit is None:
+            return None  # "dozens" with nothing counted
+        unit, span_end = _rate_or_share(doc, starts, unit, span_end)
     else:
         change = None
+    if amt.kind == "fraction" and value is not None and not re.match(r"\s+of\s+an?\s", text[amt.end:amt.end + 8]):
+        # a share is a percentage: "about a third of EU citizens" is 33.3 %, as "33% of EU citizens" is;
+        # "a quarter of a percentage point" is an amount of a unit and stays 0.25
+        value, unit = value * 100, "%"
     start = min(qstart, amt.start)
     span_end = max(span_end, end)
     claim = Claim(id="", text=text[start:span_end], start=start, end=span_end, value=value,
@@ -254,6 +328,33 @@ def _read(text: str, doc: Any, starts: list[int], amt: Amount, end: int, value_m
                   value_max=value_max, change=change)
     weak = amt.kind == "words" and text[amt.start:amt.end].lower() == "one" and qualifier is None
     return claim, sent_key, weak
+
+
+def _rate_or_share(doc: Any, starts: list[int], unit: str | None, span_end: int) -> tuple[str | None, int]:
+    """A rate keeps its denominator ("P2,486.28 per 50-kilo bag": unit "PHP per 50-kilo bag"); a
+    percentage takes in what it is a share of ("18% of the injured soldiers")."""
+    if unit is None or span_end >= len(doc.text):
+        return unit, span_end
+    i = _tok_at(starts, span_end)
+    while i < len(doc) and doc[i].idx < span_end:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in ("per", "of", "a", "an"):
+        return unit, span_end
+    prep = doc[i]
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ in ("a", "an") and unit.isupper():  # "$12 a day", "P50 a kilo"
+        obj = prep.head if prep.head.i == i + 1 and prep.head.pos_ == "NOUN" else None
+        if obj is not None:
+            return f"{unit} per {obj.text}", obj.idx + len(obj.text)
+        return unit, span_end
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.i - i > 6:
+        return unit, span_end
+    end = obj.idx + len(obj.text)
+    if prep.lower_ == "per":
+        return f"{unit} per {doc.text[doc[i + 1].idx:end]}", end
+    if unit == "%" and prep.lower_ == "of":
+        return unit, end
+    return unit, span_end
 
 
 def _currency_after(text: str, amt: Amount, end: int, value: float | None, value_max: float | None
@@ -271,6 +372,8 @@ def _currency_after(text: str, amt: Amount, end: int, value: float | None, value
         unit = DOLLAR_KINDS[m.group("kind").lower()]
     elif m.group("adj") and word in ("dollar", "dollars", "franc", "francs"):
         unit = DOLLAR_KINDS.get(m.group("adj").lower(), "CHF" if "franc" in word else "USD")
+    elif m.group("adj") and word in ("peso", "pesos"):
+        unit = PESO_KINDS.get(m.group("adj").lower(), unit)  # "Philippine pesos" -> PHP
     if word in HUNDREDTHS and value is not None:
         value = round(value / 100, 6)
         value_max = round(value_max / 100, 6) if value_max is not None else None
@@ -340,9 +443,11 @@ def _currency_word_ok(m: re.Match[str], amt: Amount) -> bool:
         return False  # "10 pounds of rice" is a weight
     if word in AMBIGUOUS_CURRENCY and not amt.has_scale:
         return False
-    if m.group("adj") and word not in ("dollar", "dollars", "franc", "francs", "pound", "pounds"):
+    if m.group("adj") and word not in ("dollar", "dollars", "franc", "francs", "pound", "pounds", "peso", "pesos"):
         return False
     if m.group("adj") and m.group("adj").lower() not in DOLLAR_KINDS and word in ("dollar", "dollars"):
+        return False
+    if m.group("adj") and m.group("adj").lower() not in PESO_KINDS and word in ("peso", "pesos"):
         return False
     return amt.kind not in ("fraction", "ratio", "vague")
 

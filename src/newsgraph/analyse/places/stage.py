@@ -1,20 +1,17 @@
 """The places layer: each place mention resolved to coordinates, country and GeoNames id.
 
-Mentions, in this order of trust:
-- entities of types GPE, LOC, FAC and NORP from the entities layer;
-- spaCy's own GPE/LOC/FAC/NORP spans that no entity covers (so the stage also
-  works when the entities layer is empty);
-- place names NER put inside or mistook for other names: the leading words or
-  "of <place>" of an ORG/FAC name ("Charleston Police Department", "University
-  of Georgia"), a whole ORG name that is a region ("West Bank"), a PERSON span
-  that is a known place right after "in"/"near" or before ", Texas";
-- capitalised names after a locative word ("in", "near", "from") that the
-  gazetteer knows and NER missed;
-- the other occurrences of a name the article already uses as a place.
-A demonym ("Israeli", "Palestinians") counts as a place reference when it names
-a country or region, as the LGL annotators counted it. A FAC or NORP mention
-that the gazetteer does not know is dropped; an unknown GPE/LOC mention is kept
-with null coordinates.
+Mentions come from mentions.py, each with its origin (NER, a dateline, a place
+inside an organisation's name ...). Every resolved mention is kept, with a
+`provenance.confidence` from trust.py that says whether it names a location in
+its context: 0.5 and above for a location, below for a demonym, a place inside
+an organisation's name, a person's name, an institution named after a place or
+an unresolved name (method "gazetteer+context"), and 0.4 with method "metonym"
+for a country or capital standing for its government. Sets that count every
+toponym (LGL counts demonyms) read them all; default views read the confident ones.
+A FAC or NORP mention that the gazetteer does not know is dropped, except a named
+street or building, which is put at the confident town the story names nearest
+to it (method "local-feature"); an unknown GPE/LOC mention is kept with null
+coordinates.
 
 Resolution (toponym disambiguation) scores every gazetteer candidate of a name:
 - a prior by kind and size: countries and regions over cities, big cities over
@@ -47,12 +44,11 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from newsgraph.analyse.entities import ENTITIES
 from newsgraph.analyse.nlp import SPACY_DOC
-from newsgraph.analyse.places import PLACES
+from newsgraph.analyse.places import PLACES, trust
 from newsgraph.analyse.places.gazetteer import (
     ADM1,
     CITY,
@@ -66,15 +62,13 @@ from newsgraph.analyse.places.gazetteer import (
     Gazetteer,
     distance_km,
     load_gazetteer,
-    normalise,
 )
-from newsgraph.analyse.text.data import load_json
+from newsgraph.analyse.places.mentions import _Mention, attach_candidates, collect_mentions
 from newsgraph.model import Place, Provenance
 from newsgraph.pipeline.registry import register
 from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 ALWAYS_KEEP = frozenset({"GPE", "LOC"})  # kept unresolved; FAC/NORP only when resolved
 ROUNDS = 3
 
@@ -84,6 +78,7 @@ BARE_COUNTY_PRIOR = 2.5  # "DeKalb" for DeKalb County: only when context says so
 ALIAS_PENALTY = 1.5
 CAPITAL_BONUS = 1.5
 QUALIFIER_BONUS = 20.0
+REGION_QUALIFIER_KM = 120.0  # "Truro, Cornwall": a town within this of the region's centre
 STATE_WEIGHT = 4.0
 COUNTRY_WEIGHT = 3.0
 DOMAIN_WEIGHT = 3.0
@@ -96,20 +91,7 @@ _TLD_COUNTRY = {"uk": "GB", "ca": "CA", "ru": "RU", "il": "IL", "au": "AU", "nz"
                 "za": "ZA", "de": "DE", "fr": "FR", "eg": "EG", "jo": "JO", "lb": "LB", "pk": "PK", "ng": "NG",
                 "ke": "KE", "sg": "SG", "ph": "PH", "jp": "JP", "cn": "CN", "kr": "KR", "ae": "AE", "qa": "QA"}
 # After a place name: ", Texas", ", Ill.", ", D.C." (one to three capitalised words).
-_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w']*\.?)(?:\s?(?:[A-Z][\w']*\.?)){0,2})")
-_STATE_SUFFIX = re.compile(r"\s+state$", re.I)
 
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    text: str
-    label: str
-    entity_id: str | None
-    key: str = ""  # the name as resolved: normalised, plus its qualifier if it has one
-    qualifier: Candidate | None = None
-    candidates: tuple[Candidate, ...] = ()
 
 
 @dataclass
@@ -170,303 +152,55 @@ class PlacesStage:
             self._gaz = load_gazetteer()
         return self._gaz
 
+    def _prov(self, method: str, confidence: float) -> Provenance:
+        return Provenance(stage=self.name, version=self.version, method=method, confidence=confidence)
+
+    def _unresolved(self, m: _Mention, context: _Context) -> Place | None:
+        """A mention the gazetteer could not place: a local feature at the story's area, a named street or
+        building for `_features_in_towns`, an unknown GPE/LOC without coordinates; None for the rest."""
+        if m.origin == "feature":
+            return Place(m.text, m.start, m.end, m.entity_id, None, None, None, None, self._prov("feature", 0.0))
+        if m.label not in ALWAYS_KEEP:
+            return None
+        local = _local_feature_point(m.text, context)
+        if local is not None:
+            # a river or township the gazetteer lacks, named in a local story: the story's area
+            return Place(m.text, m.start, m.end, m.entity_id, "US", round(local[0], 5), round(local[1], 5), None,
+                         self._prov("local-default", 0.3))
+        return Place(m.text, m.start, m.end, m.entity_id, None, None, None, None,
+                     self._prov("gazetteer+context", trust.UNRESOLVED))
+
     def __call__(self, ctx: AnalysisContext) -> None:
         gaz = self.gazetteer
         mentions = collect_mentions(ctx, gaz)
         if not mentions:
             ctx.put(PLACES, ())
             return
-        mentions = _attach_candidates(ctx.text, mentions, gaz)
+        mentions = attach_candidates(ctx.text, mentions, gaz)
         domain = _domain(ctx)
         chosen, context = resolve(mentions, gaz, domain)
-        prov = Provenance(stage=self.name, version=self.version, method="gazetteer+context")
-        local_prov = Provenance(stage=self.name, version=self.version, method="local-default", confidence=0.3)
+        entities: tuple[Any, ...] = ctx.get(ENTITIES, ())
+        judge = trust.Judge.of(ctx.text, ctx.get(SPACY_DOC, None), entities, mentions)
         places = []
         for m in mentions:
             cand = chosen.get(m.key)
-            if cand is None and m.label not in ALWAYS_KEEP:
-                continue
             if cand is None:
-                local = _local_feature_point(m.text, context)
-                if local is not None:
-                    # a river or township the gazetteer lacks, named in a local story: the story's area
-                    places.append(Place(m.text, m.start, m.end, m.entity_id, "US", round(local[0], 5),
-                                        round(local[1], 5), None, local_prov))
-                else:
-                    places.append(Place(m.text, m.start, m.end, m.entity_id, None, None, None, None, prov))
+                place = self._unresolved(m, context)
+                if place is not None:
+                    places.append(place)
                 continue
             lat, lon = cand.lat, cand.lon
             if cand.kind == COUNTY:
                 lat, lon = _county_point(cand, context, gaz)
+            method, conf = judge.rate(m, cand, gaz)
             places.append(Place(
                 name=m.text, start=m.start, end=m.end, entity_id=m.entity_id, country=cand.country,
                 lat=None if lat is None else round(lat, 5), lon=None if lon is None else round(lon, 5),
-                geonameid=cand.geonameid, provenance=prov,
+                geonameid=cand.geonameid, provenance=self._prov(method, conf),
             ))
+        town_ids = {c.geonameid for c in chosen.values() if c.kind == CITY and c.geonameid is not None}
+        places = _features_in_towns(places, town_ids, self._prov("local-feature", trust.FEATURE))
         ctx.put(PLACES, tuple(places))
-
-
-# ---------------------------------------------------------------- mentions
-
-
-def collect_mentions(ctx: AnalysisContext, gaz: Gazetteer | None = None) -> list[_Mention]:
-    """Place mentions: entities of place types, spaCy's place spans no entity covers,
-    and (given a gazetteer) place names inside other names or missed by NER."""
-    out: list[_Mention] = []
-    entities = ctx.get(ENTITIES, ())
-    others: list[tuple[int, int, str, str | None]] = []  # non-place spans: (start, end, label, entity id)
-    for ent in entities:
-        for m in ent.mentions:
-            if ent.type in PLACE_TYPES:
-                out.append(_Mention(m.start, m.end, m.text, ent.type, ent.id))
-            else:
-                others.append((m.start, m.end, ent.type, ent.id))
-    taken = sorted((m.start, m.end) for ent in entities for m in ent.mentions)
-    doc = ctx.get(SPACY_DOC, None)
-    if doc is not None:
-        for span in doc.ents:
-            s, e = span.start_char, span.end_char
-            if any(a < e and s < b for a, b in taken):
-                continue  # the entities stage has its say on that stretch
-            if span.label_ in PLACE_TYPES:
-                out.append(_Mention(s, e, span.text, span.label_, None))
-            else:
-                others.append((s, e, span.label_, None))
-    if gaz is not None:
-        out += _inside_names(ctx.text, others, gaz)
-        if doc is not None:
-            covered = [(m.start, m.end) for m in out] + [(o[0], o[1]) for o in others if o[2] != "PERSON"]
-            out += _after_preposition(doc, covered, gaz)
-    out = [piece for m in out for piece in _split_listed(m)]
-    if gaz is not None:
-        people = [(o[0], o[1]) for o in others if o[2] == "PERSON"]
-        out += _echoes(ctx.text, out, people, gaz)
-    out.sort(key=lambda m: (m.start, m.end))
-    return _dedupe(out)
-
-
-def _echoes(text: str, found: list[_Mention], people: list[tuple[int, int]], gaz: Gazetteer) -> list[_Mention]:
-    """Other occurrences of a place name the article already uses as a place.
-
-    NER labels the same word differently from sentence to sentence ("Tbilisi
-    says" as a person, "Gainesville residents" as an organisation); one sense
-    per discourse says it is the same place. Not inside a longer person's name
-    ("George Washington").
-    """
-    names = {m.text for m in found if len(m.text) >= 4 and m.text[0].isupper() and gaz.lookup(m.text)}
-    if not names:
-        return []
-    spans = [(m.start, m.end) for m in found]
-    out: list[_Mention] = []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-    for hit in pattern.finditer(text):
-        s, e = hit.span()
-        if any(a < e and s < b for a, b in spans) or any(a <= s and e <= b and b - a > e - s for a, b in people):
-            continue
-        out.append(_Mention(s, e, hit.group(0), "GPE", None))
-        spans.append((s, e))
-    return out
-
-
-# Words before a place name that make a capitalised word a place, whatever NER said.
-_LOC_PREPS = frozenset({"in", "near", "from", "outside", "to", "across", "around", "toward", "towards", "into",
-                        "through", "throughout", "inside", "at", "of"})
-# Stricter for a name NER took for a person: "a letter from Thomas", "said to Keith".
-_PERSON_LOC_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    """Given names (the entities stage's data file): never a place when NER says person."""
-    data = load_json("first_names.json")
-    names = [n for k, v in data.items() if not k.startswith("_") and isinstance(v, list) for n in v]
-    return frozenset(n.lower() for n in names if isinstance(n, str))
-
-
-_WORD = re.compile(r"[A-Z][\w'’.-]*")
-_NAMEABLE = (COUNTRY, ADM1, COUNTY, UNION, REGION, CONTINENT)
-
-
-# Capitalised words that are towns somewhere but, when NER did not call them places,
-# are almost always something else ("faith in God", "Union Station", "in March").
-_NOT_RESCUED = frozenset("""
-god union congress parliament senate house court christmas easter heaven hell liberty independence
-justice victory unity progress faith grace mercy bible church district
-national federal university college school trinity temple sunday monday
-tuesday wednesday thursday friday saturday january february march april may june july august september
-october november december
-""".split())
-
-
-def _known(text: str, gaz: Gazetteer, min_pop: int) -> bool:
-    """A name the gazetteer knows well enough to overrule NER: a main name, not a bare county."""
-    if text.lower() in _NOT_RESCUED:
-        return False
-    return any(not c.alias and (c.kind in _NAMEABLE or (c.kind == CITY and c.population >= min_pop))
-               for c in gaz.lookup(text))
-
-
-def _inside_names(text: str, spans: list[tuple[int, int, str, str | None]], gaz: Gazetteer) -> list[_Mention]:
-    """ "Charleston Police Department", "University of Georgia": the place in an ORG/FAC name.
-
-    Also a whole PERSON span that is a known place right after a locative word
-    ("moved to Calais") or before a state ("Delano, Minn.").
-    """
-    out: list[_Mention] = []
-    for start, end, label, _eid in spans:
-        if label in ("PERSON",):
-            before = text[max(0, start - 12):start].split()
-            name = text[start:end]
-            after = _QUALIFIER.match(text, end)
-            if name.lower() in _first_names():
-                continue
-            if _known(name, gaz, 1000) and ((before and before[-1].lower() in _PERSON_LOC_PREPS)
-                                            or (after and _qualifier_candidate(after.group(1), gaz))):
-                out.append(_Mention(start, end, name, "GPE", None))
-            continue
-        if label not in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"):
-            continue
-        words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
-        if not words:
-            continue
-        whole = text[start:end]
-        # the whole name is a region or state NER took for an organisation ("West Bank", "EU")
-        if any(c.kind in (UNION, COUNTRY, CONTINENT, REGION, SEA, ADM1) and not c.alias for c in gaz.lookup(whole)):
-            out.append(_Mention(start, end, whole, "GPE", None))
-            continue
-        # leading words: the longest prefix of up to three that names a place
-        for n in (3, 2, 1):
-            if n >= len(words):
-                continue
-            s, e = words[0][0], words[n - 1][1]
-            name = text[s:e]
-            if text[s:words[n - 1][1]].count(" ") == n - 1 and _known(name, gaz, 5000):
-                out.append(_Mention(s, e, name, "GPE", None))
-                break
-        # "... of Georgia"
-        m = re.search(r"\bof\s+((?:[A-Z][\w.'-]*\s?){1,3})$", whole)
-        if m:
-            name = m.group(1).strip()
-            if _known(name, gaz, 5000):
-                s = start + m.start(1)
-                out.append(_Mention(s, s + len(name), name, "GPE", None))
-    return out
-
-
-def _after_preposition(doc: Any, covered: list[tuple[int, int]], gaz: Gazetteer) -> list[_Mention]:
-    """Capitalised names right after "in", "near", "from" that NER missed and the gazetteer knows."""
-    out: list[_Mention] = []
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        if tok.lower_ not in _LOC_PREPS or i + 1 >= n or not doc[i + 1].is_title:
-            continue
-        for k in (3, 2, 1):
-            j = i + 1 + k
-            if j > n or not all(t.is_title or t.text in (".",) for t in doc[i + 1:j]):
-                continue
-            span = doc[i + 1:j]
-            s, e = span.start_char, span.end_char
-            if any(a < e and s < b for a, b in covered):
-                break
-            if _known(span.text, gaz, 1000):
-                out.append(_Mention(s, e, span.text, "GPE", None))
-                break
-    return out
-
-
-def _split_listed(m: _Mention) -> list[_Mention]:
-    """ "Springfield, Ill." tagged as one span -> "Springfield" and "Ill."."""
-    if ", " not in m.text:
-        return [_strip_the(m)]
-    pieces, pos = [], 0
-    for part in m.text.split(", "):
-        start = m.start + m.text.index(part, pos)
-        pos = start - m.start + len(part)
-        if part.strip():
-            pieces.append(_strip_the(_Mention(start, start + len(part), part, m.label, m.entity_id)))
-    return pieces
-
-
-def _strip_the(m: _Mention) -> _Mention:
-    for article in ("the ", "The "):
-        if m.text.startswith(article) and len(m.text) > len(article):
-            n = len(article)
-            return _Mention(m.start + n, m.end, m.text[n:], m.label, m.entity_id)
-    # "Gaza's" -> "Gaza"
-    for poss in ("'s", "\u2019s"):
-        if m.text.endswith(poss):
-            return _Mention(m.start, m.end - 2, m.text[:-2], m.label, m.entity_id)
-    return m
-
-
-def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
-    out: list[_Mention] = []
-    for m in mentions:
-        if out and out[-1].start < m.end and m.start < out[-1].end:
-            if (m.end - m.start) > (out[-1].end - out[-1].start):
-                out[-1] = m
-            continue
-        out.append(m)
-    return out
-
-
-def _attach_candidates(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
-    """Look names up; find qualifiers after them and add the qualifier as a mention too."""
-    extra: list[_Mention] = []
-    for m in mentions:
-        m.key = normalise(m.text)
-        m.candidates = _candidates(m.text, m.label, gaz)
-        q = _QUALIFIER.match(text, m.end)
-        if q is None or not m.candidates:
-            continue
-        qual = _qualifier_candidate(q.group(1), gaz)
-        if qual is None:
-            continue
-        m.qualifier = qual
-        # "Springfield, Mo." and "Springfield, Ill." in one story are two places
-        m.key = f"{m.key}|{qual.country}|{qual.admin1 or ''}"
-        qs, qe = q.start(1), q.end(1)
-        qtext = q.group(1)
-        # keep the abbreviation's dot ("Ill.") but not a sentence's full stop after a full name
-        if qtext.endswith(".") and gaz.has_key(normalise(qtext[:-1])) and qual.name.lower() == qtext[:-1].lower():
-            qe -= 1
-            qtext = qtext[:-1]
-        if not any(o.start < qe and qs < o.end for o in mentions):
-            extra.append(_Mention(qs, qe, qtext, "GPE", None, normalise(qtext), None,
-                                  _candidates(qtext, "GPE", gaz)))
-    if extra:
-        mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
-    return mentions
-
-
-def _candidates(text: str, label: str, gaz: Gazetteer) -> tuple[Candidate, ...]:
-    if label == "NORP":
-        return gaz.demonym(text) or tuple(c for c in gaz.lookup(text) if c.kind != CITY)
-    found = gaz.lookup(text)
-    if not found and _STATE_SUFFIX.search(text):  # "Washington state"
-        found = tuple(c for c in gaz.lookup(_STATE_SUFFIX.sub("", text)) if c.kind == ADM1)
-    if not found and label in ("LOC", "FAC", "GPE"):
-        # "southern Gaza", "northern Israel": a direction word before a known place
-        words = text.split(" ", 1)
-        if len(words) == 2 and words[0].lower() in _DIRECTIONS:
-            found = gaz.lookup(words[1])
-    if not found:
-        found = gaz.demonym(text)  # "Saudi" tagged GPE
-    return found
-
-
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                         "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-                         "northwestern", "southeastern", "southwestern", "downtown", "upstate", "rural"})
-
-
-def _qualifier_candidate(text: str, gaz: Gazetteer) -> Candidate | None:
-    """A US state or a country written after a place name."""
-    for probe in (text, text.rstrip(".")):
-        for c in gaz.lookup(probe):
-            if c.kind in (ADM1, COUNTRY) and not c.alias:
-                return c
-    return None
 
 
 # ---------------------------------------------------------------- resolution
@@ -617,6 +351,10 @@ def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, fl
             s += QUALIFIER_BONUS
         elif qualifier.kind == COUNTRY and c.country == qualifier.country and c.kind != COUNTRY:
             s += QUALIFIER_BONUS
+        elif qualifier.kind == REGION and c.country == qualifier.country and c.kind == CITY \
+                and c.lat is not None and qualifier.lat is not None \
+                and distance_km(c.lat, c.lon, qualifier.lat, qualifier.lon) <= REGION_QUALIFIER_KM:  # type: ignore[arg-type]
+            s += QUALIFIER_BONUS
     if c.country:
         s += COUNTRY_WEIGHT * countries.get(c.country, 0.0)
         if c.country == ctx.domain_country:
@@ -669,6 +407,26 @@ _FEATURE_HEADS = frozenset({
     "island", "islands", "bay", "harbor", "harbour", "falls", "springs", "hills", "ridge", "forest",
     "canyon", "reservoir", "dam", "branch", "fork", "swamp", "heights", "estates", "village", "borough",
 })
+
+
+def _features_in_towns(places: list[Place], town_ids: set[int], prov: Provenance) -> list[Place]:
+    """Named streets and buildings at the confident town mentioned nearest before them (else after).
+
+    A story's "Pleasant Street" is in the town the story is about; the town's point is the
+    finest the gazetteer has. Without any town in the story the feature is dropped.
+    """
+    towns = [p for p in places if p.geonameid in town_ids and p.provenance is not None
+             and p.provenance.method == "gazetteer+context" and (p.provenance.confidence or 0) >= 0.5]
+    out = []
+    for p in places:
+        if p.provenance is None or p.provenance.method != "feature":
+            out.append(p)
+            continue
+        before = [t for t in towns if t.end <= p.start]
+        town = before[-1] if before else next((t for t in towns if t.start >= p.end), None)
+        if town is not None:
+            out.append(Place(p.name, p.start, p.end, p.entity_id, town.country, town.lat, town.lon, None, prov))
+    return out
 
 
 def _local_feature_point(name: str, ctx: _Context) -> tuple[float, float] | None:
