@@ -160,13 +160,20 @@ def _date(ctx: AnalysisContext, doc: Any, sent: Any, f: Found,
     return None, None
 
 
+def _is_location(place: Any) -> bool:
+    conf = place.provenance.confidence if place.provenance is not None else None
+    return conf is None or conf >= 0.5
+
+
 def _location(ctx: AnalysisContext, doc: Any, sent: Any, f: Found, actors: ActorResolver) -> EventLocation | None:
     taken = [(r.start, r.end) for r in (f.source, f.target) if r is not None]
     cands: list[tuple[int, int, str, str | None]] = []
     places = ctx.get(PLACES, ())
     if places:
+        # A place the places layer doubts (a demonym, a name inside an organisation's, a
+        # capital standing for its government) is no event location.
         cands = [(p.start, p.end, p.name, p.entity_id) for p in places
-                 if sent.start_char <= p.start < sent.end_char]
+                 if sent.start_char <= p.start < sent.end_char and _is_location(p)]
     else:
         cands = [(e.start_char, e.end_char, e.text, None) for e in actors.ents
                  if e.label_ in PLACE_ENTS and sent.start_char <= e.start_char < sent.end_char]
