@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsgraph.errors import Code, NewsgraphError
 from newsgraph.extract.boilerplate import prose_share
+from newsgraph.extract.gate import not_article_reason
 from newsgraph.extract.html import extract_html
 from newsgraph.extract.textdump import clean_text
 from newsgraph.ingest.encoding import decode
@@ -77,6 +78,9 @@ def _article_html(html: str, raw: RawDocument, settings: Settings) -> Article:
             f"the main text is {len(body)} characters, {share:.0%} of it running text: "
             "a list or index page, not an article",
         )
+    reason = not_article_reason(res.evidence)
+    if reason is not None:
+        raise NewsgraphError(Code.NOT_ARTICLE, reason)
     _check_text(body, settings)
     meta = res.meta
     published, source = _given(raw)

@@ -213,6 +213,14 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(v).lower() for v in vals if v}
 
 
+def json_ld_types(tree: HtmlElement) -> set[str]:
+    """Every @type (lower-cased) of the page's JSON-LD objects: what the page says it is."""
+    out: set[str] = set()
+    for obj in _json_objects(tree):
+        out |= _types(obj)
+    return out
+
+
 def article_ld(tree: HtmlElement) -> dict[str, Any] | None:
     """The JSON-LD object that describes the article itself."""
     best, best_rank = None, 99
