@@ -33,7 +33,7 @@ def _run(name: str, as_json: bool, **kwargs: Any) -> None:
 
 @eval_app.command("extraction")
 def extraction(
-    set_: Annotated[str, typer.Option("--set", help="aeb, naeb, aeb-text or wcxb")] = "aeb",
+    set_: Annotated[str, typer.Option("--set", help="aeb, naeb, aeb-text, wcxb or filters")] = "aeb",
     data: Annotated[Path, typer.Option("--data", help="The extraction data folder.")] = SHARED / "extraction",
     as_json: JsonFlag = False,
     limit: Limit = None,

@@ -9,6 +9,9 @@ Sets:
   ``html-text`` output) run through our text-dump cleaner, same metric.
 - ``naeb``: the Newspaper Article Extraction Benchmark. Title exact match,
   date exact match and author-set F1 (plus body F1 with the AEB metric).
+- ``filters``: what each news filter of extract/boilerplate.py is worth: body
+  F1 on the AEB pages, the NAEB pages and the WCXB article pages with all
+  filters, with each one left out, and with none.
 - ``wcxb``: the WCXB development split. On its 711 article pages: body
   precision, recall and F1 with the AEB metric (and the upstream word-level
   F1), author-set F1, and how many we reject; on its 240 pages of other types
@@ -342,11 +345,58 @@ def run_wcxb(data: Path, limit: int | None = None, reference: bool = True) -> di
     return out
 
 
+def _filter_pages(data: Path, limit: int | None) -> Iterator[tuple[str, bytes, str | None, str]]:
+    """(set, html, url, true body) of every article page of the three sets."""
+    for _key, html, url, true in aeb_pages(data, limit):
+        yield "aeb", html, url, true
+    for _key, html, rec in naeb_pages(data, limit):
+        yield "naeb", html, rec.get("url"), rec.get("articleBody") or ""
+    for _key, page_type, html, gold in wcxb_pages(data, limit):
+        if page_type == "article":
+            yield "wcxb", html, gold.get("url"), gold["ground_truth"].get("main_content") or ""
+
+
+def run_filters(data: Path, limit: int | None = None) -> dict[str, Any]:
+    """Body F1 per set with all filters, without each one, and with none (the gate left aside)."""
+    from functools import cache
+
+    from trafilatura.utils import load_html
+
+    from newsgraph.extract.boilerplate import REASONS
+    from newsgraph.extract.html import _trafilatura_lines, clean_main_text
+    from newsgraph.extract.metadata import read_metadata
+    from newsgraph.ingest.encoding import decode
+
+    configs = {"all": frozenset(), **{f"without {r}": frozenset({r}) for r in REASONS}, "none": frozenset(REASONS)}
+    pairs: dict[str, dict[str, list[tuple[str, str | None]]]] = {c: {} for c in configs}
+    for set_name, html, url, true in _filter_pages(data, limit):
+        tree = load_html(decode(html, declared=None, html=True)[0])
+        if tree is None:
+            continue
+        title = read_metadata(tree, url, use_htmldate=False).title
+        read = cache(lambda fast, tree=tree, url=url: _trafilatura_lines(tree, url, False, fast))
+        for name, skip in configs.items():
+            kept = clean_main_text(read, title, skip)[0]
+            pairs[name].setdefault(set_name, []).append((true, "\n\n".join(kept)))
+    table = {name: {s: body_scores(p)["f1"] for s, p in by_set.items()} for name, by_set in pairs.items()}
+    return {"set": "filters", "pages": sum(len(p) for p in pairs["all"].values()), "f1": table}
+
+
+def _report_filters(fig: dict[str, Any]) -> list[str]:
+    sets = list(fig["f1"]["all"])
+    lines = [f"{'body F1':24}" + "".join(f"{s:>20}" for s in sets)]
+    base = fig["f1"]["all"]
+    for name, row in fig["f1"].items():
+        cells = [f"{row[s]:.4f}" + (f" ({row[s] - base[s]:+.4f})" if name != "all" else "") for s in sets]
+        lines.append(f"{name:24}" + "".join(f"{c:>20}" for c in cells))
+    return lines
+
+
 def run(set_name: str = "aeb", data: Path | str = Path("../shared/data/extraction"), limit: int | None = None) -> dict[str, Any]:
     data = Path(data)
     if not data.is_dir():
         raise SystemExit(f"E006: {data} is not a folder; pass --data with the extraction data folder")
-    runs = {"aeb": run_aeb, "aeb-text": run_aeb_text, "naeb": run_naeb, "wcxb": run_wcxb}
+    runs = {"aeb": run_aeb, "aeb-text": run_aeb_text, "naeb": run_naeb, "wcxb": run_wcxb, "filters": run_filters}
     if set_name not in runs:
         raise SystemExit(f"E006: --set must be one of {', '.join(runs)}, got {set_name!r}")
     return runs[set_name](data, limit)
@@ -372,6 +422,8 @@ def report(fig: dict[str, Any]) -> str:
     lines = [f"Extraction on {fig['set']} ({fig['pages']} pages)"]
     if fig["set"] == "wcxb":
         return "\n".join(lines + _report_wcxb(fig))
+    if fig["set"] == "filters":
+        return "\n".join(lines + _report_filters(fig))
     if fig["set"] in ("aeb", "aeb-text"):
         others = tuple(k for k in ("trafilatura", "trafilatura_default", "uncleaned_dump") if k in fig)
         lines.append(f"{'':34}{'precision':>10}{'recall':>10}{'F1':>10}{'accuracy':>10}")

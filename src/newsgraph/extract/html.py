@@ -12,6 +12,7 @@ same tree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import trafilatura
@@ -55,13 +56,20 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
 
 def _main_text(tree: HtmlElement, url: str | None, title: str | None,
                favor_precision: bool) -> tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]:
-    found = filter_lines(_trafilatura_lines(tree, url, favor_precision, fast=True), title=title)
+    return clean_main_text(lambda fast: _trafilatura_lines(tree, url, favor_precision, fast), title)
+
+
+def clean_main_text(
+    read: Callable[[bool], list[str]], title: str | None, skip: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]:
+    """The filtered main text from `read(fast)`, trafilatura's lines in fast or full mode."""
+    found = filter_lines(read(True), title=title, skip=skip)
     if sum(len(p) for p in found[0]) >= SHORT_TEXT:
         return found
     # Fast mode reads one container; on pages built of several (a guide in
     # sections, a blog post under a hero block) it can return a fragment.
     # The full mode compares its pick with readability's and justext's.
-    fuller = filter_lines(_trafilatura_lines(tree, url, favor_precision, fast=False), title=title)
+    fuller = filter_lines(read(False), title=title, skip=skip)
     return fuller if more_prose(found[0], fuller[0]) else found
 
 
