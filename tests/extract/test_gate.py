@@ -16,8 +16,9 @@ from tests.extract.test_html import _raw
 
 def _evidence(**kw: object) -> PageEvidence:
     base: dict[str, object] = dict(article_type=False, og_article=False, dated=False, bylined=False,
-                                   not_article_type=False, linked_headings=0, cards=0, code_blocks=0, prices=0,
-                                   prose_share=0.9)
+                                   not_article_type=False, slug_words=4, prose_share=0.9, link_density=0.1, controls=0,
+                                   calls_to_action=0, pagination=0, time_stamps=0, replies=0, code_blocks=0,
+                                   share_links=0, comment_marks=0)
     base.update(kw)
     return PageEvidence(**base)  # type: ignore[arg-type]
 
@@ -26,7 +27,7 @@ def test_shop_category_gets_the_coded_rejection() -> None:
     with pytest.raises(NewsgraphError) as err:
         extract(_raw(shop_page(), url="https://makers.example/c/home"), Settings())
     assert err.value.code == Code.NOT_ARTICLE
-    assert "24 article cards" in str(err.value)
+    assert "a product, forum or collection type" in str(err.value)
 
 
 def test_news_article_passes_the_gate() -> None:
@@ -40,13 +41,28 @@ def test_a_page_with_no_evidence_either_way_is_kept() -> None:
 
 
 def test_evidence_against_must_outweigh_evidence_for() -> None:
-    manual = _evidence(code_blocks=60, prose_share=0.4)
+    manual = _evidence(code_blocks=60, prose_share=0.4, slug_words=2)
     assert not_article_reason(manual) is not None
-    # A dated, bylined tutorial with the same code blocks is an article.
-    assert not_article_reason(_evidence(code_blocks=60, prose_share=0.4, dated=True, bylined=True)) is None
-    # One sign against is never enough.
-    assert not_article_reason(_evidence(prices=40)) is None
-    assert not_article_reason(_evidence(not_article_type=True, cards=12, article_type=True)) is None
+    # A bylined tutorial with the same code blocks, in the Article type, is an article.
+    assert not_article_reason(_evidence(code_blocks=60, prose_share=0.4, slug_words=2, bylined=True,
+                                        article_type=True)) is None
+    # One sign against is not enough on a page with a story's URL.
+    assert not_article_reason(_evidence(controls=60)) is None
+    assert not_article_reason(_evidence(calls_to_action=20)) is None
+
+
+def test_a_thread_of_replies_with_pagination_is_not_an_article() -> None:
+    thread = _evidence(slug_words=3, prose_share=0.6, replies=20, time_stamps=20, pagination=2, controls=30)
+    reason = not_article_reason(thread)
+    assert reason is not None and "replies" in reason
+
+
+def test_no_url_is_no_evidence_against() -> None:
+    from newsgraph.extract.gate import _slug_words
+
+    assert _slug_words(None) == 4
+    assert _slug_words("https://ledger.example/news/2024/05/14/ferry-schedule-approved/.1234") == 3
+    assert _slug_words("https://shop.example/c/home") == 1
 
 
 def test_full_mode_is_taken_only_when_it_adds_running_text() -> None:
