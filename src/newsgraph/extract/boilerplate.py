@@ -96,13 +96,13 @@ def _is_prose(line: str) -> bool:
 
 
 # A paragraph of running text ends like a sentence (in any script) or is long.
-_PROSE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
+PROSE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
 
 
 def prose_share(paragraphs: tuple[str, ...]) -> tuple[float, int]:
     """(share of characters in running-text paragraphs, number of such paragraphs)."""
     total = sum(len(p) for p in paragraphs) or 1
-    prose = [p for p in paragraphs if _PROSE_END.search(p) or len(p.split()) >= 25 or len(p) >= 150]
+    prose = [p for p in paragraphs if PROSE_END.search(p) or len(p.split()) >= 25 or len(p) >= 150]
     return sum(len(p) for p in prose) / total, len(prose)
 
 
