@@ -84,3 +84,11 @@ def test_photo_credit_is_never_the_byline() -> None:
     art = extract(_raw(photo_credit_byline_page()), Settings())
     assert not any("Brandt" in a for a in art.authors)
     assert any(c.name == "Jon Brandt" for c in art.credits)
+
+
+def test_interface_labels_in_a_byline_box_are_not_authors() -> None:
+    from newsgraph.extract.credits import split_authors
+
+    for label in ("Full Bio", "Text Size", "Our People", "Community Forum"):
+        assert split_authors(label) == ()
+    assert split_authors("Mara Ellison and Dana Whitlock") == ("Mara Ellison", "Dana Whitlock")
