@@ -113,3 +113,34 @@ def photo_credit_byline_page() -> str:
                         "</figcaption></figure>")
     return page.replace('"author": [{"@type": "Person", "name": "Mara Ellison"}, '
                         '{"@type": "Organization", "name": "The Harbor Ledger"}], ', "")
+
+
+STORY = [
+    "The harbor authority said on Monday that the north pier will close for repairs from June, after divers "
+    "found cracks in two of its oldest pilings during a routine survey.",
+    "Engineers expect the work to take eleven weeks. Ferries will use the south pier in the meantime, which "
+    "adds about four minutes to each crossing, the authority said.",
+    "Fishing crews who moor at the north pier were offered berths at the marina at no extra cost, though "
+    "several said the marina is too shallow for the larger boats.",
+]
+
+
+def br_story_page() -> str:
+    """A story whose paragraphs are separated by <br><br> in one block, not by <p> elements."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>North pier to close for repairs | The Harbor Ledger</title>
+<meta property="og:type" content="article"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>North pier to close for repairs</h1>
+<div class="story">{'<br><br>'.join(STORY)}</div></article>
+<footer>The Harbor Ledger, 12 Quay Street</footer></body></html>"""
+
+
+def article_with_teasers(extra: str = "") -> str:
+    """The ferry story followed by a related-stories box, a teaser card and a site footer line."""
+    related = ('<div class="more-stories"><h3>More stories</h3><ul>'
+               + "".join(f'<li><a href="/n/{i}">{h}</a></li>' for i, h in enumerate(HEADLINES[:5])) + "</ul></div>")
+    teaser = ('<div class="teaser"><a href="/n/9"><h4>Storm closes coastal road for a second day</h4>'
+              "<p>Drivers face a long detour as crews clear the rockfall...</p></a></div>")
+    footer = '<p class="article-footer">The Harbor Ledger, 12 Quay Street, Harbor City.</p>'
+    return article_page(extra_body=related + teaser + footer + extra)

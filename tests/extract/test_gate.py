@@ -92,3 +92,19 @@ def test_interface_labels_in_a_byline_box_are_not_authors() -> None:
     for label in ("Full Bio", "Text Size", "Our People", "Community Forum"):
         assert split_authors(label) == ()
     assert split_authors("Mara Ellison and Dana Whitlock") == ("Mara Ellison", "Dana Whitlock")
+
+
+def test_related_boxes_teasers_and_footers_are_not_body() -> None:
+    from tests.extract.pages import HEADLINES, article_with_teasers
+
+    art = extract(_raw(article_with_teasers()), Settings())
+    assert len(art.text.split("\n\n")) == 5
+    for junk in (*HEADLINES[:5], "More stories", "Storm closes coastal road", "Drivers face a long detour", "Quay Street"):
+        assert junk not in art.text
+
+
+def test_paragraph_breaks_made_of_line_breaks_are_kept() -> None:
+    from tests.extract.pages import STORY, br_story_page
+
+    art = extract(_raw(br_story_page(), url="https://ledger.example/news/north-pier-to-close-for-repairs"), Settings())
+    assert art.text.split("\n\n") == STORY
