@@ -74,3 +74,73 @@ def index_page() -> str:
 <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <main><h1>Latest news</h1><ul class="river">{items}</ul></main>
 <footer>The Harbor Ledger</footer></body></html>"""
+
+
+PRODUCTS = [
+    "Driftwood oak side table", "Harbor linen throw", "Lighthouse brass lamp", "Tidewater ceramic mug",
+    "Saltmarsh wool rug", "Anchor cotton tote", "Quayside walnut stool", "Foghorn enamel kettle",
+    "Pier pine bookshelf", "Gull print cushion", "Beacon glass vase", "Ferry stripe blanket",
+]
+
+
+def shop_page() -> str:
+    """A shop category: an intro paragraph, then product cards with prices."""
+    cards = "\n".join(
+        f'<article class="card"><h3><a href="/p/{i}">{name}</a></h3><p class="price">${19 + i * 7}.99</p>'
+        f'<p>Made by hand in small batches, {name.lower()} arrives ready to use.</p></article>'
+        for i, name in enumerate(PRODUCTS * 2)
+    )
+    ld = json.dumps({"@context": "https://schema.org", "@type": "CollectionPage", "name": "Home goods"})
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Home goods | Harbor Makers</title>
+<meta property="og:type" content="product.group">
+<script type="application/ld+json">{ld}</script></head>
+<body><nav><a href="/">Shop</a> <a href="/about">About</a></nav>
+<main><h1>Home goods</h1>
+<p>Our home goods are made by small workshops along the coast, from reclaimed timber and undyed wool,
+and every piece is checked by hand before it leaves the harbor warehouse for your door.</p>
+<section class="grid">{cards}</section></main>
+<footer>Harbor Makers</footer></body></html>"""
+
+
+def photo_credit_byline_page() -> str:
+    """An article whose only 'author' element is the photographer's credit under the picture."""
+    page = article_page(author="Mara Ellison")
+    # drop every machine-readable author and the byline; keep a credit marked as "author" in a figure
+    page = page.replace('<meta name="author" content="Mara Ellison">', "")
+    page = page.replace('<div class="byline">By <a rel="author" href="/staff/mara">Mara Ellison</a>, The Harbor Ledger</div>',
+                        '<figure><img src="dock.jpg"><figcaption><span class="photo-author">Photo: Jon Brandt</span>'
+                        "</figcaption></figure>")
+    return page.replace('"author": [{"@type": "Person", "name": "Mara Ellison"}, '
+                        '{"@type": "Organization", "name": "The Harbor Ledger"}], ', "")
+
+
+STORY = [
+    "The harbor authority said on Monday that the north pier will close for repairs from June, after divers "
+    "found cracks in two of its oldest pilings during a routine survey.",
+    "Engineers expect the work to take eleven weeks. Ferries will use the south pier in the meantime, which "
+    "adds about four minutes to each crossing, the authority said.",
+    "Fishing crews who moor at the north pier were offered berths at the marina at no extra cost, though "
+    "several said the marina is too shallow for the larger boats.",
+]
+
+
+def br_story_page() -> str:
+    """A story whose paragraphs are separated by <br><br> in one block, not by <p> elements."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>North pier to close for repairs | The Harbor Ledger</title>
+<meta property="og:type" content="article"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>North pier to close for repairs</h1>
+<div class="story">{'<br><br>'.join(STORY)}</div></article>
+<footer>The Harbor Ledger, 12 Quay Street</footer></body></html>"""
+
+
+def article_with_teasers(extra: str = "") -> str:
+    """The ferry story followed by a related-stories box, a teaser card and a site footer line."""
+    related = ('<div class="more-stories"><h3>More stories</h3><ul>'
+               + "".join(f'<li><a href="/n/{i}">{h}</a></li>' for i, h in enumerate(HEADLINES[:5])) + "</ul></div>")
+    teaser = ('<div class="teaser"><a href="/n/9"><h4>Storm closes coastal road for a second day</h4>'
+              "<p>Drivers face a long detour as crews clear the rockfall...</p></a></div>")
+    footer = '<p class="article-footer">The Harbor Ledger, 12 Quay Street, Harbor City.</p>'
+    return article_page(extra_body=related + teaser + footer + extra)

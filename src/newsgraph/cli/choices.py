@@ -64,6 +64,9 @@ class SparkWriter(str, Enum):
 class ExtractionSet(str, Enum):
     aeb = "aeb"
     naeb = "naeb"
+    aeb_text = "aeb-text"
+    wcxb = "wcxb"
+    filters = "filters"  # each news filter left out in turn, on AEB, NAEB and WCXB
 
 
 def value(choice: Enum | None) -> str | None:

@@ -35,7 +35,7 @@ def _run(name: str, as_json: bool, **kwargs: Any) -> None:
 
 @eval_app.command("extraction")
 def extraction(
-    set_: Annotated[ExtractionSet, typer.Option("--set", case_sensitive=False, help="aeb or naeb")] = ExtractionSet.aeb,
+    set_: Annotated[ExtractionSet, typer.Option("--set", case_sensitive=False, help="aeb, naeb, aeb-text, wcxb or filters")] = ExtractionSet.aeb,
     data: Annotated[Path, typer.Option("--data", help="The extraction data folder.")] = SHARED / "extraction",
     as_json: JsonFlag = False,
     limit: Limit = None,

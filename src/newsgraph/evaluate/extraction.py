@@ -9,6 +9,13 @@ Sets:
   ``html-text`` output) run through our text-dump cleaner, same metric.
 - ``naeb``: the Newspaper Article Extraction Benchmark. Title exact match,
   date exact match and author-set F1 (plus body F1 with the AEB metric).
+- ``filters``: what each news filter of extract/boilerplate.py is worth: body
+  F1 on the AEB pages, the NAEB pages and the WCXB article pages with all
+  filters, with each one left out, and with none.
+- ``wcxb``: the WCXB development split. On its 711 article pages: body
+  precision, recall and F1 with the AEB metric (and the upstream word-level
+  F1), author-set F1, and how many we reject; on its 240 pages of other types
+  (listings, products, forums ...): how many we reject as not an article.
 
 trafilatura's scores come from running ``trafilatura.extract`` on the same
 decoded pages in the same run: with comments off, as the AEB runs every
@@ -175,6 +182,17 @@ def naeb_pages(data: Path, limit: int | None = None) -> Iterator[tuple[str, byte
         yield key, _read_gz(path), rec
 
 
+def wcxb_pages(data: Path, limit: int | None = None) -> Iterator[tuple[str, str, bytes, dict[str, Any]]]:
+    """(id, page type, html bytes, gold record) for each WCXB dev page."""
+    root = Path(data) / "wcxb_dev"
+    index = json.loads((root / "index.json").read_text("utf-8"))["pages"]
+    for n, key in enumerate(sorted(index)):
+        if limit is not None and n >= limit:
+            return
+        gold = json.loads((root / "ground-truth" / f"{key}.json").read_text("utf-8"))
+        yield key, index[key]["page_type"], _read_gz(root / "html" / f"{key}.html.gz"), gold
+
+
 def _unwrap(obj: dict[str, Any]) -> dict[str, Any]:
     return obj["output"] if "output" in obj and isinstance(obj["output"], dict) else obj
 
@@ -265,18 +283,154 @@ def run_naeb(data: Path, limit: int | None = None, reference: bool = True) -> di
     return out
 
 
+def word_f1(true: str | None, pred: str | None) -> float:
+    """WCXB's own page score: F1 of lower-cased ``\\w+`` bags of words."""
+    t, p = Counter(w.lower() for w in tokens(true)), Counter(w.lower() for w in tokens(pred))
+    tp = sum((t & p).values())
+    if not tp:
+        return 1.0 if not t and not p else 0.0
+    prec, rec = tp / sum(p.values()), tp / sum(t.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def _gold_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() and value != "None" else None
+
+
+def _theirs_wcxb(html: str, url: str | None) -> tuple[str, str | None]:
+    """trafilatura's body (comments off) and author, from one call: the reference is computed once per page."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if doc is None or isinstance(doc, dict):
+        return "", None
+    return doc.text or "", doc.author
+
+
+def run_wcxb(data: Path, limit: int | None = None, reference: bool = True) -> dict[str, Any]:
+    """Body and author scores on the article pages, rejections on all pages."""
+    bodies: dict[str, list[tuple[str, str | None]]] = {"ours": [], "trafilatura": []}
+    words: dict[str, list[float]] = {"ours": [], "trafilatura": []}
+    authors: dict[str, list[float]] = {"ours": [], "trafilatura": []}
+    rejected: dict[str, list[str]] = {}
+    types: Counter[str] = Counter()
+    for key, page_type, html, gold in wcxb_pages(data, limit):
+        types[page_type] += 1
+        url = gold.get("url")
+        art = _ours_html(html, url)
+        if art is None:
+            rejected.setdefault(page_type, []).append(key)
+        if page_type != "article":
+            continue
+        truth = gold["ground_truth"]
+        true_body, true_auth = truth.get("main_content") or "", author_set(_gold_str(truth.get("author")))
+        preds = {"ours": (art.text if art else "", art.authors if art else ())}
+        if reference:
+            preds["trafilatura"] = _theirs_wcxb(html.decode("utf-8", "replace"), url)
+        for side, (body, auth) in preds.items():
+            bodies[side].append((true_body, body))
+            words[side].append(word_f1(true_body, body))
+            authors[side].append(set_f1(true_auth, author_set(auth)))
+    articles = types.pop("article", 0)
+    others = sum(types.values())
+    out: dict[str, Any] = {
+        "set": "wcxb", "pages": articles + others, "articles": articles, "non_articles": others,
+        "ours_rejected": rejected.get("article", []),
+        "non_articles_rejected": {t: len(rejected.get(t, [])) for t in sorted(types)},
+        "non_article_reject_rate": round(sum(len(rejected.get(t, [])) for t in types) / others, 4) if others else 0.0,
+        "article_reject_rate": round(len(rejected.get("article", [])) / articles, 4) if articles else 0.0,
+    }
+    for side in ("ours", "trafilatura") if reference else ("ours",):
+        out[side] = body_scores(bodies[side])
+        out[side]["word_f1"] = round(sum(words[side]) / len(words[side]), 4) if words[side] else 0.0
+        out[side]["authors"] = round(sum(authors[side]) / len(authors[side]), 4) if authors[side] else 0.0
+    return out
+
+
+def _filter_pages(data: Path, limit: int | None) -> Iterator[tuple[str, bytes, str | None, str]]:
+    """(set, html, url, true body) of every article page of the three sets."""
+    for _key, html, url, true in aeb_pages(data, limit):
+        yield "aeb", html, url, true
+    for _key, html, rec in naeb_pages(data, limit):
+        yield "naeb", html, rec.get("url"), rec.get("articleBody") or ""
+    for _key, page_type, html, gold in wcxb_pages(data, limit):
+        if page_type == "article":
+            yield "wcxb", html, gold.get("url"), gold["ground_truth"].get("main_content") or ""
+
+
+def run_filters(data: Path, limit: int | None = None) -> dict[str, Any]:
+    """Body F1 per set with all filters, without each one, and with none (the gate left aside)."""
+    from functools import cache
+
+    from trafilatura.utils import load_html
+
+    from newsgraph.extract.boilerplate import REASONS
+    from newsgraph.extract.html import _trafilatura_lines, clean_main_text, page_prose
+    from newsgraph.extract.metadata import read_metadata
+    from newsgraph.ingest.encoding import decode
+
+    configs = {"all": frozenset(), **{f"without {r}": frozenset({r}) for r in REASONS}, "none": frozenset(REASONS)}
+    pairs: dict[str, dict[str, list[tuple[str, str | None]]]] = {c: {} for c in configs}
+    for set_name, html, url, true in _filter_pages(data, limit):
+        tree = load_html(decode(html, declared=None, html=True)[0])
+        if tree is None:
+            continue
+        title = read_metadata(tree, url, use_htmldate=False).title
+        read = cache(lambda fast, tree=tree, url=url: _trafilatura_lines(tree, url, False, fast))
+        prose = page_prose(tree)
+
+        def known(prose: int = prose) -> int:
+            return prose
+
+        for name, skip in configs.items():
+            kept = clean_main_text(read, title, skip, page_prose=known)[0]
+            pairs[name].setdefault(set_name, []).append((true, "\n\n".join(kept)))
+    table = {name: {s: body_scores(p)["f1"] for s, p in by_set.items()} for name, by_set in pairs.items()}
+    return {"set": "filters", "pages": sum(len(p) for p in pairs["all"].values()), "f1": table}
+
+
+def _report_filters(fig: dict[str, Any]) -> list[str]:
+    sets = list(fig["f1"]["all"])
+    lines = [f"{'body F1':24}" + "".join(f"{s:>20}" for s in sets)]
+    base = fig["f1"]["all"]
+    for name, row in fig["f1"].items():
+        cells = [f"{row[s]:.4f}" + (f" ({row[s] - base[s]:+.4f})" if name != "all" else "") for s in sets]
+        lines.append(f"{name:24}" + "".join(f"{c:>20}" for c in cells))
+    return lines
+
+
 def run(set_name: str = "aeb", data: Path | str = Path("../shared/data/extraction"), limit: int | None = None) -> dict[str, Any]:
     data = Path(data)
     if not data.is_dir():
         raise SystemExit(f"E006: {data} is not a folder; pass --data with the extraction data folder")
-    runs = {"aeb": run_aeb, "aeb-text": run_aeb_text, "naeb": run_naeb}
+    runs = {"aeb": run_aeb, "aeb-text": run_aeb_text, "naeb": run_naeb, "wcxb": run_wcxb, "filters": run_filters}
     if set_name not in runs:
         raise SystemExit(f"E006: --set must be one of {', '.join(runs)}, got {set_name!r}")
     return runs[set_name](data, limit)
 
 
+def _report_wcxb(fig: dict[str, Any]) -> list[str]:
+    lines = [f"{fig['articles']} article pages:",
+             f"{'':24}{'precision':>10}{'recall':>10}{'F1':>10}{'word F1':>10}{'authors':>10}"]
+    for side, name in (("ours", "newsgraph"), ("trafilatura", "trafilatura (same run)")):
+        if side in fig:
+            s = fig[side]
+            lines.append(f"{name:24}{s['precision']:>10.4f}{s['recall']:>10.4f}{s['f1']:>10.4f}"
+                         f"{s['word_f1']:>10.4f}{s['authors']:>10.4f}")
+    by_type = ", ".join(f"{t} {n}" for t, n in fig["non_articles_rejected"].items())
+    lines.append(f"{fig['non_articles']} other pages: {fig['non_article_reject_rate']:.1%} rejected as not an article"
+                 f" ({by_type})")
+    lines.append(f"article pages rejected: {len(fig['ours_rejected'])} ({fig['article_reject_rate']:.1%})"
+                 + (f": {' '.join(fig['ours_rejected'])}" if fig["ours_rejected"] else ""))
+    return lines
+
+
 def report(fig: dict[str, Any]) -> str:
     lines = [f"Extraction on {fig['set']} ({fig['pages']} pages)"]
+    if fig["set"] == "wcxb":
+        return "\n".join(lines + _report_wcxb(fig))
+    if fig["set"] == "filters":
+        return "\n".join(lines + _report_filters(fig))
     if fig["set"] in ("aeb", "aeb-text"):
         others = tuple(k for k in ("trafilatura", "trafilatura_default", "uncleaned_dump") if k in fig)
         lines.append(f"{'':34}{'precision':>10}{'recall':>10}{'F1':>10}{'accuracy':>10}")

@@ -6,6 +6,7 @@ import dataclasses
 
 from newsgraph.errors import Code, NewsgraphError
 from newsgraph.extract.boilerplate import prose_share
+from newsgraph.extract.gate import not_article_reason
 from newsgraph.extract.html import extract_html
 from newsgraph.extract.language import check_language
 from newsgraph.extract.textdump import clean_text
@@ -92,13 +93,18 @@ def _article_html(html: str, raw: RawDocument, settings: Settings) -> Article:
     body = "\n\n".join(res.paragraphs)
     share, n_prose = prose_share(res.paragraphs)
     # Real articles on the AEB pages never fall below a fifth of running text;
-    # a section front or list of links is nearly all headlines.
-    if len(body) < settings.min_body_chars or share < 0.15 or n_prose == 0:
+    # a section front or list of links is nearly all headlines. A long text
+    # of lists (a guide to equipment, a catalogue of resources) is left to
+    # the article gate, which weighs its share of running text with the rest.
+    if len(body) < settings.min_body_chars or (share < 0.15 and len(body) < 2000) or n_prose == 0:
         raise NewsgraphError(
             Code.NOT_ARTICLE,
             f"the main text is {len(body)} characters, {share:.0%} of it running text: "
             "a list or index page, not an article",
         )
+    reason = not_article_reason(res.evidence)
+    if reason is not None:
+        raise NewsgraphError(Code.NOT_ARTICLE, reason)
     _check_text(body, settings)
     meta = res.meta
     published, source = _given(raw)

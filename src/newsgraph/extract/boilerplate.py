@@ -96,13 +96,13 @@ def _is_prose(line: str) -> bool:
 
 
 # A paragraph of running text ends like a sentence (in any script) or is long.
-_PROSE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
+PROSE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
 
 
 def prose_share(paragraphs: tuple[str, ...]) -> tuple[float, int]:
     """(share of characters in running-text paragraphs, number of such paragraphs)."""
     total = sum(len(p) for p in paragraphs) or 1
-    prose = [p for p in paragraphs if _PROSE_END.search(p) or len(p.split()) >= 25 or len(p) >= 150]
+    prose = [p for p in paragraphs if PROSE_END.search(p) or len(p.split()) >= 25 or len(p) >= 150]
     return sum(len(p) for p in prose) / total, len(prose)
 
 
@@ -125,10 +125,18 @@ def classify_line(line: str) -> str | None:
     return None
 
 
+REASONS = ("promo", "related", "share", "newsletter", "credit", "rights", "contributors", "timestamp", "title",
+           "navigation")
+
+
 def filter_lines(
-    lines: list[str], title: str | None = None
+    lines: list[str], title: str | None = None, skip: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]:
-    """Keep the body lines; return (kept, removed, credits, rights)."""
+    """Keep the body lines; return (kept, removed, credits, rights).
+
+    `skip` names reasons whose rules are left out, so that the evaluation can
+    measure what each filter is worth (`newsgraph eval extraction --set filters`).
+    """
     lines = [" ".join(raw.split()) for raw in lines]
     lines = [line for line in lines if line]
     reasons: list[str | None] = [None] * len(lines)
@@ -149,6 +157,7 @@ def filter_lines(
         elif (reason := classify_line(line)) is not None:
             reasons[i] = reason
     _mark_edges(lines, reasons)
+    reasons = [None if r in skip else r for r in reasons]
     kept = tuple(line for line, r in zip(lines, reasons) if r is None)
     removed = tuple(Removed(line, r) for line, r in zip(lines, reasons) if r is not None)
     return kept, removed, tuple(credits), rights

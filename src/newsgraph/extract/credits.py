@@ -95,7 +95,7 @@ def parse_rights(line: str) -> Rights | None:
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&|\|)\s*")
 _NOT_PERSON = re.compile(
     r"\b(?:staff|news|press|media|agency|reuters|associated|afp|editor(?:s|ial)?|desk|team|wire|service"
-    r"|newsroom|times|post|journal|herald|tribune|daily|online|digital|bureau|inc|ltd|llc|group|com"
+    r"|newsroom|bio|profile|size|menu|people|forum|posts|times|post|journal|herald|tribune|daily|online|digital|bureau|inc|ltd|llc|group|com"
     r"|reporter|correspondent|writer|columnist|contributor|producer|network|board|university|institute|school"
     r"|enquirer|telegram|gazette|chronicle|courier|examiner|observer|sentinel|magazine|redazione|redaction)\b",
     re.I,

@@ -3,12 +3,16 @@
 The page is parsed once. Our metadata reader (extract/metadata.py) reads the
 tree; trafilatura finds the main text in fast mode (no readability/justext
 comparison: on news pages it costs a third of the time and the news filters
-in extract/boilerplate.py recover more than it adds); the filters then take
+in extract/boilerplate.py recover more than it adds); when the fast pick is
+short, the full mode is asked too (see `_main_text`). The filters then take
 out what trafilatura lets through and record each removal with its reason.
+The page's evidence for the article gate (extract/gate.py) is read from the
+same tree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import trafilatura
@@ -17,8 +21,9 @@ from lxml.html import HtmlElement
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
-from newsgraph.extract.boilerplate import filter_lines
+from newsgraph.extract.boilerplate import PROSE_END, filter_lines, prose_share
 from newsgraph.extract.credits import parse_credit
+from newsgraph.extract.gate import PageEvidence, page_evidence
 from newsgraph.extract.metadata import Metadata, read_metadata
 from newsgraph.model import Credit, Removed, Rights
 
@@ -34,6 +39,7 @@ class HtmlResult:
     credits: tuple[Credit, ...]
     rights: Rights | None
     meta: Metadata
+    evidence: PageEvidence
 
 
 def extract_html(html: str, url: str | None = None, favor_precision: bool = False) -> HtmlResult | None:
@@ -43,16 +49,76 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
         return None
     meta = read_metadata(tree, url)
     paragraphs, removed, credits, rights = _main_text(tree, url, meta.title, favor_precision)
+    evidence = page_evidence(tree, meta, url, prose_share(paragraphs)[0] if paragraphs else 0.0)
     return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed,
-                      credits=credits + caption_credits(tree, credits), rights=rights, meta=meta)
+                      credits=credits + caption_credits(tree, credits), rights=rights, meta=meta, evidence=evidence)
 
 
 def _main_text(tree: HtmlElement, url: str | None, title: str | None,
                favor_precision: bool) -> tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]:
+    return clean_main_text(lambda fast: _trafilatura_lines(tree, url, favor_precision, fast), title,
+                           page_prose=lambda: page_prose(tree))
+
+
+def clean_main_text(
+    read: Callable[[bool], list[str]], title: str | None, skip: frozenset[str] = frozenset(),
+    page_prose: Callable[[], int] = lambda: 0,
+) -> tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]:
+    """The filtered main text from `read(fast)`, trafilatura's lines in fast or full mode.
+
+    Fast mode reads one container; on pages built of several (a guide in
+    sections, a blog post under a hero block) it returns a fragment. When
+    the fast pick is short, or holds under a quarter of the page's running
+    text, the full mode (which compares its pick with readability's and
+    justext's) is asked too, and its text is taken if it adds running text.
+    """
+    found = filter_lines(read(True), title=title, skip=skip)
+    chars = sum(len(p) for p in found[0])
+    if chars >= SHORT_TEXT and chars >= FRAGMENT_SHARE * page_prose():
+        return found
+    fuller = filter_lines(read(False), title=title, skip=skip)
+    return fuller if more_prose(found[0], fuller[0]) else found
+
+
+# Below this many characters of clean text, the fast pick is checked against
+# the full mode. On WCXB dev this recovers 18 truncated pages; higher, the full
+# mode starts to take comment threads and teaser lists on AEB and NAEB pages.
+SHORT_TEXT = 600
+# A fast pick with less than this share of the page's running text is a
+# fragment (8 more WCXB pages recovered, 2 made worse; one NAEB page worse).
+FRAGMENT_SHARE = 0.25
+
+_PAGE_PARAGRAPHS = etree.XPath(
+    "//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header or ancestor::form"
+    " or ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
+)
+
+
+def page_prose(tree: HtmlElement) -> int:
+    """Characters of running-text paragraphs on the page, outside menus, footers, asides and comments."""
+    n = 0
+    for el in _PAGE_PARAGRAPHS(tree):
+        text = " ".join(el.text_content().split())
+        if len(text.split()) >= 12 and PROSE_END.search(text):
+            n += len(text)
+    return n
+
+
+def more_prose(fast: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether the full-mode text adds running text, not links or comments, to a short fast pick."""
+    have = set(fast)
+    extra = tuple(p for p in full if p not in have)
+    if not extra or sum(len(p) for p in full) < 2 * max(1, sum(len(p) for p in fast)):
+        return False
+    share, _ = prose_share(extra)
+    return share >= 0.5
+
+
+def _trafilatura_lines(tree: HtmlElement, url: str | None, favor_precision: bool, fast: bool) -> list[str]:
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
-        fast=True,
+        fast=fast,
         include_comments=False,
         include_tables=True,
         favor_precision=favor_precision,
@@ -60,7 +126,7 @@ def _main_text(tree: HtmlElement, url: str | None, title: str | None,
         config=_CONFIG,
     )
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
-    return filter_lines(body.split("\n"), title=title)
+    return body.split("\n")
 
 
 _CAPTION_XPATH = etree.XPath(

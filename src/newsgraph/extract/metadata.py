@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsgraph.extract.credits import split_authors
+from newsgraph.extract.credits import parse_credit, split_authors
 
 ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
@@ -211,6 +211,14 @@ def _types(obj: dict[str, Any]) -> set[str]:
     t = obj.get("@type")
     vals = t if isinstance(t, list) else [t]
     return {str(v).lower() for v in vals if v}
+
+
+def json_ld_types(tree: HtmlElement) -> set[str]:
+    """Every @type (lower-cased) of the page's JSON-LD objects: what the page says it is."""
+    out: set[str] = set()
+    for obj in _json_objects(tree):
+        out |= _types(obj)
+    return out
 
 
 def article_ld(tree: HtmlElement) -> dict[str, Any] | None:
@@ -501,15 +509,25 @@ def _byline_pieces(el: HtmlElement) -> list[str]:
     return pieces if len(pieces) > 1 else [_clean(el.text_content())]
 
 
+_CREDIT_MARK = re.compile(r"credit|caption|photo|image|picture", re.I)
+
+
+def _is_photo_credit(el: HtmlElement) -> bool:
+    """A photographer's credit: inside a figure or caption, or marked as one ("photo-author")."""
+    if el.tag in ("figure", "figcaption") or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+        return True
+    return bool(_CREDIT_MARK.search(f"{el.get('class', '')} {el.get('id', '')}"))
+
+
 def _byline_people(tree: HtmlElement, publisher: str | None) -> tuple[str, ...]:
     """People in the first byline element of the page that names any."""
     for el in _BYLINE_XPATH(tree)[:40]:
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
-        if any(a.tag in ("footer", "nav", "aside") for a in el.iterancestors()):
+        if any(a.tag in ("footer", "nav", "aside") for a in el.iterancestors()) or _is_photo_credit(el):
             continue
         text = _clean(el.text_content())
-        if not 3 <= len(text) <= 160:
+        if not 3 <= len(text) <= 160 or parse_credit(text) is not None:
             continue
         found = people(_byline_pieces(el), publisher)
         if found:

@@ -1,0 +1,110 @@
+"""The article gate and the short-text fallback, on fictional pages and hand-built evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import Code, NewsgraphError
+from newsgraph.extract import extract
+from newsgraph.extract.boilerplate import filter_lines
+from newsgraph.extract.gate import PageEvidence, not_article_reason
+from newsgraph.extract.html import more_prose
+from newsgraph.settings import Settings
+from tests.extract.pages import article_page, photo_credit_byline_page, shop_page
+from tests.extract.test_html import _raw
+
+
+def _evidence(**kw: object) -> PageEvidence:
+    base: dict[str, object] = dict(article_type=False, og_article=False, dated=False, bylined=False,
+                                   not_article_type=False, slug_words=4, prose_share=0.9, link_density=0.1, controls=0,
+                                   calls_to_action=0, pagination=0, time_stamps=0, replies=0, code_blocks=0,
+                                   share_links=0, comment_marks=0)
+    base.update(kw)
+    return PageEvidence(**base)  # type: ignore[arg-type]
+
+
+def test_shop_category_gets_the_coded_rejection() -> None:
+    with pytest.raises(NewsgraphError) as err:
+        extract(_raw(shop_page(), url="https://makers.example/c/home"), Settings())
+    assert err.value.code == Code.NOT_ARTICLE
+    assert "a product, forum or collection type" in str(err.value)
+
+
+def test_news_article_passes_the_gate() -> None:
+    art = extract(_raw(article_page()), Settings())
+    assert art.text.startswith("The Harbor City council")
+
+
+def test_a_page_with_no_evidence_either_way_is_kept() -> None:
+    # A guide or blog post without metadata is still an article.
+    assert not_article_reason(_evidence()) is None
+
+
+def test_evidence_against_must_outweigh_evidence_for() -> None:
+    manual = _evidence(code_blocks=60, prose_share=0.4, slug_words=2)
+    assert not_article_reason(manual) is not None
+    # A bylined tutorial with the same code blocks, in the Article type, is an article.
+    assert not_article_reason(_evidence(code_blocks=60, prose_share=0.4, slug_words=2, bylined=True,
+                                        article_type=True)) is None
+    # One sign against is not enough on a page with a story's URL.
+    assert not_article_reason(_evidence(controls=60)) is None
+    assert not_article_reason(_evidence(calls_to_action=20)) is None
+
+
+def test_a_thread_of_replies_with_pagination_is_not_an_article() -> None:
+    thread = _evidence(slug_words=3, prose_share=0.6, replies=20, time_stamps=20, pagination=2, controls=30)
+    reason = not_article_reason(thread)
+    assert reason is not None and "replies" in reason
+
+
+def test_no_url_is_no_evidence_against() -> None:
+    from newsgraph.extract.gate import _slug_words
+
+    assert _slug_words(None) == 4
+    assert _slug_words("https://ledger.example/news/2024/05/14/ferry-schedule-approved/.1234") == 3
+    assert _slug_words("https://shop.example/c/home") == 1
+
+
+def test_full_mode_is_taken_only_when_it_adds_running_text() -> None:
+    fast = ("A short standfirst that is all the fast mode found.",)
+    prose = ("The council met on Tuesday evening and heard from residents about the ferry timetable for the summer.",) * 4
+    assert more_prose(fast, fast + prose)
+    links = ("Ferry fares", "Harbor news", "Weather", "Sport", "Contact us", "Jobs") * 6
+    assert not more_prose(fast, fast + links)
+    assert not more_prose(fast, fast)
+
+
+def test_a_filter_can_be_left_out_for_measurement() -> None:
+    lines = ["Advertisement", "The ferry leaves at six in the morning from the north pier, as it has for years."]
+    assert filter_lines(lines)[0] == (lines[1],)
+    assert filter_lines(lines, skip=frozenset({"promo"}))[0] == tuple(lines)
+
+
+def test_photo_credit_is_never_the_byline() -> None:
+    art = extract(_raw(photo_credit_byline_page()), Settings())
+    assert not any("Brandt" in a for a in art.authors)
+    assert any(c.name == "Jon Brandt" for c in art.credits)
+
+
+def test_interface_labels_in_a_byline_box_are_not_authors() -> None:
+    from newsgraph.extract.credits import split_authors
+
+    for label in ("Full Bio", "Text Size", "Our People", "Community Forum"):
+        assert split_authors(label) == ()
+    assert split_authors("Mara Ellison and Dana Whitlock") == ("Mara Ellison", "Dana Whitlock")
+
+
+def test_related_boxes_teasers_and_footers_are_not_body() -> None:
+    from tests.extract.pages import HEADLINES, article_with_teasers
+
+    art = extract(_raw(article_with_teasers()), Settings())
+    assert len(art.text.split("\n\n")) == 5
+    for junk in (*HEADLINES[:5], "More stories", "Storm closes coastal road", "Drivers face a long detour", "Quay Street"):
+        assert junk not in art.text
+
+
+def test_paragraph_breaks_made_of_line_breaks_are_kept() -> None:
+    from tests.extract.pages import STORY, br_story_page
+
+    art = extract(_raw(br_story_page(), url="https://ledger.example/news/north-pier-to-close-for-repairs"), Settings())
+    assert art.text.split("\n\n") == STORY
