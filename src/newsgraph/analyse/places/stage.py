@@ -171,6 +171,11 @@ class PlacesStage:
                      self._prov("gazetteer+context", trust.UNRESOLVED))
 
     def __call__(self, ctx: AnalysisContext) -> None:
+        if not any(ch.isupper() for ch in ctx.text):
+            # Place names are capitalised: a text without a capital letter names no place,
+            # and the gazetteer (seconds to load, half a minute to build) is not needed.
+            ctx.put(PLACES, ())
+            return
         gaz = self.gazetteer
         mentions = collect_mentions(ctx, gaz)
         if not mentions:
