@@ -60,6 +60,8 @@ def check_tables(conn: StoreConnection, path: Path) -> None:
         # A newer newsgraph may know more steps; every step this one knows must carry its name.
         if rows and all(ours.get(v) in (None, n) for v, n in rows) and any(v in ours for v, _ in rows):
             return
+        if not rows and tables == {"schema_version"}:
+            return  # another newsgraph process is creating this store right now (migrate waits for its lock)
     shown = ", ".join(sorted(tables)[:5]) + (" ..." if len(tables) > 5 else "")
     raise StoreError(Code.NOT_A_STORE, f"not a newsgraph store: {path} is an SQLite database of another "
                                        f"program (tables {shown}); newsgraph leaves it unchanged", path)
