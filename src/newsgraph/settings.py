@@ -37,6 +37,7 @@ class Settings:
 
     # events below this provenance.confidence are hidden by default (store queries, CLI, web)
     min_event_confidence: float = 0.5
+    min_attribution_confidence: float = 0.5
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -290,16 +290,20 @@ def quotes_cmd(
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 100,
     like: LikeOpt = False,
     with_copies: CopiesOpt = False,
+    all_quotes: Annotated[bool, typer.Option(
+        "--all", help="Also list attributions the analysis is unsure of (below min_attribution_confidence).")] = False,
     db: DbOpt = None,
     format: FormatOpt = Out.table,
 ) -> None:
     """Who said what: each quote once, with the articles and outlets that carry it."""
+    from newsgraph.settings import load_settings
     from newsgraph.store import queries
 
     with _open(db) as store:
         rows = queries.quotes(store, speaker=speaker, about=about, since=_date(since, "--since"),
                               until=_date(until, "--until"), kind=value(kind), limit=limit, like=like,
-                              with_copies=with_copies)
+                              with_copies=with_copies,
+                              min_confidence=None if all_quotes else load_settings().min_attribution_confidence)
     if format is Out.table:
         rows = [r | {"seen": _seen(r)} for r in rows]
     print_rows(rows, format, "quotes", None if format is not Out.table else

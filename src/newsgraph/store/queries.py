@@ -127,8 +127,14 @@ def _date_filter(alias: str, since: str | None, until: str | None, col: str = "p
 
 def quotes(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, kind: str | None = None, doc: str | None = None,
-           limit: int = 100, like: bool = False, with_copies: bool = False) -> list[Row]:
+           limit: int = 100, like: bool = False, with_copies: bool = False,
+           min_confidence: float | None = Settings.min_attribution_confidence) -> list[Row]:
     """Who said what, newest first: each quotation once, however many articles carry it.
+
+    By default only attributions the attributions layer is confident of
+    (`provenance.confidence` >= the `min_attribution_confidence` setting; rows
+    stored before attributions had a confidence keep showing);
+    `min_confidence=None` lists every one.
 
     The speaker is a corpus entity (exact name or alias; `like` for a
     substring of the written speaker). A quotation that several articles
@@ -139,7 +145,8 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
     `with_copies` lists each copy's quote right under its original's.
     """
     src = "attributions a JOIN articles ar ON ar._row = a.art"
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if speaker and like:
         where.append("(a.speaker_name LIKE ? ESCAPE '\\' OR a.speaker_text LIKE ? ESCAPE '\\')")
         params += [_like(speaker)] * 2
@@ -158,6 +165,9 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
     if kind:
         where.append("a.kind = ?")
         params.append(kind)
+    if min_confidence is not None:
+        where.append("(a.provenance_confidence IS NULL OR a.provenance_confidence >= ?)")
+        params.append(min_confidence)
     if doc:
         # Layer rows are indexed by their article's rowid (`art`), not by the hash.
         where.append("a.art = (SELECT _row FROM articles WHERE doc = ?)")
