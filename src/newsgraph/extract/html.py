@@ -84,9 +84,12 @@ def clean_main_text(
 # the full mode. On WCXB dev this recovers 18 truncated pages; higher, the full
 # mode starts to take comment threads and teaser lists on AEB and NAEB pages.
 SHORT_TEXT = 600
-# A fast pick with less than this share of the page's running text is a
-# fragment (8 more WCXB pages recovered, 2 made worse; one NAEB page worse).
-FRAGMENT_SHARE = 0.25
+# A fast pick with less than this share of the page's running text would be taken
+# for a fragment. Off (0): on a page that stacks the next stories under the article
+# (infinite scroll), the full mode takes them all, and their quotes, places and
+# events became the article's (a real-news page went from 2,800 to 24,000
+# characters). Recovering 8 WCXB fragments is not worth wrong facts.
+FRAGMENT_SHARE = 0.0
 
 _PAGE_PARAGRAPHS = etree.XPath(
     "//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header or ancestor::form"
