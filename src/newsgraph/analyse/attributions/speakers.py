@@ -178,6 +178,8 @@ def resolve_speaker(scene: SpeakerContext, start: int, end: int,
     if phrase is not None and len(phrase) and is_document(phrase.root):
         # "the lawsuit says": a document speaks for its owner, or for no one we can name
         return document_owner(phrase, index, lambda s, e: resolve_speaker(scene, s, e))
+    if text in ("A", "Answer") and scene.text[end : end + 1] in (":", ".") and scene.text[start - 1 : start] in ("", "\n"):
+        return _interviewee(scene)
     if phrase is not None and len(phrase) == 1 and phrase.root.lower_ in RELATIVES:
         return _relative(scene, phrase.root)
     named = _named(scene, index, start, end, text)
@@ -193,6 +195,21 @@ def resolve_speaker(scene: SpeakerContext, start: int, end: int,
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:
         return _group_pronoun(scene, index, start)
     return _description(scene, index, start, words)
+
+
+def _interviewee(scene: SpeakerContext) -> Entity | None:
+    """Who answers the "A:" lines of a Q&A: the person the introduction (the text
+    before the first question) names most often in the article; None if it names no one."""
+    q = re.search(r"^[ \t\u00a0]*(?:Q|Question)[ \t\u00a0]*[:.]", scene.text, re.M)
+    if q is None:
+        return None
+    people = {r[2].id: r[2] for r in scene.index.before(q.start()) if r[2].type == "PERSON"}
+    if not people:
+        return None
+    ranked = sorted(people.values(), key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    if len(ranked) >= 2 and len(ranked[0].mentions) == len(ranked[1].mentions):
+        return None  # the interviewer and the guest named as often: no way to tell
+    return ranked[0]
 
 
 def _relative(scene: SpeakerContext, who: Token) -> Entity | None:

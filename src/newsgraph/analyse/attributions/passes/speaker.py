@@ -175,8 +175,10 @@ def _of_topic(h: Token, of: Token) -> bool:
     """"said Musk of the venture", "said the billionaire of his hiring process":
     an "of" after a person's name, or one whose object belongs to someone ("his
     …"), says what was spoken about, not who spoke ("the head of the agency" does)."""
-    if h.pos_ == "PROPN" and h.ent_type_ not in ("ORG", "GPE", "FAC", "LOC", "NORP"):
-        return True
+    objs = [x for x in of.children if x.dep_ == "pobj"]
+    if h.pos_ == "PROPN" and h.ent_type_ not in ("ORG", "GPE", "FAC", "LOC", "NORP") \
+            and objs and not any(t.pos_ == "PROPN" or t.is_upper for t in objs[0].subtree):
+        return True  # "Musk of the venture" (not "Smith of the Brookings Institution")
     return any(x.dep_ == "pobj" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in x.children) for x in of.children)
 
 
