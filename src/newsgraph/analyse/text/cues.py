@@ -27,6 +27,8 @@ class Lexicon:
     nominal: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     document_verbs: dict[str, tuple[str, ...]] | None = None
+    stance_verbs: frozenset[str] = frozenset()
+    charge_verbs: dict[str, tuple[str, ...]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +50,8 @@ def lexicon() -> Lexicon:
         nominal=frozenset(raw.get("nominal", ())),
         documents=frozenset(raw.get("documents", ())),
         document_verbs={k: tuple(v) for k, v in raw.get("document_verbs", {}).items()},
+        stance_verbs=frozenset(raw.get("stance_verbs", ())),
+        charge_verbs={k: tuple(v) for k, v in raw.get("charge_verbs", {}).items()},
     )
 
 

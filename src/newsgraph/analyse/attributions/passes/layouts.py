@@ -103,7 +103,12 @@ def _quoted_paragraph(text: str, s: int, e: int) -> bool:
 
 def _labelled(scene: Scene, ledger: Ledger, taken: list[tuple[int, int]]) -> None:
     for m in _LABELLED.finditer(scene.text):
-        if not _name_ok(m.group(1)):
+        bullet = scene.text[m.start() : m.start(1)].strip() != ""
+        desc = m.group(2).split()
+        # "Ah, Ted Cruz endorses Trump, who says …:" is a sentence, not a name and a role:
+        # a full name (or a bullet) and a short description with no clause in it
+        if not _name_ok(m.group(1)) or not (bullet or len(m.group(1).split()) >= 2) or len(desc) > 10 \
+                or any(w.lower().strip(",") in ("who", "which", "says", "said", "that") for w in desc):
             continue
         colon = m.start(3) - 1
         while scene.text[colon] != ":":
