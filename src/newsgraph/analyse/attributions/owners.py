@@ -33,6 +33,10 @@ _PRONOUN_POSSESSORS = {"his", "her"}
 # organisations, places and people can own a document; a date or a number cannot
 _OWNER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
+# texts a body adopts by vote, and the verbs of writing them before the vote
+_ADOPTED = {"resolution", "bill", "measure", "motion"}
+_DRAFTING = {"draft", "sponsor", "propose", "introduce", "table", "write", "circulate", "put"}
+
 Resolve = Callable[[int, int], Entity | None]
 
 
@@ -112,6 +116,10 @@ def _earlier_maker(span: Span, head: Token, index: EntityIndex) -> Entity | None
             # an earlier possessor is not enough: "the UAE's draft" may not be
             # the text the council adopted; an agent or a maker verb is
             agent = _agent(t)
+            if agent is not None and noun in _ADOPTED and agent.head.head.lemma_.lower() in _DRAFTING:
+                # "a resolution drafted by the UAE": a measure speaks for the body that
+                # adopts it, not for whoever wrote the draft
+                agent = None
             owner = _entity_at(index, agent) if agent is not None else None
             if owner is None and t.dep_ == "dobj" and t.head.lemma_.lower() in makers:
                 owner = _subject_entity(t.head, index)
