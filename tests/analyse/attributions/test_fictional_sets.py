@@ -10,9 +10,13 @@ through the nlp, entities and attributions stages:
 
 Each passage names one content (a substring of the attribution's content) and
 the speaker name expected for it: the resolved entity's name, else the
-speaker as written (compared without case). Accuracy must be at least 0.9 on
-each set. The sets were written before the layout rules; the first-look
-scores are in docs/benchmarks.md.
+speaker as written (compared without case). Accuracy must be at least the
+floors of [speakers] in tests/baselines.toml (0.9, the issue's target) on each set.
+
+Honest reading: the sets were written together with the layouts pass and
+scored once before further changes (roles 0.80, layouts 0.775); the misses
+were then fixed by general rules (titles given by appointment, name turns in
+transcripts, an occupation before a name), so the scores here are optimistic.
 """
 
 from __future__ import annotations
@@ -30,9 +34,9 @@ from newsgraph.analyse.nlp.stage import NlpStage
 from newsgraph.model import Article, Attribution, RawDocument, SourceRef
 from newsgraph.pipeline.stage import AnalysisContext
 from newsgraph.settings import Settings
+from tests.conftest import baseline
 
 DATA = Path(__file__).parent / "data"
-FLOOR = 0.9
 
 
 def _load(name: str) -> list[dict[str, Any]]:
@@ -77,7 +81,8 @@ def test_set_is_big_enough(name: str, minimum: int) -> None:
     assert all(it["content"] in it["text"] for it in items)
 
 
-@pytest.mark.parametrize("name", ["role_speakers.jsonl", "layout_speakers.jsonl"])
-def test_speaker_accuracy(name: str, analyse: Any) -> None:
+@pytest.mark.parametrize(("name", "floor"), [("role_speakers.jsonl", "role_accuracy"),
+                                           ("layout_speakers.jsonl", "layout_accuracy")])
+def test_speaker_accuracy(name: str, floor: str, analyse: Any) -> None:
     acc, misses = accuracy(_load(name), analyse)
-    assert acc >= FLOOR, f"{name}: accuracy {acc:.2f}, missed {misses}"
+    assert acc >= baseline("speakers")[floor], f"{name}: accuracy {acc:.2f}, missed {misses}"
