@@ -85,8 +85,10 @@ def main() -> str:
     from newsgraph.analyse.entities.stage import EntitiesStage
 
     ctxs = [pipeline._prepare(r) for r in raws]
+    from newsgraph.analyse.nlp import SPACY_DOC
+
     for ctx, doc in zip(ctxs, nlp.pipe(texts, batch_size=settings.batch_size)):
-        ctx.scratch["spacy"] = doc
+        ctx.put(SPACY_DOC, doc)
     ent, att = EntitiesStage(settings), AttributionsStage(settings)
     t0 = time.perf_counter()
     for ctx in ctxs:

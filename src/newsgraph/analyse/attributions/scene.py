@@ -62,7 +62,7 @@ class Scene:
                 and doc[a].text not in ("(", "[", "“"):
             a += 1
         while b >= a and (doc[b].is_punct or doc[b].is_space) and not (is_quote(doc[b])) \
-                and doc[b].text not in ("?", "!", ")", "]"):
+                and doc[b].text not in ("?", "!", ")", "]", "%"):
             b -= 1
         while b > a and doc[b].lower_ in ("and", "but", "or") and doc[b].dep_ == "cc":
             b -= 1

@@ -38,6 +38,7 @@ from newsgraph.analyse.attributions.ledger import Ledger, kept
 from newsgraph.analyse.attributions.passes.continued import continued_quotes
 from newsgraph.analyse.attributions.passes.direct import direct_quotes
 from newsgraph.analyse.attributions.passes.labels import speaker_labels
+from newsgraph.analyse.attributions.passes.layouts import layouts
 from newsgraph.analyse.attributions.passes.reported import reported_speech
 from newsgraph.analyse.attributions.scene import Scene
 
@@ -66,7 +67,9 @@ def _drop_nested_colon_quotes(scene: Scene, ledger: Ledger) -> list[Found]:
 # 1. direct quotations with their cue next to them come first: a quotation's
 #    own cue is the surest evidence, and the parse pass must not take that cue
 #    (or the quotation) for reported speech;
-# 2. speaker labels (`PENCE: …`) next: a transcript line has no cue verb, and
+# 2. layouts next (a speaker heading over quote blocks, "Name, role: …"
+#    lines, Q&A answers, "— Name" sign-offs): the page's shape says who speaks,
+#    and no cue verb will; then speaker labels (`PENCE: …`): a transcript line has no cue verb, and
 #    its quotations are then claimed before the parse sees them;
 # 3. reported speech from the parse takes the cues still free; content that
 #    holds a quotation claims it (`mixed`);
@@ -76,6 +79,7 @@ def _drop_nested_colon_quotes(scene: Scene, ledger: Ledger) -> list[Found]:
 #    nearest attribution before it, whichever pass found that one.
 _PASSES: tuple[Pass, ...] = (
     direct_quotes,
+    layouts,
     speaker_labels,
     reported_speech,
     _drop_nested_colon_quotes,

@@ -51,10 +51,16 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsgraph.analyse.attributions.owners import document_owner, is_document
 from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
-from newsgraph.analyse.entities.stage import EntityIndex, country_of, knowledge
+from newsgraph.analyse.entities.stage import (
+    EntityIndex,
+    country_of,
+    gender_of_first_name,
+    knowledge,
+)
 from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.text.quotes import quotation_spans
 from newsgraph.model import Attribution, Entity
@@ -69,8 +75,10 @@ class SpeakerNote(NamedTuple):
     content_end: int | None = None
 
 
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-GROUP_PRONOUNS = {"they", "it", "them"}
+# possessives too: "his statement", "their lawsuit" speak for the owner (owners.py)
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+GROUP_PRONOUNS = {"they", "it", "them", "their", "its"}
+RELATIVES = {"who", "which", "that", "whom"}
 # only a definite description points back; "a spokesman" is someone new and
 # "his spokesman" is someone other than him
 DETERMINERS = {"the", "this", "that"}
@@ -166,6 +174,14 @@ def resolve_speaker(scene: SpeakerContext, start: int, end: int,
         return None
     text = scene.text[start:end]
     index = scene.index
+    phrase = scene.doc.char_span(start, end, alignment_mode="contract") if scene.doc is not None else None
+    if phrase is not None and len(phrase) and is_document(phrase.root):
+        # "the lawsuit says": a document speaks for its owner, or for no one we can name
+        return document_owner(phrase, index, lambda s, e: resolve_speaker(scene, s, e))
+    if text in ("A", "Answer") and scene.text[end : end + 1] in (":", ".") and scene.text[start - 1 : start] in ("", "\n"):
+        return _interviewee(scene)
+    if phrase is not None and len(phrase) == 1 and phrase.root.lower_ in RELATIVES:
+        return _relative(scene, phrase.root)
     named = _named(scene, index, start, end, text)
     if named is None or isinstance(named, Entity):
         return named
@@ -181,6 +197,31 @@ def resolve_speaker(scene: SpeakerContext, start: int, end: int,
     return _description(scene, index, start, words)
 
 
+def _interviewee(scene: SpeakerContext) -> Entity | None:
+    """Who answers the "A:" lines of a Q&A: the person the introduction (the text
+    before the first question) names most often in the article; None if it names no one."""
+    q = re.search(r"^[ \t\u00a0]*(?:Q|Question)[ \t\u00a0]*[:.]", scene.text, re.M)
+    if q is None:
+        return None
+    people = {r[2].id: r[2] for r in scene.index.before(q.start()) if r[2].type == "PERSON"}
+    if not people:
+        return None
+    ranked = sorted(people.values(), key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    if len(ranked) >= 2 and len(ranked[0].mentions) == len(ranked[1].mentions):
+        return None  # the interviewer and the guest named as often: no way to tell
+    return ranked[0]
+
+
+def _relative(scene: SpeakerContext, who: Token) -> Entity | None:
+    """"officials, who said …": a relative pronoun speaks for its antecedent, the
+    noun the relative clause hangs on (resolved as that phrase would be)."""
+    verb = who.head
+    ante = verb.head
+    if verb.dep_ != "relcl" or ante.i >= who.i or ante.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return resolve_speaker(scene, ante.left_edge.idx, ante.idx + len(ante))
+
+
 # ---------------------------------------------------------------- named speakers
 
 
@@ -193,7 +234,14 @@ def _named(scene: SpeakerContext, index: EntityIndex, start: int, end: int, text
     people = {r[2].id: r[2] for r in rows if r[2].type == "PERSON" and r[0] >= start - 1}
     if len(people) >= 2:
         return None  # "Blinken and Netanyahu": several speakers, not one entity
-    if ", " in text and len(people) == 1:
+    if ", " in text:
+        # "Tobin Marcus, a former adviser to …": a name that is the whole part
+        # before the first comma is the speaker, whatever the appositive names
+        first = start + text.index(",")
+        lead = [r for r in rows if r[0] <= start and r[1] == first]
+        if lead:
+            return lead[0][2]
+    if ", " in text and len(people) == 1 and _appositive_name(text, start, end, rows, next(iter(people))):
         return next(iter(people.values()))  # "the prime minister, Benjamin Netanyahu"
     head = _syntactic_head(scene, start, end)
     if head is not None:  # "a meeting in Cairo" is a meeting, not Cairo
@@ -215,6 +263,16 @@ def _named(scene: SpeakerContext, index: EntityIndex, start: int, end: int, text
         if len(hits) == 1:
             return next(iter(hits.values()))
     return False
+
+
+def _appositive_name(text: str, start: int, end: int, rows: list[tuple[int, int, Entity]], eid: str) -> bool:
+    """Whether the one person named in a phrase with commas is the phrase's own
+    name: before the first comma ("Tobin Marcus, a former adviser to …") or after
+    the last ("the prime minister, Benjamin Netanyahu"). A name inside the
+    appositive ("…, a former adviser to Biden") is someone else."""
+    first = start + text.index(",")
+    last = start + text.rstrip(" ,").rfind(",")
+    return any(r[2].id == eid and (r[1] <= first or r[0] > last) for r in rows)
 
 
 def _syntactic_head(scene: SpeakerContext, start: int, end: int) -> tuple[int, int] | None:
@@ -254,7 +312,8 @@ def _rank(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], notes: lis
     scores: dict[str, float] = {}
     ents: dict[str, Entity] = {}
     for rank, (s, e, ent) in enumerate(rows):
-        score = 2.0 - 0.4 * rank
+        # the article's main people are who a pronoun most often means
+        score = 2.0 - 0.4 * rank + 0.25 * min(len(ent.mentions) - 1, 4)
         score += 1.5 * subjects.get((s, e), 0.0)
         if ent.id == last_speaker:
             score += 2.5
@@ -292,6 +351,9 @@ def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gende
     genders: dict[str, str] = scene.genders
     notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
     rows = [r for r in _candidates(scene, index, start, ("PERSON",)) if genders.get(r[2].id, gender) == gender]
+    # "Andrea Goldbarg" tagged as an organisation: a full name opening with a
+    # first name of this gender is a person for a pronoun
+    rows += [r for r in _candidates(scene, index, start, ("ORG",)) if _named_person_gender(r[2]) == gender]
     # a speaker of an earlier quote counts as mentioned even when written as a pronoun
     for n in notes:
         ent = index.by_id.get(n.entity_id or "")
@@ -308,6 +370,14 @@ def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gende
             return ranked[0][1]
         return None  # "Dunn phoned Hollis. He said ...": two people met in one sentence, neither has spoken
     return _decide(ranked)
+
+
+def _named_person_gender(ent: Entity) -> str | None:
+    words = ent.name.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].isupper() \
+            or words[-1].lower() in knowledge().org_nouns:
+        return None
+    return gender_of_first_name(words[0])
 
 
 def _same_sentence_newcomers(scene: SpeakerContext, rows: list[tuple[int, int, Entity]],

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.analyse.attributions import ATTRIBUTIONS
+from newsgraph.analyse.attributions.confidence import confidence, features
 from newsgraph.analyse.attributions.spans import Found, find_attributions
 from newsgraph.analyse.attributions.speakers import SpeakerContext, resolve_speaker
 from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
@@ -31,7 +32,7 @@ from newsgraph.pipeline.registry import register
 from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
-VERSION = "1"
+VERSION = "2"
 
 
 def entity_by_mention(entities: tuple[Entity, ...], start: int, end: int,
@@ -77,7 +78,8 @@ class AttributionsStage:
                 content=_span(text, f.content),
                 cue=_span(text, f.cue) if f.cue else None,
                 speaker=refs[i],
-                provenance=Provenance(self.name, VERSION, f.method),
+                provenance=Provenance(self.name, VERSION, f.method, confidence(features(
+                    f.method, f.kind, text[f.content[0]:f.content[1]], refs[i].text, refs[i].entity_id is not None))),
             )
             for n, (i, f) in enumerate(enumerate(found), 1)
         ))

@@ -314,6 +314,7 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
             _vote_title_before(doc, m, s, e, k, sent_start, title_spans)
         if m.label == "PERSON" or m.votes["PERSON"] > 1:
             _vote_appositive_title(doc, m, e, k)
+        _vote_role_given(doc, m, e, k)
         text = doc[s:e].text
         key = _norm_key(text)
         country = _vote_country(m, key, k)
@@ -339,10 +340,24 @@ def _vote_org_by_noun_before(doc: Any, m: _Mention, s: int, k: Knowledge) -> Non
         m.votes["ORG"] += 2  # "battery maker Cellix", "rights group Amnesty"
 
 
+# endings of occupation nouns ("Astronomer", "Novelist", "Architect", "Chef")
+_OCCUPATION_ENDINGS = ("er", "ist", "or", "ian", "ant", "ect", "ef", "ive", "ent", "eon", "ot")
+
+
 def _strip_inner_title(doc: Any, m: _Mention, s: int, e: int, k: Knowledge,
                        title_spans: list[tuple[int, int]]) -> int:
     """Titles inside the span ("President Biden" tagged as one PERSON) become evidence; the name's new start."""
     inner = s
+    if e - s >= 3 and (s == 0 or "\n" in doc[s - 1].text_with_ws or doc[s].is_sent_start) and doc[s].is_title \
+            and (gender_of_first_name(doc[s + 1].text) or doc[s].lower_.endswith(_OCCUPATION_ENDINGS)) \
+            and not gender_of_first_name(doc[s].text) \
+            and doc[s].lower_ not in either_names() and doc[s].lower_ not in k.title_words \
+            and doc[s].lower_.rstrip(".") not in k.honorifics:
+        # "Astronomer Helga Brekke spent …": a capitalised occupation opening the
+        # sentence before a first name describes the person, it is not their name
+        s = inner = s + 1
+        m.start = s
+        m.votes["PERSON"] += 1
     while inner < e - 1 and (doc[inner].lower_ in k.title_words or doc[inner].lower_ in k.honorifics):
         inner += 1
     # other labels only when a first name follows ("Councilwoman Grace Whitfield"), so
@@ -387,6 +402,29 @@ def _vote_appositive_title(doc: Any, m: _Mention, e: int, k: Knowledge) -> None:
         m.titles.append(title)
         m.affiliation = m.affiliation or aff
         m.gender = m.gender or k.gendered_nouns.get(title.lower().split()[-1])
+        m.votes["PERSON"] += 2
+
+
+_APPOINTING = {"name", "appoint", "hire", "elect", "choose", "confirm", "promote", "tap", "nominate", "install", "make"}
+
+
+def _vote_role_given(doc: Any, m: _Mention, e: int, k: Knowledge) -> None:
+    """"named Dana Whitcombe as its chief executive", "appointed Sunita Rao chief
+    financial officer": the role an appointment gives is the person's title, so a
+    later "the chief executive" can point back to them."""
+    if e >= len(doc) or doc[e - 1].head.lemma_.lower() not in _APPOINTING:
+        return
+    j = e
+    if doc[j].lower_ == "as":
+        j += 1
+    while j < len(doc) and doc[j].lower_ in ("its", "their", "the", "new", "a", "his", "her", "interim", "acting"):
+        j += 1
+    best = 0
+    for n in range(1, 5):
+        if " ".join(t.lower_ for t in doc[j : j + n]) in k.titles:
+            best = n
+    if best:
+        m.titles.append(doc[j : j + best].text)
         m.votes["PERSON"] += 2
 
 

@@ -25,6 +25,10 @@ class Lexicon:
     label_stoplist: frozenset[str]
     intention: frozenset[str] = frozenset()
     nominal: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    document_verbs: dict[str, tuple[str, ...]] | None = None
+    stance_verbs: frozenset[str] = frozenset()
+    charge_verbs: dict[str, tuple[str, ...]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +48,10 @@ def lexicon() -> Lexicon:
         label_stoplist=frozenset(raw["label_stoplist"]),
         intention=frozenset(raw.get("intention", ())),
         nominal=frozenset(raw.get("nominal", ())),
+        documents=frozenset(raw.get("documents", ())),
+        document_verbs={k: tuple(v) for k, v in raw.get("document_verbs", {}).items()},
+        stance_verbs=frozenset(raw.get("stance_verbs", ())),
+        charge_verbs={k: tuple(v) for k, v in raw.get("charge_verbs", {}).items()},
     )
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.attributions.found import _RELATIVE, _SPEAKER_DEPS, Found
 from newsgraph.analyse.attributions.ledger import Ledger
-from newsgraph.analyse.attributions.passes.content import complement
+from newsgraph.analyse.attributions.passes.content import charge_cue_end, complement, mere_stance
 from newsgraph.analyse.attributions.passes.record import classify, record
 from newsgraph.analyse.attributions.passes.speaker import noun_phrase, np_span, speaker_head
 from newsgraph.analyse.attributions.scene import Scene
@@ -60,7 +60,10 @@ def reported_speech(scene: Scene, ledger: Ledger) -> list[Found]:
             continue
         kind, content = classify(scene, ledger, content)
         ledger.claim_cue(t.i)
-        record(scene, ledger, kind, content, (cue_start(t), cue_end(t)), head_tok, f"parse-{cls}", inverted=head_tok.i > t.i)
+        charge_end = charge_cue_end(t, content)
+        cue = (cue_start(t), charge_end or cue_end(t))
+        method = "parse-charge" if charge_end else "parse-stance" if mere_stance(scene, t, content) else f"parse-{cls}"
+        record(scene, ledger, kind, content, cue, head_tok, method, inverted=head_tok.i > t.i)
     return list(ledger.found[first:])
 
 

@@ -154,6 +154,8 @@ def _modifiers_right(doc: Doc, h: Token) -> int:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and doc[right + 1].dep_ == "cc":
             right = c.right_edge.i
             continue
+        if c.dep_ == "prep" and c.lower_ == "of" and _of_topic(h, c):
+            break
         if c.dep_ in ("prep", "compound", "nummod", "flat", "nmod", "case", "npadvmod") and c.ent_type_ not in ("DATE", "TIME"):
             sub = list(c.subtree)
             if any(t.text in (",", ";", "—") or t.dep_ in ("relcl", "acl") for t in sub):
@@ -167,6 +169,17 @@ def _modifiers_right(doc: Doc, h: Token) -> int:
         else:
             break
     return right
+
+
+def _of_topic(h: Token, of: Token) -> bool:
+    """"said Musk of the venture", "said the billionaire of his hiring process":
+    an "of" after a person's name, or one whose object belongs to someone ("his
+    …"), says what was spoken about, not who spoke ("the head of the agency" does)."""
+    objs = [x for x in of.children if x.dep_ == "pobj"]
+    if h.pos_ == "PROPN" and h.ent_type_ not in ("ORG", "GPE", "FAC", "LOC", "NORP") \
+            and objs and not any(t.pos_ == "PROPN" or t.is_upper for t in objs[0].subtree):
+        return True  # "Musk of the venture" (not "Smith of the Brookings Institution")
+    return any(x.dep_ == "pobj" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in x.children) for x in of.children)
 
 
 def _appositive_right(doc: Doc, h: Token, right: int) -> int:
