@@ -125,19 +125,24 @@ def _date_filter(alias: str, since: str | None, until: str | None, col: str = "p
     return sql, params
 
 
-def quotes(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
-           until: str | None = None, kind: str | None = None, doc: str | None = None,
-           limit: int = 100, like: bool = False, with_copies: bool = False) -> list[Row]:
-    """Who said what, newest first: each quotation once, however many articles carry it.
+# The quote explorer's orders, by the name a column header sends (`-` reverses where it makes sense).
+QUOTE_SORTS = {
+    "date": "published IS NULL, published, art_row, seq",
+    "-date": "published IS NULL, published DESC, art_row, seq",
+    "speaker": "speaker IS NULL, speaker COLLATE NOCASE, published DESC, art_row, seq",
+    "-speaker": "speaker IS NULL, speaker COLLATE NOCASE DESC, published DESC, art_row, seq",
+    "outlet": "outlet IS NULL, outlet COLLATE NOCASE, published DESC, art_row, seq",
+    "-outlet": "outlet IS NULL, outlet COLLATE NOCASE DESC, published DESC, art_row, seq",
+    "kind": "kind, published DESC, art_row, seq",
+    "-kind": "kind DESC, published DESC, art_row, seq",
+}
 
-    The speaker is a corpus entity (exact name or alias; `like` for a
-    substring of the written speaker). A quotation that several articles
-    report (the same words by the same speaker, not a copy of one story)
-    is one row with the number of articles, the date first seen and the outlets; the row shown
-    is its first appearance. A syndicated copy is not an appearance: the
-    row says how many copies its story has and who published them, and
-    `with_copies` lists each copy's quote right under its original's.
-    """
+
+def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: str | None, until: str | None,
+               kind: str | None, doc: str | None, like: bool, outlet: str | None = None,
+               ) -> tuple[str, list[Any]] | None:
+    """The quote explorer's rows as a WITH clause ending in `w` (one row per quotation where nth = 1),
+    and its parameters; None when the speaker names no corpus entity."""
     src = "attributions a JOIN articles ar ON ar._row = a.art"
     where, params = ["1 = 1"], []
     if speaker and like:
@@ -146,7 +151,7 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
     elif speaker:
         ids = resolve(store, speaker)
         if not ids:
-            return []
+            return None
         # From the corpus entity's mentions to the quotes they speak: both steps use an index.
         src = ("entities e JOIN attributions a ON a.art = e.art AND a.speaker_entity_id = e.id "
                "JOIN articles ar ON ar._row = a.art")
@@ -158,6 +163,9 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
     if kind:
         where.append("a.kind = ?")
         params.append(kind)
+    if outlet:
+        where.append("COALESCE(ar.publisher, ar.rights_holder, ar.source_id) = ?")
+        params.append(outlet)
     if doc:
         # Layer rows are indexed by their article's rowid (`art`), not by the hash.
         where.append("a.art = (SELECT _row FROM articles WHERE doc = ?)")
@@ -169,6 +177,7 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
             SELECT DISTINCT ar.published, a.speaker_name AS speaker, a.kind, a.cue_text AS cue,
                    a.content_text AS quote, ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id,
                    a.speaker_entity_id, ar.publisher, ar.story_id, ar._row AS art_row, a.seq,
+                   se.corpus_id AS speaker_corpus_id, COALESCE(ar.publisher, ar.rights_holder, ar.source_id) AS outlet,
                    CASE WHEN {copy} THEN 1 ELSE 0 END AS is_copy,
                    CASE WHEN length(ng_quote_key(a.content_text)) - length(replace(ng_quote_key(a.content_text),
                         ' ', '')) + 1 >= {QUOTE_MIN_WORDS}
@@ -183,9 +192,32 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
                      MIN(published) OVER (PARTITION BY qk) AS first_seen,
                      group_concat(COALESCE(publisher, source_id), char(31)) OVER (PARTITION BY qk) AS outlets_raw,
                      group_concat(art_row, ' ') OVER (PARTITION BY qk) AS arts_raw
-              FROM o)
-        SELECT * FROM w WHERE nth = 1 ORDER BY published DESC, art_row, seq LIMIT ?"""
-    rows = [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
+              FROM o)"""
+    return sql, [*params, *dparams]
+
+
+def quotes(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
+           until: str | None = None, kind: str | None = None, doc: str | None = None,
+           limit: int = 100, like: bool = False, with_copies: bool = False, offset: int = 0,
+           sort: str = "-date", outlet: str | None = None) -> list[Row]:
+    """Who said what, newest first: each quotation once, however many articles carry it.
+
+    The speaker is a corpus entity (exact name or alias; `like` for a
+    substring of the written speaker). A quotation that several articles
+    report (the same words by the same speaker, not a copy of one story)
+    is one row with the number of articles, the date first seen and the outlets; the row shown
+    is its first appearance. A syndicated copy is not an appearance: the
+    row says how many copies its story has and who published them, and
+    `with_copies` lists each copy's quote right under its original's.
+    `sort` is a key of QUOTE_SORTS; `offset` pages through the rows.
+    """
+    found = _quote_sql(store, speaker=speaker, about=about, since=since, until=until, kind=kind, doc=doc,
+                       like=like, outlet=outlet)
+    if found is None:
+        return []
+    cte, params = found
+    sql = f"{cte} SELECT * FROM w WHERE nth = 1 ORDER BY {QUOTE_SORTS.get(sort, QUOTE_SORTS['-date'])} LIMIT ? OFFSET ?"
+    rows = [dict(r) for r in store.conn.execute(sql, (*params, limit, offset))]
     for r in rows:
         r["articles"] = len(set(r.pop("arts_raw").split()))
         r["outlets"] = sorted({o for o in (r.pop("outlets_raw") or "").split("\x1f") if o})
@@ -193,11 +225,49 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
             r.pop(k)
     _add_copies(store, rows)
     if with_copies:
-        rows = _with_copy_quotes(store, rows, sql.replace("WHERE is_copy = 0", "WHERE is_copy = 1"),
-                                 (*params, *dparams))
+        copy_sql = (f"{cte.replace('WHERE is_copy = 0', 'WHERE is_copy = 1')} "
+                    "SELECT * FROM w ORDER BY published DESC, art_row, seq")
+        rows = _with_copy_quotes(store, rows, copy_sql, tuple(params))
     for r in rows:
         r.pop("qk", None)
     return rows
+
+
+def quote_summary(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
+                  until: str | None = None, kind: str | None = None, like: bool = False,
+                  outlet: str | None = None, top: int = 8) -> Row:
+    """What a page of `quotes` with the same filters is part of: the true total and facets with counts
+    (speaker, outlet, kind, month), each quotation counted once as `quotes` lists it."""
+    found = _quote_sql(store, speaker=speaker, about=about, since=since, until=until, kind=kind, doc=None,
+                       like=like, outlet=outlet)
+    empty: Row = {"total": 0, "speakers": [], "outlets": [], "kinds": [], "months": []}
+    if found is None:
+        return empty
+    cte, params = found
+    # One pass over the matching quotations into a temporary table; the facets then read it, not the FTS and
+    # window functions again (a temp table lives in the connection's own temp store, so a read-only store is fine).
+    store.conn.execute("DROP TABLE IF EXISTS temp.ng_quote_view")
+    store.conn.execute(f"CREATE TEMP TABLE ng_quote_view AS {cte} SELECT speaker, speaker_corpus_id, outlet, kind, "
+                       "substr(published, 1, 7) AS month FROM w WHERE nth = 1", params)
+    try:
+        total = store.conn.execute("SELECT COUNT(*) FROM temp.ng_quote_view").fetchone()[0]
+
+        def facet(select: str, group: str, order: str, limit: int, where: str = "1 = 1") -> list[Row]:
+            sql = (f"SELECT {select}, COUNT(*) AS n FROM temp.ng_quote_view WHERE {where} GROUP BY {group} "
+                   f"ORDER BY {order} LIMIT ?")
+            return [dict(r) for r in store.conn.execute(sql, (limit,))]
+
+        return {
+            "total": total,
+            # Unresolved speakers ("I", "a spokesman") are no one to filter by, so they are no facet value.
+            "speakers": facet("speaker_corpus_id AS corpus_id, MIN(speaker) AS name", "speaker_corpus_id",
+                              "n DESC, name", top, "speaker_corpus_id IS NOT NULL"),
+            "outlets": facet("outlet AS name", "outlet", "n DESC, name", top, "outlet IS NOT NULL"),
+            "kinds": facet("kind AS name", "kind", "n DESC, name", 10),
+            "months": facet("month AS name", "month", "name DESC", 24, "month IS NOT NULL"),
+        }
+    finally:
+        store.conn.execute("DROP TABLE IF EXISTS temp.ng_quote_view")
 
 
 def _add_copies(store: Store, rows: list[Row]) -> None:
@@ -221,13 +291,13 @@ def _add_copies(store: Store, rows: list[Row]) -> None:
 
 def _with_copy_quotes(store: Store, rows: list[Row], copy_sql: str, params: tuple[Any, ...]) -> list[Row]:
     """Each copy's appearance of a quotation, listed right under its original's row."""
-    copy_sql = copy_sql.replace("WHERE nth = 1", "WHERE 1 = 1").rsplit("LIMIT ?", 1)[0]
     by_story: dict[tuple[str, str], list[Row]] = {}
     for r in store.conn.execute(copy_sql, params):
         c = dict(r)
         by_story.setdefault((c["story_id"], c["qk"]), []).append(
             {k: c[k] for k in ("published", "speaker", "kind", "cue", "quote", "title", "doc", "url", "source_id",
-                               "attribution_id", "speaker_entity_id", "publisher", "story_id")}
+                               "attribution_id", "speaker_entity_id", "publisher", "story_id", "speaker_corpus_id",
+                               "outlet")}
             | {"copy_of": None})
     out = []
     for r in rows:
@@ -389,3 +459,45 @@ def stats(store: Store) -> Row:
     codes = {r[0]: r[1] for r in store.conn.execute("SELECT code, COUNT(*) FROM rejections GROUP BY code")}
     return {"db": str(store.path), "schema_version": store.schema_version(), "counts": store.counts(),
             "rejections_by_code": codes}
+
+
+def article_count(store: Store, *, query: str | None = None, with_copies: bool = False) -> int:
+    """How many rows `articles` pages through with the same filters (a story once, by its original)."""
+    copies = "" if with_copies else f" AND ar._row NOT IN {COPY_ARTS}"
+    if query:
+        sql = (f"SELECT COUNT(*) FROM articles_fts JOIN articles ar ON ar._row = articles_fts.rowid "
+               f"WHERE articles_fts MATCH ?{copies}")
+        return int(store.conn.execute(sql, (fts_query(query) or '""',)).fetchone()[0])
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM articles ar WHERE 1 = 1{copies}").fetchone()[0])
+
+
+def most_quoted(store: Store, *, top: int = 10, with_copies: bool = False) -> list[Row]:
+    """The corpus entities quoted most: attributions whose speaker is one of their mentions, copies not counted."""
+    copies = "" if with_copies else f" AND a.art NOT IN {COPY_ARTS}"
+    sql = f"""
+        SELECT c.id AS corpus_id, c.name, COUNT(*) AS quotes, COUNT(DISTINCT a.art) AS articles
+        FROM attributions a JOIN entities e ON e.art = a.art AND e.id = a.speaker_entity_id
+        JOIN corpus_entities c ON c.id = e.corpus_id
+        WHERE 1 = 1{copies} GROUP BY c.id ORDER BY quotes DESC, c.name LIMIT ?"""
+    return [dict(r) for r in store.conn.execute(sql, (top,))]
+
+
+def story(store: Store, story_id: str) -> list[Row]:
+    """The articles of one story (a syndication group), original first: publisher, date, rights notice,
+    similarity to the original (`score`) and text; [] for an unknown story id."""
+    if not re.fullmatch(r"g[0-9a-f]{12}", story_id):
+        return []
+    # No index on articles.story_id: a story with copies is found through dup_groups (indexed by group),
+    # a story told once is its original, whose sha256 starts with the id's hex (a range on the doc index).
+    cols = ("ar.doc, ar.title, ar.published, ar.publisher, ar.url, ar.source_id, ar.rights_holder, ar.rights_notice, "
+            "ar.text, ar.story_id, COALESCE(g.is_original, 1) AS is_original, g.score")
+    rows = store.conn.execute(
+        f"SELECT {cols} FROM dup_groups g JOIN articles ar ON ar.doc = g.doc WHERE g.grp = ? "
+        "ORDER BY g.is_original DESC, ar.published, ar._row", (story_id,)).fetchall()
+    if not rows:
+        prefix = story_id[1:]
+        rows = store.conn.execute(
+            f"SELECT {cols} FROM articles ar LEFT JOIN dup_groups g ON g.doc = ar.doc "
+            "WHERE ar.doc >= ? AND ar.doc < ? AND ar.story_id = ? ORDER BY ar._row",
+            (prefix, prefix + "g", story_id)).fetchall()
+    return [dict(r) | {"is_original": bool(r["is_original"])} for r in rows]
