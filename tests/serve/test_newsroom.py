@@ -358,7 +358,7 @@ def _page_types(page: Any, server: LiveServer) -> dict[str, str]:
     person = page.locator("#people-h + ol a").first.get_attribute("href")
     return {"home": "/", "article": _seed_href(page, server), "quotes": "/quotes", "quotes-empty": "/quotes?q=zeppelin",
             "entity": str(person), "stories": "/stories", "story": "/stories/" + wire["story_id"],
-            "analyze": "/analyze", "api-docs": "/api/docs", "not-found": "/no/such/page"}
+            "analyze": "/analyze", "api-docs": "/api/docs", "not-found": "/no/such/page", "events": "/events"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -378,3 +378,57 @@ def test_axe_finds_no_serious_violation_on_any_page_type(server: LiveServer, bro
         (AXE_OUT / f"{name}-{scheme}.json").write_text(json.dumps(
             {v["id"]: v["impact"] for v in result["violations"]}, indent=1))
     assert not found, found
+
+
+# 5. Events and places ---------------------------------------------------------------------------------------------
+
+
+def test_events_page_facets_link_to_sentences_and_the_map_works_offline(server: LiveServer, browser: Any) -> None:
+    ctx = browser.new_context(viewport=DESKTOP)
+    ctx.route(re.compile(rf"^(?!http://127\.0\.0\.1:{server.port}/).*"), lambda route: route.abort())
+    page = ctx.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(server.url + "/events")
+    heading = page.locator("#evl-h").inner_text()
+    total = int(re.search(r"of ([\d,]+) events", heading).group(1).replace(",", ""))  # type: ignore[union-attr]
+    # confident asserted events by default; every event when asked
+    page.get_by_role("link", name="Show every event").click()
+    every = int(re.search(r"of ([\d,]+) events", page.locator("#evl-h").inner_text()).group(1).replace(",", ""))  # type: ignore[union-attr]
+    assert every > total > 0
+    page.goto(server.url + "/events")
+    facet = page.locator("ul[data-facet=type] li").first
+    n = int(facet.locator(".n").inner_text())
+    kind = facet.get_by_role("link").inner_text()
+    facet.get_by_role("link").click()
+    assert f"of {n} events" in page.locator("#evl-h").inner_text()
+    assert {t.inner_text() for t in page.locator("table.events td .tag").all()} == {kind}
+    # a row links to its sentence in the article
+    link = page.locator("table.events tbody a").first
+    target = (link.get_attribute("href") or "").split("#")[1]
+    link.click()
+    anchor = page.locator(f"#{target}")
+    assert anchor.count() == 1 and "targeted" in (anchor.get_attribute("class") or "")
+    # the map of places, with the network blocked: land drawn from the package, the seed's places on it
+    page.goto(server.url + "/events")
+    land = page.evaluate("document.querySelector('#places-map use').getBBox().width")
+    assert land > 500, "the land shapes did not load"
+    names = [a.get_attribute("aria-label") or "" for a in page.locator("#places-map a").all()]
+    assert any(n.startswith("Rafah") for n in names), names
+    _shot(page, "events")
+    phone = _page(browser, PHONE)
+    phone.goto(server.url + "/events")
+    _no_sideways_scroll(phone)
+    _shot(phone, "events-phone")
+
+
+# 6. Human dates ----------------------------------------------------------------------------------------------------
+
+
+def test_dates_are_in_words_with_the_value_kept_for_machines(server: LiveServer, browser: Any) -> None:
+    page = _page(browser)
+    page.goto(server.url + _seed_href(page, server))
+    shown = " ".join(page.locator("#timeline li time").all_inner_texts() + page.locator("#events time").all_inner_texts())
+    assert shown and not re.search(r"X{4}|\d{4}-W\d|\d{4}-\d{2}-\d{2}", shown), shown
+    assert page.locator("#timeline time[datetime]").count() >= 1
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", page.locator(".byline time").inner_text())
+    assert "(html-meta)" not in page.locator("main").inner_text()

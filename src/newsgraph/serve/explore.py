@@ -74,7 +74,9 @@ class QuoteFilters:
 
 
 def month_range(month: str) -> tuple[str, str]:
-    """'2024-03' as the filter since 2024-03-01 until 2024-03-31."""
+    """'2024-03' as the filter since 2024-03-01 until 2024-03-31; no filter for anything else."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
+        return "", ""
     year, mon = int(month[:4]), int(month[5:7])
     return f"{month}-01", f"{month}-{calendar.monthrange(year, mon)[1]:02d}"
 

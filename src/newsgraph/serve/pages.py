@@ -255,3 +255,39 @@ def api_docs(request: Request) -> HTMLResponse:
     models = json.dumps(spec.get("components", {}).get("schemas", {}).get("AnalyzeRequest", {}), indent=2)
     return _render(request, "api_docs.html", title="API reference", nav="api", ops=ops, info=spec.get("info", {}),
                    analyze_schema=models)
+
+
+EVENT_FILTERS = ("type", "source", "target", "since", "until")
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, page: int = 1, all: bool = False) -> HTMLResponse:
+    """Who did what to whom, confident asserted events by default, with facets and the places on a map."""
+    from newsgraph.serve import worldmap
+    from newsgraph.store import queries
+
+    p = request.query_params
+    f = {k: p.get(k, "").strip() for k in EVENT_FILTERS}
+    errors = {k: f"Write the date as YYYY-MM-DD (got “{f[k]}”)." for k in ("since", "until")
+              if f[k] and not _iso_day(f[k])}
+    page = max(1, page)
+    args: dict[str, Any] = {k: (v or None) for k, v in f.items()} | {
+        "min_confidence": None if all else request.app.state.ng.settings.min_event_confidence}
+    rows: list[dict[str, Any]] = []
+    summary: dict[str, Any] = {"total": 0, "types": [], "sources": [], "targets": [], "months": []}
+    ng = request.app.state.ng
+    with ng.store() as store:
+        if not errors:
+            summary = ng.memo(("events", tuple(sorted(args.items()))), lambda: queries.event_summary(store, **args))
+            rows = queries.events(store, **args, limit=explore.PER_PAGE, offset=(page - 1) * explore.PER_PAGE)
+        places = ng.memo(("places",), lambda: queries.places(store))
+    dots = [pl | dict(zip(("x", "y"), worldmap.project(pl["lat"], pl["lon"]), strict=True)) for pl in places]
+
+    def href(**changes: Any) -> str:
+        kept = {k: v for k, v in (f | {"all": "true" if all else ""} | changes).items() if v}
+        return "/events?" + explore.urlencode(kept)
+
+    return _render(request, "events.html", status=422 if errors else 200, title="Events", nav="events", rows=rows,
+                   s=summary, f=f, all=all, errors=errors, page=page, per=explore.PER_PAGE,
+                   pages=explore.pages(summary["total"], page), href=href, places=dots,
+                   map_height=worldmap.view_height(), month_range=explore.month_range)

@@ -342,16 +342,10 @@ def _actor(store: Store, role: str, value: str, like: bool) -> tuple[str, list[A
     return f"(v.{role}_country = ? OR {actor})", [value.upper(), *ids]
 
 
-def events(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 100, like: bool = False,
-           with_copies: bool = False, min_confidence: float | None = Settings.min_event_confidence) -> list[Row]:
-    """Who did what to whom: events, by actor (corpus entity or ISO country code), type and date.
-
-    By default only events stated as having happened (modality asserted: not
-    negated, planned or hypothetical) with confidence >= `min_confidence` (the
-    `min_event_confidence` setting); `min_confidence=None` lists every event.
-    Rows stored before events had a confidence or a modality keep showing.
-    """
+def _event_where(store: Store, *, source: str | None, target: str | None, type: str | None, since: str | None,
+                 until: str | None, like: bool, with_copies: bool, min_confidence: float | None,
+                 ) -> tuple[str, list[Any]]:
+    """The WHERE clause (over `events v`) that `events` and `event_summary` share, and its parameters."""
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
     if min_confidence is not None:
@@ -370,6 +364,22 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
     if not with_copies:
         where.append(f"v.art NOT IN {COPY_ARTS}")
     dates, dparams = _date_filter("v", since, until, col="date")
+    return " AND ".join(where) + dates, [*params, *dparams]
+
+
+def events(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 100, like: bool = False,
+           with_copies: bool = False, min_confidence: float | None = Settings.min_event_confidence,
+           offset: int = 0) -> list[Row]:
+    """Who did what to whom: events, by actor (corpus entity or ISO country code), type and date.
+
+    By default only events stated as having happened (modality asserted: not
+    negated, planned or hypothetical) with confidence >= `min_confidence` (the
+    `min_event_confidence` setting); `min_confidence=None` lists every event.
+    Rows stored before events had a confidence or a modality keep showing.
+    """
+    where, params = _event_where(store, source=source, target=target, type=type, since=since, until=until,
+                                 like=like, with_copies=with_copies, min_confidence=min_confidence)
     sql = f"""
         SELECT COALESCE(v.date, ar.published) AS date, v.type, v.mode, v.cameo,
                v.source_name AS source, v.source_country, v.trigger_text AS trigger,
@@ -377,13 +387,50 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
                v.negated, v.tense, v.modality, v.provenance_confidence AS confidence,
                v.sentence_text AS sentence, ar.title, ar.doc, v.id AS event_id
         FROM events v JOIN articles ar ON ar._row = v.art
-        WHERE {' AND '.join(where)} {dates}
-        ORDER BY date DESC, ar._row, v.seq LIMIT ?"""
-    rows = [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
+        WHERE {where}
+        ORDER BY date DESC, ar._row, v.seq LIMIT ? OFFSET ?"""
+    rows = [dict(r) for r in store.conn.execute(sql, (*params, limit, offset))]
     for r in rows:
         r["negated"] = bool(r["negated"])
     _add_copies(store, rows)
     return rows
+
+
+def event_summary(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
+                  since: str | None = None, until: str | None = None, like: bool = False,
+                  with_copies: bool = False, min_confidence: float | None = Settings.min_event_confidence,
+                  top: int = 10) -> Row:
+    """The true total of `events` with the same filters and facets with counts: type, source, target, month."""
+    where, params = _event_where(store, source=source, target=target, type=type, since=since, until=until,
+                                 like=like, with_copies=with_copies, min_confidence=min_confidence)
+    base = f"FROM events v JOIN articles ar ON ar._row = v.art WHERE {where}"
+
+    def facet(expr: str, order: str, limit: int, extra: str = "") -> list[Row]:
+        sql = (f"SELECT {expr} AS name, COUNT(*) AS n {base} AND {expr} IS NOT NULL{extra} GROUP BY 1 "
+               f"ORDER BY {order} LIMIT ?")
+        return [dict(r) for r in store.conn.execute(sql, (*params, limit))]
+
+    return {
+        "total": store.conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0],
+        "types": facet("v.type", "n DESC, name", 20),
+        "sources": facet("COALESCE(v.source_country, v.source_name)", "n DESC, name", top),
+        "targets": facet("COALESCE(v.target_country, v.target_name)", "n DESC, name", top),
+        # An event's date is a TIMEX value ("2024-W13", "XXXX-03"): only a known year and month is a month.
+        "months": facet("substr(COALESCE(v.date, ar.published), 1, 7)", "name DESC", 24,
+                        " AND substr(COALESCE(v.date, ar.published), 1, 7) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'"),
+    }
+
+
+def places(store: Store, *, with_copies: bool = False, limit: int = 500) -> list[Row]:
+    """The stored places with coordinates: name, country, position, and in how many stories they occur."""
+    copies = "" if with_copies else f" AND p.art NOT IN {COPY_ARTS}"
+    sql = f"""
+        SELECT p.name, p.country, ROUND(p.lat, 3) AS lat, ROUND(p.lon, 3) AS lon, p.geonameid,
+               COUNT(DISTINCT p.art) AS articles, MIN(ar.doc) AS doc
+        FROM places p JOIN articles ar ON ar._row = p.art
+        WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL{copies}
+        GROUP BY COALESCE(p.geonameid, p.name) ORDER BY articles DESC, p.name LIMIT ?"""
+    return [dict(r) for r in store.conn.execute(sql, (limit,))]
 
 
 def timeline(store: Store, name: str, *, limit: int = 500, like: bool = False,
