@@ -117,11 +117,9 @@ def test_a_wire_story_and_its_copy_show_once_with_also_published_by(server: Live
     assert re.search(r"\d+%", table.nth(1).inner_text())
     assert "republished" in table.nth(1).inner_text() or "Harbor Wire" in table.nth(1).inner_text()
     assert page.locator(".diff ins, .diff del").count() >= 1
-    _shot(page, "story")
     phone = _page(browser, PHONE)
     phone.goto(page.url)
     _no_sideways_scroll(phone)
-    _shot(phone, "story-phone")
 
 
 # 2. Speaker pages you can trust --------------------------------------------------------------------------------
@@ -142,11 +140,9 @@ def test_speaker_page_is_the_corpus_entity_with_kind_badges(server: LiveServer, 
     # every quote links to its own place in its article
     first = page.locator("ul.said li a").first.get_attribute("href")
     assert re.fullmatch(r"/articles/[0-9a-f]+#a\d+", first or "")
-    _shot(page, "entity")
     phone = _page(browser, PHONE)
     phone.goto(page.url)
     _no_sideways_scroll(phone)
-    _shot(phone, "entity-phone")
 
 
 def test_unresolved_speakers_are_never_a_person_page(server: LiveServer, browser: Any) -> None:
@@ -190,7 +186,7 @@ def test_a_quote_permalink_scrolls_to_it_and_its_citation_copies(server: LiveSer
     copied = page.evaluate("navigator.clipboard.readText()")
     assert re.match(r"^(“.+,” Antony Blinken said|Antony Blinken said .+) \(.+\)$", copied), copied
     assert copied in page.locator("#copied").inner_text()
-    _shot(page, "article")
+    _shot(page, "article-cited")
     # an article with a stored URL links to the original story
     page.goto(server.url + "/quotes?q=ferry+sailings")
     page.locator("table.quotes tbody td.src a").first.click()
@@ -199,7 +195,6 @@ def test_a_quote_permalink_scrolls_to_it_and_its_citation_copies(server: LiveSer
     phone = _page(browser, PHONE)
     phone.goto(server.url + href)
     _no_sideways_scroll(phone)
-    _shot(phone, "article-phone")
 
 
 # 4. The explorer ------------------------------------------------------------------------------------------------
@@ -248,11 +243,9 @@ def test_the_explorer_pages_sorts_facets_and_downloads_the_view(server: LiveServ
     # the topic is highlighted in the quotes it found
     page.goto(server.url + "/quotes?q=Rafah")
     assert page.locator("table.quotes mark.hit", has_text=re.compile("Rafah", re.I)).count() >= 1
-    _shot(page, "quotes")
     phone = _page(browser, PHONE)
     phone.goto(server.url + "/quotes")
     _no_sideways_scroll(phone)
-    _shot(phone, "quotes-phone")
 
 
 def test_an_empty_explorer_says_what_to_change(server: LiveServer, browser: Any) -> None:
@@ -318,7 +311,6 @@ def test_unknown_pages_are_html_and_the_api_docs_render_offline(server: LiveServ
     assert docs.locator("code", has_text="GET /api/quotes").count() >= 1
     assert docs.get_by_role("link", name="/api/openapi.json").count() == 1
     assert docs.get_by_role("navigation", name="Main").locator('[aria-current="page"]').inner_text() == "API"
-    _shot(docs, "api-docs")
     page.goto(server.url + "/search?q=Rafah")
     assert page.get_by_role("link", name=SEED_TITLE).count() == 1
 
@@ -346,7 +338,7 @@ def test_dark_mode_and_the_busy_analyse_form(server: LiveServer, browser: Any) -
     assert page.get_by_role("button", name="Analysing…").is_disabled()
     page.evaluate("document.querySelector('form.analyze').submit()")
     page.wait_for_selector("#result", timeout=120_000)
-    _shot(page, "analyze")
+    _shot(page, "analyze-result")
 
 
 # axe-core on every page type -----------------------------------------------------------------------------------
@@ -374,10 +366,18 @@ def test_axe_finds_no_serious_violation_on_any_page_type(server: LiveServer, bro
                if v["impact"] in ("serious", "critical")]
         if bad:
             found[name] = bad
+        if scheme == "light":
+            _shot(page, name)
         AXE_OUT.mkdir(parents=True, exist_ok=True)
         (AXE_OUT / f"{name}-{scheme}.json").write_text(json.dumps(
             {v["id"]: v["impact"] for v in result["violations"]}, indent=1))
     assert not found, found
+    if scheme == "light":  # and every page type at phone width
+        phone = _page(browser, PHONE)
+        for name, path in _page_types(phone, server).items():
+            phone.goto(server.url + path)
+            _no_sideways_scroll(phone)
+            _shot(phone, f"{name}-phone")
 
 
 # 5. Events and places ---------------------------------------------------------------------------------------------
@@ -414,11 +414,9 @@ def test_events_page_facets_link_to_sentences_and_the_map_works_offline(server: 
     assert land > 500, "the land shapes did not load"
     names = [a.get_attribute("aria-label") or "" for a in page.locator("#places-map a").all()]
     assert any(n.startswith("Rafah") for n in names), names
-    _shot(page, "events")
     phone = _page(browser, PHONE)
     phone.goto(server.url + "/events")
     _no_sideways_scroll(phone)
-    _shot(phone, "events-phone")
 
 
 # 6. Human dates ----------------------------------------------------------------------------------------------------
