@@ -69,10 +69,6 @@ def main() -> str:
     return text
 
 
-if __name__ == "__main__":
-    main()
-
-
 def _time(client: Any, path: str) -> tuple[float, list[float]]:
     t0 = time.perf_counter()
     resp = client.get(path)
@@ -131,3 +127,7 @@ def large_store() -> list[str]:
                      f"{times[int(0.95 * (len(times) - 1))]:.1f} |")
     print("\n".join(lines))
     return lines
+
+
+if __name__ == "__main__":
+    main()

@@ -145,23 +145,36 @@ def _quotes_download(request: Request, fmt: str) -> Response:
                     headers={"content-disposition": f'attachment; filename="{name}.csv"'})
 
 
+ENTITY_QUOTES = 100  # quotes listed on a speaker page; the explorer has them all, with pages
+
+
 @router.get("/entity/{name}", response_class=HTMLResponse)
 def entity_page(request: Request, name: str, copies: bool = False) -> HTMLResponse:
     from newsgraph.serve.views import entity_view, quote_weeks, timeline_svg
     from newsgraph.store import queries
 
-    def compute() -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    def compute() -> dict[str, Any] | None:
         with request.app.state.ng.store() as store:
             view = entity_view(store, name, with_copies=copies)
-            return view, (queries.quotes(store, speaker=name, limit=500, with_copies=copies) if view else [])
+            if view is None:
+                return None
+            quotes = queries.quotes(store, speaker=name, limit=explore.DOWNLOAD_MAX, with_copies=copies)
+        return {"e": view, "quotes": quotes[:ENTITY_QUOTES], "total": len(quotes), "weeks": quote_weeks(quotes),
+                "chart": timeline_svg(view["timeline"])}
 
-    view, quotes = request.app.state.ng.memo(("entity", name, copies), compute)
-    if view is None:
+    def page() -> str | None:
+        # The whole page is kept: a much-quoted speaker's chart has hundreds of points to render.
+        found = compute()
+        if found is None:
+            return None
+        return templates.get_template("entity.html").render(request=request, title=found["e"]["name"], **found)
+
+    html = request.app.state.ng.memo(("entity", name, copies), page)
+    if html is None:
         return not_found(request, f"“{name}” is not a resolved person, organisation or place in this store. "
                                   "Speakers such as “I”, “he” or “a spokesman” stay unresolved rather than "
                                   "guessed, so they have no page.", title="Unresolved or unknown name")
-    return _render(request, "entity.html", title=view["name"], e=view, quotes=quotes, weeks=quote_weeks(quotes),
-                   chart=timeline_svg(view["timeline"]))
+    return HTMLResponse(html)
 
 
 @router.get("/stories", response_class=HTMLResponse)
