@@ -159,14 +159,22 @@ def quote_weeks(quotes: list[dict[str, Any]], height: int = 80) -> dict[str, Any
     if not counts:
         return {"bars": [], "width": 0, "height": height, "max": 0}
     top = max(counts.values())
-    step, bar = 28, 20
+    weeks = sorted(counts)
+    if (weeks[-1] - weeks[0]).days // 7 < MAX_WEEKS:  # empty weeks between are bars of 0, so gaps show
+        weeks = [weeks[0] + timedelta(weeks=k) for k in range((weeks[-1] - weeks[0]).days // 7 + 1)]
+    step, bar = 44, 30
+    every = max(1, len(weeks) // 16)  # a date under at most 16 bars, so the labels never overlap
     bars = []
-    for i, (monday, n) in enumerate(sorted(counts.items())):
-        h = max(2, round(n / top * (height - 20)))
+    for i, monday in enumerate(weeks):
+        n = counts.get(monday, 0)
+        h = round(n / top * (height - 20)) if n else 0
         bars.append({"x": 40 + i * step, "y": height - 16 - h, "w": bar, "h": h, "n": n,
                      "label": "week of " + humanize.day(monday.isoformat()),
-                     "short": f"{monday.day} {humanize.MONTHS[monday.month - 1][:3]}"})
+                     "short": f"{monday.day} {humanize.MONTHS[monday.month - 1][:3]}" if i % every == 0 else ""})
     return {"bars": bars, "width": 40 + len(bars) * step + 10, "height": height, "max": top}
+
+
+MAX_WEEKS = 104  # beyond two years only the weeks with quotes get a bar
 
 
 DIFF_MAX_WORDS = 5000  # longer copies are compared on their first words only: the diff is for reading, not proof
