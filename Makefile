@@ -18,10 +18,16 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 venv: $(STAMP)
 
+# axe-core, which the browser tests load into the pages they check (tests/serve/package-lock.json pins it).
+AXE := tests/serve/node_modules/axe-core/axe.min.js
+$(AXE): tests/serve/package.json tests/serve/package-lock.json
+	cd tests/serve && npm ci --no-audit --no-fund --silent
+	touch $(AXE)
+
 demo: $(STAMP)
 	$(BIN)/newsgraph demo
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check src --select C901   # no function above McCabe 20 (pyproject)
 	$(BIN)/python -m pytest -q
 

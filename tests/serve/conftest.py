@@ -85,3 +85,66 @@ class LiveServer:
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(timeout=20)
+
+
+# A store for the newsroom pages: the seed, the package's demo articles (a wire story and its copy among
+# them) and a run of fictional council reports, so the quote explorer has pages to turn and facets to count.
+COUNCIL_REPORTS = 60
+OUTLETS = ("Vellmoor Gazette", "Harlow Ledger", "Quillby Courier")
+
+
+def council_report(i: int):  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from newsgraph.model import (
+        AnalyzedDocument,
+        Article,
+        Attribution,
+        Entity,
+        Mention,
+        SourceRef,
+        Span,
+        SpeakerRef,
+    )
+
+    speaker, title = (("Mara Quill", "councillor"), ("Odo Brenn", "engineer"))[i % 2]
+    head = f"Vellmoor Council report {i}: the ferry timetable, week {i}"
+    words = f"The ferry crossing will keep its {i + 2} sailings a day through the spring season"
+    body = (f"{head}\n\nVellmoor Council met on the ferry timetable on day {i}.\n\n"
+            f"\"{words},\" said {title} {speaker}.\n\nI said the pier needs paint number {i}.")
+    q0 = body.index('"')
+    q1 = body.index('"', q0 + 1) + 1
+    who = body.index(speaker)
+    council = body.index("Vellmoor Council", len(head))
+    i_at = body.rindex("I said")
+    ents = (Entity("e1", speaker, "PERSON", aliases=(speaker,), titles=(title,),
+                   mentions=(Mention(who, who + len(speaker), speaker),)),
+            Entity("e2", "Vellmoor Council", "ORG", mentions=(Mention(council, council + 16, "Vellmoor Council"),)))
+    pier = body.index("the pier")
+    atts = (Attribution("a1", "direct" if i % 3 else "mixed", Span(q0, q1, body[q0:q1]), None,
+                        SpeakerRef(speaker, who, who + len(speaker), "e1", speaker)),
+            Attribution("a2", "indirect", Span(pier, len(body) - 1, body[pier:len(body) - 1]), None,
+                        SpeakerRef("I", i_at, i_at + 1, None, None)))
+    sha = hashlib.sha256(body.encode()).hexdigest()
+    day = f"2031-{1 + i % 3:02d}-{1 + i % 27:02d}"
+    return AnalyzedDocument(source=SourceRef(f"council-{i}.txt", f"fictional:council/{i}", sha, "text"),
+                            article=Article(title=head, text=body, published=day, publisher=OUTLETS[i % 3],
+                                            url=f"https://news.example/council/{i}"),
+                            entities=ents, attributions=atts)
+
+
+@pytest.fixture(scope="session")
+def newsroom_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from importlib import resources
+
+    from newsgraph.store import open_store
+    from tests.conftest import run_cli, shared_file
+
+    seed = shared_file("seed/000_d83e9b355770aa0a.txt")
+    examples = str(resources.files("newsgraph").joinpath("data/examples"))
+    db = tmp_path_factory.mktemp("newsroom") / "newsroom.db"
+    with open_store(db) as store:
+        store.put_many(council_report(i) for i in range(COUNCIL_REPORTS))
+    proc = run_cli("ingest", str(seed), examples, "--db", str(db), "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr.decode()
+    return db

@@ -2,9 +2,8 @@
 
 The seed from ../shared is ingested into a fresh store through the real CLI,
 the real `newsgraph serve` runs on a free port, and the pages are checked as a
-reader would use them. Screenshots land in a temporary folder; with
-NEWSGRAPH_SCREENSHOTS=1 they replace the README's in docs/screenshots/ (so a
-plain `make test` leaves the checkout as it was).
+reader would use them. The screenshots of every page type are taken by
+test_newsroom.py, over a larger store.
 """
 
 from __future__ import annotations
@@ -15,13 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli, shared_file
+from tests.conftest import run_cli, shared_file
 from tests.serve.conftest import LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
-SHOTS = ROOT / "docs" / "screenshots" if os.environ.get("NEWSGRAPH_SCREENSHOTS") == "1" else \
-    Path(os.environ.get("TMPDIR", "/tmp")) / "newsgraph-screenshots"
-SHOTS.mkdir(parents=True, exist_ok=True)
 pytestmark = pytest.mark.browser
 
 NEW_ARTICLE = """Water board warns of summer restrictions
@@ -105,12 +101,10 @@ def test_seed_article_page(server: LiveServer, browser) -> None:  # type: ignore
     page.locator("article mark.figure").first.focus()
     assert "source" in page.locator("#tip").inner_text()
     assert page.locator("#removed li").count() >= 5
-    page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
     phone = _page(browser, 390, 844)
     phone.goto(server.url + href)
     scroll_width = phone.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 400, f"the page scrolls sideways at phone width ({scroll_width}px)"
-    phone.screenshot(path=str(SHOTS / "article-phone.png"))
 
 
 def test_quote_explorer_search(server: LiveServer, browser) -> None:  # type: ignore[no-untyped-def]
@@ -123,7 +117,6 @@ def test_quote_explorer_search(server: LiveServer, browser) -> None:  # type: ig
     assert rows.count() >= 1
     assert all("Antony Blinken" in t for t in rows.all_inner_texts())
     assert "Rafah" in " ".join(rows.all_inner_texts())
-    page.screenshot(path=str(SHOTS / "quotes.png"), full_page=True)
 
 
 def test_analyse_page_shows_attributions(server: LiveServer, browser) -> None:  # type: ignore[no-untyped-def]
@@ -137,7 +130,6 @@ def test_analyse_page_shows_attributions(server: LiveServer, browser) -> None:  
     speakers = {s.get_attribute("data-speaker") for s in said.all()}
     assert "Tobias Lindgren" in speakers
     assert page.locator("#result mark.quote").count() >= 1
-    page.screenshot(path=str(SHOTS / "analyze.png"), full_page=True)
 
 
 def test_entity_page_chart(server: LiveServer, browser) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +140,6 @@ def test_entity_page_chart(server: LiveServer, browser) -> None:  # type: ignore
     assert page.locator("h1").inner_text().startswith("Antony Blinken")
     assert page.locator("svg#timeline-chart circle.quote").count() >= 1
     assert page.locator("text=Secretary of State").count() >= 1
-    page.screenshot(path=str(SHOTS / "entity.png"), full_page=True)
 
 
 def test_keyboard_navigation(server: LiveServer, browser) -> None:  # type: ignore[no-untyped-def]

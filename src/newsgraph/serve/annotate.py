@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from newsgraph.model.format import format_number as number
+from newsgraph.serve import humanize
 
 PALETTE = 8  # speaker colours s0..s7 in app.css, all AA contrast on white
 
@@ -27,6 +28,10 @@ class Mark:
     cls: str
     attrs: tuple[tuple[str, str], ...]
     tip: str
+    # Said once before a quote's first segment: who speaks, visible (short) and for screen readers (full),
+    # so a speaker is never told by colour alone and no aria-label hides the quoted words.
+    label: str = ""
+    anchor: str = ""
 
 
 def _non_overlapping(marks: list[Mark]) -> list[Mark]:
@@ -49,15 +54,33 @@ def speaker_colours(obj: dict[str, Any]) -> dict[str, int]:
     return names
 
 
+def _speaker_label(a: dict[str, Any], resolved: bool) -> str:
+    name = a["speaker"].get("name") or ""
+    written = a["speaker"].get("text") or ""
+    kind = humanize.kind(a["kind"]).lower()
+    if resolved and name:
+        short = name.split()[-1]
+        full = f"{name}, {kind}:"
+    else:
+        short = f"“{written}”" if written else "?"
+        full = f"unidentified speaker{' “' + written + '”' if written else ''}, {kind}:"
+    return (f'<span class="who" aria-hidden="true">{escape(short)}</span>'
+            f'<span class="sr-only">{escape(full)} </span>')
+
+
 def marks(obj: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
     colours = speaker_colours(obj)
+    corpus = {e["id"]: e.get("corpus_id") for e in obj.get("entities", [])}
     outer = []
     for a in sorted(obj.get("attributions", []), key=lambda a: (a["content"]["start"], -a["content"]["end"])):
         name = a["speaker"].get("name") or "unknown"
         cue = (a.get("cue") or {}).get("text") or ""
-        tip = f"{name} ({a['kind']}{', ' + cue if cue else ''})"
+        resolved = bool(corpus.get(a["speaker"].get("entity_id") or ""))
+        tip = f"{name if resolved else 'unidentified: ' + (a['speaker'].get('text') or '?')} " \
+              f"({humanize.kind(a['kind'])}{', ' + cue if cue else ''})"
         outer.append(Mark(a["content"]["start"], a["content"]["end"], f"quote s{colours[name]}",
-                          (("data-speaker", name), ("data-kind", a["kind"]), ("data-id", a["id"])), tip))
+                          (("data-speaker", name), ("data-kind", a["kind"]), ("data-id", a["id"])), tip,
+                          label=_speaker_label(a, resolved), anchor=a["id"]))
     inner = []
     for c in obj.get("claims", []):
         src = (c.get("source") or {}).get("name") or "no source given"
@@ -65,8 +88,9 @@ def marks(obj: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
         inner.append(Mark(c["start"], c["end"], "figure", (("data-source", src), ("data-value", value)),
                           f"{value} — source: {src}"))
     for t in obj.get("timexes", []):
-        inner.append(Mark(t["start"], t["end"], "date", (("data-value", t.get("value") or "?"),),
-                          f"{t['type'].lower()}: {t.get('value') or 'unresolved'}"))
+        value = t.get("value")
+        inner.append(Mark(t["start"], t["end"], "date", (("data-value", value or "?"),),
+                          f"{t['type'].lower()}: {humanize.timex(value)}{f' ({value})' if value else ''}"))
     for e in obj.get("entities", []):
         titles = ", ".join(e.get("titles") or [])
         for m in e.get("mentions", []):
@@ -80,28 +104,42 @@ def marks(obj: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
     return outer, inner
 
 
-def _open(m: Mark) -> str:
+def _open(m: Mark, first: bool, stop: bool) -> str:
+    """A mark's opening tag. Marks are no tab stops of their own: the article text is one stop (roving
+    focus, app.js moves it with the arrow keys), so Tab goes past the text to the panels."""
     attrs = "".join(f' {k}="{escape(v)}"' for k, v in m.attrs)
-    return f'<mark class="{m.cls}"{attrs} title="{escape(m.tip)}" tabindex="0">'
+    anchor = f' id="{escape(m.anchor)}"' if first and m.anchor else ""
+    label = m.label if first else ""
+    return f'{label}<mark class="{m.cls}"{anchor}{attrs} title="{escape(m.tip)}" tabindex="{0 if stop else -1}">'
 
 
 def paragraphs(obj: dict[str, Any]) -> list[Markup]:
     """The article text as a list of paragraph HTML strings, marks included."""
     text: str = obj["article"]["text"]
     outer, inner = marks(obj)
+    anchors = sorted((e["sentence"]["start"], e["id"]) for e in obj.get("events", []) if e.get("sentence"))
+    everything = outer + inner
+    stop = id(min(everything, key=lambda m: (m.start, m in inner))) if everything else None
     out = []
     pos = 0
+    started: set[int] = set()
     for para in text.split("\n\n"):
         start, end = pos, pos + len(para)
         pos = end + 2
-        events: list[tuple[int, int, str]] = []  # (offset, order, html): closes sort before opens
+        events: list[tuple[int, float, str]] = []  # (offset, order, html): closes sort before opens
         for layer, depth in ((outer, 0), (inner, 1)):
             for m in layer:
                 s, e = max(m.start, start), min(m.end, end)
                 if s >= e:
                     continue
-                events.append((s, 2 + depth, _open(m)))
+                first = id(m) not in started
+                started.add(id(m))
+                events.append((s, 2 + depth, _open(m, first and depth == 0, first and id(m) == stop)))
                 events.append((e, 1 - depth, "</mark>"))
+        # An event's sentence is a target for links from /events: an empty anchor, after any mark closing there.
+        for off, ev in anchors:
+            if start <= off < end + 2:  # a sentence may start on the blank line between paragraphs
+                events.append((min(off, end), 1.5, f'<span class="anchor" id="ev-{escape(ev)}"></span>'))
         events.sort(key=lambda x: (x[0], x[1]))
         html, cur = [], start
         for off, _, tag in events:

@@ -113,15 +113,26 @@ def quotes(request: Request, speaker: str | None = None,
            about: str | None = Query(None, description="Words the quote contains (the CLI's --about)."),
            q: str | None = Query(None, deprecated=True, description="Old name of `about`."),
            since: str | None = None, until: str | None = None, limit: int = 100, like: bool = Like,
-           copies: bool = Copies) -> dict[str, Any]:
+           copies: bool = Copies, offset: int = Query(0, ge=0, le=MAX_OFFSET),
+           kind: str | None = Query(None, pattern="^(direct|mixed|indirect)$", description="direct, mixed or indirect."),
+           outlet: str | None = Query(None, description="The publisher (else rights holder, else source id)."),
+           sort: str = Query("-date", description="date, speaker, kind or outlet; a leading - reverses."),
+           total: bool = Query(False, description="Also count every matching quotation (slower).")) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
     _dates(since, until)
+    if sort not in queries.QUOTE_SORTS:
+        raise ApiError(422, Code.BAD_ARGUMENT, f"sort is one of {', '.join(queries.QUOTE_SORTS)}, got {sort!r}")
     with ng.store() as store:
         rows = queries.quotes(store, speaker=speaker, about=about or q, since=since, until=until,
-                              limit=ng.page_size(limit), like=like, with_copies=copies)
-    return {"items": rows}
+                              limit=ng.page_size(limit), like=like, with_copies=copies, offset=offset, kind=kind,
+                              outlet=outlet, sort=sort)
+        answer: dict[str, Any] = {"items": rows, "limit": limit, "offset": offset}
+        if total:
+            answer["total"] = queries.quote_summary(store, speaker=speaker, about=about or q, since=since,
+                                                    until=until, kind=kind, like=like, outlet=outlet)["total"]
+    return answer
 
 
 @router.get("/entities", summary="The most covered entities")
@@ -148,14 +159,15 @@ def entity(request: Request, name: str, copies: bool = Copies) -> dict[str, Any]
 
 @router.get("/events", summary="Who did what to whom")
 def events(request: Request, source: str | None = None, target: str | None = None, type: str | None = None,
-           limit: int = 100, like: bool = Like, copies: bool = Copies) -> dict[str, Any]:
+           limit: int = 100, like: bool = Like, copies: bool = Copies,
+           offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
     with ng.store() as store:
         rows = queries.events(store, source=source, target=target, type=type, limit=ng.page_size(limit), like=like,
-                              with_copies=copies)
-    return {"items": rows}
+                              with_copies=copies, offset=offset)
+    return {"items": rows, "limit": limit, "offset": offset}
 
 
 @router.get("/search", summary="Full-text search over articles and attributions")

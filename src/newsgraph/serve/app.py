@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Iterator
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -18,6 +22,9 @@ from newsgraph.serve.limits import LimitsMiddleware
 from newsgraph.serve.security import RateLimiter, SecurityMiddleware
 from newsgraph.serve.workers import AnalysisPool
 from newsgraph.settings import Settings, load_settings
+
+T = TypeVar("T")
+MEMO_ENTRIES = 16  # answers kept: a few explorer views and their facets, the home page's lists
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,40 @@ class State:
             pass
         self.workers = AnalysisPool(self.settings, self.settings.serve_max_analyses)
         self.rate_limiter = RateLimiter(self.settings.serve_rate_limit_per_minute)
+        self._memo: OrderedDict[tuple[Any, ...], tuple[tuple[int, ...], Any]] = OrderedDict()
+        self._memo_lock = threading.Lock()
+
+    def _signature(self) -> tuple[int, ...]:
+        """What changes whenever the store does: size and time of the database and its write-ahead log."""
+        sig: list[int] = []
+        for path in (self.db_path, Path(str(self.db_path) + "-wal")):
+            try:
+                st = os.stat(path)
+                sig += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                sig += [0, 0]
+        return tuple(sig)
+
+    def memo(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """`compute()` once per key while the store is unchanged.
+
+        Store-wide answers (the explorer's deduplicated quotations with their facets, the most quoted
+        people) take a scan of every attribution, seconds on a large store; the store changes only when
+        something is ingested, so the server keeps the last few answers and drops them when it does.
+        """
+        sig = self._signature()
+        with self._memo_lock:
+            hit = self._memo.get(key)
+            if hit is not None and hit[0] == sig:
+                self._memo.move_to_end(key)
+                return cast(T, hit[1])
+        value = compute()
+        with self._memo_lock:
+            self._memo[key] = (sig, value)
+            self._memo.move_to_end(key)
+            while len(self._memo) > MEMO_ENTRIES:
+                self._memo.popitem(last=False)
+        return value
 
     @contextlib.contextmanager
     def store(self) -> Iterator[object]:
@@ -82,7 +123,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         title="newsgraph",
         version=__version__,
         description="Who said what, who did what to whom, when, where, and according to whom.",
-        docs_url="/api/docs",
+        docs_url=None,  # /api/docs is a page of ours (pages.api_docs): Swagger UI would load from a CDN
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )

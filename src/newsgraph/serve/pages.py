@@ -2,41 +2,58 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from newsgraph import __version__
 from newsgraph.model.format import format_number as number
+from newsgraph.serve import explore, humanize
 from newsgraph.serve.errors import ApiError
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("newsgraph.serve").joinpath("templates"))))
 templates.env.globals["version"] = __version__
 templates.env.globals["number"] = number
+templates.env.filters["day"] = humanize.day
+templates.env.filters["month"] = humanize.month
+templates.env.filters["timex"] = humanize.timex
+templates.env.filters["kind"] = humanize.kind
+templates.env.filters["provenance"] = humanize.provenance
 
 
 def _render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, name, ctx, status_code=status)
 
 
-def _not_found(request: Request, what: str) -> HTMLResponse:
-    return _render(request, "error.html", status=404, title="Not found", message=what)
+def not_found(request: Request, what: str, title: str = "Not found") -> HTMLResponse:
+    return _render(request, "error.html", status=404, title=title, message=what)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, q: str | None = None) -> HTMLResponse:
+def home(request: Request, q: str = "", page: int = 1) -> HTMLResponse:
     from newsgraph.store import queries
 
+    page = max(1, page)
     with request.app.state.ng.store() as store:
-        rows = queries.articles(store, limit=50, query=q or None)
+        rows = queries.articles(store, limit=explore.PER_PAGE, offset=(page - 1) * explore.PER_PAGE,
+                                query=q or None)
+        total = queries.article_count(store, query=q or None)
         stats = queries.stats(store)
-        people = queries.entities(store, type="PERSON", top=12)
-    return _render(request, "home.html", title="Articles", rows=rows, stats=stats, people=people, q=q or "")
+        quoted = request.app.state.ng.memo(("most_quoted",), lambda: queries.most_quoted(store, top=10))
+    return _render(request, "home.html", title="Articles", nav="articles", rows=rows, stats=stats, quoted=quoted,
+                   q=q, page=page, total=total, per=explore.PER_PAGE, pages=explore.pages(total, page))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(q: str = "") -> RedirectResponse:
+    # The URL people guess: the article search is the home page's form.
+    return RedirectResponse("/?" + explore.urlencode({"q": q}) if q else "/", status_code=307)
 
 
 @router.get("/articles/{doc}", response_class=HTMLResponse)
@@ -48,44 +65,147 @@ def article_page(request: Request, doc: str) -> HTMLResponse:
         obj = queries.article(store, doc)
         story = story_of(store, doc) if obj is not None else None
     if obj is None:
-        return _not_found(request, f"There is no article with id {doc}.")
+        return not_found(request, f"There is no article with id {doc}.")
     view = article_view(obj) | {"story": story}
-    return _render(request, "article.html", title=obj["article"]["title"] or obj["source"]["id"], v=view)
+    return _render(request, "article.html", title=obj["article"]["title"] or obj["source"]["id"], nav="articles",
+                   v=view, skip_said=True)
+
+
+def _quote_filters(request: Request) -> explore.QuoteFilters:
+    p = request.query_params
+    try:
+        page = max(1, int(p.get("page", "1")))
+    except ValueError:
+        page = 1
+    sort = p.get("sort", "-date")
+    from newsgraph.store.queries import QUOTE_SORTS
+
+    return explore.QuoteFilters(
+        speaker=p.get("speaker", "").strip(), q=p.get("q", "").strip(), since=p.get("since", "").strip(),
+        until=p.get("until", "").strip(), kind=p.get("kind", "").strip().lower(), outlet=p.get("outlet", ""),
+        like=p.get("like") in ("true", "1", "on"), copies=p.get("copies") in ("true", "1", "on"),
+        sort=sort if sort in QUOTE_SORTS else "-date", page=page)
+
+
+def _quote_view(request: Request, f: explore.QuoteFilters) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The facets and every row (all pages, in order) of the view `f` makes, once while the store is unchanged."""
+    from newsgraph.store import queries
+
+    ng = request.app.state.ng
+
+    def compute() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        with ng.store() as store:
+            summary = queries.quote_summary(store, **f.store_args())
+            rows = queries.quotes(store, **f.store_args(), limit=explore.DOWNLOAD_MAX, sort=f.sort,
+                                  with_copies=f.copies)
+        return summary, rows
+
+    return cast(tuple[dict[str, Any], list[dict[str, Any]]], ng.memo(("quotes", f.query(page=1)), compute))
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quotes_page(request: Request, speaker: str = "", q: str = "", since: str = "", until: str = "",
-                copies: bool = False, like: bool = False) -> HTMLResponse:
-    from newsgraph.serve.api import _dates
-    from newsgraph.store import queries
-
-    error = None
+def quotes_page(request: Request) -> HTMLResponse:
+    f = _quote_filters(request)
+    errors = f.check()
     rows: list[dict[str, Any]] = []
-    try:
-        _dates(since or None, until or None)
-        with request.app.state.ng.store() as store:
-            rows = queries.quotes(store, speaker=speaker or None, about=q or None, since=since or None,
-                                  until=until or None, limit=200, like=like, with_copies=copies)
-    except ApiError as exc:
-        error = exc.message
-    return _render(request, "quotes.html", title="Quote explorer", rows=rows, speaker=speaker, q=q, since=since,
-                   until=until, error=error, copies=copies, like=like)
+    summary: dict[str, Any] = {"total": 0, "speakers": [], "outlets": [], "kinds": [], "months": []}
+    if not errors:
+        summary, every = _quote_view(request, f)
+        rows = explore.page_of(every, f.page)
+    first = (f.page - 1) * explore.PER_PAGE + 1
+    return _render(request, "quotes.html", status=422 if errors else 200, title="Quote explorer", nav="quotes",
+                   f=f, rows=rows, s=summary, errors=errors, first=first,
+                   last=first + sum(1 for r in rows if not r.get("copy_of")) - 1,
+                   page=f.page, pages=explore.pages(summary["total"], f.page), columns=explore.columns(f),
+                   suggestions=explore.suggestions(f), highlight=explore.highlight, month_range=explore.month_range)
+
+
+@router.get("/quotes.csv")
+def quotes_csv(request: Request) -> Response:
+    return _quotes_download(request, "csv")
+
+
+@router.get("/quotes.json")
+def quotes_json(request: Request) -> Response:
+    return _quotes_download(request, "json")
+
+
+def _quotes_download(request: Request, fmt: str) -> Response:
+    """Every row of the view the filters make (all its pages, in its order), not only the page on screen."""
+    f = _quote_filters(request)
+    errors = f.check()
+    if errors:
+        raise ApiError(422, "E006", "; ".join(errors.values()))
+    summary, rows = _quote_view(request, f)
+    name = "newsgraph-quotes"
+    if fmt == "json":
+        return JSONResponse({"filters": f.query(page=1), "total": summary["total"], "items": rows},
+                            headers={"content-disposition": f'attachment; filename="{name}.json"'})
+    return Response(explore.quotes_csv(rows), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}.csv"'})
+
+
+ENTITY_QUOTES = 100  # quotes listed on a speaker page; the explorer has them all, with pages
 
 
 @router.get("/entity/{name}", response_class=HTMLResponse)
 def entity_page(request: Request, name: str, copies: bool = False) -> HTMLResponse:
-    from newsgraph.serve.views import entity_view, timeline_svg
+    from newsgraph.serve.views import entity_view, quote_weeks, timeline_svg
+    from newsgraph.store import queries
+
+    def compute() -> dict[str, Any] | None:
+        with request.app.state.ng.store() as store:
+            view = entity_view(store, name, with_copies=copies)
+            if view is None:
+                return None
+            quotes = queries.quotes(store, speaker=name, limit=explore.DOWNLOAD_MAX, with_copies=copies)
+        return {"e": view, "quotes": quotes[:ENTITY_QUOTES], "total": len(quotes), "weeks": quote_weeks(quotes),
+                "chart": timeline_svg(view["timeline"])}
+
+    def page() -> str | None:
+        # The whole page is kept: a much-quoted speaker's chart has hundreds of points to render.
+        found = compute()
+        if found is None:
+            return None
+        return templates.get_template("entity.html").render(request=request, title=found["e"]["name"], **found)
+
+    html = request.app.state.ng.memo(("entity", name, copies), page)
+    if html is None:
+        return not_found(request, f"“{name}” is not a resolved person, organisation or place in this store. "
+                                  "Speakers such as “I”, “he” or “a spokesman” stay unresolved rather than "
+                                  "guessed, so they have no page.", title="Unresolved or unknown name")
+    return HTMLResponse(html)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+@router.get("/dupes", response_class=HTMLResponse)
+def dupes_page(request: Request) -> HTMLResponse:
+    from newsgraph.store import queries
 
     with request.app.state.ng.store() as store:
-        view = entity_view(store, name, with_copies=copies)
-    if view is None:
-        return _not_found(request, f"No entity is named {name}.")
-    return _render(request, "entity.html", title=view["name"], e=view, chart=timeline_svg(view["timeline"]))
+        groups = queries.duplicate_groups(store)
+    return _render(request, "dupes.html", title="Stories and copies", nav="stories", groups=groups)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    from newsgraph.serve.views import copy_diff
+    from newsgraph.store import queries
+
+    with request.app.state.ng.store() as store:
+        members = queries.story(store, story_id)
+    if not members:
+        return not_found(request, f"There is no story with id {story_id}.")
+    original = members[0]
+    copies = [m | {"diff": copy_diff(original["text"] or "", m["text"] or "")} for m in members[1:]]
+    return _render(request, "story.html", title=original["title"] or story_id, nav="stories", original=original,
+                   copies=copies, story_id=story_id)
 
 
 @router.get("/analyze", response_class=HTMLResponse)
 def analyze_form(request: Request) -> HTMLResponse:
-    return _render(request, "analyze.html", title="Analyse an article", text="", published="", error=None, v=None)
+    return _render(request, "analyze.html", title="Analyse an article", nav="analyze", text="", published="",
+                   error=None, field=None, v=None)
 
 
 @router.post("/analyze", response_class=HTMLResponse)
@@ -102,24 +222,85 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
             html = decoded
         else:
             text = decoded
-    error, view = None, None
+    error, field, view = None, None, None
+    if not (text.strip() or html):
+        error, field = "Paste the text of an article, or choose a file to upload.", "text"
+    elif published and not _iso_day(published):
+        error, field = f"Write the reference date as YYYY-MM-DD (got “{published}”).", "published"
+    else:
+        try:
+            body = AnalyzeRequest(text=None if html else (text or None), html=html, url=None,
+                                  published=published or None, raw=False, id=None)
+            obj = await analyze_document(request.app.state.ng, body, request)
+            view = article_view(obj)
+        except ApiError as exc:
+            error, field = f"{exc.message} ({exc.code})", "text"
+        except ValueError as exc:
+            error, field = f"{exc} (E006)", "text"
+    return _render(request, "analyze.html", status=200 if view else 422, title="Analyse an article", nav="analyze",
+                   text=text, published=published, error=error, field=field, v=view)
+
+
+def _iso_day(value: str) -> bool:
+    import datetime as dt
+
     try:
-        body = AnalyzeRequest(text=None if html else (text or None), html=html, url=None,
-                              published=published or None, raw=False, id=None)
-        obj = await analyze_document(request.app.state.ng, body, request)
-        view = article_view(obj)
-    except ApiError as exc:
-        error = f"{exc.code}: {exc.message}"
-    except ValueError as exc:
-        error = f"E006: {exc}"
-    return _render(request, "analyze.html", status=200 if view else 422, title="Analyse an article", text=text,
-                   published=published, error=error, v=view)
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
 
 
-@router.get("/dupes", response_class=HTMLResponse)
-def dupes_page(request: Request) -> HTMLResponse:
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API reference, rendered here from the OpenAPI document: no script or style from elsewhere,
+    so it works offline and under the pages' strict policy."""
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "type": (p.get("schema") or {}).get("type") or "string",
+                       "default": (p.get("schema") or {}).get("default"),
+                       "description": p.get("description") or ""} for p in op.get("parameters", [])]
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary") or "",
+                        "params": params, "body": "requestBody" in op, "deprecated": op.get("deprecated", False)})
+    models = json.dumps(spec.get("components", {}).get("schemas", {}).get("AnalyzeRequest", {}), indent=2)
+    return _render(request, "api_docs.html", title="API reference", nav="api", ops=ops, info=spec.get("info", {}),
+                   analyze_schema=models)
+
+
+EVENT_FILTERS = ("type", "source", "target", "since", "until")
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, page: int = 1, all: bool = False) -> HTMLResponse:
+    """Who did what to whom, confident asserted events by default, with facets and the places on a map."""
+    from newsgraph.serve import worldmap
     from newsgraph.store import queries
 
-    with request.app.state.ng.store() as store:
-        groups = queries.duplicate_groups(store)
-    return _render(request, "dupes.html", title="Syndication", groups=groups)
+    p = request.query_params
+    f = {k: p.get(k, "").strip() for k in EVENT_FILTERS}
+    errors = {k: f"Write the date as YYYY-MM-DD (got “{f[k]}”)." for k in ("since", "until")
+              if f[k] and not _iso_day(f[k])}
+    page = max(1, page)
+    args: dict[str, Any] = {k: (v or None) for k, v in f.items()} | {
+        "min_confidence": None if all else request.app.state.ng.settings.min_event_confidence}
+    rows: list[dict[str, Any]] = []
+    summary: dict[str, Any] = {"total": 0, "types": [], "sources": [], "targets": [], "months": []}
+    ng = request.app.state.ng
+    with ng.store() as store:
+        if not errors:
+            summary = ng.memo(("events", tuple(sorted(args.items()))), lambda: queries.event_summary(store, **args))
+            rows = queries.events(store, **args, limit=explore.PER_PAGE, offset=(page - 1) * explore.PER_PAGE)
+        places = ng.memo(("places",), lambda: queries.places(store))
+    dots = [pl | dict(zip(("x", "y"), worldmap.project(pl["lat"], pl["lon"]), strict=True)) for pl in places]
+
+    def href(**changes: Any) -> str:
+        kept = {k: v for k, v in (f | {"all": "true" if all else ""} | changes).items() if v}
+        return "/events?" + explore.urlencode(kept)
+
+    return _render(request, "events.html", status=422 if errors else 200, title="Events", nav="events", rows=rows,
+                   s=summary, f=f, all=all, errors=errors, page=page, per=explore.PER_PAGE,
+                   pages=explore.pages(summary["total"], page), href=href, places=dots,
+                   map_height=worldmap.view_height(), month_range=explore.month_range)

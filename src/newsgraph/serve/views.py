@@ -3,24 +3,48 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from newsgraph.serve import humanize
 from newsgraph.serve.annotate import paragraphs, speaker_colours
+
+
+def _outlet(article: dict[str, Any], source: dict[str, Any]) -> str:
+    rights = article.get("rights") or {}
+    return str(article.get("publisher") or rights.get("holder") or source.get("id") or "")
+
+
+def citation(a: dict[str, Any], speaker: str, article: dict[str, Any], source: dict[str, Any]) -> str:
+    """A quote as a journalist cites it: “…,” Name said (Outlet, 22 Dec 2023, URL)."""
+    words = a["content"]["text"].strip().strip("\"“”‘’'").strip().rstrip(",.;:")
+    where = ", ".join(x for x in (_outlet(article, source), humanize.day(article.get("published")),
+                                  article.get("url")) if x)
+    tail = f" ({where})" if where else ""
+    if a["kind"] == "indirect":
+        return f"{speaker} said {words}{tail}"
+    return f"“{words},” {speaker} said{tail}"
 
 
 def article_view(obj: dict[str, Any]) -> dict[str, Any]:
     colours = speaker_colours(obj)
-    said: dict[str, list[dict[str, Any]]] = {}
+    corpus = {e["id"]: e.get("corpus_id") for e in obj["entities"]}
+    said: dict[str, dict[str, Any]] = {}
     for a in obj["attributions"]:
-        said.setdefault(a["speaker"].get("name") or "unknown", []).append(a)
+        name = a["speaker"].get("name") or "unknown"
+        group = said.setdefault(name, {"speaker": name, "colour": colours.get(name, 0), "items": [],
+                                       "corpus_id": corpus.get(a["speaker"].get("entity_id") or ""),
+                                       "written": a["speaker"].get("text") or ""})
+        who = name if group["corpus_id"] else (a["speaker"].get("text") or "an unidentified speaker")
+        group["items"].append(a | {"citation": citation(a, who, obj["article"], obj["source"])})
     dated = sorted((t for t in obj["timexes"] if t.get("value") and t["type"] in ("DATE", "TIME")),
                    key=lambda t: t["value"])
     return {
         "obj": obj,
         "article": obj["article"],
+        "outlet": _outlet(obj["article"], obj["source"]),
         "paragraphs": paragraphs(obj),
-        "said": [{"speaker": s, "colour": colours.get(s, 0), "items": items} for s, items in said.items()],
+        "said": list(said.values()),
         "claims": obj["claims"],
         "events": obj["events"],
         "timeline": dated,
@@ -116,7 +140,60 @@ def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 15
         for k in range(5):
             day = lo + span * k / 4
             ticks.append({"x": round(left + k / 4 * (width - left - right), 1),
-                          "label": date.fromordinal(int(day)).isoformat()})
+                          "label": humanize.day(date.fromordinal(int(day)).isoformat())})
     return {"width": width, "height": height, "points": points, "ticks": ticks,
             "lanes": [{"name": n + "s", "y": top + i * lane_h + lane_h / 2} for n, i in lanes.items()],
             "axis_y": top + 3 * lane_h + 4}
+
+
+def quote_weeks(quotes: list[dict[str, Any]], height: int = 80) -> dict[str, Any]:
+    """Quotes per ISO week, oldest first, as bars (with the same numbers as a table for screen readers)."""
+    counts: dict[date, int] = {}
+    for q in quotes:
+        try:
+            d = date.fromisoformat((q.get("published") or "")[:10])
+        except ValueError:
+            continue
+        monday = d - timedelta(days=d.weekday())
+        counts[monday] = counts.get(monday, 0) + 1
+    if not counts:
+        return {"bars": [], "width": 0, "height": height, "max": 0}
+    top = max(counts.values())
+    weeks = sorted(counts)
+    if (weeks[-1] - weeks[0]).days // 7 < MAX_WEEKS:  # empty weeks between are bars of 0, so gaps show
+        weeks = [weeks[0] + timedelta(weeks=k) for k in range((weeks[-1] - weeks[0]).days // 7 + 1)]
+    step, bar = 44, 30
+    every = max(1, len(weeks) // 16)  # a date under at most 16 bars, so the labels never overlap
+    bars = []
+    for i, monday in enumerate(weeks):
+        n = counts.get(monday, 0)
+        h = round(n / top * (height - 20)) if n else 0
+        bars.append({"x": 40 + i * step, "y": height - 16 - h, "w": bar, "h": h, "n": n,
+                     "label": "week of " + humanize.day(monday.isoformat()),
+                     "short": f"{monday.day} {humanize.MONTHS[monday.month - 1][:3]}" if i % every == 0 else ""})
+    return {"bars": bars, "width": 40 + len(bars) * step + 10, "height": height, "max": top}
+
+
+MAX_WEEKS = 104  # beyond two years only the weeks with quotes get a bar
+
+
+DIFF_MAX_WORDS = 5000  # longer copies are compared on their first words only: the diff is for reading, not proof
+
+
+def copy_diff(original: str, copy: str) -> list[tuple[str, str]]:
+    """How a copy's text differs from its original's, word by word: ('same' | 'added' | 'removed', text)."""
+    import difflib
+
+    a, b = original.split()[:DIFF_MAX_WORDS], copy.split()[:DIFF_MAX_WORDS]
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            words = a[i1:i2]
+            text = " ".join(words) if len(words) <= 24 else " ".join(words[:10]) + " … " + " ".join(words[-10:])
+            out.append(("same", text))
+            continue
+        if i2 > i1:
+            out.append(("removed", " ".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("added", " ".join(b[j1:j2])))
+    return out

@@ -125,9 +125,85 @@ def _date_filter(alias: str, since: str | None, until: str | None, col: str = "p
     return sql, params
 
 
+# The quote explorer's orders, by the name a column header sends (`-` reverses where it makes sense).
+QUOTE_SORTS = {
+    "date": "published IS NULL, published, art_row, seq",
+    "-date": "published IS NULL, published DESC, art_row, seq",
+    "speaker": "speaker IS NULL, speaker COLLATE NOCASE, published DESC, art_row, seq",
+    "-speaker": "speaker IS NULL, speaker COLLATE NOCASE DESC, published DESC, art_row, seq",
+    "outlet": "outlet IS NULL, outlet COLLATE NOCASE, published DESC, art_row, seq",
+    "-outlet": "outlet IS NULL, outlet COLLATE NOCASE DESC, published DESC, art_row, seq",
+    "kind": "kind, published DESC, art_row, seq",
+    "-kind": "kind DESC, published DESC, art_row, seq",
+}
+
+
+def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: str | None, until: str | None,
+               kind: str | None, doc: str | None, like: bool, outlet: str | None = None,
+               min_confidence: float | None = None) -> tuple[str, list[Any]] | None:
+    """The quote explorer's rows as a WITH clause ending in `w` (one row per quotation where nth = 1),
+    and its parameters; None when the speaker names no corpus entity."""
+    src = "attributions a JOIN articles ar ON ar._row = a.art"
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    if speaker and like:
+        where.append("(a.speaker_name LIKE ? ESCAPE '\\' OR a.speaker_text LIKE ? ESCAPE '\\')")
+        params += [_like(speaker)] * 2
+    elif speaker:
+        ids = resolve(store, speaker)
+        if not ids:
+            return None
+        # From the corpus entity's mentions to the quotes they speak: both steps use an index.
+        src = ("entities e JOIN attributions a ON a.art = e.art AND a.speaker_entity_id = e.id "
+               "JOIN articles ar ON ar._row = a.art")
+        where.append(f"e.corpus_id IN ({_marks(ids)})")
+        params += ids
+    if about:
+        where.append("a._row IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
+        params.append("content_text : (" + (fts_query(about) or '""') + ")")
+    if kind:
+        where.append("a.kind = ?")
+        params.append(kind)
+    if outlet:
+        where.append("COALESCE(ar.publisher, ar.rights_holder, ar.source_id) = ?")
+        params.append(outlet)
+    if min_confidence is not None:
+        where.append("(a.provenance_confidence IS NULL OR a.provenance_confidence >= ?)")
+        params.append(min_confidence)
+    if doc:
+        # Layer rows are indexed by their article's rowid (`art`), not by the hash.
+        where.append("a.art = (SELECT _row FROM articles WHERE doc = ?)")
+        params.append(doc)
+    dates, dparams = _date_filter("ar", since, until)
+    copy = f"a.art IN {COPY_ARTS}"
+    sql = f"""
+        WITH m AS (
+            SELECT DISTINCT ar.published, a.speaker_name AS speaker, a.kind, a.cue_text AS cue,
+                   a.content_text AS quote, ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id,
+                   a.speaker_entity_id, ar.publisher, ar.story_id, ar._row AS art_row, a.seq,
+                   se.corpus_id AS speaker_corpus_id, COALESCE(ar.publisher, ar.rights_holder, ar.source_id) AS outlet,
+                   CASE WHEN {copy} THEN 1 ELSE 0 END AS is_copy,
+                   CASE WHEN length(ng_quote_key(a.content_text)) - length(replace(ng_quote_key(a.content_text),
+                        ' ', '')) + 1 >= {QUOTE_MIN_WORDS}
+                        THEN COALESCE(se.corpus_id, lower(a.speaker_name), '') || '|' || ng_quote_key(a.content_text)
+                        ELSE 'row:' || a._row END AS qk
+            FROM {src} LEFT JOIN entities se ON se.art = a.art AND se.id = a.speaker_entity_id
+            WHERE {' AND '.join(where)} {dates}),
+        o AS (SELECT * FROM m WHERE is_copy = 0),
+        w AS (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY qk ORDER BY published IS NULL, published, art_row, seq)
+                     AS nth,
+                     COUNT(*) OVER (PARTITION BY qk) AS n_rows,
+                     MIN(published) OVER (PARTITION BY qk) AS first_seen,
+                     group_concat(COALESCE(publisher, source_id), char(31)) OVER (PARTITION BY qk) AS outlets_raw,
+                     group_concat(art_row, ' ') OVER (PARTITION BY qk) AS arts_raw
+              FROM o)"""
+    return sql, [*params, *dparams]
+
+
 def quotes(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, kind: str | None = None, doc: str | None = None,
-           limit: int = 100, like: bool = False, with_copies: bool = False,
+           limit: int = 100, like: bool = False, with_copies: bool = False, offset: int = 0,
+           sort: str = "-date", outlet: str | None = None,
            min_confidence: float | None = Settings.min_attribution_confidence) -> list[Row]:
     """Who said what, newest first: each quotation once, however many articles carry it.
 
@@ -143,59 +219,15 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
     is its first appearance. A syndicated copy is not an appearance: the
     row says how many copies its story has and who published them, and
     `with_copies` lists each copy's quote right under its original's.
+    `sort` is a key of QUOTE_SORTS; `offset` pages through the rows.
     """
-    src = "attributions a JOIN articles ar ON ar._row = a.art"
-    where: list[str] = ["1 = 1"]
-    params: list[Any] = []
-    if speaker and like:
-        where.append("(a.speaker_name LIKE ? ESCAPE '\\' OR a.speaker_text LIKE ? ESCAPE '\\')")
-        params += [_like(speaker)] * 2
-    elif speaker:
-        ids = resolve(store, speaker)
-        if not ids:
-            return []
-        # From the corpus entity's mentions to the quotes they speak: both steps use an index.
-        src = ("entities e JOIN attributions a ON a.art = e.art AND a.speaker_entity_id = e.id "
-               "JOIN articles ar ON ar._row = a.art")
-        where.append(f"e.corpus_id IN ({_marks(ids)})")
-        params += ids
-    if about:
-        where.append("a._row IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
-        params.append("content_text : (" + (fts_query(about) or '""') + ")")
-    if kind:
-        where.append("a.kind = ?")
-        params.append(kind)
-    if min_confidence is not None:
-        where.append("(a.provenance_confidence IS NULL OR a.provenance_confidence >= ?)")
-        params.append(min_confidence)
-    if doc:
-        # Layer rows are indexed by their article's rowid (`art`), not by the hash.
-        where.append("a.art = (SELECT _row FROM articles WHERE doc = ?)")
-        params.append(doc)
-    dates, dparams = _date_filter("ar", since, until)
-    copy = f"a.art IN {COPY_ARTS}"
-    sql = f"""
-        WITH m AS (
-            SELECT DISTINCT ar.published, a.speaker_name AS speaker, a.kind, a.cue_text AS cue,
-                   a.content_text AS quote, ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id,
-                   a.speaker_entity_id, ar.publisher, ar.story_id, ar._row AS art_row, a.seq,
-                   CASE WHEN {copy} THEN 1 ELSE 0 END AS is_copy,
-                   CASE WHEN length(ng_quote_key(a.content_text)) - length(replace(ng_quote_key(a.content_text),
-                        ' ', '')) + 1 >= {QUOTE_MIN_WORDS}
-                        THEN COALESCE(se.corpus_id, lower(a.speaker_name), '') || '|' || ng_quote_key(a.content_text)
-                        ELSE 'row:' || a._row END AS qk
-            FROM {src} LEFT JOIN entities se ON se.art = a.art AND se.id = a.speaker_entity_id
-            WHERE {' AND '.join(where)} {dates}),
-        o AS (SELECT * FROM m WHERE is_copy = 0),
-        w AS (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY qk ORDER BY published IS NULL, published, art_row, seq)
-                     AS nth,
-                     COUNT(*) OVER (PARTITION BY qk) AS n_rows,
-                     MIN(published) OVER (PARTITION BY qk) AS first_seen,
-                     group_concat(COALESCE(publisher, source_id), char(31)) OVER (PARTITION BY qk) AS outlets_raw,
-                     group_concat(art_row, ' ') OVER (PARTITION BY qk) AS arts_raw
-              FROM o)
-        SELECT * FROM w WHERE nth = 1 ORDER BY published DESC, art_row, seq LIMIT ?"""
-    rows = [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
+    found = _quote_sql(store, speaker=speaker, about=about, since=since, until=until, kind=kind, doc=doc,
+                       like=like, outlet=outlet, min_confidence=min_confidence)
+    if found is None:
+        return []
+    cte, params = found
+    sql = f"{cte} SELECT * FROM w WHERE nth = 1 ORDER BY {QUOTE_SORTS.get(sort, QUOTE_SORTS['-date'])} LIMIT ? OFFSET ?"
+    rows = [dict(r) for r in store.conn.execute(sql, (*params, limit, offset))]
     for r in rows:
         r["articles"] = len(set(r.pop("arts_raw").split()))
         r["outlets"] = sorted({o for o in (r.pop("outlets_raw") or "").split("\x1f") if o})
@@ -203,11 +235,50 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
             r.pop(k)
     _add_copies(store, rows)
     if with_copies:
-        rows = _with_copy_quotes(store, rows, sql.replace("WHERE is_copy = 0", "WHERE is_copy = 1"),
-                                 (*params, *dparams))
+        copy_sql = (f"{cte.replace('WHERE is_copy = 0', 'WHERE is_copy = 1')} "
+                    "SELECT * FROM w ORDER BY published DESC, art_row, seq")
+        rows = _with_copy_quotes(store, rows, copy_sql, tuple(params))
     for r in rows:
         r.pop("qk", None)
     return rows
+
+
+def quote_summary(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
+                  until: str | None = None, kind: str | None = None, like: bool = False,
+                  outlet: str | None = None, top: int = 8,
+                  min_confidence: float | None = Settings.min_attribution_confidence) -> Row:
+    """What a page of `quotes` with the same filters is part of: the true total and facets with counts
+    (speaker, outlet, kind, month), each quotation counted once as `quotes` lists it."""
+    found = _quote_sql(store, speaker=speaker, about=about, since=since, until=until, kind=kind, doc=None,
+                       like=like, outlet=outlet, min_confidence=min_confidence)
+    empty: Row = {"total": 0, "speakers": [], "outlets": [], "kinds": [], "months": []}
+    if found is None:
+        return empty
+    cte, params = found
+    # One pass over the matching quotations into a temporary table; the facets then read it, not the FTS and
+    # window functions again (a temp table lives in the connection's own temp store, so a read-only store is fine).
+    store.conn.execute("DROP TABLE IF EXISTS temp.ng_quote_view")
+    store.conn.execute(f"CREATE TEMP TABLE ng_quote_view AS {cte} SELECT speaker, speaker_corpus_id, outlet, kind, "
+                       "substr(published, 1, 7) AS month FROM w WHERE nth = 1", params)
+    try:
+        total = store.conn.execute("SELECT COUNT(*) FROM temp.ng_quote_view").fetchone()[0]
+
+        def facet(select: str, group: str, order: str, limit: int, where: str = "1 = 1") -> list[Row]:
+            sql = (f"SELECT {select}, COUNT(*) AS n FROM temp.ng_quote_view WHERE {where} GROUP BY {group} "
+                   f"ORDER BY {order} LIMIT ?")
+            return [dict(r) for r in store.conn.execute(sql, (limit,))]
+
+        return {
+            "total": total,
+            # Unresolved speakers ("I", "a spokesman") are no one to filter by, so they are no facet value.
+            "speakers": facet("speaker_corpus_id AS corpus_id, MIN(speaker) AS name", "speaker_corpus_id",
+                              "n DESC, name", top, "speaker_corpus_id IS NOT NULL"),
+            "outlets": facet("outlet AS name", "outlet", "n DESC, name", top, "outlet IS NOT NULL"),
+            "kinds": facet("kind AS name", "kind", "n DESC, name", 10),
+            "months": facet("month AS name", "month", "name DESC", 24, "month IS NOT NULL"),
+        }
+    finally:
+        store.conn.execute("DROP TABLE IF EXISTS temp.ng_quote_view")
 
 
 def _add_copies(store: Store, rows: list[Row]) -> None:
@@ -231,13 +302,13 @@ def _add_copies(store: Store, rows: list[Row]) -> None:
 
 def _with_copy_quotes(store: Store, rows: list[Row], copy_sql: str, params: tuple[Any, ...]) -> list[Row]:
     """Each copy's appearance of a quotation, listed right under its original's row."""
-    copy_sql = copy_sql.replace("WHERE nth = 1", "WHERE 1 = 1").rsplit("LIMIT ?", 1)[0]
     by_story: dict[tuple[str, str], list[Row]] = {}
     for r in store.conn.execute(copy_sql, params):
         c = dict(r)
         by_story.setdefault((c["story_id"], c["qk"]), []).append(
             {k: c[k] for k in ("published", "speaker", "kind", "cue", "quote", "title", "doc", "url", "source_id",
-                               "attribution_id", "speaker_entity_id", "publisher", "story_id")}
+                               "attribution_id", "speaker_entity_id", "publisher", "story_id", "speaker_corpus_id",
+                               "outlet")}
             | {"copy_of": None})
     out = []
     for r in rows:
@@ -282,16 +353,10 @@ def _actor(store: Store, role: str, value: str, like: bool) -> tuple[str, list[A
     return f"(v.{role}_country = ? OR {actor})", [value.upper(), *ids]
 
 
-def events(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 100, like: bool = False,
-           with_copies: bool = False, min_confidence: float | None = Settings.min_event_confidence) -> list[Row]:
-    """Who did what to whom: events, by actor (corpus entity or ISO country code), type and date.
-
-    By default only events stated as having happened (modality asserted: not
-    negated, planned or hypothetical) with confidence >= `min_confidence` (the
-    `min_event_confidence` setting); `min_confidence=None` lists every event.
-    Rows stored before events had a confidence or a modality keep showing.
-    """
+def _event_where(store: Store, *, source: str | None, target: str | None, type: str | None, since: str | None,
+                 until: str | None, like: bool, with_copies: bool, min_confidence: float | None,
+                 ) -> tuple[str, list[Any]]:
+    """The WHERE clause (over `events v`) that `events` and `event_summary` share, and its parameters."""
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
     if min_confidence is not None:
@@ -310,6 +375,22 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
     if not with_copies:
         where.append(f"v.art NOT IN {COPY_ARTS}")
     dates, dparams = _date_filter("v", since, until, col="date")
+    return " AND ".join(where) + dates, [*params, *dparams]
+
+
+def events(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 100, like: bool = False,
+           with_copies: bool = False, min_confidence: float | None = Settings.min_event_confidence,
+           offset: int = 0) -> list[Row]:
+    """Who did what to whom: events, by actor (corpus entity or ISO country code), type and date.
+
+    By default only events stated as having happened (modality asserted: not
+    negated, planned or hypothetical) with confidence >= `min_confidence` (the
+    `min_event_confidence` setting); `min_confidence=None` lists every event.
+    Rows stored before events had a confidence or a modality keep showing.
+    """
+    where, params = _event_where(store, source=source, target=target, type=type, since=since, until=until,
+                                 like=like, with_copies=with_copies, min_confidence=min_confidence)
     sql = f"""
         SELECT COALESCE(v.date, ar.published) AS date, v.type, v.mode, v.cameo,
                v.source_name AS source, v.source_country, v.trigger_text AS trigger,
@@ -317,13 +398,50 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
                v.negated, v.tense, v.modality, v.provenance_confidence AS confidence,
                v.sentence_text AS sentence, ar.title, ar.doc, v.id AS event_id
         FROM events v JOIN articles ar ON ar._row = v.art
-        WHERE {' AND '.join(where)} {dates}
-        ORDER BY date DESC, ar._row, v.seq LIMIT ?"""
-    rows = [dict(r) for r in store.conn.execute(sql, (*params, *dparams, limit))]
+        WHERE {where}
+        ORDER BY date DESC, ar._row, v.seq LIMIT ? OFFSET ?"""
+    rows = [dict(r) for r in store.conn.execute(sql, (*params, limit, offset))]
     for r in rows:
         r["negated"] = bool(r["negated"])
     _add_copies(store, rows)
     return rows
+
+
+def event_summary(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
+                  since: str | None = None, until: str | None = None, like: bool = False,
+                  with_copies: bool = False, min_confidence: float | None = Settings.min_event_confidence,
+                  top: int = 10) -> Row:
+    """The true total of `events` with the same filters and facets with counts: type, source, target, month."""
+    where, params = _event_where(store, source=source, target=target, type=type, since=since, until=until,
+                                 like=like, with_copies=with_copies, min_confidence=min_confidence)
+    base = f"FROM events v JOIN articles ar ON ar._row = v.art WHERE {where}"
+
+    def facet(expr: str, order: str, limit: int, extra: str = "") -> list[Row]:
+        sql = (f"SELECT {expr} AS name, COUNT(*) AS n {base} AND {expr} IS NOT NULL{extra} GROUP BY 1 "
+               f"ORDER BY {order} LIMIT ?")
+        return [dict(r) for r in store.conn.execute(sql, (*params, limit))]
+
+    return {
+        "total": store.conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0],
+        "types": facet("v.type", "n DESC, name", 20),
+        "sources": facet("COALESCE(v.source_country, v.source_name)", "n DESC, name", top),
+        "targets": facet("COALESCE(v.target_country, v.target_name)", "n DESC, name", top),
+        # An event's date is a TIMEX value ("2024-W13", "XXXX-03"): only a known year and month is a month.
+        "months": facet("substr(COALESCE(v.date, ar.published), 1, 7)", "name DESC", 24,
+                        " AND substr(COALESCE(v.date, ar.published), 1, 7) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'"),
+    }
+
+
+def places(store: Store, *, with_copies: bool = False, limit: int = 500) -> list[Row]:
+    """The stored places with coordinates: name, country, position, and in how many stories they occur."""
+    copies = "" if with_copies else f" AND p.art NOT IN {COPY_ARTS}"
+    sql = f"""
+        SELECT p.name, p.country, ROUND(p.lat, 3) AS lat, ROUND(p.lon, 3) AS lon, p.geonameid,
+               COUNT(DISTINCT p.art) AS articles, MIN(ar.doc) AS doc
+        FROM places p JOIN articles ar ON ar._row = p.art
+        WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL{copies}
+        GROUP BY COALESCE(p.geonameid, p.name) ORDER BY articles DESC, p.name LIMIT ?"""
+    return [dict(r) for r in store.conn.execute(sql, (limit,))]
 
 
 def timeline(store: Store, name: str, *, limit: int = 500, like: bool = False,
@@ -399,3 +517,45 @@ def stats(store: Store) -> Row:
     codes = {r[0]: r[1] for r in store.conn.execute("SELECT code, COUNT(*) FROM rejections GROUP BY code")}
     return {"db": str(store.path), "schema_version": store.schema_version(), "counts": store.counts(),
             "rejections_by_code": codes}
+
+
+def article_count(store: Store, *, query: str | None = None, with_copies: bool = False) -> int:
+    """How many rows `articles` pages through with the same filters (a story once, by its original)."""
+    copies = "" if with_copies else f" AND ar._row NOT IN {COPY_ARTS}"
+    if query:
+        sql = (f"SELECT COUNT(*) FROM articles_fts JOIN articles ar ON ar._row = articles_fts.rowid "
+               f"WHERE articles_fts MATCH ?{copies}")
+        return int(store.conn.execute(sql, (fts_query(query) or '""',)).fetchone()[0])
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM articles ar WHERE 1 = 1{copies}").fetchone()[0])
+
+
+def most_quoted(store: Store, *, top: int = 10, with_copies: bool = False) -> list[Row]:
+    """The corpus entities quoted most: attributions whose speaker is one of their mentions, copies not counted."""
+    copies = "" if with_copies else f" AND a.art NOT IN {COPY_ARTS}"
+    sql = f"""
+        SELECT c.id AS corpus_id, c.name, COUNT(*) AS quotes, COUNT(DISTINCT a.art) AS articles
+        FROM attributions a JOIN entities e ON e.art = a.art AND e.id = a.speaker_entity_id
+        JOIN corpus_entities c ON c.id = e.corpus_id
+        WHERE 1 = 1{copies} GROUP BY c.id ORDER BY quotes DESC, c.name LIMIT ?"""
+    return [dict(r) for r in store.conn.execute(sql, (top,))]
+
+
+def story(store: Store, story_id: str) -> list[Row]:
+    """The articles of one story (a syndication group), original first: publisher, date, rights notice,
+    similarity to the original (`score`) and text; [] for an unknown story id."""
+    if not re.fullmatch(r"g[0-9a-f]{12}", story_id):
+        return []
+    # No index on articles.story_id: a story with copies is found through dup_groups (indexed by group),
+    # a story told once is its original, whose sha256 starts with the id's hex (a range on the doc index).
+    cols = ("ar.doc, ar.title, ar.published, ar.publisher, ar.url, ar.source_id, ar.rights_holder, ar.rights_notice, "
+            "ar.text, ar.story_id, COALESCE(g.is_original, 1) AS is_original, g.score")
+    rows = store.conn.execute(
+        f"SELECT {cols} FROM dup_groups g JOIN articles ar ON ar.doc = g.doc WHERE g.grp = ? "
+        "ORDER BY g.is_original DESC, ar.published, ar._row", (story_id,)).fetchall()
+    if not rows:
+        prefix = story_id[1:]
+        rows = store.conn.execute(
+            f"SELECT {cols} FROM articles ar LEFT JOIN dup_groups g ON g.doc = ar.doc "
+            "WHERE ar.doc >= ? AND ar.doc < ? AND ar.story_id = ? ORDER BY ar._row",
+            (prefix, prefix + "g", story_id)).fetchall()
+    return [dict(r) | {"is_original": bool(r["is_original"])} for r in rows]

@@ -1,0 +1,89 @@
+"""The newsroom pages' pieces without a browser: dates in words, explorer helpers, HTML errors, downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+
+from newsgraph.serve import explore, humanize
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("2024-W13", "week of 25 Mar 2024"),
+    ("XXXX-WXX-5", "a Friday (week unknown)"),
+    ("2024-03-19", "19 Mar 2024"),
+    ("2024-03-19T14:30", "19 Mar 2024, 14:30"),
+    ("2024-03-19TEV", "19 Mar 2024, evening"),
+    ("2024-03", "March 2024"),
+    ("2026-SU", "summer 2026"),
+    ("2024-Q1", "quarter 1 2024"),
+    ("XXXX-03-19", "19 March"),
+    ("PRESENT_REF", "now"),
+    ("2026-W10-WE", "weekend of 7 Mar 2026"),
+    ("2024", "2024"),
+    (None, "unresolved"),
+])
+def test_timex_values_in_words(value: str | None, words: str) -> None:
+    assert humanize.timex(value) == words
+
+
+def test_kinds_and_provenance_in_words() -> None:
+    assert [humanize.kind(k) for k in ("direct", "mixed", "indirect")] == ["Direct", "Mixed", "Paraphrase"]
+    assert humanize.provenance("html-meta") == "from the page's metadata"
+    assert humanize.day("2023-12-22T10:00:00") == "22 Dec 2023"
+
+
+def test_pages_offer_the_ends_and_the_neighbours() -> None:
+    assert explore.pages(804, 1) == [1, 2, 3, None, 17]
+    assert explore.pages(804, 9) == [1, None, 7, 8, 9, 10, 11, None, 17]
+    assert explore.pages(0, 1) == [1]
+
+
+def test_a_page_keeps_copies_under_their_original() -> None:
+    rows = [{"doc": "a"}, {"doc": "a2", "copy_of": "a"}, {"doc": "b"}, {"doc": "c"}]
+    assert [r["doc"] for r in explore.page_of(rows, 1, per=2)] == ["a", "a2", "b"]
+    assert [r["doc"] for r in explore.page_of(rows, 2, per=2)] == ["c"]
+
+
+def test_the_topic_is_highlighted_and_the_rest_escaped() -> None:
+    html = str(explore.highlight('Rafah <b> "rafah" Rafahs', "rafah"))
+    assert html.count('<mark class="hit">') == 3 and "&lt;b&gt;" in html
+
+
+def test_an_empty_view_suggests_dropping_each_filter() -> None:
+    f = explore.QuoteFilters(speaker="Quill", q="zeppelin", since="2030-01-01")
+    words = [w for w, _ in explore.suggestions(f)]
+    assert words[0] == "drop the topic “zeppelin”" and "widen the dates" in words
+    assert explore.QuoteFilters(since="31-12-2030").check() == {
+        "since": "Write the date as YYYY-MM-DD (got “31-12-2030”)."}
+
+
+def test_unknown_pages_are_html_and_unknown_api_paths_json(client: Any) -> None:
+    page = client.get("/no/such/page")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Page not found" in page.text
+    api = client.get("/api/no/such")
+    assert api.status_code == 404 and api.json()["error"]["code"] == "E009"
+    unresolved = client.get("/entity/I")
+    assert unresolved.status_code == 404 and "stay unresolved" in unresolved.text
+
+
+def test_the_download_holds_the_rows_the_view_counts(client: Any) -> None:
+    page = client.get("/quotes")
+    data = client.get("/quotes.json").json()
+    rows = list(csv.DictReader(io.StringIO(client.get("/quotes.csv").text)))
+    assert data["total"] == len(data["items"]) == len(rows) >= 2
+    assert f"of {data['total']}</strong>" in page.text
+    api = client.get("/api/quotes?total=true&limit=1&offset=1").json()
+    assert api["total"] == data["total"] and api["items"][0]["quote"] == data["items"][1]["quote"]
+    assert client.get("/api/quotes?sort=nonsense").status_code == 422
+
+
+def test_the_api_reference_needs_nothing_from_elsewhere(client: Any) -> None:
+    resp = client.get("/api/docs")
+    assert resp.status_code == 200 and "GET /api/quotes" in resp.text
+    assert "http" not in resp.text.split("<main", 1)[1].split("</main>")[0].replace("/api/openapi.json", "")
+    assert "'unsafe-inline'" not in resp.headers["content-security-policy"]
