@@ -38,6 +38,11 @@ def _snapshot(db: Path) -> dict[str, object]:
         docs = {d.source.sha256: to_json(d) for d in store.documents()}
         for obj in docs.values():
             obj["source"].pop("uri")  # the same content under another folder name
+            # Corpus and story ids are numbered in the order articles reach the store, which
+            # two jobs do not keep; what they group is compared through the counts below.
+            obj["article"].pop("story_id", None)
+            for ent in obj["entities"]:
+                ent.pop("corpus_id", None)
         counts = store.counts()
         rej = sorted((r["source_id"], r["code"]) for r in store.rejections())
         dupe_keys = {t: store.conn.execute(f'SELECT COUNT(*) - COUNT(DISTINCT doc || seq) FROM "{t}"').fetchone()[0]

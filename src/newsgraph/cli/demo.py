@@ -100,14 +100,26 @@ def print_summary(store: Any, console: Any) -> None:
                   "[bold]newsgraph export --format jsonld[/]")
 
 
+# The demo shows what the default views show: facts the layers are confident of, and
+# events stated as having happened (the same rule as `newsgraph events`).
+_CONFIDENT = "(provenance_confidence IS NULL OR provenance_confidence >= ?)"
+_ASSERTED = "NOT negated AND tense NOT IN ('future', 'hypothetical') AND COALESCE(modality, 'asserted') = 'asserted'"
+
+
 def _facts(store: Any, doc: str) -> str:
+    from newsgraph.settings import load_settings
+
+    settings = load_settings()
     # Layer tables are indexed by the article's rowid (`art`), not by the hash.
     art = store.conn.execute("SELECT _row FROM articles WHERE doc = ?", (doc,)).fetchone()[0]
-    claims = store.conn.execute("SELECT text FROM claims WHERE art = ? ORDER BY seq", (art,)).fetchall()
+    sure = (art, settings.min_attribution_confidence)
+    claims = store.conn.execute(f"SELECT text FROM claims WHERE art = ? AND {_CONFIDENT} ORDER BY seq", sure).fetchall()
     events = store.conn.execute(
-        "SELECT type, source_name, trigger_text, target_name FROM events WHERE art = ? ORDER BY seq", (art,)
+        f"SELECT type, source_name, trigger_text, target_name FROM events WHERE art = ? AND {_CONFIDENT} "
+        f"AND {_ASSERTED} ORDER BY seq", (art, settings.min_event_confidence)
     ).fetchall()
-    places = store.conn.execute("SELECT DISTINCT name FROM places WHERE art = ? ORDER BY seq", (art,)).fetchall()
+    places = store.conn.execute(f"SELECT DISTINCT name FROM places WHERE art = ? AND {_CONFIDENT} ORDER BY seq",
+                                sure).fetchall()
     lines = []
     if claims:
         lines.append("[bold]Figures:[/] " + "; ".join(_short(r[0], 40) for r in claims[:8]))

@@ -135,6 +135,9 @@ def _children(tok: Any, *deps: str) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+_ABSENT = frozenset({"without", "despite", "instead"})
+
+
 def _object_words(verb: Any) -> tuple[set[str], set[str]]:
     """Words of the verb's objects, and of its prepositional objects ("on the phone")."""
     objs = _children(verb, "dobj", "obj", "attr", "oprd", "dative", "acomp")
@@ -144,6 +147,8 @@ def _object_words(verb: Any) -> tuple[set[str], set[str]]:
             objs.append(verb.head)
     pobjs = []
     for prep in _children(verb, "prep", "prt"):
+        if prep.lower_ in _ABSENT:
+            continue  # "ended talks without an agreement": what did not happen names no object
         pobjs += [o for o in _children(prep, "pobj") if o.ent_type_ not in ("DATE", "TIME")]
     return _words(objs), _words(pobjs)
 
