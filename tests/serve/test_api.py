@@ -107,3 +107,14 @@ def test_pages_render(client) -> None:  # type: ignore[no-untyped-def]
         assert '<html lang="en">' in resp.text
     assert client.get("/articles/" + "f" * 64).status_code == 404
     assert client.get("/static/app.css").status_code == 200
+
+
+def test_openapi_types_contract_responses_with_the_newsgraph_schema(client) -> None:  # type: ignore[no-untyped-def]
+    """A client generator sees the contract's shape, not `object`, for analyse and article answers."""
+    spec = client.get("/api/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    assert "NewsgraphDocument" in schemas and "ng_attribution" in schemas and "ng_event" in schemas
+    ok = spec["paths"]["/api/analyze"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/NewsgraphDocument"}
+    text = str(schemas)
+    assert "#/$defs/" not in text  # every reference resolves inside the OpenAPI document

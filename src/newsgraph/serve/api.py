@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field, field_validator
 
 from newsgraph.errors import Code
+from newsgraph.serve import contract
 from newsgraph.serve.errors import ApiError
 from newsgraph.serve.security import without_addresses
 
@@ -81,7 +82,8 @@ async def analyze_document(ng: Any, body: AnalyzeRequest, request: Request) -> d
     raise ApiError(status, code, without_addresses(message, keep=body.url or ""))
 
 
-@router.post("/analyze", summary="Analyse text, HTML or (when enabled) a URL; returns the contract JSON")
+@router.post("/analyze", summary="Analyse text, HTML or (when enabled) a URL; returns the contract JSON",
+             responses=contract.RESPONSE, response_model=None)
 async def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
     return await analyze_document(_ng(request), body, request)
 
@@ -97,7 +99,8 @@ def articles(request: Request, q: str | None = None, limit: int = 50, offset: in
     return {"items": rows, "limit": limit, "offset": offset}
 
 
-@router.get("/articles/{doc}", summary="One stored article as contract JSON (schema newsgraph/1)")
+@router.get("/articles/{doc}", summary="One stored article as contract JSON (schema newsgraph/1)",
+            responses=contract.RESPONSE, response_model=None)
 def article(request: Request, doc: str) -> dict[str, Any]:
     from newsgraph.store import queries
 
