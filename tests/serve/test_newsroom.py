@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.serve.conftest import COUNCIL_REPORTS, LiveServer
@@ -179,7 +178,7 @@ def test_a_quote_permalink_scrolls_to_it_and_its_citation_copies(server: LiveSer
     page.goto(server.url + href + f"#{quote_id}")
     mark = page.locator(f"mark#{quote_id}")
     assert mark.get_attribute("data-speaker") == "Antony Blinken"
-    expect(mark).to_have_class(re.compile(r"\btargeted\b"))
+    _expect()(mark).to_have_class(re.compile(r"\btargeted\b"))
     assert mark.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && "
                          "r.bottom <= window.innerHeight; }"), "the quote is scrolled into view"
     item.get_by_role("button", name="Copy citation").click()
@@ -410,7 +409,7 @@ def test_events_page_facets_link_to_sentences_and_the_map_works_offline(server: 
     anchor = page.locator(f"#{target}")
     assert anchor.count() == 1
     # the page's script marks the target after load: wait for it rather than race it
-    expect(anchor).to_have_class(re.compile(r"\btargeted\b"))
+    _expect()(anchor).to_have_class(re.compile(r"\btargeted\b"))
     # the map of places, with the network blocked: land drawn from the package, the seed's places on it
     page.goto(server.url + "/events")
     land = page.evaluate("document.querySelector('#places-map use').getBBox().width")
@@ -433,3 +432,10 @@ def test_dates_are_in_words_with_the_value_kept_for_machines(server: LiveServer,
     assert page.locator("#timeline time[datetime]").count() >= 1
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", page.locator(".byline time").inner_text())
     assert "(html-meta)" not in page.locator("main").inner_text()
+
+
+def _expect() -> Any:
+    """Playwright's waiting assertions (imported here: the browser extra may be missing)."""
+    from playwright.sync_api import expect
+
+    return expect
