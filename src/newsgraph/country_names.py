@@ -8,14 +8,15 @@ Nothing here imports the rest of newsgraph, so any layer may use it.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 
 def _data(name: str) -> Any:
-    return json.loads(resources.files("newsgraph").joinpath("data", name).read_text("utf-8"))
+    # The one loader of packaged data (cached): countries.json is read once for every user.
+    from newsgraph.analyse.text.data import load_json
+
+    return load_json(name)
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +27,7 @@ def countries() -> tuple[dict[str, Any], ...]:
 
 @lru_cache(maxsize=1)
 def extra_country_names() -> dict[str, tuple[str, ...]]:
-    """ISO alpha-2 -> formal and shared short names not already in countries.json or GeoNames."""
+    """ISO alpha-2 -> the country names the gazetteer adds to GeoNames' own (formal, short and shared ones)."""
     return {iso: tuple(names) for iso, names in _data("country_names.json")["names"].items()}
 
 

@@ -100,26 +100,23 @@ def print_summary(store: Any, console: Any) -> None:
                   "[bold]newsgraph export --format jsonld[/]")
 
 
-# The demo shows what the default views show: facts the layers are confident of, and
-# events stated as having happened (the same rule as `newsgraph events`).
-_CONFIDENT = "(provenance_confidence IS NULL OR provenance_confidence >= ?)"
-_ASSERTED = "NOT negated AND tense NOT IN ('future', 'hypothetical') AND COALESCE(modality, 'asserted') = 'asserted'"
-
-
 def _facts(store: Any, doc: str) -> str:
+    # The demo shows what the default views show (the same SQL as `newsgraph events`):
+    # facts the layers are confident of, and events stated as having happened.
     from newsgraph.settings import load_settings
+    from newsgraph.store.queries import SURE, asserted, confident
 
     settings = load_settings()
     # Layer tables are indexed by the article's rowid (`art`), not by the hash.
     art = store.conn.execute("SELECT _row FROM articles WHERE doc = ?", (doc,)).fetchone()[0]
-    sure = (art, settings.min_attribution_confidence)
-    claims = store.conn.execute(f"SELECT text FROM claims WHERE art = ? AND {_CONFIDENT} ORDER BY seq", sure).fetchall()
+    claims = store.conn.execute(f"SELECT text FROM claims c WHERE art = ? AND {confident('c')} ORDER BY seq",
+                                (art, SURE)).fetchall()
     events = store.conn.execute(
-        f"SELECT type, source_name, trigger_text, target_name FROM events WHERE art = ? AND {_CONFIDENT} "
-        f"AND {_ASSERTED} ORDER BY seq", (art, settings.min_event_confidence)
+        f"SELECT type, source_name, trigger_text, target_name FROM events v WHERE art = ? AND {confident('v')} "
+        f"AND {asserted('v')} ORDER BY seq", (art, settings.min_event_confidence)
     ).fetchall()
-    places = store.conn.execute(f"SELECT DISTINCT name FROM places WHERE art = ? AND {_CONFIDENT} ORDER BY seq",
-                                sure).fetchall()
+    places = store.conn.execute(f"SELECT DISTINCT name FROM places p WHERE art = ? AND {confident('p')} ORDER BY seq",
+                                (art, SURE)).fetchall()
     lines = []
     if claims:
         lines.append("[bold]Figures:[/] " + "; ".join(_short(r[0], 40) for r in claims[:8]))

@@ -125,12 +125,11 @@ def code_records(records: list[dict[str, Any]]) -> list[list[tuple[Any, Any]]]:
     from newsgraph.analyse.nlp import SPACY_DOC
     from newsgraph.analyse.nlp.stage import load_nlp
     from newsgraph.model import Article, RawDocument, SourceRef
-    from newsgraph.pipeline.spacy_model import resolve_model
     from newsgraph.pipeline.stage import AnalysisContext
     from newsgraph.settings import load_settings
 
     settings = load_settings()
-    nlp = load_nlp(resolve_model(settings.model))
+    nlp = load_nlp(settings.model)
     out = []
     texts = [r["text"] for r in records]
     for rec, doc in zip(records, nlp.pipe(texts, batch_size=64)):

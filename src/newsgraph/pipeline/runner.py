@@ -14,7 +14,6 @@ from newsgraph.errors import Code, NewsgraphError
 from newsgraph.extract import extract
 from newsgraph.model import AnalyzedDocument, RawDocument, Rejected, SourceRef, layers_of
 from newsgraph.pipeline.registry import build_stage, default_order
-from newsgraph.pipeline.spacy_model import resolve_model
 from newsgraph.pipeline.stage import AnalysisContext, UndeclaredHandOff
 from newsgraph.settings import Settings
 
@@ -36,9 +35,6 @@ class Pipeline:
     def __init__(self, settings: Settings, *, probe: bool = True,
                  document: type[AnalyzedDocument] = AnalyzedDocument):
         names = default_order() if settings.stages is None else settings.stages
-        if "nlp" in names:
-            # The installed package the setting means, or E019 before any stage is built.
-            settings = settings.replace(model=resolve_model(settings.model))
         self.settings = settings
         self.document = document  # a subclass adds layers (see docs/architecture.md)
         self.stages: list[Any] = [build_stage(name, settings) for name in names]

@@ -17,6 +17,22 @@ from newsgraph.store.db import Store
 
 Row = dict[str, Any]
 
+# Below this confidence an item is its layer's own "unsure" (docs/contract.md): layers
+# without a setting of their own (figures, places) are shown from here up.
+SURE = 0.5
+
+
+def confident(alias: str) -> str:
+    """SQL over a layer row `alias`: confident enough for a default view (one parameter, the
+    threshold). A row stored before its layer gave confidences keeps showing."""
+    return f"({alias}.provenance_confidence IS NULL OR {alias}.provenance_confidence >= ?)"
+
+
+def asserted(alias: str) -> str:
+    """SQL over an events row `alias`: stated as having happened (not negated, planned or hypothetical)."""
+    return (f"NOT {alias}.negated AND {alias}.tense NOT IN ('future', 'hypothetical')"
+            f" AND COALESCE({alias}.modality, 'asserted') = 'asserted'")
+
 # Syndicated copies (`dupes`): every list and count shows a story once, by its original, unless
 # the caller asks for the copies. Articles are matched by rowid: the layer tables' key.
 COPY_ARTS = "(SELECT cp._row FROM dup_groups g JOIN articles cp ON cp.doc = g.doc WHERE g.is_original = 0)"
@@ -168,7 +184,7 @@ def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: s
         where.append("COALESCE(ar.publisher, ar.rights_holder, ar.source_id) = ?")
         params.append(outlet)
     if min_confidence is not None:
-        where.append("(a.provenance_confidence IS NULL OR a.provenance_confidence >= ?)")
+        where.append(confident("a"))
         params.append(min_confidence)
     if doc:
         # Layer rows are indexed by their article's rowid (`art`), not by the hash.
@@ -360,9 +376,7 @@ def _event_where(store: Store, *, source: str | None, target: str | None, type: 
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
     if min_confidence is not None:
-        where.append("(v.provenance_confidence IS NULL OR v.provenance_confidence >= ?)"
-                     " AND NOT v.negated AND v.tense NOT IN ('future', 'hypothetical')"
-                     " AND COALESCE(v.modality, 'asserted') = 'asserted'")
+        where.append(f"{confident('v')} AND {asserted('v')}")
         params.append(min_confidence)
     for role, value in (("source", source), ("target", target)):
         if value:

@@ -550,6 +550,8 @@ def _org_description(scene: SpeakerContext, index: EntityIndex, start: int, core
                 continue  # "the company" is not the Health Ministry
             if kind is None and sector not in ("BUS", "REB", "NGO"):
                 continue  # a bare name ("Hamas", "Apple") can be a company or group, not a ministry
+            if kind is None and any(w not in name_words for w in core[:-1]):
+                continue  # "the activist organization": nothing in a bare name ("Boeing") says activist
             bonus[ent.id] = 1.0 if kind == sector else 0.0
         kept.append(r)
     if not kept:

@@ -173,7 +173,19 @@ def _words(objs: list[Any]) -> set[str]:
     return words
 
 
+def _main_verb_misparsed(verb: Any) -> bool:
+    """"The agency offered on Saturday to send observers": with no finite verb, the parser
+    hangs the sentence on the noun and makes the verb a participle of it. A participle
+    with an object or a "to" clause and no "by" agent is the noun's own act, not done to it."""
+    if verb.dep_ != "acl" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kids = {c.dep_ for c in verb.children}
+    return "agent" not in kids and bool(kids & {"dobj", "obj", "xcomp", "ccomp"})
+
+
 def _is_passive(verb: Any) -> bool:
+    if _main_verb_misparsed(verb):
+        return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a resolution backed by the U.S."
         return True
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -434,7 +446,7 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
         return _subject(head, actors, seen + 1)
     if dep == "conj":
         return _subject(head, actors, seen + 1)
-    if dep in ("acl", "relcl") and not _is_passive(verb) and verb.tag_ != "VBN":
+    if dep in ("acl", "relcl") and not _is_passive(verb) and (verb.tag_ != "VBN" or _main_verb_misparsed(verb)):
         return _actor_of(head, actors)
     if dep == "advcl" and verb.tag_ == "VBG":
         return _subject(head, actors, seen + 1)
@@ -449,9 +461,8 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
         subj = _children(verb, "nsubjpass")
         if subj and (skip is None or subj[0].i != skip.i):
             target = _actor_of(subj[0], actors)
-    elif verb.dep_ in ("acl",) and verb.tag_ == "VBN":
-        target = _actor_of(verb.head, actors)
-    if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    # "the journalists killed", "a man arrested in …": the noun a participle hangs on is the one acted on
+    if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _main_verb_misparsed(verb):
         target = _actor_of(verb.head, actors)
     if target is None:
         for d in _children(verb, "dobj", "obj", "dative"):

@@ -16,14 +16,19 @@ from newsgraph.pipeline.stage import AnalysisContext, HandOff
 from newsgraph.settings import Settings
 
 
-@lru_cache(maxsize=2)
 def load_nlp(name: str = "en_core_web_sm") -> Language:
     """The spaCy pipeline, loaded from the installed package (never downloaded).
 
     "en_core_web_sm" means the official package when it is installed, else its
-    PyPI upload; neither is the coded error E019 naming both.
+    PyPI upload; neither is the coded error E019 naming both. Both names load
+    the one cached pipeline.
     """
-    nlp = spacy.load(resolve_model(name))
+    return _load(resolve_model(name))
+
+
+@lru_cache(maxsize=2)
+def _load(package: str) -> Language:
+    nlp = spacy.load(package)
     nlp.max_length = 2_000_000
     if "parser" in nlp.pipe_names and "newsgraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
