@@ -43,6 +43,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,15 +197,18 @@ class PlacesStage:
                 continue
             lat, lon = cand.lat, cand.lon
             if cand.kind == COUNTY:
-                lat, lon = _county_point(cand, context, gaz)
+                lat, lon = _near_town(m, cand, mentions, chosen) or _county_point(cand, context, gaz)
             method, conf = judge.rate(m, cand, gaz)
             places.append(Place(
-                name=m.text, start=m.start, end=m.end, entity_id=m.entity_id, country=cand.country,
+                # an entry with no GeoNames id is named as the gazetteer names it, so that "the Strip" and
+                # "Gaza Strip" read as one place
+                name=m.text if cand.geonameid is not None else cand.name, start=m.start, end=m.end, entity_id=m.entity_id, country=cand.country,
                 lat=None if lat is None else round(lat, 5), lon=None if lon is None else round(lon, 5),
                 geonameid=cand.geonameid, provenance=self._prov(method, conf),
             ))
         town_ids = {c.geonameid for c in chosen.values() if c.kind == CITY and c.geonameid is not None}
-        places = _features_in_towns(places, town_ids, self._prov("local-feature", trust.FEATURE))
+        places = _features_in_towns(places, town_ids,
+                                    lambda p: self._prov("local-feature", judge.feature_confidence(p)))
         ctx.put(PLACES, tuple(places))
 
 
@@ -414,7 +418,7 @@ _FEATURE_HEADS = frozenset({
 })
 
 
-def _features_in_towns(places: list[Place], town_ids: set[int], prov: Provenance) -> list[Place]:
+def _features_in_towns(places: list[Place], town_ids: set[int], prov: Callable[[Place], Provenance]) -> list[Place]:
     """Named streets and buildings at the confident town mentioned nearest before them (else after).
 
     A story's "Pleasant Street" is in the town the story is about; the town's point is the
@@ -430,7 +434,7 @@ def _features_in_towns(places: list[Place], town_ids: set[int], prov: Provenance
         before = [t for t in towns if t.end <= p.start]
         town = before[-1] if before else next((t for t in towns if t.start >= p.end), None)
         if town is not None:
-            out.append(Place(p.name, p.start, p.end, p.entity_id, town.country, town.lat, town.lon, None, prov))
+            out.append(Place(p.name, p.start, p.end, p.entity_id, town.country, town.lat, town.lon, None, prov(p)))
     return out
 
 
@@ -449,6 +453,29 @@ def _local_feature_point(name: str, ctx: _Context) -> tuple[float, float] | None
     if not towns:
         return None
     return sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
+
+
+COUNTY_TOWN_CHARS = 300
+
+
+def _near_town(m: _Mention, county: Candidate, mentions: list[_Mention],
+               chosen: dict[str, Candidate]) -> tuple[float, float] | None:
+    """The point of a town of the county's state named within a sentence or two of it.
+
+    "schools in Cameron County, Texas plus the nearby city of Brownsville": a county
+    named beside one of its state's towns is around that town; the centre of all the
+    article's towns in the state can be hundreds of kilometres away.
+    """
+    best: tuple[int, Candidate] | None = None
+    for other in mentions:
+        c = chosen.get(other.key)
+        if c is None or c.kind != CITY or c.country != county.country or c.admin1 != county.admin1 \
+                or c.lat is None or c.lon is None:
+            continue
+        gap = other.start - m.end if other.start >= m.end else m.start - other.end
+        if 0 <= gap <= COUNTY_TOWN_CHARS and (best is None or gap < best[0]):
+            best = (gap, c)
+    return (best[1].lat, best[1].lon) if best else None  # type: ignore[return-value]
 
 
 def _county_point(c: Candidate, ctx: _Context, gaz: Gazetteer) -> tuple[float | None, float | None]:

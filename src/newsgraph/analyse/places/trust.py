@@ -17,7 +17,11 @@ default views and the real-news scorer count. What lowers it, and why:
   "X State" (the team), unless this mention is plainly locative ("in Princeton");
 - a metonym: a country or capital standing for its government ("Washington
   warned", "vetoed by the U.S.") is an actor, not a location: method
-  "metonym", confidence 0.4.
+  "metonym", confidence 0.4;
+- what the sentence and the page layout say (context.py): a team ("the
+  Oklahoma and Texas", "Stanford, California and SMU"), a jurisdiction's office
+  ("the Norfolk district attorney"), a part of a state the gazetteer lacks
+  ("South Florida": not the state's point), a photo caption.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsgraph.analyse.places.gazetteer import CITY, COUNTRY, COUNTY, Candidate, Gazetteer
+from newsgraph.analyse.places import context
+from newsgraph.analyse.places.gazetteer import CITY, COUNTRY, COUNTY, REGION, UNION, Candidate, Gazetteer
 from newsgraph.analyse.text.cues import reporting_verbs
 from newsgraph.analyse.text.data import load_json
 
@@ -48,6 +53,8 @@ SMALL_TOWN = 20000
 PERSON_LIKE = 0.3
 INSTITUTION = 0.35
 METONYM = 0.4
+IN_CONTEXT = 0.35  # a team, an office, a caption (context.py)
+PART = 0.45  # "South Florida" at Florida's centre: the right region, not its point
 
 # Verbs whose subject (or passive agent) is an actor: a country or capital there is its government.
 # Verbs of a government's decisions, statements and wishes: a country as their subject (or passive
@@ -231,6 +238,7 @@ class Judge:
     surnames: frozenset[str]
     persons: frozenset[str]
     institutions: frozenset[str]
+    captions: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def of(cls, text: str, doc: Any, entities: Iterable[Any], mentions: list[Any]) -> Judge:
@@ -241,7 +249,7 @@ class Judge:
         # organisation when it stands alone ("acquired Cheddar"); a big city's is not ("Chicago Police")
         institutions |= {m.text for m in mentions if m.origin == "in-name" and m.candidates
                          and all(c.kind == CITY and c.population < SMALL_TOWN for c in m.candidates)}
-        return cls(text, doc, surnames, persons, frozenset(institutions))
+        return cls(text, doc, surnames, persons, frozenset(institutions), tuple(context.caption_spans(text)))
 
     def rate(self, m: Any, cand: Candidate, gaz: Gazetteer) -> tuple[str, float]:
         """(provenance method, confidence) of a resolved mention (the stage's `_Mention`)."""
@@ -250,6 +258,33 @@ class Judge:
         else:
             conf = confidence(m.origin, cand, self.text, m.start, m.end, m.entity_id,
                               self.surnames, self.persons, self.institutions)
-        if conf >= 0.5 and m.origin != "pattern" and is_metonym(self.doc, m.start, m.end, cand, gaz):
-            return "metonym", METONYM
+        if conf >= 0.5 and m.origin != "pattern":
+            if is_metonym(self.doc, m.start, m.end, cand, gaz):
+                return "metonym", METONYM
+            conf = min(conf, self._in_context(m, cand, gaz))
         return "gazetteer+context", conf
+
+    def feature_confidence(self, p: Any) -> float:
+        """A named street or building at its town: less sure for an institution not named as a site."""
+        if any(s <= p.start < e for s, e in self.captions) \
+                or context.institution_not_site(self.doc, p.name, p.start, p.end):
+            return IN_CONTEXT
+        return FEATURE
+
+    def _in_context(self, m: Any, cand: Candidate, gaz: Gazetteer) -> float:
+        """The ceiling the sentence and the page put on a mention (1.0: none)."""
+        if any(s <= m.start < e for s, e in self.captions):
+            return IN_CONTEXT
+        if context.definite_team(self.doc, self.text, m.start, m.end, cand) \
+                or context.office_of_jurisdiction(self.doc, m.start, m.end) \
+                or context.coordinated_with_organisation(self.doc, m.start, m.end, cand,
+                                                         lambda tok: _known_area(tok.text, gaz)):
+            return IN_CONTEXT
+        if context.direction_part(self.text[m.start:m.end], cand):
+            return PART
+        return 1.0
+
+
+def _known_area(name: str, gaz: Gazetteer) -> bool:
+    """A name the gazetteer knows as a country, union or region ("the EU" listed beside "Canada")."""
+    return any(c.kind in (COUNTRY, UNION, REGION) and not c.alias for c in gaz.lookup(name))
