@@ -26,7 +26,18 @@ ruling order data figures figure number numbers estimate estimates study studies
 polls analysis analyses review audit investigation probe inquiry research paper findings document
 documents letter memo release records record article post video footage budget plan proposal
 resolution agreement deal act law bill policy projection projections forecast forecasts index
+outlook statistics tally count
 """.split())
+# Nouns that name the same document when an article refers back to it: "the probe" after "a COPA
+# investigation", "the new figures" after "new data released by the statistics office".
+_FAMILIES = tuple(frozenset(f.split()) for f in (
+    "report reports review analysis study studies research paper findings",
+    "probe investigation inquiry audit",
+    "data figures figure numbers number statistics estimate estimates count tally",
+    "lawsuit suit complaint filing filings",
+    "survey surveys poll polls",
+    "forecast forecasts projection projections outlook",
+))
 PRONOUNS = frozenset("""
 he she they it we i you that this which who these those one someone somebody
 """.split())
@@ -39,6 +50,15 @@ _WORD = re.compile(r"[\w’'-]+")
 
 
 def source_name(text: str, before: str = "") -> str | None:
+    """The checkable name in a speaker phrase, or None when it names no one; an acronym the article
+    spelled out ("COPA") is given its full name."""
+    name = _source_name(text, before)
+    if name and name.isupper() and " " not in name:
+        return _expanded(name, before) or name
+    return name
+
+
+def _source_name(text: str, before: str = "") -> str | None:
     """The checkable name in a speaker phrase, or None when it names no one.
 
     `before` is the article up to the phrase: "the report" there may name its owner
@@ -48,8 +68,8 @@ def source_name(text: str, before: str = "") -> str | None:
     if not phrase:
         return None
     words = [w.lower() for w in _WORD.findall(phrase)]
-    if not words or (len(words) == 1 and words[0] in PRONOUNS):
-        return None
+    if not words or (len(words) == 1 and words[0] in PRONOUNS and not phrase.isupper()):
+        return None  # "he", "that"; not "WHO", an acronym
     owner = _POSSESSIVE.match(phrase)
     if owner and _is_document(owner.group(2)):
         return owner.group(1)  # "Wolff's written decision" -> "Wolff"
@@ -66,15 +86,18 @@ def source_name(text: str, before: str = "") -> str | None:
 # "Florida State sued", "the company said in a statement".
 _OWNER_VERBS = {"report": r"reported|reports", "reports": r"reported|reports", "lawsuit": r"sued|filed",
                 "suit": r"sued|filed", "complaint": r"filed|complained", "statement": r"said in a statement"}
-_NAME = r"((?:[A-Z][\w.&'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})"
+_NAME = r"((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for)\s+)?[A-Z][\w.&'’-]*){0,4})"
 
 
 def _owner_before(phrase: str, before: str) -> str | None:
     """The owner of a definite document noun ("the report"), named within the last 1,500 characters."""
     noun = _WORD.findall(re.split(r"\s+(?:of|by|from|on|in|that|which)\b", phrase, maxsplit=1)[0])[-1].lower()
     window = before[-1500:]
-    patterns = [rf"\b(?:an?|the)\s+{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}{noun}\b",
-                rf"{_NAME}['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}{noun}\b"]
+    nouns = "|".join(sorted(next((f for f in _FAMILIES if noun in f), {noun})))
+    patterns = [rf"\b(?:[Aa]n?|[Tt]he)\s+{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b",
+                rf"{_NAME}['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b",
+                # "new data released Friday by the Office for National Statistics"
+                rf"\b(?:{nouns})\s+(?:[\w-]+\s+){{0,4}}?(?:by|from)\s+(?:the\s+)?{_NAME}"]
     if noun in _OWNER_VERBS:
         patterns.append(rf"{_NAME}\s+(?:{_OWNER_VERBS[noun]})\b")
     best: tuple[int, str] | None = None
@@ -86,6 +109,26 @@ def _owner_before(phrase: str, before: str) -> str | None:
             if best is None or m.start() > best[0]:
                 best = (m.start(), name)
     return best[1] if best else None
+
+
+def _expanded(acronym: str, before: str) -> str | None:
+    """The full name an article gave an acronym: "The World Health Organization (WHO)" for "WHO"."""
+    if len(acronym) < 3:
+        return None  # "UN", "EU": two letters spell too many names
+    # "The World Health Organization (WHO)", else any name whose capitals spell it ("the Civilian Office of
+    # Police Accountability" for "COPA"), the latest one written
+    found = None
+    for m in _LONG_NAME.finditer(before):
+        words = m.group(0).split()
+        # the name's last words whose initials spell the acronym ("the UN's World Health Organization")
+        for i in range(len(words)):
+            if "".join(w[0] for w in words[i:] if w[0].isupper()) == acronym:
+                found = " ".join(words[i:])
+                break
+    return found
+
+
+_LONG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w.&'’-]*){2,7}")
 
 
 def _is_document(phrase: str) -> bool:
@@ -101,13 +144,14 @@ def _is_document(phrase: str) -> bool:
 _SHOWED = re.compile(r",\s+((?:an?|the|its|their)\s+[^,.;:\"“”]{1,60})\s+"
                      r"(?:also\s+)?"
                      r"(?:showed|shows|found|finds|suggested|suggests|indicated|indicates|estimated|estimates)"
-                     r"[.!]?[\"”’]?\s*$")
+                     r"(?:[.!]?[\"”’]?\s*$|(?P<aside>,\s))")
 
 
 def evidence_after(sentence: str, at: int, before: str = "") -> str | None:
-    """X of "..., X showed." closing the sentence of a figure written before it."""
+    """X of "..., X showed." closing the sentence of a figure written before it, or of
+    "..., X showed, ..." set in the middle of it (the figures on both sides are X's)."""
     m = _SHOWED.search(sentence)
-    if m is None or at >= m.start():
+    if m is None or m.start() <= at < m.end() or (at >= m.start() and not m.group("aside")):
         return None
     # "a WBEZ analysis this month" -> "a WBEZ analysis"
     phrase = re.sub(r"\s+(?:this|last|on|in|earlier|late)\s+\w+$", "", m.group(1).strip())
@@ -125,3 +169,40 @@ def according_to(sentence: str, at: int) -> str | None:
         return None
     phrase = re.sub(r"\s+(?:and|but|which|who|released|published)\b.*$", "", m.group(1).strip())
     return source_name(phrase)
+
+
+# "claims made by Hamas that ...", "allegations by the union that ...": whose claim the clause is
+_CLAIM_BY = re.compile(r"\b(?:claims?|allegations?|assertions?|accusations?|reports?|estimates?)\s+"
+                       r"(?:(?:made|issued|released|published|put\s+out)\s+)?by\s+(?:the\s+)?"
+                       + _NAME + r",?\s+that\b")
+
+
+def claimed_by(sentence: str, at: int) -> str | None:
+    """X of "claims by X that ..." when the figure is in the claim."""
+    m = _CLAIM_BY.search(sentence)
+    if m is None or at < m.end():
+        return None
+    return source_name(m.group(1))
+
+
+# A sentence closed by "according to <a document>": "... slowed, according to PwC's deals outlook."
+_ACCORDING_END = re.compile(r"\baccording\s+to\s+([^,.;:\"“”()—]+)[.!]?[\"”’]?\s*$")
+# Words that show a sentence speaks for itself or for someone new: a quote, a new attribution.
+# ("announced" and "reported" are adjectives too: "announced deal value"; a sentence with an attribution
+# of its own never gets here.)
+_OWN_VOICE = re.compile(r"[\"“”]|\baccording\s+to\b|\b(?:said|says|told)\b")
+
+
+def according_before(previous: str, sentence: str) -> str | None:
+    """The document X of a previous sentence closed by "according to X", for a figure in the sentence right
+    after it that names no other source: "... according to the agency's annual report. There were 2,028
+    deals, a 22% decrease." Only a document (a report, data, an outlook) carries on into the next sentence;
+    a person's words end with the sentence that cites them."""
+    m = _ACCORDING_END.search(previous.strip())
+    if m is None or _OWN_VOICE.search(sentence):
+        return None
+    phrase = m.group(1).strip()
+    if not _is_document(phrase):
+        return None
+    name = source_name(phrase)
+    return name if name and name != phrase else None

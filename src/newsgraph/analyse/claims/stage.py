@@ -88,7 +88,13 @@ from newsgraph.analyse.claims.numbers import (
     qualifier_before,
     range_tail,
 )
-from newsgraph.analyse.claims.sources import according_to, evidence_after, source_name
+from newsgraph.analyse.claims.sources import (
+    according_before,
+    according_to,
+    claimed_by,
+    evidence_after,
+    source_name,
+)
 from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.timexes import TIMEXES
 from newsgraph.model import Attribution, Claim, ClaimSource, Provenance
@@ -205,13 +211,10 @@ def _attributed(text: str, doc: Any, claims: list[Claim], attributions: tuple[At
     out = []
     for n, c in enumerate(claims, 1):
         att = _innermost(attributions, c)
-        source = _source(att, text) if att is not None else None
+        source = _source(_main_clause(att, attributions, text), text) if att is not None else None
         if source is None:
-            sent = next(((a, b) for a, b in sentences if a <= c.start < b), None)
-            name = None
-            if sent:
-                name = according_to(text[sent[0]:sent[1]], c.start - sent[0]) \
-                    or evidence_after(text[sent[0]:sent[1]], c.start - sent[0], text[:sent[0]])
+            name = _source_in_sentences(text, sentences, c.start) if att is None \
+                else _source_in_sentences(text, sentences, c.start, previous=False)
             source = ClaimSource(name=name, entity_id=None) if name else None
         prov = provenance
         if provenance is not None:
@@ -226,6 +229,44 @@ def _attributed(text: str, doc: Any, claims: list[Claim], attributions: tuple[At
     return out
 
 
+def _source_in_sentences(text: str, sentences: list[tuple[int, int]], at: int, previous: bool = True) -> str | None:
+    """A source the figure's sentence names ("according to X", "..., X showed", "claims by X that"), else
+    the document a previous sentence closed with ("..., according to PwC's outlook.")."""
+    k = next((i for i, (a, b) in enumerate(sentences) if a <= at < b), None)
+    if k is None:
+        return None
+    a, b = sentences[k]
+    sentence = text[a:b]
+    name = according_to(sentence, at - a) or evidence_after(sentence, at - a, text[:a]) \
+        or claimed_by(sentence, at - a)
+    if name is None and previous and k > 0:
+        name = according_before(text[sentences[k - 1][0]:sentences[k - 1][1]], sentence)
+    return name
+
+
+# "-ing" cues of a second statement by the same speaker: "WHO pointed out that X, adding that Y".
+_PARTICIPLE_CUE = re.compile(r",\s*(?:and\s+)?$")
+
+
+def _main_clause(att: Attribution, attributions: tuple[Attribution, ...], text: str) -> Attribution:
+    """The attribution whose speaker a coordinated participle ("..., adding that ...") shares.
+
+    A participle has no subject of its own; a parser that gives it one takes a phrase of the
+    clause before ("the number of workers" in "WHO said that the number of workers fell, adding
+    that ..."). When the speaker found lies inside the content of another attribution, the
+    statement is that attribution's speaker's second one.
+    """
+    cue, sp = att.cue, att.speaker
+    if cue is None or sp is None or sp.start is None or not cue.text.lower().endswith("ing") \
+            or not _PARTICIPLE_CUE.search(text[max(0, cue.start - 6):cue.start]):
+        return att
+    for other in attributions:
+        if other is not att and other.speaker is not None \
+                and other.content.start <= sp.start and sp.end <= other.content.end + 1:
+            return other
+    return att
+
+
 def _source(att: Attribution, text: str) -> ClaimSource | None:
     """The attribution's speaker as a source: its entity's name, else the checkable name in its words."""
     sp = att.speaker
@@ -233,10 +274,18 @@ def _source(att: Attribution, text: str) -> ClaimSource | None:
         return None
     if sp.start is not None and not text[:sp.start].strip() and _DATELINE.match(text):
         return None  # "TALLAHASSEE, Fla. (AP) —": the dateline at the top of the article, taken for a speaker
-    if sp.entity_id and sp.name:
+    if sp.entity_id and sp.name and not _document_phrase(str(sp.text or "")):
         return ClaimSource(name=str(sp.name), entity_id=sp.entity_id)
-    name = source_name(str(sp.name or sp.text or ""), text[:sp.start] if sp.start is not None else "")
+    written = str(sp.text or "") if _document_phrase(str(sp.text or "")) else str(sp.name or sp.text or "")
+    name = source_name(written, text[:sp.start] if sp.start is not None else "")
     return ClaimSource(name=name, entity_id=None) if name else None
+
+
+def _document_phrase(phrase: str) -> bool:
+    """ "the lawsuit", "the new report": a document named with no name in it, whose owner sources.py finds
+    from the article ("Florida State sued ..."); the entity a resolver linked it to is a guess."""
+    return bool(re.fullmatch(r"(?:the|this|that|its|their)\s+[a-z][\w\s-]*", phrase.strip())) \
+        and source_name(phrase) == phrase.strip()
 
 
 def _confidence(text: str, c: Claim, seen: set[tuple[float, str | None]]) -> float:
