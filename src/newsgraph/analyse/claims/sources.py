@@ -108,7 +108,12 @@ def _owner_before(phrase: str, before: str) -> str | None:
                 continue
             if best is None or m.start() > best[0]:
                 best = (m.start(), name)
-    return best[1] if best else None
+    if best is None:
+        return None
+    # a sentence's full stop is not part of the name ("... by the Office for Rail Statistics."), an
+    # abbreviation's is ("Acme Co.", "U.S.")
+    last = best[1].split()[-1]
+    return best[1][:-1] if last.endswith(".") and len(last) > 4 and "." not in last[:-1] else best[1]
 
 
 def _expanded(acronym: str, before: str) -> str | None:

@@ -257,7 +257,7 @@ def _main_clause(att: Attribution, attributions: tuple[Attribution, ...], text: 
     statement is that attribution's speaker's second one.
     """
     cue, sp = att.cue, att.speaker
-    if cue is None or sp is None or sp.start is None or not cue.text.lower().endswith("ing") \
+    if cue is None or sp is None or sp.start is None or sp.end is None or not cue.text.lower().endswith("ing") \
             or not _PARTICIPLE_CUE.search(text[max(0, cue.start - 6):cue.start]):
         return att
     for other in attributions:

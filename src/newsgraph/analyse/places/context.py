@@ -28,7 +28,16 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsgraph.analyse.places.gazetteer import ADM1, CITY, CONTINENT, COUNTRY, COUNTY, REGION, UNION, Candidate
+from newsgraph.analyse.places.gazetteer import (
+    ADM1,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    COUNTY,
+    REGION,
+    UNION,
+    Candidate,
+)
 from newsgraph.analyse.text.data import load_json
 
 # Words before a list that make its members locations ("in Austin and Acme's plant").

@@ -33,7 +33,15 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.analyse.places import context
-from newsgraph.analyse.places.gazetteer import CITY, COUNTRY, COUNTY, REGION, UNION, Candidate, Gazetteer
+from newsgraph.analyse.places.gazetteer import (
+    CITY,
+    COUNTRY,
+    COUNTY,
+    REGION,
+    UNION,
+    Candidate,
+    Gazetteer,
+)
 from newsgraph.analyse.text.cues import reporting_verbs
 from newsgraph.analyse.text.data import load_json
 
