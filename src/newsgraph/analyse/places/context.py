@@ -6,17 +6,21 @@ these checks read the sentence itself (the spaCy parse) and the page's layout:
 - a town or state name with "the" before it as the head of its phrase is a team,
   a school or a company: "a settlement with the Oklahoma and Texas" (a US state
   never takes "the"; towns that do, "the Hague", are listed in the data file);
-- a town or state coordinated with an organisation is one of its kind: "the
-  conference adds Stanford, California and SMU" (not inside "in ...": "offices in
-  Austin and Acme Corp's plant" has no such list; not for countries, whose
-  coordination with an organisation is the metonym check's business);
+- a town or state in an "and"/"or" list with a school or a team (an acronym such as
+  "SMU", or a name with "University", "College", "State" ...) is one of its kind:
+  "the conference adds Stanford, California and SMU" (not inside "in ...": "offices
+  in Austin and at UCLA"; not for countries, whose coordination with an
+  organisation is the metonym check's business);
 - a place naming a jurisdiction's office: "the Norfolk district attorney", "the
   Cook County sheriff's office";
 - a capitalised direction the gazetteer has no entry for ("South Florida",
   "Northern California"): the name was resolved to the whole state or country,
   whose point is not the part's;
 - a photo caption: the short paragraph next to a credit line ("Submitted photo",
-  "Jane Roe/Getty Images") describes a picture, not the story.
+  "Jane Roe/Getty Images") describes a picture, not the story;
+- a hospital, church or school named as an institution ("under the care of X
+  Hospital", "a surgeon at X Hospital") rather than as a site ("inside X Hospital",
+  "bombed X Hospital").
 
 The words are data (newsgraph/data/place_context.json); each check returns True
 when the mention should stay below the default views' 0.5.
@@ -71,12 +75,18 @@ def _first_conjunct(tok: Any) -> Any:
 
 def definite_team(doc: Any, text: str, start: int, end: int, cand: Candidate) -> bool:
     """ "with the Oklahoma and Texas": a town or state as the head of a phrase led by "the"."""
+    name = text[start:end]
     root = _root(doc, start, end)
-    if root is None or cand.kind not in (ADM1, CITY) or text[start:end].lower() in _data()[0]:
+    # a state, or a one-word town: "the Golden Gate", "the Delta" are features that take "the"
+    if root is None or not (cand.kind == ADM1 or (cand.kind == CITY and " " not in name)) \
+            or name.lower() in _data()[0]:
         return False
     first = _first_conjunct(root)
     if first.dep_ in _MODIFIER_DEPS or root.dep_ in _MODIFIER_DEPS:
         return False  # "the Texas border", "the Chicago area": the place modifies the noun
+    after = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after.text == ","):
+        return False  # "the Fairfield home", "the Kansas City, Kan., police": a modifier the parse missed
     i = first.idx if first is not root else start
     return re.search(r"(?:^|\W)[Tt]he\s+$", text[max(0, i - 5):i]) is not None
 
@@ -93,10 +103,26 @@ def coordinated_with_organisation(doc: Any, start: int, end: int, cand: Candidat
     first = _first_conjunct(root)
     if first.dep_ == "pobj" and first.head.lower_ in _LOCATIVE_PREPS:
         return False
-    for tok in root.conjuncts:
-        if tok.ent_type_ == "ORG" and not is_place(tok):
-            return True
-    return False
+    listed = [first, *first.conjuncts]
+    if not any(child.dep_ == "cc" for tok in listed for child in tok.children):
+        return False  # no "and"/"or": "SEVIERVILLE, Tenn. (AP)" is a dateline, not a list
+    return any(_school_or_team(tok) and not is_place(tok) for tok in root.conjuncts)
+
+
+# Words of a school's or a team's name: the organisations that are named after towns and states.
+_SCHOOL_WORDS = frozenset({"university", "college", "state", "academy", "institute", "tech", "school"})
+
+
+def _school_or_team(tok: Any) -> bool:
+    """An organisation of the kind named after places: an acronym ("SMU", "UCLA") or a school's name.
+
+    NER's ORG on a lone title-case word is unreliable ("Both Sun Valley and Toco"), so only these count.
+    """
+    if tok.ent_type_ != "ORG":
+        return False
+    words = [t for t in tok.doc[tok.i:tok.i + 4] if t.ent_type_ == "ORG"] if tok.ent_iob_ == "B" else [tok]
+    return (tok.text.isupper() and 2 <= len(tok.text.rstrip(".")) <= 5) \
+        or any(t.lower_ in _SCHOOL_WORDS for t in words)
 
 
 def office_of_jurisdiction(doc: Any, start: int, end: int) -> bool:

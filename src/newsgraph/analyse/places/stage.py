@@ -196,9 +196,11 @@ class PlacesStage:
                     places.append(place)
                 continue
             lat, lon = cand.lat, cand.lon
-            if cand.kind == COUNTY:
-                lat, lon = _near_town(m, cand, mentions, chosen) or _county_point(cand, context, gaz)
             method, conf = judge.rate(m, cand, gaz)
+            if cand.kind == COUNTY:
+                lat, lon = _county_point(cand, context, gaz)
+                if _spread_towns(cand, context):
+                    conf = min(conf, UNSURE_POINT)  # the right county, at a point that is a guess
             places.append(Place(
                 # an entry with no GeoNames id is named as the gazetteer names it, so that "the Strip" and
                 # "Gaza Strip" read as one place
@@ -455,27 +457,18 @@ def _local_feature_point(name: str, ctx: _Context) -> tuple[float, float] | None
     return sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
 
 
-COUNTY_TOWN_CHARS = 300
+SPREAD_KM = 150.0  # the article's towns in a state further apart than this are no local story's cluster
+UNSURE_POINT = 0.45
 
 
-def _near_town(m: _Mention, county: Candidate, mentions: list[_Mention],
-               chosen: dict[str, Candidate]) -> tuple[float, float] | None:
-    """The point of a town of the county's state named within a sentence or two of it.
+def _spread_towns(county: Candidate, ctx: _Context) -> bool:
+    """Whether the article's towns in the county's state are too far apart for their centre to stand for it.
 
-    "schools in Cameron County, Texas plus the nearby city of Brownsville": a county
-    named beside one of its state's towns is around that town; the centre of all the
-    article's towns in the state can be hundreds of kilometres away.
+    A local story's towns cluster, and their centre is a fair guess for its county; "schools in Cameron
+    County, Texas" in a story also about Austin would be put halfway between Austin and Brownsville.
     """
-    best: tuple[int, Candidate] | None = None
-    for other in mentions:
-        c = chosen.get(other.key)
-        if c is None or c.kind != CITY or c.country != county.country or c.admin1 != county.admin1 \
-                or c.lat is None or c.lon is None:
-            continue
-        gap = other.start - m.end if other.start >= m.end else m.start - other.end
-        if 0 <= gap <= COUNTY_TOWN_CHARS and (best is None or gap < best[0]):
-            best = (gap, c)
-    return (best[1].lat, best[1].lon) if best else None  # type: ignore[return-value]
+    towns = [(a[1], a[2]) for a in ctx.anchors if a[3] == county.country and a[4] == county.admin1]
+    return any(distance_km(p[0], p[1], q[0], q[1]) > SPREAD_KM for k, p in enumerate(towns) for q in towns[k + 1:])
 
 
 def _county_point(c: Candidate, ctx: _Context, gaz: Gazetteer) -> tuple[float | None, float | None]:
