@@ -88,3 +88,18 @@ def test_a_document_speaker_is_read_for_its_owner_not_a_linked_entity() -> None:
                       "the lawsuit", entity="e9", name="Fri.")
     (c,) = claims_of(text, (att,))
     assert c.source is not None and c.source.name == "Lakeside College"
+
+
+def test_a_person_described_keeps_the_entity_the_resolver_found() -> None:
+    text = "Mayor Dana Pell spoke on Monday. The mayor said the city spent $2 million on the park."
+    att = attribution(text, "a1", "the city spent $2 million on the park", "said", "The mayor",
+                      entity="e1", name="Dana Pell")
+    (c,) = claims_of(text, (att,))
+    assert c.source is not None and c.source.name == "Dana Pell"  # "the mayor" is no document
+
+
+def test_an_owner_name_stops_at_the_end_of_its_sentence() -> None:
+    before = "Wiring failed often, according to a memo obtained by The Harrow Courier. Of the 200 sites "
+    assert source_name("the memo", before) == "Harrow Courier"
+    before = "Jobs rose, according to data released by the U.S. Bureau of Mine Safety and Health. "
+    assert source_name("the figures", before) == "U.S. Bureau of Mine Safety and Health"

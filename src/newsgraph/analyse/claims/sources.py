@@ -43,7 +43,8 @@ he she they it we i you that this which who these those one someone somebody
 """.split())
 _POSSESSIVE = re.compile(r"^(?:the\s+)?((?:(?:[A-Z][\w.&'’-]*|of|for|de)\s+){0,4}[A-Z][\w.&-]*)['’]s?\s+(.+)$")
 # "a report by the audit office", "estimates from cryptocurrency tracing firm Chainalysis"
-_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?((?:[A-Z][\w.&'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,5})")
+_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?"
+                 r"((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w.&'’-]*){0,5})")
 _NAMED_DOCUMENT = re.compile(r"(?:an?|the)\s+((?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:[a-z][\w-]*\s+){0,2}\w+$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:\"“”()—]+)")
 _WORD = re.compile(r"[\w’'-]+")
@@ -71,12 +72,12 @@ def _source_name(text: str, before: str = "") -> str | None:
     if not words or (len(words) == 1 and words[0] in PRONOUNS and not phrase.isupper()):
         return None  # "he", "that"; not "WHO", an acronym
     owner = _POSSESSIVE.match(phrase)
-    if owner and _is_document(owner.group(2)):
+    if owner and is_document(owner.group(2)):
         return owner.group(1)  # "Wolff's written decision" -> "Wolff"
-    if _is_document(phrase):
+    if is_document(phrase):
         by = _BY.search(phrase) or _NAMED_DOCUMENT.match(phrase)
         if by:
-            return by.group(1)  # "a report by the audit office", "a Gallup survey"
+            return _trim_name(by.group(1))  # "a report by the audit office", "a Gallup survey"
         if re.match(r"(?i)(?:the|this|that|their|its)\s", phrase):
             return _owner_before(phrase, before) or phrase  # "the report": whose, if the article said so
     return phrase
@@ -86,7 +87,17 @@ def _source_name(text: str, before: str = "") -> str | None:
 # "Florida State sued", "the company said in a statement".
 _OWNER_VERBS = {"report": r"reported|reports", "reports": r"reported|reports", "lawsuit": r"sued|filed",
                 "suit": r"sued|filed", "complaint": r"filed|complained", "statement": r"said in a statement"}
-_NAME = r"((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for)\s+)?[A-Z][\w.&'’-]*){0,4})"
+# a name of up to six capitalised words, with "of", "for" or "and" between them ("Office for National
+# Statistics", "Department of Health and Environment"); _trim_name cuts it at a sentence's end
+_NAME = r"((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w.&'’-]*){0,5})"
+# a full stop after a word of four letters or more ends a sentence ("... The Associated Press. Of the");
+# after "U.S", "St", "Co" it is an abbreviation's
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z]{4})\.(?:\s|$)")
+
+
+def _trim_name(name: str) -> str:
+    m = _SENTENCE_END.search(name)
+    return name[:m.start()] if m else name
 
 
 def _owner_before(phrase: str, before: str) -> str | None:
@@ -97,23 +108,18 @@ def _owner_before(phrase: str, before: str) -> str | None:
     patterns = [rf"\b(?:[Aa]n?|[Tt]he)\s+{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b",
                 rf"{_NAME}['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b",
                 # "new data released Friday by the Office for National Statistics"
-                rf"\b(?:{nouns})\s+(?:[\w-]+\s+){{0,4}}?(?:by|from)\s+(?:the\s+)?{_NAME}"]
+                rf"\b(?:{nouns})\s+(?:[\w-]+\s+){{0,4}}?(?:by|from)\s+(?:[Tt]he\s+)?{_NAME}"]
     if noun in _OWNER_VERBS:
         patterns.append(rf"{_NAME}\s+(?:{_OWNER_VERBS[noun]})\b")
     best: tuple[int, str] | None = None
     for pattern in patterns:
         for m in re.finditer(pattern, window):
-            name = m.group(1)
+            name = _trim_name(m.group(1))
             if name.split()[0] in ("The", "A", "An", "In", "On", "But", "And") and len(name.split()) == 1:
                 continue
             if best is None or m.start() > best[0]:
                 best = (m.start(), name)
-    if best is None:
-        return None
-    # a sentence's full stop is not part of the name ("... by the Office for Rail Statistics."), an
-    # abbreviation's is ("Acme Co.", "U.S.")
-    last = best[1].split()[-1]
-    return best[1][:-1] if last.endswith(".") and len(last) > 4 and "." not in last[:-1] else best[1]
+    return best[1] if best else None
 
 
 def _expanded(acronym: str, before: str) -> str | None:
@@ -136,7 +142,7 @@ def _expanded(acronym: str, before: str) -> str | None:
 _LONG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w.&'’-]*){2,7}")
 
 
-def _is_document(phrase: str) -> bool:
+def is_document(phrase: str) -> bool:
     """Whether the phrase's head (its noun before any "of", "by", "released", ...) is a document noun."""
     head_part = re.split(r"\s+(?:of|by|from|on|in|that|which|released|published|announced|filed|issued)\b",
                          phrase, maxsplit=1)[0]
@@ -207,7 +213,7 @@ def according_before(previous: str, sentence: str) -> str | None:
     if m is None or _OWN_VOICE.search(sentence):
         return None
     phrase = m.group(1).strip()
-    if not _is_document(phrase):
+    if not is_document(phrase):
         return None
     name = source_name(phrase)
     return name if name and name != phrase else None

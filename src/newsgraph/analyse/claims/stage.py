@@ -93,6 +93,7 @@ from newsgraph.analyse.claims.sources import (
     according_to,
     claimed_by,
     evidence_after,
+    is_document,
     source_name,
 )
 from newsgraph.analyse.nlp import SPACY_DOC
@@ -284,8 +285,8 @@ def _source(att: Attribution, text: str) -> ClaimSource | None:
 def _document_phrase(phrase: str) -> bool:
     """ "the lawsuit", "the new report": a document named with no name in it, whose owner sources.py finds
     from the article ("Florida State sued ..."); the entity a resolver linked it to is a guess."""
-    return bool(re.fullmatch(r"(?:the|this|that|its|their)\s+[a-z][\w\s-]*", phrase.strip())) \
-        and source_name(phrase) == phrase.strip()
+    phrase = phrase.strip()
+    return bool(re.fullmatch(r"(?:the|this|that|its|their)\s+[a-z][\w\s-]*", phrase)) and is_document(phrase)
 
 
 def _confidence(text: str, c: Claim, seen: set[tuple[float, str | None]]) -> float:
