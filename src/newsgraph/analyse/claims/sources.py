@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.analyse.text.acronyms import is_acronym
+
 # Nouns for documents, data and proceedings: they carry a figure, someone else stands behind it.
 DOCUMENT_NOUNS = frozenset("""
 report reports lawsuit suit complaint filing filings statement statements application decision decisions
@@ -54,8 +56,8 @@ def source_name(text: str, before: str = "") -> str | None:
     """The checkable name in a speaker phrase, or None when it names no one; an acronym the article
     spelled out ("COPA") is given its full name."""
     name = _source_name(text, before)
-    if name and name.isupper() and " " not in name:
-        return _expanded(name, before) or name
+    if name and is_acronym(name):
+        return _expanded(name.replace(".", ""), before) or name
     return name
 
 
@@ -69,7 +71,7 @@ def _source_name(text: str, before: str = "") -> str | None:
     if not phrase:
         return None
     words = [w.lower() for w in _WORD.findall(phrase)]
-    if not words or (len(words) == 1 and words[0] in PRONOUNS and not phrase.isupper()):
+    if not words or (len(words) == 1 and words[0] in PRONOUNS and not is_acronym(phrase)):
         return None  # "he", "that"; not "WHO", an acronym
     owner = _POSSESSIVE.match(phrase)
     if owner and is_document(owner.group(2)):

@@ -42,6 +42,7 @@ from newsgraph.analyse.places.gazetteer import (
     UNION,
     Candidate,
 )
+from newsgraph.analyse.text.acronyms import is_acronym
 from newsgraph.analyse.text.data import load_json
 
 # Words before a list that make its members locations ("in Austin and Acme's plant").
@@ -121,8 +122,7 @@ def _school_or_team(tok: Any) -> bool:
     if tok.ent_type_ != "ORG":
         return False
     words = [t for t in tok.doc[tok.i:tok.i + 4] if t.ent_type_ == "ORG"] if tok.ent_iob_ == "B" else [tok]
-    return (tok.text.isupper() and 2 <= len(tok.text.rstrip(".")) <= 5) \
-        or any(t.lower_ in _SCHOOL_WORDS for t in words)
+    return is_acronym(tok.text) or any(t.lower_ in _SCHOOL_WORDS for t in words)
 
 
 def office_of_jurisdiction(doc: Any, start: int, end: int) -> bool:
