@@ -58,6 +58,9 @@ class Lexicon:
     denying_verbs: frozenset[str] = frozenset()
     modal_predicates: frozenset[str] = frozenset()
     confidence: dict[str, float] = field(default_factory=dict)
+    claim_words: frozenset[str] = frozenset()  # "alleged that ...": the content is a claim, not a stated fact
+    document_nouns: frozenset[str] = frozenset()  # "the lawsuit alleges": a document speaks for its author
+    negative_subjects: frozenset[str] = frozenset()  # "no one has been charged": the event did not happen
 
 
 def parse(text: str) -> Lexicon:
@@ -112,6 +115,9 @@ def parse(text: str) -> Lexicon:
         denying_verbs=frozenset(defaults.get("denying_verbs", ())),
         modal_predicates=frozenset(defaults.get("modal_predicates", ())),
         confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
+        claim_words=frozenset(defaults.get("claim_words", ())),
+        document_nouns=frozenset(defaults.get("document_nouns", ())),
+        negative_subjects=frozenset(defaults.get("negative_subjects", ())),
     )
 
 

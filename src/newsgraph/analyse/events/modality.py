@@ -10,7 +10,7 @@ want them) but marks them, and every consumer that counts what happened
 | modality | tense | negated | reading |
 |---|---|---|---|
 | asserted | past / present | false | stated as having happened or happening |
-| negated | as stated | true | "did not meet", "no talks" |
+| negated | as stated | true | "did not meet", "no talks", "no one has been charged" |
 | denied | as stated | true | inside a denial: "denied that he ordered the raid" |
 | future | future | false | "will meet", "is going to meet" |
 | hypothetical | hypothetical | false | would/could/might/should, "if"/"unless"/"whether", "the invasion is unavoidable" |
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.analyse.events.context import negative_subject
 from newsgraph.analyse.events.lexicon import Lexicon
 
 # Clause links through which an unrealised or denied frame reaches down to the trigger.
@@ -35,7 +36,7 @@ CONDITION_MARKS = ("if", "unless", "whether")
 
 def modality(governor: Any, sent: Any, lex: Lexicon, negated: bool, tense: str) -> tuple[str, str, bool]:
     """(modality, tense, negated) of the event whose tense and negation `governor` carries."""
-    if negated:
+    if negated or negative_subject(governor, lex):
         return "negated", tense, True
     if tense in ("future", "hypothetical"):
         return tense, tense, False

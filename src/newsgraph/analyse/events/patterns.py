@@ -24,7 +24,8 @@ from newsgraph.analyse.events.modality import modality
 from newsgraph.analyse.text.cues import reporting_verbs
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought"}
+# "can": "so the department can thank them" states an ability or a purpose, not a deed
+MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought", "can", "ca"}
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "invite", "press", "tell", "push", "pressure",
                   "encourage", "allow", "permit", "help", "persuade", "compel", "instruct", "demand"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -48,6 +49,7 @@ class Found:
     depth: int  # distance of the governor from the sentence root: main clause first
     kind: str = "verb"  # verb | noun | light (a noun under a light verb) | predicate | demand
     modality: str = "asserted"  # see analyse/events/modality.py
+    conjunct: bool = False  # a copy for a further conjoined actor ("accused by A, B and C")
 
 
 def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
@@ -96,7 +98,7 @@ def _conjuncts(ev: Found, actors: ActorResolver) -> list[Found]:
             if other is not None and other.actor.name != res.actor.name:
                 more.append(other)
             node = nxt
-        out += [replace(e, source=other) if role == "source" else replace(e, target=other)
+        out += [replace(e, source=other, conjunct=True) if role == "source" else replace(e, target=other, conjunct=True)
                 for e in list(out) for other in more]
     return out
 
