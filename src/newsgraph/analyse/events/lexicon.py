@@ -34,6 +34,7 @@ class Entry:
     sources: frozenset[str] | None = None  # the event holds only for a source of these sectors ("troops remain on alert")
     complement: bool = False  # a verb that holds only with a clause or "to" complement ("asked X to leave", not "asked why")
     not_context: frozenset[str] = frozenset()  # words of the sentence that make it another sense ("beat" + "poll")
+    not_objects: frozenset[str] = frozenset()  # objects that make the verb another sense ("released a video")
     prior: float | None = None  # how often the entry's trigger is the event it names on real pages ([confidence])
 
 
@@ -88,6 +89,7 @@ def parse(text: str) -> Lexicon:
             sources=frozenset(raw["sources"]) if "sources" in raw else None,
             complement=bool(raw.get("complement", False)),
             prior=float(raw["prior"]) if "prior" in raw else None,
+            not_objects=frozenset(w.lower() for w in raw.get("not_objects", ())),
             not_context=frozenset(w.lower() for w in raw.get("not_context", ())),
         )
         entries.append(entry)

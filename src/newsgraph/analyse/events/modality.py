@@ -72,12 +72,24 @@ def _unrealised(tok: Any, lex: Lexicon) -> bool:
         if head.i == node.i:
             return False
         framed = head.lemma_.lower() in frames or head.lower_ in frames
+        if node.dep_ in ("xcomp", "ccomp", "attr") and head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in frames for c in head.children):
+            return True  # "the goal was to capture the president"
+        if framed and node.dep_ == "ccomp" and _subjunctive(node):
+            return True  # "demands that the hostages be released": what is asked for, not done
         if framed and (_to_infinitive(node) or node.dep_ in ("xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj",
                                                             "compound")):
             return True  # "plans to deport", "a plot to kill", "plans for an attack", "the risks the invasion poses"
         if node.dep_ not in ("conj", "xcomp", "pcomp", "pobj", "prep", "acl"):
             return False
         node = head
+    return False
+
+
+def _subjunctive(tok: Any) -> bool:
+    """A bare-form clause verb, as after "demand that": "that Israel withdraw", "that they be freed"."""
+    if tok.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VB" for c in tok.children):
+        return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
     return False
 
 

@@ -56,6 +56,8 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
     found: dict[int, Found] = {}
     for tok in sent:
         hit = None
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "approved in March": a month, a day or a time is no event word
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             hit = _verb_event(tok, lex, actors)
         if hit is None and tok.pos_ in ("NOUN", "PROPN", "X"):
@@ -208,6 +210,8 @@ def _direct_object(verb: Any) -> Any | None:
 def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors: ActorResolver) -> float:
     """How well a verb meets an entry's conditions: 0 = not at all, higher = more specific."""
     score = 1.0
+    if entry.not_objects and objwords[0] & entry.not_objects:
+        return 0.0  # "released a video", "data released by the statistics office"
     if entry.objects is not None:
         obj = _direct_object(verb)
         hits = objwords[0] & entry.objects
@@ -472,6 +476,8 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
                 target = _actor_of(d, actors)
                 if target is not None:
                     break
+    if target is None and skip is None:
+        target = _shared_object(verb, actors)
     if target is None:
         target = _prep_target(verb, entry.target_preps, actors, avoid=source)
     if target is None:
@@ -492,6 +498,22 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
         if subj:
             target = _conj_partner(subj[0], actors)
     return source, target
+
+
+def _shared_object(verb: Any, actors: ActorResolver) -> Resolved | None:
+    """The one acted on, shared by coordinated verbs: "beat and arrested its owner" (the
+    object hangs on the last verb), "was arrested and indicted" (the passive subject on the first)."""
+    if _children(verb, "dobj", "obj", "nsubjpass", "nsubj"):
+        return None
+    if _is_passive(verb) and verb.dep_ == "conj" and _is_passive(verb.head):
+        subj = _children(verb.head, "nsubjpass")
+        return _actor_of(subj[0], actors) if subj else None
+    if not _is_passive(verb):
+        for c in _children(verb, "conj"):
+            if c.pos_ == "VERB" and not _is_passive(c) and not _children(c, "nsubj"):
+                objs = _children(c, "dobj", "obj")
+                return _actor_of(objs[0], actors) if objs else None
+    return None
 
 
 def _prep_target(tok: Any, preps: tuple[str, ...], actors: ActorResolver,
