@@ -88,9 +88,11 @@ def _unrealised(tok: Any, lex: Lexicon) -> bool:
 
 def _subjunctive(tok: Any) -> bool:
     """A bare-form clause verb, as after "demand that": "that Israel withdraw", "that they be freed"."""
-    if tok.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VB" for c in tok.children):
-        return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-    return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "TO" or a.tag_ != "VB" for a in auxes):
+        return False
+    # "that they be released": the passive's "be" is bare too
+    return tok.tag_ == "VB" or (tok.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes))
 
 
 def _judged_possible(tok: Any, lex: Lexicon) -> bool:
