@@ -66,6 +66,9 @@ def _unrealised(tok: Any, lex: Lexicon) -> bool:
     rules already took will/would/must.
     """
     frames = lex.intent_words | lex.intent_nouns
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and _subjunctive(tok) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # "... and that Smith be restrained": a mandative subjunctive, whatever the parse hangs it on
     node = tok
     for _ in range(5):
         head = node.head

@@ -573,6 +573,10 @@ def _negated(verb: Any) -> bool:
 
     lex = lexicon()
     node = verb
+    if verb.dep_ == "conj" and not _children(verb, "nsubj", "nsubjpass", "aux", "neg") and any(
+            c.dep_ == "neg" for c in verb.head.children) and any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in (*verb.head.children, *verb.children)):
+        return True  # "does not make a call or demand a ceasefire" (not "did not attack but retreated")
     for _ in range(3):
         if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in node.children):
             return True
