@@ -61,6 +61,7 @@ def features(f: Found, lex: Lexicon | None = None) -> list[str]:
     if f.source is None and f.target is None:
         out.append("no_actor")
     out.append(f"kind_{f.kind}")
+    out.append(f"type_{f.type}")  # a weight per type only where the dev pages showed a type's words mislead
     if f.tense == "present":
         out.append("present")
     return out
