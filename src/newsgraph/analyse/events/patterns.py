@@ -29,6 +29,11 @@ MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought", 
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "invite", "press", "tell", "push", "pressure",
                   "encourage", "allow", "permit", "help", "persuade", "compel", "instruct", "demand"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Prepositions through which a light verb carries a nominal event: "went on strike", "placed
+# under arrest", "a round of talks". "before the assassination", "in a counter attack" only
+# situate the verb's own act.
+CARRYING_PREPS = ("on", "under", "into", "of", "as")
+IN_CARRIERS = ("engage", "participate", "involve", "take", "join")  # "engaged in ethnic cleansing"
 DEMAND_WORDS = ("must", "should")
 
 
@@ -341,8 +346,9 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     head = tok.head
     if tok.dep_ == "compound" and head.dep_ in ("dobj", "obj", "nsubjpass"):
         head = head.head  # "launched a mediation effort"
-    elif tok.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head  # "went on strike", "placed under arrest"
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and (head.lower_ in CARRYING_PREPS or (
+            head.lower_ == "in" and head.head.lemma_.lower() in IN_CARRIERS)):
+        head = head.head  # "went on strike", "placed under arrest" (not "filed it in a counter attack")
         if head.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lower_ == "of" and head.pos_ == "NOUN":
             head = head.head  # "began a new round of joint exercises", "launched ten days of war games"
     light = (tok.dep_ in ("dobj", "obj", "nsubjpass", "compound", "pobj")
