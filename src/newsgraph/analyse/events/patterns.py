@@ -511,7 +511,7 @@ def _shared_object(verb: Any, actors: ActorResolver) -> Resolved | None:
     object hangs on the last verb), "was arrested and indicted" (the passive subject on the first)."""
     if _children(verb, "dobj", "obj", "nsubjpass", "nsubj"):
         return None
-    if _is_passive(verb) and verb.dep_ == "conj" and _is_passive(verb.head):
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head):  # "was arrested and indicted"
         subj = _children(verb.head, "nsubjpass")
         return _actor_of(subj[0], actors) if subj else None
     if not _is_passive(verb):
