@@ -46,7 +46,8 @@ def features(f: Found, lex: Lexicon | None = None) -> list[str]:
         trigger = f.governor.doc[f.start] if f.governor is not None else None
         if f.governor is not None and (claimed(f.governor, lex) or (trigger is not None and claimed(trigger, lex))):
             out.append("claimed")
-        if f.source is None and f.governor is not None and document_speaker(f.governor, lex):
+        own_doc = trigger is not None and trigger.lemma_.lower() in lex.document_nouns  # not "the lawsuit" itself
+        if f.source is None and f.governor is not None and not own_doc and document_speaker(f.governor, lex):
             out.append("document_source")
     if f.conjunct:
         out.append("conjunct")
