@@ -30,9 +30,9 @@ OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "invite", "press", "t
                   "encourage", "allow", "permit", "help", "persuade", "compel", "instruct", "demand"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Prepositions through which a light verb carries a nominal event: "went on strike", "placed
-# under arrest", "a round of talks". "before the assassination", "in a counter attack" only
+# under arrest", "a round of talks", "called for sanctions". "before the assassination", "in a counter attack" only
 # situate the verb's own act.
-CARRYING_PREPS = ("on", "under", "into", "of", "as")
+CARRYING_PREPS = ("on", "under", "into", "of", "as", "for", "to")  # "called for sanctions", "committed to aid"
 IN_CARRIERS = ("engage", "participate", "involve", "take", "join")  # "engaged in ethnic cleansing"
 DEMAND_WORDS = ("must", "should")
 
