@@ -17,6 +17,8 @@ What raises or lowers it, and why:
 - the present simple of a verb often states a habit or a headline claim
   rather than an event;
 - a demand read off a modal ("X said Y must ...") is weaker than a verb;
+- a violent noun with its attacker ("Hamas atrocities", "the attack by
+  militants") reports an attack, unlike most bare nouns (topics, plans);
 - a copy of an event for a further conjoined actor ("accused by A, B and C")
   is the same act: one event shows, the copies stay below the threshold;
 - a source that is also the target means the parse joined the wrong words;
@@ -62,6 +64,8 @@ def features(f: Found, lex: Lexicon | None = None) -> list[str]:
     if f.source is None and f.target is None:
         out.append("no_actor")
     out.append(f"kind_{f.kind}")
+    if f.kind == "noun" and f.source is not None and f.type == "ASSAULT":
+        out.append("noun_attacker")  # "the Israeli aggression", "the attack by Hamas militants": an act, named with its doer
     out.append(f"type_{f.type}")  # a weight per type only where the dev pages showed a type's words mislead
     if f.tense == "present":
         out.append("present")
