@@ -163,14 +163,21 @@ def entity(request: Request, name: str, copies: bool = Copies) -> dict[str, Any]
 @router.get("/events", summary="Who did what to whom")
 def events(request: Request, source: str | None = None, target: str | None = None, type: str | None = None,
            limit: int = 100, like: bool = Like, copies: bool = Copies,
-           offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+           offset: int = Query(0, ge=0, le=MAX_OFFSET),
+           min_confidence: float | None = Query(
+               None, ge=0.0, le=1.0, description="Only asserted events with at least this confidence "
+               "[default: the min_event_confidence setting, 0.5]."),
+           all: bool = Query(False, description="Every event: negated, planned, hypothetical and unsure ones too."),
+           ) -> dict[str, Any]:
     from newsgraph.store import queries
 
     ng = _ng(request)
+    # The same default as the events page and `newsgraph events`: the server's setting, not a constant.
+    threshold = None if all else (min_confidence if min_confidence is not None else ng.settings.min_event_confidence)
     with ng.store() as store:
         rows = queries.events(store, source=source, target=target, type=type, limit=ng.page_size(limit), like=like,
-                              with_copies=copies, offset=offset)
-    return {"items": rows, "limit": limit, "offset": offset}
+                              with_copies=copies, offset=offset, min_confidence=threshold)
+    return {"items": rows, "limit": limit, "offset": offset, "min_confidence": threshold}
 
 
 @router.get("/search", summary="Full-text search over articles and attributions")

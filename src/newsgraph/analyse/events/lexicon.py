@@ -34,6 +34,7 @@ class Entry:
     sources: frozenset[str] | None = None  # the event holds only for a source of these sectors ("troops remain on alert")
     complement: bool = False  # a verb that holds only with a clause or "to" complement ("asked X to leave", not "asked why")
     not_context: frozenset[str] = frozenset()  # words of the sentence that make it another sense ("beat" + "poll")
+    not_objects: frozenset[str] = frozenset()  # objects that make the verb another sense ("released a video")
     prior: float | None = None  # how often the entry's trigger is the event it names on real pages ([confidence])
 
 
@@ -58,6 +59,9 @@ class Lexicon:
     denying_verbs: frozenset[str] = frozenset()
     modal_predicates: frozenset[str] = frozenset()
     confidence: dict[str, float] = field(default_factory=dict)
+    claim_words: frozenset[str] = frozenset()  # "alleged that ...": the content is a claim, not a stated fact
+    document_nouns: frozenset[str] = frozenset()  # "the lawsuit alleges": a document speaks for its author
+    negative_subjects: frozenset[str] = frozenset()  # "no one has been charged": the event did not happen
 
 
 def parse(text: str) -> Lexicon:
@@ -85,6 +89,7 @@ def parse(text: str) -> Lexicon:
             sources=frozenset(raw["sources"]) if "sources" in raw else None,
             complement=bool(raw.get("complement", False)),
             prior=float(raw["prior"]) if "prior" in raw else None,
+            not_objects=frozenset(w.lower() for w in raw.get("not_objects", ())),
             not_context=frozenset(w.lower() for w in raw.get("not_context", ())),
         )
         entries.append(entry)
@@ -112,6 +117,9 @@ def parse(text: str) -> Lexicon:
         denying_verbs=frozenset(defaults.get("denying_verbs", ())),
         modal_predicates=frozenset(defaults.get("modal_predicates", ())),
         confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
+        claim_words=frozenset(defaults.get("claim_words", ())),
+        document_nouns=frozenset(defaults.get("document_nouns", ())),
+        negative_subjects=frozenset(defaults.get("negative_subjects", ())),
     )
 
 

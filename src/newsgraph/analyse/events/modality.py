@@ -10,7 +10,7 @@ want them) but marks them, and every consumer that counts what happened
 | modality | tense | negated | reading |
 |---|---|---|---|
 | asserted | past / present | false | stated as having happened or happening |
-| negated | as stated | true | "did not meet", "no talks" |
+| negated | as stated | true | "did not meet", "no talks", "no one has been charged" |
 | denied | as stated | true | inside a denial: "denied that he ordered the raid" |
 | future | future | false | "will meet", "is going to meet" |
 | hypothetical | hypothetical | false | would/could/might/should, "if"/"unless"/"whether", "the invasion is unavoidable" |
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.analyse.events.context import negative_subject
 from newsgraph.analyse.events.lexicon import Lexicon
 
 # Clause links through which an unrealised or denied frame reaches down to the trigger.
@@ -35,7 +36,7 @@ CONDITION_MARKS = ("if", "unless", "whether")
 
 def modality(governor: Any, sent: Any, lex: Lexicon, negated: bool, tense: str) -> tuple[str, str, bool]:
     """(modality, tense, negated) of the event whose tense and negation `governor` carries."""
-    if negated:
+    if negated or negative_subject(governor, lex):
         return "negated", tense, True
     if tense in ("future", "hypothetical"):
         return tense, tense, False
@@ -65,12 +66,20 @@ def _unrealised(tok: Any, lex: Lexicon) -> bool:
     rules already took will/would/must.
     """
     frames = lex.intent_words | lex.intent_nouns
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and _subjunctive(tok) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # "... and that Smith be restrained": a mandative subjunctive, whatever the parse hangs it on
     node = tok
     for _ in range(5):
         head = node.head
         if head.i == node.i:
             return False
         framed = head.lemma_.lower() in frames or head.lower_ in frames
+        if node.dep_ in ("xcomp", "ccomp", "attr") and head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in frames for c in head.children):
+            return True  # "the goal was to capture the president"
+        if framed and node.dep_ == "ccomp" and _subjunctive(node):
+            return True  # "demands that the hostages be released": what is asked for, not done
         if framed and (_to_infinitive(node) or node.dep_ in ("xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj",
                                                             "compound")):
             return True  # "plans to deport", "a plot to kill", "plans for an attack", "the risks the invasion poses"
@@ -78,6 +87,15 @@ def _unrealised(tok: Any, lex: Lexicon) -> bool:
             return False
         node = head
     return False
+
+
+def _subjunctive(tok: Any) -> bool:
+    """A bare-form clause verb, as after "demand that": "that Israel withdraw", "that they be freed"."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "TO" or a.tag_ != "VB" for a in auxes):
+        return False
+    # "that they be released": the passive's "be" is bare too
+    return tok.tag_ == "VB" or (tok.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes))
 
 
 def _judged_possible(tok: Any, lex: Lexicon) -> bool:

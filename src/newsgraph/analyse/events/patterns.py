@@ -24,10 +24,16 @@ from newsgraph.analyse.events.modality import modality
 from newsgraph.analyse.text.cues import reporting_verbs
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought"}
+# "can": "so the department can thank them" states an ability or a purpose, not a deed
+MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought", "can", "ca"}
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "invite", "press", "tell", "push", "pressure",
                   "encourage", "allow", "permit", "help", "persuade", "compel", "instruct", "demand"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Prepositions through which a light verb carries a nominal event: "went on strike", "placed
+# under arrest", "a round of talks", "called for sanctions". "before the assassination", "in a counter attack" only
+# situate the verb's own act.
+CARRYING_PREPS = ("on", "under", "into", "of", "as", "for", "to")  # "called for sanctions", "committed to aid"
+IN_CARRIERS = ("engage", "participate", "involve", "take", "join")  # "engaged in ethnic cleansing"
 DEMAND_WORDS = ("must", "should")
 
 
@@ -48,12 +54,15 @@ class Found:
     depth: int  # distance of the governor from the sentence root: main clause first
     kind: str = "verb"  # verb | noun | light (a noun under a light verb) | predicate | demand
     modality: str = "asserted"  # see analyse/events/modality.py
+    conjunct: bool = False  # a copy for a further conjoined actor ("accused by A, B and C")
 
 
 def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
     found: dict[int, Found] = {}
     for tok in sent:
         hit = None
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "approved in March": a month, a day or a time is no event word
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             hit = _verb_event(tok, lex, actors)
         if hit is None and tok.pos_ in ("NOUN", "PROPN", "X"):
@@ -96,7 +105,7 @@ def _conjuncts(ev: Found, actors: ActorResolver) -> list[Found]:
             if other is not None and other.actor.name != res.actor.name:
                 more.append(other)
             node = nxt
-        out += [replace(e, source=other) if role == "source" else replace(e, target=other)
+        out += [replace(e, source=other, conjunct=True) if role == "source" else replace(e, target=other, conjunct=True)
                 for e in list(out) for other in more]
     return out
 
@@ -206,6 +215,8 @@ def _direct_object(verb: Any) -> Any | None:
 def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors: ActorResolver) -> float:
     """How well a verb meets an entry's conditions: 0 = not at all, higher = more specific."""
     score = 1.0
+    if entry.not_objects and objwords[0] & entry.not_objects:
+        return 0.0  # "released a video", "data released by the statistics office"
     if entry.objects is not None:
         obj = _direct_object(verb)
         hits = objwords[0] & entry.objects
@@ -335,8 +346,9 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     head = tok.head
     if tok.dep_ == "compound" and head.dep_ in ("dobj", "obj", "nsubjpass"):
         head = head.head  # "launched a mediation effort"
-    elif tok.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head  # "went on strike", "placed under arrest"
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and (head.lower_ in CARRYING_PREPS or (
+            head.lower_ == "in" and head.head.lemma_.lower() in IN_CARRIERS)):
+        head = head.head  # "went on strike", "placed under arrest" (not "filed it in a counter attack")
         if head.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lower_ == "of" and head.pos_ == "NOUN":
             head = head.head  # "began a new round of joint exercises", "launched ten days of war games"
     light = (tok.dep_ in ("dobj", "obj", "nsubjpass", "compound", "pobj")
@@ -470,6 +482,8 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
                 target = _actor_of(d, actors)
                 if target is not None:
                     break
+    if target is None and skip is None:
+        target = _shared_object(verb, actors)
     if target is None:
         target = _prep_target(verb, entry.target_preps, actors, avoid=source)
     if target is None:
@@ -490,6 +504,22 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
         if subj:
             target = _conj_partner(subj[0], actors)
     return source, target
+
+
+def _shared_object(verb: Any, actors: ActorResolver) -> Resolved | None:
+    """The one acted on, shared by coordinated verbs: "beat and arrested its owner" (the
+    object hangs on the last verb), "was arrested and indicted" (the passive subject on the first)."""
+    if _children(verb, "dobj", "obj", "nsubjpass", "nsubj"):
+        return None
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head):  # "was arrested and indicted"
+        subj = _children(verb.head, "nsubjpass")
+        return _actor_of(subj[0], actors) if subj else None
+    if not _is_passive(verb):
+        for c in _children(verb, "conj"):
+            if c.pos_ == "VERB" and not _is_passive(c) and not _children(c, "nsubj"):
+                objs = _children(c, "dobj", "obj")
+                return _actor_of(objs[0], actors) if objs else None
+    return None
 
 
 def _prep_target(tok: Any, preps: tuple[str, ...], actors: ActorResolver,
@@ -549,6 +579,10 @@ def _negated(verb: Any) -> bool:
 
     lex = lexicon()
     node = verb
+    if verb.dep_ == "conj" and not _children(verb, "nsubj", "nsubjpass", "aux", "neg") and any(
+            c.dep_ == "neg" for c in verb.head.children) and any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in (*verb.head.children, *verb.children)):
+        return True  # "does not make a call or demand a ceasefire" (not "did not attack but retreated")
     for _ in range(3):
         if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in node.children):
             return True

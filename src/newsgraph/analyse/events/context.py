@@ -1,0 +1,74 @@
+"""What the clause around an event says about it, beyond its own arguments.
+
+Real pages state many events second-hand. Three readings from the parse, all
+driven by word lists of data/event_lexicon.toml (`claim_words`,
+`document_nouns`, `negative_subjects`), each used as a confidence weight or a
+negation rather than as a code branch per word:
+
+- claimed: the event is the content of a claim ("Pierce alleged Morris hit
+  him", "claims made by X that Y bombed a hospital"). The claim is what the
+  article reports; what it claims is one side's word.
+- document_speaker: a document is the subject of the event's verb ("the
+  lawsuit alleges", "the resolution demands"): its author acts, even when the
+  sentence does not name the author.
+- negative_subject: "no one has been charged", "neither X nor Y has ever
+  challenged it": nobody did it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.analyse.events.lexicon import Lexicon
+
+# Links from a clause up to the word that frames it (a claim verb or noun).
+# Not dobj/pobj: "claimed responsibility for the attack" claims the attack, it does not doubt it.
+FRAME_DEPS = ("ccomp", "parataxis", "acl", "relcl", "conj", "xcomp", "advcl")
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def claimed(tok: Any, lex: Lexicon) -> bool:
+    """Is `tok` (an event's governor or trigger) inside what a claim word frames?"""
+    node = tok
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ not in FRAME_DEPS:
+            return False
+        if _lemma(head) in lex.claim_words:
+            return node.dep_ != "conj"  # "alleged X and attacked": the second verb is the claimant's act
+        node = head  # a quotation ahead of its cue hangs from it too: "“... struck me,” Pierce alleged."
+    return False
+
+
+def document_speaker(tok: Any, lex: Lexicon) -> bool:
+    """Is the subject of `tok` (or of the verb it is a conjunct of) a document?"""
+    node = tok
+    for _ in range(2):
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in lex.document_nouns:
+                return True
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def negative_subject(tok: Any, lex: Lexicon) -> bool:
+    """Does the verb's subject say that nobody did it ("no one", "no school", "neither ...")?"""
+    for c in tok.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        words = [c.lower_] + [d.lower_ for d in c.children if d.dep_ in ("det", "preconj")]
+        if any(w in lex.negative_subjects for w in words):
+            return True
+        if c.i + 1 < len(c.doc) and f"{c.lower_} {c.doc[c.i + 1].lower_}" in lex.negative_subjects:
+            return True
+        left = c.doc[c.i - 1] if c.i > 0 else None
+        if left is not None and f"{left.lower_} {c.lower_}" in lex.negative_subjects:
+            return True  # "no one": spaCy heads the pair on "one"
+    return False
