@@ -43,10 +43,12 @@ def weights() -> dict[str, float]:
 def speaker_class(text: str | None, resolved: bool) -> str:
     """named | pronoun (resolved) | fragment (a pronoun or function words, unresolved) |
     document (unresolved) | description (unresolved words) | none."""
-    words = [w.lower() for w in _WORD.findall(text or "")]
+    written = _WORD.findall(text or "")
+    words = [w.lower() for w in written]
     if not words:
         return "none"
-    function = all(w in FUNCTION_WORDS for w in words) and len(words) <= 2
+    # "WHO", "IT": an acronym is a name, not the pronoun it spells
+    function = all(w.lower() in FUNCTION_WORDS and not (len(w) >= 2 and w.isupper()) for w in written) and len(words) <= 2
     if resolved:
         return "pronoun" if function else "named"
     if function:

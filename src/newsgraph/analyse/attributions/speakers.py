@@ -180,12 +180,14 @@ def resolve_speaker(scene: SpeakerContext, start: int, end: int,
         return document_owner(phrase, index, lambda s, e: resolve_speaker(scene, s, e))
     if text in ("A", "Answer") and scene.text[end : end + 1] in (":", ".") and scene.text[start - 1 : start] in ("", "\n"):
         return _interviewee(scene)
-    if phrase is not None and len(phrase) == 1 and phrase.root.lower_ in RELATIVES:
+    if phrase is not None and len(phrase) == 1 and phrase.root.lower_ in RELATIVES and not _acronym(phrase.root.text):
         return _relative(scene, phrase.root)
     named = _named(scene, index, start, end, text)
     if named is None or isinstance(named, Entity):
         return named
     words = _words(text)
+    if _acronym(text):
+        return _by_acronym(index, text)  # "WHO said" is an organisation, not "who"
     if not words:
         return None
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
@@ -195,6 +197,25 @@ def resolve_speaker(scene: SpeakerContext, start: int, end: int,
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:
         return _group_pronoun(scene, index, start)
     return _description(scene, index, start, words)
+
+
+def _acronym(word: str) -> bool:
+    """An all-capital word of two letters or more ("WHO", "IT" in a name list): a name, not a pronoun."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _by_acronym(index: EntityIndex, acronym: str) -> Entity | None:
+    """The one organisation whose name's capitalised words spell the acronym
+    ("World Health Organization (WHO)" for "WHO"); None if none or several."""
+    hits = set()
+    for ent in index.by_id.values():
+        if ent.type not in ("ORG", "GPE", "NORP"):
+            continue
+        words = [w.strip("()") for w in ent.name.split()]
+        initials = "".join(w[0] for w in words if w[:1].isupper() and w != acronym)
+        if initials == acronym or acronym in words or acronym in ent.aliases:
+            hits.add(ent.id)
+    return index.by_id[hits.pop()] if len(hits) == 1 else None
 
 
 def _interviewee(scene: SpeakerContext) -> Entity | None:
@@ -260,6 +281,11 @@ def _named(scene: SpeakerContext, index: EntityIndex, start: int, end: int, text
     if words and text[:1].isupper() and words[-1].lower() not in knowledge().title_words:
         name = words[-1].rstrip("'’s") if words[-1].endswith(("'s", "’s")) else words[-1]
         hits = {e.id: e for e in index.by_id.values() if name in e.aliases or name in e.name.split()}
+        # "said Musk" in an article naming Elon Musk and the Musk Foundation: a
+        # surname with a speech verb is the one person whose name ends with it
+        people = {k: e for k, e in hits.items() if e.type == "PERSON" and e.name.split()[-1] == name}
+        if len(hits) >= 2 and len(people) == 1:
+            hits = people
         if len(hits) == 1:
             return next(iter(hits.values()))
     return False
@@ -359,6 +385,10 @@ def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gende
         ent = index.by_id.get(n.entity_id or "")
         if ent and ent.type == "PERSON" and genders.get(ent.id, gender) == gender:
             rows.append((n.start, n.end, ent))
+        elif ent and ent.type == "ORG" and _person_name(ent) and gender_of_first_name(ent.name.split()[0]) in (gender, None):
+            # "Goldbarg said …" three times, then "she said": a speaker tagged as an
+            # organisation whose name is a person's, of no known other gender
+            rows.append((n.start, n.end, ent))
     rows.sort(key=lambda r: -r[0])
     known = {r[2].id: 0.75 for r in rows if genders.get(r[2].id) == gender}
     ranked = _rank(scene, rows, notes, known)
@@ -372,12 +402,17 @@ def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gende
     return _decide(ranked)
 
 
-def _named_person_gender(ent: Entity) -> str | None:
+def _person_name(ent: Entity) -> bool:
+    """Whether a name reads as a person's: two or three capitalised words, no organisation noun."""
     words = ent.name.split()
-    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].isupper() \
-            or words[-1].lower() in knowledge().org_nouns:
+    org = knowledge().org_nouns
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() and w.lower() not in org for w in words)
+
+
+def _named_person_gender(ent: Entity) -> str | None:
+    if not _person_name(ent):
         return None
-    return gender_of_first_name(words[0])
+    return gender_of_first_name(ent.name.split()[0])
 
 
 def _same_sentence_newcomers(scene: SpeakerContext, rows: list[tuple[int, int, Entity]],
@@ -392,13 +427,17 @@ def _same_sentence_newcomers(scene: SpeakerContext, rows: list[tuple[int, int, E
     last: dict[str, tuple[int, int]] = {}
     for s, e, ent in rows:  # nearest first
         last.setdefault(ent.id, (s, e))
-    sents = []
+    spans = []
     for ent in (a, b):
         span = doc.char_span(*last[ent.id], alignment_mode="expand")
         if span is None:
             return False
-        sents.append(span.sent.start)
-    return sents[0] == sents[1]
+        spans.append(span)
+    if spans[0].sent.start != spans[1].sent.start:
+        return False
+    # "Richard Carter, head of research at Quilter Cheviot": a name inside the
+    # other's description is part of who that one is, not a second newcomer
+    return not any(spans[1 - k].root.is_ancestor(spans[k].root) for k in (0, 1))
 
 
 def _first_person(scene: SpeakerContext, index: EntityIndex, start: int, end: int, plural: bool) -> Entity | None:
