@@ -53,9 +53,21 @@ def speaker_class(text: str | None, resolved: bool) -> str:
         return "pronoun" if function else "named"
     if function:
         return "fragment"
-    if any(is_document_word(w) for w in words[-3:]) and not any(w[:1].isupper() for w in _WORD.findall(text or "")[1:]):
+    if any(is_document_word(w) for w in _head_words(words)[-3:]) and not any(w[:1].isupper() for w in written[1:]):
         return "document"
     return "description"
+
+
+# where a speaker phrase's head ends and what qualifies it begins: "people
+# familiar with the plans" are people, not a plan
+_POSTMODIFIERS = frozenset("familiar close with who which that of from at in on for".split())
+
+
+def _head_words(words: list[str]) -> list[str]:
+    for i, w in enumerate(words[1:], 1):
+        if w in _POSTMODIFIERS:
+            return words[:i]
+    return words
 
 
 def features(method: str, kind: str, content: str, speaker: str | None, resolved: bool) -> list[str]:

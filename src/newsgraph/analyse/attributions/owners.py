@@ -84,7 +84,9 @@ def _owner_in_phrase(head: Token, index: EntityIndex, resolve: Resolve) -> Entit
             return None  # "their statement" after two named officials: no one entity
         if poss.lower_ in _PRONOUN_POSSESSORS:
             return resolve(poss.idx, poss.idx + len(poss))
-        return _entity_at(index, poss)
+        # "Wolff's report" where the tagger missed this "Wolff": the possessor
+        # resolved as a speaker written there would be (the surname of one person)
+        return _entity_at(index, poss) or resolve(poss.left_edge.idx, poss.idx + len(poss))
     agent = _agent(head)
     return _entity_at(index, agent) if agent is not None else None
 
@@ -138,6 +140,9 @@ def _earlier_maker(span: Span, head: Token, index: EntityIndex) -> Entity | None
 def _subject_entity(verb: Token, index: EntityIndex) -> Entity | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.is_upper and len(subj) > 2:
-        # "TALLAHASSEE, Fla. (AP) — Florida State sued …": the parser's subject is the dateline
-        subj = next((c for c in subj.rights if c.dep_ in ("appos", "conj") and not c.is_upper), None)
+        # "TALLAHASSEE, Fla. (AP) — Florida State sued …": the parser's subject is the
+        # dateline; the maker is what follows its dash ("Fla." is part of the dateline)
+        dash = next((t.i for t in subj.doc[subj.i : verb.i] if t.text in ("—", "–", "―", "--")), None)
+        subj = None if dash is None else next(
+            (c for c in subj.rights if c.dep_ in ("appos", "conj") and not c.is_upper and c.i > dash), None)
     return _entity_at(index, subj) if subj is not None else None
