@@ -90,6 +90,9 @@ QUALIFIERS = {
 }
 WORD = re.compile(r"[\w][\w.'’-]*")
 PARAGRAPHS_BACK = 2
+# the person the headline names is the story's protagonist, whom an unmarked
+# "he" most often means: worth about as much as one earlier quote
+TITLE_BONUS = 1.5
 THIRD_PERSON = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
 SECURITY = {"MIL", "COP"}  # "the force" may be the police or an army
 
@@ -111,6 +114,7 @@ class SpeakerContext:
     subjects: dict[tuple[int, int], float]
     quotes: list[tuple[int, int]]
     notes: list[SpeakerNote | tuple[int, int, str | None] | Attribution] = field(default_factory=list)
+    title: str = ""  # the headline: who it names is who the story is about
 
     @classmethod
     def of(cls, ctx: AnalysisContext) -> SpeakerContext:
@@ -118,7 +122,7 @@ class SpeakerContext:
         index = ctx.get(ENTITY_INDEX, None) or EntityIndex(ctx.get(ENTITIES, ()))
         return cls(text=ctx.text, doc=ctx.get(SPACY_DOC, None), index=index,
                    genders=ctx.get(ENTITY_GENDER, {}), subjects=ctx.get(ENTITY_SUBJECTS, {}),
-                   quotes=quotation_spans(ctx.text))
+                   quotes=quotation_spans(ctx.text), title=getattr(ctx.article, "title", None) or "")
 
 
 def _in_quote(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -341,6 +345,8 @@ def _rank(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], notes: lis
         # the article's main people are who a pronoun most often means
         score = 2.0 - 0.4 * rank + 0.25 * min(len(ent.mentions) - 1, 4)
         score += 1.5 * subjects.get((s, e), 0.0)
+        if ent.type == "PERSON" and _in_title(scene.title, ent):
+            score += TITLE_BONUS
         if ent.id == last_speaker:
             score += 2.5
         elif ent.id in recent_speakers:
@@ -351,6 +357,12 @@ def _rank(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], notes: lis
             scores[ent.id] = score
             ents[ent.id] = ent
     return sorted(((v, ents[k]) for k, v in scores.items()), key=lambda x: -x[0])
+
+
+def _in_title(title: str, ent: Entity) -> bool:
+    """Whether the headline names this person (by the last word of the name, "Musk" for Elon Musk)."""
+    words = ent.name.split()
+    return bool(title) and len(words) >= 2 and re.search(rf"\b{re.escape(words[-1])}\b", title) is not None
 
 
 def _decide(ranked: list[tuple[float, Entity]], margin: float = 1.0) -> Entity | None:
@@ -375,6 +387,9 @@ def _adjacent_quote(scene: SpeakerContext, start: int) -> tuple[int, int] | None
 def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gender: str,
                     content: tuple[int, int] | None = None) -> Entity | None:
     genders: dict[str, str] = scene.genders
+    owner = _antecedent_person(scene, index, start, gender)
+    if owner is not None:
+        return owner
     notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
     rows = [r for r in _candidates(scene, index, start, ("PERSON",)) if genders.get(r[2].id, gender) == gender]
     # "Andrea Goldbarg" tagged as an organisation: a full name opening with a
@@ -407,6 +422,26 @@ def _person_name(ent: Entity) -> bool:
     words = ent.name.split()
     org = knowledge().org_nouns
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() and w.lower() not in org for w in words)
+
+
+def _antecedent_person(scene: SpeakerContext, index: EntityIndex, start: int, gender: str) -> Entity | None:
+    """"a speech Trump gave in 2019, in which he said …", "Wolff's ruling, in which she
+    wrote …": a pronoun in a relative clause is the one person named in the noun
+    phrase the clause hangs on (whose speech, whose ruling)."""
+    doc = scene.doc
+    if doc is None:
+        return None
+    span = doc.char_span(start, start + 3, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span[0].head
+    if verb.dep_ != "relcl" or verb.head.i >= span[0].i:
+        return None
+    ante = verb.head
+    people = {r[2].id: r[2] for t in ante.subtree if t.i < verb.left_edge.i
+              for r in index.overlapping(t.idx, t.idx + len(t))
+              if r[2].type == "PERSON" and scene.genders.get(r[2].id, gender) == gender}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _named_person_gender(ent: Entity) -> str | None:
