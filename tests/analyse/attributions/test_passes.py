@@ -67,3 +67,32 @@ def test_a_claimed_cue_is_not_reported_again(nlp: Any) -> None:
     said = next(t for t in scene.doc if t.text == "said")
     assert ledger.cue_claimed(said.i) and ledger.owner(said.i) == 0 and ledger.quote_claimed(0)
     assert reported_speech(scene, ledger) == []
+
+
+# ------------------------------------------------------------------ hearsay (passes/hearsay.py)
+
+def _hearsay(nlp: Any, text: str) -> list[tuple[str | None, str | None, str]]:
+    from newsgraph.analyse.attributions.spans import find_attributions
+
+    return [(text[f.speaker[0] : f.speaker[1]] if f.speaker else None, text[f.cue[0] : f.cue[1]] if f.cue else None,
+             text[f.content[0] : f.content[1]]) for f in find_attributions(nlp(text)) if f.method == "hearsay"]
+
+
+def test_reportedly_attributes_its_clause_to_no_one(nlp: Any) -> None:
+    text = "The ferry company reportedly sold two of its boats to a rival last winter."
+    assert _hearsay(nlp, text) == [(None, "reportedly", "The ferry company reportedly sold two of its boats to a rival last winter")]
+
+
+def test_it_was_reported_that(nlp: Any) -> None:
+    text = "It was reported on Monday that the harbour master would step down in the spring."
+    assert _hearsay(nlp, text) == [(None, "reported", "that the harbour master would step down in the spring")]
+
+
+def test_reported_by_a_named_source_is_not_hearsay(nlp: Any) -> None:
+    text = "The closure was reported by the Valley Courier on Monday, two days after the vote."
+    assert _hearsay(nlp, text) == []
+
+
+def test_reportedly_inside_someones_words_is_theirs(nlp: Any) -> None:
+    text = "Inspectors said the mill had reportedly stored the chemicals in open barrels for years."
+    assert _hearsay(nlp, text) == []
