@@ -96,3 +96,26 @@ def test_reported_by_a_named_source_is_not_hearsay(nlp: Any) -> None:
 def test_reportedly_inside_someones_words_is_theirs(nlp: Any) -> None:
     text = "Inspectors said the mill had reportedly stored the chemicals in open barrels for years."
     assert _hearsay(nlp, text) == []
+
+
+# ------------------------------------------------------------------ continued quotations
+
+def _speakers_of(nlp: Any, text: str) -> list[tuple[str | None, str]]:
+    from newsgraph.analyse.attributions.spans import find_attributions
+
+    return [(text[f.speaker[0] : f.speaker[1]] if f.speaker else None, text[f.content[0] : f.content[1]])
+            for f in find_attributions(nlp(text))]
+
+
+def test_a_quoted_paragraph_after_a_short_aside_goes_on(nlp: Any) -> None:
+    text = ("“The river has risen three metres since May,” the engineer said.\n\n"
+            "And it is still rising.\n\n"
+            "“If the dam gives way, the lower town floods within the hour.”")
+    assert _speakers_of(nlp, text)[-1] == ("the engineer", "“If the dam gives way, the lower town floods within the hour.”")
+
+
+def test_an_aside_that_names_someone_stops_the_quotation(nlp: Any) -> None:
+    text = ("“The river has risen three metres since May,” the engineer said.\n\n"
+            "Mayor Ilona Petrakis disagreed.\n\n"
+            "“If the dam gives way, the lower town floods within the hour.”")
+    assert all(sp != "the engineer" or "dam" not in c for sp, c in _speakers_of(nlp, text))
