@@ -137,3 +137,12 @@ def test_who_speaks_in_a_lawsuit_owns_the_suit(nlp: Any) -> None:
             "The suit also says the rent was raised twice in one year.")
     ents = (entity("e1", "Tenants' Union", "ORG", text, "tenants' union"),)
     assert who(scene(nlp, text, ents), "The suit") == "Tenants' Union"
+
+
+def test_the_organization_can_be_a_union(nlp: Any) -> None:
+    text = ("Parents met at Linden Hill Academy on Monday.\n\n"
+            "The Harbor Teachers Union condemned the search of the classroom. "
+            "The organization said it had never seen such a search before.")
+    ents = (entity("e1", "Linden Hill Academy", "ORG", text), entity("e2", "Harbor Teachers Union", "ORG", text))
+    sc = scene(nlp, text, ents, subjects=("Harbor Teachers Union",))
+    assert who(sc, "The organization") == "Harbor Teachers Union"

@@ -112,7 +112,7 @@ def _agent(head: Token) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _same_document() -> dict[str, str]:
-    return dict(load_json("attribution_owners.json")["same_document"])
+    return dict(load_json("attribution_speakers.json")["same_document"])
 
 
 def _document_noun(tok: Token) -> str:

@@ -49,6 +49,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -62,6 +63,7 @@ from newsgraph.analyse.entities.stage import (
     knowledge,
 )
 from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.text.data import load_json
 from newsgraph.analyse.text.quotes import quotation_spans
 from newsgraph.model import Attribution, Entity
 from newsgraph.pipeline.stage import AnalysisContext
@@ -620,7 +622,9 @@ def _org_description(scene: SpeakerContext, index: EntityIndex, start: int, core
             bonus[ent.id] = 4.0
         else:
             kind = k.org_nouns.get(name_words[-1]) if name_words else None
-            if kind and kind != sector and not {kind, sector} <= SECURITY:
+            if head in _generic_org_nouns():
+                pass  # "the organization" may be a union, a party or a ministry alike
+            elif kind and kind != sector and not {kind, sector} <= SECURITY:
                 continue  # "the company" is not the Health Ministry
             if kind is None and sector not in ("BUS", "REB", "NGO"):
                 continue  # a bare name ("Hamas", "Apple") can be a company or group, not a ministry
@@ -632,6 +636,11 @@ def _org_description(scene: SpeakerContext, index: EntityIndex, start: int, core
         return None
     notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
     return _decide_fresh(scene, kept, _rank(scene, kept, notes, bonus), notes)
+
+
+@lru_cache(maxsize=1)
+def _generic_org_nouns() -> frozenset[str]:
+    return frozenset(load_json("attribution_speakers.json")["generic_org_nouns"])
 
 
 def _decide_fresh(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], ranked: list[tuple[float, Entity]],
