@@ -119,3 +119,8 @@ def test_an_aside_that_names_someone_stops_the_quotation(nlp: Any) -> None:
             "Mayor Ilona Petrakis disagreed.\n\n"
             "“If the dam gives way, the lower town floods within the hour.”")
     assert all(sp != "the engineer" or "dam" not in c for sp, c in _speakers_of(nlp, text))
+
+
+def test_a_dateline_is_never_a_speaker(nlp: Any) -> None:
+    text = "PORTVILLE, Ore. (AP) — Harbor Mills sued the city on Friday, challenging a lease that binds it for twelve years."
+    assert all(sp is None or "PORTVILLE" not in sp for sp, _c in _speakers_of(nlp, text))

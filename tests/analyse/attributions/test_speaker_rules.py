@@ -146,3 +146,12 @@ def test_the_organization_can_be_a_union(nlp: Any) -> None:
     ents = (entity("e1", "Linden Hill Academy", "ORG", text), entity("e2", "Harbor Teachers Union", "ORG", text))
     sc = scene(nlp, text, ents, subjects=("Harbor Teachers Union",))
     assert who(sc, "The organization") == "Harbor Teachers Union"
+
+
+def test_one_unquoted_word_of_content_is_unsure() -> None:
+    from newsgraph.analyse.attributions.confidence import confidence, features
+
+    one = features("parse-speech", "indirect", "what", "the Justice Department", True)
+    clause = features("parse-speech", "indirect", "the audit found no fraud in the accounts", "the Justice Department", True)
+    assert "content_one_word" in one and "content_one_word" not in clause
+    assert confidence(one) < 0.5 <= confidence(clause)
