@@ -124,3 +124,17 @@ def test_an_aside_that_names_someone_stops_the_quotation(nlp: Any) -> None:
 def test_a_dateline_is_never_a_speaker(nlp: Any) -> None:
     text = "PORTVILLE, Ore. (AP) — Harbor Mills sued the city on Friday, challenging a lease that binds it for twelve years."
     assert all(sp is None or "PORTVILLE" not in sp for sp, _c in _speakers_of(nlp, text))
+
+
+def test_every_paragraph_of_a_panel_block_is_its_speakers(nlp: Any) -> None:
+    text = ("What will next year bring? We asked two economists.\n\n"
+            "Maria Lindqvist, chief economist at Harbor Bank:\n\n"
+            "We expect rates to fall twice next year.\n\n"
+            "Inflation has been stubborn, but the labour market is cooling fast.\n\n"
+            "Jonas Berg, strategist at Nordvik Capital:\n\n"
+            "Growth will stay weak until the spring.\n\n"
+            "Our thanks to both for their time this week.")
+    got = _speakers_of(nlp, text)
+    assert ("Maria Lindqvist", "Inflation has been stubborn, but the labour market is cooling fast.") in got
+    assert ("Jonas Berg", "Growth will stay weak until the spring.") in got
+    assert all("thanks" not in c for _sp, c in got)  # after the last block, the writer again
