@@ -138,3 +138,11 @@ def test_every_paragraph_of_a_panel_block_is_its_speakers(nlp: Any) -> None:
     assert ("Maria Lindqvist", "Inflation has been stubborn, but the labour market is cooling fast.") in got
     assert ("Jonas Berg", "Growth will stay weak until the spring.") in got
     assert all("thanks" not in c for _sp, c in got)  # after the last block, the writer again
+
+
+def test_cue_after_a_name_and_a_long_appositive(nlp: Any) -> None:
+    text = ("“Who would have thought a river town could build satellites?” Greta Holm, "
+            "a senior engineer at the aerospace firm Nordlys, said in an interview.")
+    got = _speakers_of(nlp, text)
+    assert got and got[0][0] is not None and got[0][0].startswith("Greta Holm")
+    assert got[0][1].startswith("“Who would have thought")
