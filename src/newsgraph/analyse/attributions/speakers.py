@@ -364,7 +364,8 @@ def _rank(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], notes: lis
 def _in_title(title: str, ent: Entity) -> bool:
     """Whether the headline names this person (by the last word of the name, "Musk" for Elon Musk)."""
     words = ent.name.split()
-    return bool(title) and len(words) >= 2 and re.search(rf"\b{re.escape(words[-1])}\b", title) is not None
+    return bool(title) and len(words) >= 2 and words[-1] in title \
+        and re.search(rf"\b{re.escape(words[-1])}\b", title) is not None
 
 
 def _decide(ranked: list[tuple[float, Entity]], margin: float = 1.0) -> Entity | None:

@@ -15,6 +15,7 @@ own to report.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -32,18 +33,25 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(raw["adverbs"]), frozenset(raw["passives"])
 
 
+@lru_cache(maxsize=1)
+def _hint() -> re.Pattern[str]:
+    """Any word of the lists in the text at all (most documents have none: the token loop is skipped)."""
+    adverbs, passives = _words()
+    return re.compile("|".join(re.escape(w[:5]) for w in sorted(adverbs | passives)), re.I)
+
+
 def hearsay(scene: Scene, ledger: Ledger) -> list[Found]:
     first = len(ledger.found)
+    if not _hint().search(scene.text):
+        return []
     adverbs, passives = _words()
     for t in scene.doc:
+        adverb = t.lower_ in adverbs and t.dep_ == "advmod"
+        if not adverb and not (t.tag_ == "VBN" and t.lemma_.lower() in passives and _agentless_passive(t)):
+            continue  # (the cheap tests first: this runs on every token)
         if ledger.cue_claimed(t.i) or scene.in_quote(t.idx) is not None:
             continue
-        if t.lower_ in adverbs and t.dep_ == "advmod":
-            span = _clause(scene, t.head)
-        elif t.lemma_.lower() in passives and t.tag_ == "VBN" and _agentless_passive(t):
-            span = _reported_clause(scene, t)
-        else:
-            continue
+        span = _clause(scene, t.head) if adverb else _reported_clause(scene, t)
         if span is None or any(f.content[0] < span[1] and span[0] < f.content[1]
                                and not (span[0] <= f.content[0] and f.content[1] <= span[1]) for f in ledger.found):
             continue  # inside (or across) what someone is already reported to have said
