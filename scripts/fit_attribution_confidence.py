@@ -38,8 +38,10 @@ def examples() -> list[tuple[list[str], int]]:
         gold = rec.get("attributions") or []
         preds = doc.get("attributions") or []
         names = entity_names(doc)
-        pairs = dict((p, g) for g, p in greedy(len(gold), len(preds), lambda gi, pi: (
-            bag_dice(bag(gold[gi]["content"]), bag(preds[pi]["content"]["text"])),), 0.5))
+        g_bags = [bag(g["content"]) for g in gold]
+        p_bags = [bag(p["content"]["text"]) for p in preds]
+        pairs = {p: g for g, p in greedy(len(gold), len(preds), lambda gi, pi, gb=g_bags, pb=p_bags: (
+            bag_dice(gb[gi], pb[pi]),), 0.5)}
         for pi, p in enumerate(preds):
             sp = p.get("speaker") or {}
             if p["provenance"]["method"] in ("parse-stance",):
