@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,10 +40,7 @@ def examples() -> list[tuple[list[str], int]]:
         gold = rec.get("attributions") or []
         preds = doc.get("attributions") or []
         names = entity_names(doc)
-        g_bags = [bag(g["content"]) for g in gold]
-        p_bags = [bag(p["content"]["text"]) for p in preds]
-        pairs = {p: g for g, p in greedy(len(gold), len(preds), lambda gi, pi, gb=g_bags, pb=p_bags: (
-            bag_dice(gb[gi], pb[pi]),), 0.5)}
+        pairs = {p: g for g, p in greedy(len(gold), len(preds), _content_dice(gold, preds), 0.5)}
         for pi, p in enumerate(preds):
             sp = p.get("speaker") or {}
             if p["provenance"]["method"] in ("parse-stance",):
@@ -51,6 +50,13 @@ def examples() -> list[tuple[list[str], int]]:
             right = pi in pairs and names_agree(gold[pairs[pi]].get("speaker"), predicted_name(sp, names, "text"))
             out.append((feats, int(right)))
     return out
+
+
+def _content_dice(gold: list[dict[str, Any]], preds: list[dict[str, Any]]) -> Callable[[int, int], tuple[float]]:
+    """The scorer's matching key: token dice of gold and predicted content."""
+    g_bags = [bag(g["content"]) for g in gold]
+    p_bags = [bag(p["content"]["text"]) for p in preds]
+    return lambda gi, pi: (bag_dice(g_bags[gi], p_bags[pi]),)
 
 
 def fit(rows: list[tuple[list[str], int]]) -> dict[str, float]:
