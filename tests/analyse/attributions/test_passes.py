@@ -67,3 +67,82 @@ def test_a_claimed_cue_is_not_reported_again(nlp: Any) -> None:
     said = next(t for t in scene.doc if t.text == "said")
     assert ledger.cue_claimed(said.i) and ledger.owner(said.i) == 0 and ledger.quote_claimed(0)
     assert reported_speech(scene, ledger) == []
+
+
+# ------------------------------------------------------------------ hearsay (passes/hearsay.py)
+
+def _hearsay(nlp: Any, text: str) -> list[tuple[str | None, str | None, str]]:
+    from newsgraph.analyse.attributions.spans import find_attributions
+
+    return [(text[f.speaker[0] : f.speaker[1]] if f.speaker else None, text[f.cue[0] : f.cue[1]] if f.cue else None,
+             text[f.content[0] : f.content[1]]) for f in find_attributions(nlp(text)) if f.method == "hearsay"]
+
+
+def test_reportedly_attributes_its_clause_to_no_one(nlp: Any) -> None:
+    text = "The ferry company reportedly sold two of its boats to a rival last winter."
+    assert _hearsay(nlp, text) == [(None, "reportedly", "The ferry company reportedly sold two of its boats to a rival last winter")]
+
+
+def test_it_was_reported_that(nlp: Any) -> None:
+    text = "It was reported on Monday that the harbour master would step down in the spring."
+    assert _hearsay(nlp, text) == [(None, "reported", "that the harbour master would step down in the spring")]
+
+
+def test_reported_by_a_named_source_is_not_hearsay(nlp: Any) -> None:
+    text = "The closure was reported by the Valley Courier on Monday, two days after the vote."
+    assert _hearsay(nlp, text) == []
+
+
+def test_reportedly_inside_someones_words_is_theirs(nlp: Any) -> None:
+    text = "Inspectors said the mill had reportedly stored the chemicals in open barrels for years."
+    assert _hearsay(nlp, text) == []
+
+
+# ------------------------------------------------------------------ continued quotations
+
+def _speakers_of(nlp: Any, text: str) -> list[tuple[str | None, str]]:
+    from newsgraph.analyse.attributions.spans import find_attributions
+
+    return [(text[f.speaker[0] : f.speaker[1]] if f.speaker else None, text[f.content[0] : f.content[1]])
+            for f in find_attributions(nlp(text))]
+
+
+def test_a_quoted_paragraph_after_a_short_aside_goes_on(nlp: Any) -> None:
+    text = ("“The river has risen three metres since May,” the engineer said.\n\n"
+            "And it is still rising.\n\n"
+            "“If the dam gives way, the lower town floods within the hour.”")
+    assert _speakers_of(nlp, text)[-1] == ("the engineer", "“If the dam gives way, the lower town floods within the hour.”")
+
+
+def test_an_aside_that_names_someone_stops_the_quotation(nlp: Any) -> None:
+    text = ("“The river has risen three metres since May,” the engineer said.\n\n"
+            "Mayor Ilona Petrakis disagreed.\n\n"
+            "“If the dam gives way, the lower town floods within the hour.”")
+    assert all(sp != "the engineer" or "dam" not in c for sp, c in _speakers_of(nlp, text))
+
+
+def test_a_dateline_is_never_a_speaker(nlp: Any) -> None:
+    text = "PORTVILLE, Ore. (AP) — Harbor Mills sued the city on Friday, challenging a lease that binds it for twelve years."
+    assert all(sp is None or "PORTVILLE" not in sp for sp, _c in _speakers_of(nlp, text))
+
+
+def test_every_paragraph_of_a_panel_block_is_its_speakers(nlp: Any) -> None:
+    text = ("What will next year bring? We asked two economists.\n\n"
+            "Maria Lindqvist, chief economist at Harbor Bank:\n\n"
+            "We expect rates to fall twice next year.\n\n"
+            "Inflation has been stubborn, but the labour market is cooling fast.\n\n"
+            "Jonas Berg, strategist at Nordvik Capital:\n\n"
+            "Growth will stay weak until the spring.\n\n"
+            "Our thanks to both for their time this week.")
+    got = _speakers_of(nlp, text)
+    assert ("Maria Lindqvist", "Inflation has been stubborn, but the labour market is cooling fast.") in got
+    assert ("Jonas Berg", "Growth will stay weak until the spring.") in got
+    assert all("thanks" not in c for _sp, c in got)  # after the last block, the writer again
+
+
+def test_cue_after_a_name_and_a_long_appositive(nlp: Any) -> None:
+    text = ("“Who would have thought a river town could build satellites?” Greta Holm, "
+            "a senior engineer at the aerospace firm Nordlys, said in an interview.")
+    got = _speakers_of(nlp, text)
+    assert got and got[0][0] is not None and got[0][0].startswith("Greta Holm")
+    assert got[0][1].startswith("“Who would have thought")

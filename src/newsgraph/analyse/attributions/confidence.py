@@ -15,7 +15,7 @@ What moves it, and why:
   unresolved gives the reader no speaker at all, and a document left
   without its owner ("the lawsuit") names no one either;
 - how much was said: two or three words are more often a noun phrase the
-  verb acts on than reported words.
+  verb acts on than reported words, and one unquoted word almost always is.
 """
 
 from __future__ import annotations
@@ -43,17 +43,31 @@ def weights() -> dict[str, float]:
 def speaker_class(text: str | None, resolved: bool) -> str:
     """named | pronoun (resolved) | fragment (a pronoun or function words, unresolved) |
     document (unresolved) | description (unresolved words) | none."""
-    words = [w.lower() for w in _WORD.findall(text or "")]
+    written = _WORD.findall(text or "")
+    words = [w.lower() for w in written]
     if not words:
         return "none"
-    function = all(w in FUNCTION_WORDS for w in words) and len(words) <= 2
+    # "WHO", "IT": an acronym is a name, not the pronoun it spells
+    function = all(w.lower() in FUNCTION_WORDS and not (len(w) >= 2 and w.isupper()) for w in written) and len(words) <= 2
     if resolved:
         return "pronoun" if function else "named"
     if function:
         return "fragment"
-    if any(is_document_word(w) for w in words[-3:]) and not any(w[:1].isupper() for w in _WORD.findall(text or "")[1:]):
+    if any(is_document_word(w) for w in _head_words(words)[-3:]) and not any(w[:1].isupper() for w in written[1:]):
         return "document"
     return "description"
+
+
+# where a speaker phrase's head ends and what qualifies it begins: "people
+# familiar with the plans" are people, not a plan
+_POSTMODIFIERS = frozenset("familiar close with who which that of from at in on for".split())
+
+
+def _head_words(words: list[str]) -> list[str]:
+    for i, w in enumerate(words[1:], 1):
+        if w in _POSTMODIFIERS:
+            return words[:i]
+    return words
 
 
 def features(method: str, kind: str, content: str, speaker: str | None, resolved: bool) -> list[str]:
@@ -61,6 +75,8 @@ def features(method: str, kind: str, content: str, speaker: str | None, resolved
     n = len(_WORD.findall(content))
     if n <= 3 and method != "parse-charge":  # a charge is short by nature ("of lying")
         out.append("content_short")
+        if n <= 1 and kind == "indirect":
+            out.append("content_one_word")  # "what", "Palacios": a word the verb acts on, not words said
     return out
 
 

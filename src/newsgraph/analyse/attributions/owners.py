@@ -22,11 +22,13 @@ The nouns that count as documents are data/cues.json `documents`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from newsgraph.analyse.entities.stage import EntityIndex
 from newsgraph.analyse.text.cues import lexicon
+from newsgraph.analyse.text.data import load_json
 from newsgraph.model import Entity
 
 _PRONOUN_POSSESSORS = {"his", "her"}
@@ -84,7 +86,9 @@ def _owner_in_phrase(head: Token, index: EntityIndex, resolve: Resolve) -> Entit
             return None  # "their statement" after two named officials: no one entity
         if poss.lower_ in _PRONOUN_POSSESSORS:
             return resolve(poss.idx, poss.idx + len(poss))
-        return _entity_at(index, poss)
+        # "Wolff's report" where the tagger missed this "Wolff": the possessor
+        # resolved as a speaker written there would be (the surname of one person)
+        return _entity_at(index, poss) or resolve(poss.left_edge.idx, poss.idx + len(poss))
     agent = _agent(head)
     return _entity_at(index, agent) if agent is not None else None
 
@@ -106,13 +110,30 @@ def _agent(head: Token) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _same_document() -> dict[str, str]:
+    return dict(load_json("attribution_speakers.json")["same_document"])
+
+
+def _document_noun(tok: Token) -> str:
+    """The document a noun names, "suit" and "lawsuit" alike."""
+    lemma = tok.lemma_.lower()
+    return _same_document().get(lemma, lemma)
+
+
 def _earlier_maker(span: Span, head: Token, index: EntityIndex) -> Entity | None:
     """Who made the same document earlier in the article (nearest mention first)."""
-    noun = head.lemma_.lower()
-    makers = {v for v, nouns in (lexicon().document_verbs or {}).items() if noun in nouns}
+    noun = _document_noun(head)
+    makers = {v for v, nouns in (lexicon().document_verbs or {}).items() if noun in nouns or head.lemma_.lower() in nouns}
     doc = span.doc
     for t in reversed(doc[: span.start]):
-        if t.lemma_.lower() == noun and t.pos_ in ("NOUN", "PROPN"):
+        if _document_noun(t) == noun and t.pos_ in ("NOUN", "PROPN"):
+            if _said_in(t):
+                # "Lawyers for Ozy Media allege in a new lawsuit that …": whoever
+                # speaks through the document made it
+                owner = _subject_entity(t.head.head, index)
+                if owner is not None:
+                    return owner
             # an earlier possessor is not enough: "the UAE's draft" may not be
             # the text the council adopted; an agent or a maker verb is
             agent = _agent(t)
@@ -135,9 +156,19 @@ def _earlier_maker(span: Span, head: Token, index: EntityIndex) -> Entity | None
     return None
 
 
+def _said_in(tok: Token) -> bool:
+    """Whether tok is the document in "X alleges in a lawsuit", "X said in a statement"."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("in", "through") and prep.head.pos_ == "VERB" \
+        and prep.head.lemma_.lower() in lexicon().speech
+
+
 def _subject_entity(verb: Token, index: EntityIndex) -> Entity | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.is_upper and len(subj) > 2:
-        # "TALLAHASSEE, Fla. (AP) — Florida State sued …": the parser's subject is the dateline
-        subj = next((c for c in subj.rights if c.dep_ in ("appos", "conj") and not c.is_upper), None)
+        # "TALLAHASSEE, Fla. (AP) — Florida State sued …": the parser's subject is the
+        # dateline; the maker is what follows its dash ("Fla." is part of the dateline)
+        dash = next((t.i for t in subj.doc[subj.i : verb.i] if t.text in ("—", "–", "―", "--")), None)
+        subj = None if dash is None else next(
+            (c for c in subj.rights if c.dep_ in ("appos", "conj") and not c.is_upper and c.i > dash), None)
     return _entity_at(index, subj) if subj is not None else None

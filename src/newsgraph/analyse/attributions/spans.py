@@ -37,6 +37,7 @@ from newsgraph.analyse.attributions.found import QUOTE_CHARS, Found
 from newsgraph.analyse.attributions.ledger import Ledger, kept
 from newsgraph.analyse.attributions.passes.continued import continued_quotes
 from newsgraph.analyse.attributions.passes.direct import direct_quotes
+from newsgraph.analyse.attributions.passes.hearsay import hearsay
 from newsgraph.analyse.attributions.passes.labels import speaker_labels
 from newsgraph.analyse.attributions.passes.layouts import layouts
 from newsgraph.analyse.attributions.passes.reported import reported_speech
@@ -73,6 +74,8 @@ def _drop_nested_colon_quotes(scene: Scene, ledger: Ledger) -> list[Found]:
 #    its quotations are then claimed before the parse sees them;
 # 3. reported speech from the parse takes the cues still free; content that
 #    holds a quotation claims it (`mixed`);
+#    then what the article attributes to unnamed reports ("reportedly",
+#    "it was reported that"), outside every content found so far;
 # 4. colon quotations nested in the same speaker's mixed content are dropped
 #    before continuations pick the attribution a quotation goes on from;
 # 5. continuations last: a quotation with no cue of its own goes on from the
@@ -82,6 +85,7 @@ _PASSES: tuple[Pass, ...] = (
     layouts,
     speaker_labels,
     reported_speech,
+    hearsay,
     _drop_nested_colon_quotes,
     continued_quotes,
 )

@@ -49,6 +49,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -62,6 +63,7 @@ from newsgraph.analyse.entities.stage import (
     knowledge,
 )
 from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.text.data import load_json
 from newsgraph.analyse.text.quotes import quotation_spans
 from newsgraph.model import Attribution, Entity
 from newsgraph.pipeline.stage import AnalysisContext
@@ -90,6 +92,9 @@ QUALIFIERS = {
 }
 WORD = re.compile(r"[\w][\w.'’-]*")
 PARAGRAPHS_BACK = 2
+# the person the headline names is the story's protagonist, whom an unmarked
+# "he" most often means: worth about as much as one earlier quote
+TITLE_BONUS = 1.5
 THIRD_PERSON = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
 SECURITY = {"MIL", "COP"}  # "the force" may be the police or an army
 
@@ -111,6 +116,7 @@ class SpeakerContext:
     subjects: dict[tuple[int, int], float]
     quotes: list[tuple[int, int]]
     notes: list[SpeakerNote | tuple[int, int, str | None] | Attribution] = field(default_factory=list)
+    title: str = ""  # the headline: who it names is who the story is about
 
     @classmethod
     def of(cls, ctx: AnalysisContext) -> SpeakerContext:
@@ -118,7 +124,7 @@ class SpeakerContext:
         index = ctx.get(ENTITY_INDEX, None) or EntityIndex(ctx.get(ENTITIES, ()))
         return cls(text=ctx.text, doc=ctx.get(SPACY_DOC, None), index=index,
                    genders=ctx.get(ENTITY_GENDER, {}), subjects=ctx.get(ENTITY_SUBJECTS, {}),
-                   quotes=quotation_spans(ctx.text))
+                   quotes=quotation_spans(ctx.text), title=getattr(ctx.article, "title", None) or "")
 
 
 def _in_quote(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -180,12 +186,14 @@ def resolve_speaker(scene: SpeakerContext, start: int, end: int,
         return document_owner(phrase, index, lambda s, e: resolve_speaker(scene, s, e))
     if text in ("A", "Answer") and scene.text[end : end + 1] in (":", ".") and scene.text[start - 1 : start] in ("", "\n"):
         return _interviewee(scene)
-    if phrase is not None and len(phrase) == 1 and phrase.root.lower_ in RELATIVES:
+    if phrase is not None and len(phrase) == 1 and phrase.root.lower_ in RELATIVES and not _acronym(phrase.root.text):
         return _relative(scene, phrase.root)
     named = _named(scene, index, start, end, text)
     if named is None or isinstance(named, Entity):
         return named
     words = _words(text)
+    if _acronym(text):
+        return _by_acronym(index, text)  # "WHO said" is an organisation, not "who"
     if not words:
         return None
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
@@ -195,6 +203,25 @@ def resolve_speaker(scene: SpeakerContext, start: int, end: int,
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:
         return _group_pronoun(scene, index, start)
     return _description(scene, index, start, words)
+
+
+def _acronym(word: str) -> bool:
+    """An all-capital word of two letters or more ("WHO", "IT" in a name list): a name, not a pronoun."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _by_acronym(index: EntityIndex, acronym: str) -> Entity | None:
+    """The one organisation whose name's capitalised words spell the acronym
+    ("World Health Organization (WHO)" for "WHO"); None if none or several."""
+    hits = set()
+    for ent in index.by_id.values():
+        if ent.type not in ("ORG", "GPE", "NORP"):
+            continue
+        words = [w.strip("()") for w in ent.name.split()]
+        initials = "".join(w[0] for w in words if w[:1].isupper() and w != acronym)
+        if initials == acronym or acronym in words or acronym in ent.aliases:
+            hits.add(ent.id)
+    return index.by_id[hits.pop()] if len(hits) == 1 else None
 
 
 def _interviewee(scene: SpeakerContext) -> Entity | None:
@@ -260,6 +287,11 @@ def _named(scene: SpeakerContext, index: EntityIndex, start: int, end: int, text
     if words and text[:1].isupper() and words[-1].lower() not in knowledge().title_words:
         name = words[-1].rstrip("'’s") if words[-1].endswith(("'s", "’s")) else words[-1]
         hits = {e.id: e for e in index.by_id.values() if name in e.aliases or name in e.name.split()}
+        # "said Musk" in an article naming Elon Musk and the Musk Foundation: a
+        # surname with a speech verb is the one person whose name ends with it
+        people = {k: e for k, e in hits.items() if e.type == "PERSON" and e.name.split()[-1] == name}
+        if len(hits) >= 2 and len(people) == 1:
+            hits = people
         if len(hits) == 1:
             return next(iter(hits.values()))
     return False
@@ -315,6 +347,8 @@ def _rank(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], notes: lis
         # the article's main people are who a pronoun most often means
         score = 2.0 - 0.4 * rank + 0.25 * min(len(ent.mentions) - 1, 4)
         score += 1.5 * subjects.get((s, e), 0.0)
+        if ent.type == "PERSON" and _in_title(scene.title, ent):
+            score += TITLE_BONUS
         if ent.id == last_speaker:
             score += 2.5
         elif ent.id in recent_speakers:
@@ -325,6 +359,13 @@ def _rank(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], notes: lis
             scores[ent.id] = score
             ents[ent.id] = ent
     return sorted(((v, ents[k]) for k, v in scores.items()), key=lambda x: -x[0])
+
+
+def _in_title(title: str, ent: Entity) -> bool:
+    """Whether the headline names this person (by the last word of the name, "Musk" for Elon Musk)."""
+    words = ent.name.split()
+    return bool(title) and len(words) >= 2 and words[-1] in title \
+        and re.search(rf"\b{re.escape(words[-1])}\b", title) is not None
 
 
 def _decide(ranked: list[tuple[float, Entity]], margin: float = 1.0) -> Entity | None:
@@ -349,6 +390,9 @@ def _adjacent_quote(scene: SpeakerContext, start: int) -> tuple[int, int] | None
 def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gender: str,
                     content: tuple[int, int] | None = None) -> Entity | None:
     genders: dict[str, str] = scene.genders
+    owner = _antecedent_person(scene, index, start, gender)
+    if owner is not None:
+        return owner
     notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
     rows = [r for r in _candidates(scene, index, start, ("PERSON",)) if genders.get(r[2].id, gender) == gender]
     # "Andrea Goldbarg" tagged as an organisation: a full name opening with a
@@ -358,6 +402,10 @@ def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gende
     for n in notes:
         ent = index.by_id.get(n.entity_id or "")
         if ent and ent.type == "PERSON" and genders.get(ent.id, gender) == gender:
+            rows.append((n.start, n.end, ent))
+        elif ent and ent.type == "ORG" and _person_name(ent) and gender_of_first_name(ent.name.split()[0]) in (gender, None):
+            # "Goldbarg said …" three times, then "she said": a speaker tagged as an
+            # organisation whose name is a person's, of no known other gender
             rows.append((n.start, n.end, ent))
     rows.sort(key=lambda r: -r[0])
     known = {r[2].id: 0.75 for r in rows if genders.get(r[2].id) == gender}
@@ -372,12 +420,37 @@ def _person_pronoun(scene: SpeakerContext, index: EntityIndex, start: int, gende
     return _decide(ranked)
 
 
-def _named_person_gender(ent: Entity) -> str | None:
+def _person_name(ent: Entity) -> bool:
+    """Whether a name reads as a person's: two or three capitalised words, no organisation noun."""
     words = ent.name.split()
-    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].isupper() \
-            or words[-1].lower() in knowledge().org_nouns:
+    org = knowledge().org_nouns
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() and w.lower() not in org for w in words)
+
+
+def _antecedent_person(scene: SpeakerContext, index: EntityIndex, start: int, gender: str) -> Entity | None:
+    """"a speech Trump gave in 2019, in which he said …", "Wolff's ruling, in which she
+    wrote …": a pronoun in a relative clause is the one person named in the noun
+    phrase the clause hangs on (whose speech, whose ruling)."""
+    doc = scene.doc
+    if doc is None:
         return None
-    return gender_of_first_name(words[0])
+    span = doc.char_span(start, start + 3, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span[0].head
+    if verb.dep_ != "relcl" or verb.head.i >= span[0].i:
+        return None
+    ante = verb.head
+    people = {r[2].id: r[2] for t in ante.subtree if t.i < verb.left_edge.i
+              for r in index.overlapping(t.idx, t.idx + len(t))
+              if r[2].type == "PERSON" and scene.genders.get(r[2].id, gender) == gender}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _named_person_gender(ent: Entity) -> str | None:
+    if not _person_name(ent):
+        return None
+    return gender_of_first_name(ent.name.split()[0])
 
 
 def _same_sentence_newcomers(scene: SpeakerContext, rows: list[tuple[int, int, Entity]],
@@ -392,13 +465,17 @@ def _same_sentence_newcomers(scene: SpeakerContext, rows: list[tuple[int, int, E
     last: dict[str, tuple[int, int]] = {}
     for s, e, ent in rows:  # nearest first
         last.setdefault(ent.id, (s, e))
-    sents = []
+    spans = []
     for ent in (a, b):
         span = doc.char_span(*last[ent.id], alignment_mode="expand")
         if span is None:
             return False
-        sents.append(span.sent.start)
-    return sents[0] == sents[1]
+        spans.append(span)
+    if spans[0].sent.start != spans[1].sent.start:
+        return False
+    # "Richard Carter, head of research at Quilter Cheviot": a name inside the
+    # other's description is part of who that one is, not a second newcomer
+    return not any(spans[1 - k].root.is_ancestor(spans[k].root) for k in (0, 1))
 
 
 def _first_person(scene: SpeakerContext, index: EntityIndex, start: int, end: int, plural: bool) -> Entity | None:
@@ -546,7 +623,9 @@ def _org_description(scene: SpeakerContext, index: EntityIndex, start: int, core
             bonus[ent.id] = 4.0
         else:
             kind = k.org_nouns.get(name_words[-1]) if name_words else None
-            if kind and kind != sector and not {kind, sector} <= SECURITY:
+            if head in _generic_org_nouns():
+                pass  # "the organization" may be a union, a party or a ministry alike
+            elif kind and kind != sector and not {kind, sector} <= SECURITY:
                 continue  # "the company" is not the Health Ministry
             if kind is None and sector not in ("BUS", "REB", "NGO"):
                 continue  # a bare name ("Hamas", "Apple") can be a company or group, not a ministry
@@ -558,6 +637,11 @@ def _org_description(scene: SpeakerContext, index: EntityIndex, start: int, core
         return None
     notes = [n for n in _notes(scene, start) if n.start >= _window_start(scene.text, start)]
     return _decide_fresh(scene, kept, _rank(scene, kept, notes, bonus), notes)
+
+
+@lru_cache(maxsize=1)
+def _generic_org_nouns() -> frozenset[str]:
+    return frozenset(load_json("attribution_speakers.json")["generic_org_nouns"])
 
 
 def _decide_fresh(scene: SpeakerContext, rows: list[tuple[int, int, Entity]], ranked: list[tuple[float, Entity]],

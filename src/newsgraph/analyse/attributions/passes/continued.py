@@ -23,7 +23,8 @@ def continued_quotes(scene: Scene, ledger: Ledger) -> list[Found]:
             continue
         pi, prev = max(before, key=lambda x: x[1].content[1])
         reach = max(prev.content[1], prev.cue[1] if prev.cue else 0, prev.speaker[1] if prev.speaker else 0)
-        if reach > q.start or not _nothing_between(scene, ledger, reach, q):
+        if reach > q.start or not (_nothing_between(scene, ledger, reach, q)
+                                   or prev.kind == "direct" and _after_an_aside(scene, reach, q)):
             continue
         ledger.claim_quote(qi)
         # “… to blame thousands of $12-an-hour” workers.: the sentence runs on after the mark
@@ -54,3 +55,29 @@ def _nothing_between(scene: Scene, ledger: Ledger, reach: int, q: Quote) -> bool
     marks = r"" if titles and not any(ledger.quote_claimed(k) for k in titles) else r"“”\""
     m = re.fullmatch(rf"[^\n{marks}]{{0,200}}?[.!?][”\"]?[ \t\u00a0]*\n?[ \t\u00a0\n]*", gap)
     return m is not None and len(gap.split()) <= 25
+
+
+_ASIDE_WORDS = 15
+
+
+def _after_an_aside(scene: Scene, reach: int, q: Quote) -> bool:
+    """A paragraph that is one whole quotation, after a quoted speaker's paragraph
+    and one short line of the writer's that names no one ("But this is just the
+    beginning."): the speaker goes on. A longer gap, a name or a quotation in
+    the line, and the quotation may be someone else's."""
+    text = scene.text
+    para_start = text.rfind("\n", 0, q.start) + 1
+    para_end = text.find("\n", q.end)
+    if text[para_start:q.start].strip() or text[q.end : para_end if para_end >= 0 else len(text)].strip():
+        return False  # the quotation is not the whole paragraph
+    gap = text[reach:para_start]
+    rest, _, after = gap.partition("\n")
+    lines = [ln for ln in after.split("\n") if ln.strip()]
+    if rest.strip(" \t\u00a0,.;:!?”\"'’") or len(lines) != 1 or gap.count("\n") > 4:
+        return False  # only the end of the quoted line, then exactly one paragraph
+    aside = lines[0]
+    if len(aside.split()) > _ASIDE_WORDS or re.search(r"[“”\"]", aside):
+        return False
+    s = gap.rfind(aside) + reach
+    return not any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") and s <= e.start_char < s + len(aside)
+                   for e in scene.doc.ents)

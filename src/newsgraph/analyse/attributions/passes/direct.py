@@ -17,6 +17,9 @@ from newsgraph.analyse.attributions.scene import Scene
 from newsgraph.analyse.text.cues import cue_class, cue_end, cue_start, is_verbal, lemma, lexicon
 from newsgraph.analyse.text.quotes import Quote
 
+# how far after a quotation its cue may stand: a name and a long appositive
+# ("Adam Meyers, a senior vice president at cybersecurity firm CrowdStrike, said")
+_CUE_REACH = 20
 _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "X", "SYM"}
 _SUBORDINATORS = {"after", "before", "when", "while", "as", "because", "since", "if", "until", "though", "although", "once"}
 _LIST_JOIN = re.compile(r"(?:,?[ \t\u00a0]+(?:and|or)|,)[ \t\u00a0]+(?:an?[ \t\u00a0]+)?")
@@ -45,7 +48,8 @@ def _cue_after(scene: Scene, ledger: Ledger, qi: int, q: Quote) -> bool:
     # an adverb on the cue ("it further wrote") is no part of the speaker
     words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")
              and not (t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.i == verb.i)]
-    if len(words) > 9 or any(t.pos_ not in _NP_POS and not t.is_title for t in words):
+    if len(words) > 9 and not _name_and_appositive(verb, between) \
+            or any(t.pos_ not in _NP_POS and not t.is_title for t in words):
         return False
     head_tok = _speaker_before_cue(verb, words) if words else _speaker_after_cue(doc, verb)
     if head_tok is None:
@@ -78,7 +82,7 @@ def _next_cue(scene: Scene, q: Quote) -> tuple[Token | None, list[Token]]:
     doc, text = scene.doc, scene.text
     i = scene.tok_at(q.end)
     between: list[Token] = []
-    for j in range(i, min(i + 12, len(doc))):
+    for j in range(i, min(i + _CUE_REACH, len(doc))):
         t = doc[j]
         if "\n" in text[q.end : t.idx] or "\n" in t.text or is_quote(t):
             break
@@ -89,6 +93,18 @@ def _next_cue(scene: Scene, q: Quote) -> tuple[Token | None, list[Token]]:
             break
         between.append(t)
     return None, between
+
+
+def _name_and_appositive(verb: Token, between: list[Token]) -> bool:
+    """`“…?” Adam Meyers, a senior vice president at a security firm, said`: a
+    name (the cue's subject) right after the quotation, then an appositive set
+    off by commas up to the cue. Only then may the speaker phrase be long."""
+    subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "PROPN" or not between or subj.i > between[0].i + 3:
+        return False
+    comma = subj.i + 1
+    return between[-1].text == "," and any(t.i == comma and t.text == "," for t in between) \
+        and all(t.pos_ == "PROPN" for t in between if t.i <= subj.i)
 
 
 def _introduces(scene: Scene, ledger: Ledger, q: Quote, verb: Token, between: list[Token]) -> bool:

@@ -89,9 +89,12 @@ def _headings(scene: Scene, ledger: Ledger, taken: list[tuple[int, int]]) -> Non
             para = re.compile(r"\S[^\n]*").search(text, pos, stop)
             if para is None or _HEADING.match(text, text.rfind("\n", 0, para.start()) + 1):
                 break
-            if pos != m.end() and text[para.start()] not in "“\"'‘" and para.start() > 0 \
+            # after a blank line, a paragraph not in quotation marks may be the writer's
+            # again, unless another heading follows: in a panel ("Name:" blocks one
+            # after another) every paragraph up to the next heading is that speaker's
+            if pos != m.end() and n + 1 == len(heads) and text[para.start()] not in "“\"'‘" and para.start() > 0 \
                     and text[pos:para.start()].count("\n") >= 2 and not _quoted_paragraph(text, para.start(), para.end()):
-                break  # after a blank line, a paragraph not in quotation marks is the writer's again
+                break
             _add(scene, ledger, taken, m.span(1), _trimmed(scene, *para.span()), (m.end(1) + len(m.group(2) or ""), m.end()), "layout-heading")
             pos = para.end()
 

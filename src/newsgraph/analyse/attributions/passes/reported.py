@@ -94,6 +94,8 @@ def _candidate(scene: Scene, ledger: Ledger, t: Token) -> _Candidate | None:
     head_tok = speaker_head(scene, t)
     if head_tok is None or content[0] <= head_tok.idx < content[1]:
         return None
+    if head_tok.idx + len(head_tok) <= scene.dateline_end(head_tok.idx):
+        return None  # "TALLAHASSEE, Fla. (AP) — Florida State sued …": the parser's subject is the dateline
     if cls in ("cognition", "intention") and head_tok.lower_ in ("i", "me", "you"):
         return None  # "I think …", "Do you know …" outside quotes: the writer hedging or turning to the reader
     return _Candidate(t, cls, content, head_tok)
