@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
+from newsgraph.corpus.names import first_names_agree, is_model_key, is_name, keys_of, person_parts, title_words
 
 PERSON = "PERSON"
 # Co-occurring corpus entities remembered per person: the first ones seen, then each new one, the
@@ -197,8 +197,10 @@ def _pick_thing(e: Ent, key: str, aliases: list[str], cands: list[Corpus], taken
         if s == WEAK:
             # Only the name's first word meets it: join when the name extends that one-word name
             # ("iTunes Store" and "iTunes"), the types agree and it is not another entity of this article.
+            # A model is not its line ("iPhone 4", "iPod nano" and "iPhone", "iPod").
             first = key.split()[0]
-            if c.keys.get(first) != "name" or not key.startswith(first + " ") or c.id in taken or c.type != e.type:
+            if (c.keys.get(first) != "name" or not key.startswith(first + " ") or c.id in taken
+                    or c.type != e.type or is_model_key(key, first)):
                 continue
         rank = (s, -c.first_art)
         if best_rank is None or rank > best_rank:

@@ -36,7 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
+from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS, products
 from newsgraph.analyse.entities.lexicon import (
     APOS,
     Knowledge,
@@ -86,7 +86,7 @@ class _Mention:
     subject: float = 0.0
 
 
-def _clean_span(doc: Any, start: int, end: int, k: Knowledge) -> tuple[int, int]:
+def _clean_span(doc: Any, start: int, end: int, k: Knowledge, product: bool = False) -> tuple[int, int]:
     """Drop determiners, possessive endings, punctuation and "-run"-style premodifiers."""
     # "the Hamas-run Gaza Health Ministry": the name starts after the participle
     for i in range(end - 2, start - 1, -1):
@@ -96,8 +96,9 @@ def _clean_span(doc: Any, start: int, end: int, k: Knowledge) -> tuple[int, int]
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     # "fined Redwood Capital 2 million pounds": the tagger ran on into an amount
+    # (a product's final number is its model: "iPhone 4")
     for i in range(start + 1, end):
-        if doc[i].like_num and (i + 1 == end or doc[i + 1].lower_ in AMOUNT_WORDS):
+        if doc[i].like_num and (i + 1 == end and not product or i + 1 < len(doc) and doc[i + 1].lower_ in AMOUNT_WORDS):
             end = i
             break
     # "Alphabet Inc's Google": the name is what the possessive qualifies (but
@@ -282,7 +283,7 @@ def _raw_spans(doc: Any, k: Knowledge) -> list[Any]:
             out.append(Span(doc, j, t.i + 1, label="ORG"))
             taken.update(range(j, t.i + 1))
     out.sort(key=lambda e: e.start)
-    return out
+    return products.repair(doc, out, k)
 
 
 def _not_a_name(doc: Any, s: int, e: int, sent_start: int, k: Knowledge) -> bool:
@@ -300,7 +301,7 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
     mentions: list[_Mention] = []
     title_spans: list[tuple[int, int]] = []
     for ent in _raw_spans(doc, k):
-        s, e = _clean_span(doc, ent.start, ent.end, k)
+        s, e = _clean_span(doc, ent.start, ent.end, k, ent.label_ == "PRODUCT")
         if s >= e or _not_a_name(doc, s, e, ent.sent.start, k):
             continue
         m = _Mention(s, e, ent.label_)
