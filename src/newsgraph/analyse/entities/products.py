@@ -20,6 +20,7 @@ The model words are data (newsgraph/data/product_names.json).
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from functools import cache
 from typing import Any
 
@@ -29,6 +30,8 @@ from newsgraph.analyse.text.data import load_json
 CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]*$")
 # a model designation: "4", "3GS", "787", "A380", "1.1.1", "7e7"
 MODEL = re.compile(r"^(\d+[A-Za-z]{0,3}\d*|[A-Z]{1,2}\d+[A-Za-z]{0,3}|\d+(\.\d+)+)$")
+# the kb_id of a span that repeats a name tagged elsewhere (see _repeats)
+REPEAT = "repeat"
 YEAR = re.compile(r"^(19|20)\d\d$")
 # what follows a number when it counts something, so is no model ("Apple 3 times", "Airbus 10 percent")
 COUNTED = {"million", "billion", "trillion", "percent", "%", "per", "times", "years", "months", "days", "of"}
@@ -123,22 +126,29 @@ def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
             if end > e and not any(t in taken for t in range(e, end)) and (product or maker):
                 e, label = end, "PRODUCT"
         out.append((s, e, label))
-    out = _repeats(doc, out)
-    return [Span(doc, s, e, label=label) for s, e, label in sorted(out)]
+    repeats = _repeats(doc, out)
+    return sorted([Span(doc, s, e, label=label) for s, e, label in out]
+                  + [Span(doc, s, e, label=label, kb_id=REPEAT) for s, e, label in repeats], key=lambda x: x.start)
 
 
 def _repeats(doc: Any, parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Untagged uses of a name tagged elsewhere in the article, and of a person's surname."""
+    """Untagged uses of a name tagged elsewhere in the article, and of a person's surname.
+
+    A repeat takes the label the tagger gave that name most often (a
+    person's surname: person); it is marked REPEAT so that the entities stage
+    gives it a light vote: it adds a mention, not evidence of the type."""
     taken = {t for s, e, _ in parts for t in range(s, e)}
-    forms: dict[tuple[str, ...], str] = {}
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    surnames: set[tuple[str, ...]] = set()
     for s, e, label in parts:
         words = tuple(t.text for t in doc[s:e])
         if not any(w[:1].isupper() or CAMEL.match(w) for w in words):
             continue
-        forms.setdefault(words, label)
+        votes[words][label] += 1
         if label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
-            forms.setdefault(words[-1:], label)
-    out = list(parts)
+            surnames.add(words[-1:])
+    forms = {w: c.most_common(1)[0][0] for w, c in votes.items()} | {w: "PERSON" for w in surnames}
+    out: list[tuple[int, int, str]] = []
     for t in doc:
         if t.i in taken or t.ent_iob_ != "O" or not (t.text[:1].isupper() or CAMEL.match(t.text)):
             continue

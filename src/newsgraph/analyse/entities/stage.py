@@ -305,7 +305,7 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
         if s >= e or _not_a_name(doc, s, e, ent.sent.start, k):
             continue
         m = _Mention(s, e, ent.label_)
-        m.votes[ent.label_] += 1.0
+        m.votes[ent.label_] += 0.1 if ent.kb_id_ == products.REPEAT else 1.0
         sent_start = ent.sent.start
         _vote_org_by_noun_before(doc, m, s, k)
         s = _strip_inner_title(doc, m, s, e, k, title_spans)
