@@ -239,7 +239,7 @@ def _merge_split(view: _Article, chosen: Corpus, key: str, aliases: list[str], t
     exported stay valid for the earlier mentions.
     """
     for a in aliases:
-        if not key.startswith(a + " "):
+        if not key.startswith(a + " ") or is_model_key(key, a):  # "iPod Nano" with "iPod": a model, not its line
             continue
         for other in view.candidates([a]):
             if other is chosen or other.person or other.keys.get(a) != "name" or other.id in taken:

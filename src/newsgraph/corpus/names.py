@@ -17,6 +17,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from newsgraph.analyse.entities.products import is_model_key
+
+__all__ = ["is_model_key", "name_key", "keys_of", "is_name", "person_parts", "first_names_agree", "title_words"]
+
 # Company designators: "Apple Inc." and "Apple" are one company, while a
 # distinguishing word ("Apple Corps") stays part of the name.
 _DESIGNATORS = frozenset({
@@ -124,27 +128,6 @@ def keys_of(name: str, aliases: tuple[str, ...] | list[str] = ()) -> tuple[str, 
                 seen.add(owned)
                 out.append(owned)
     return main, out
-
-
-# a model designation in a key: "4", "3gs", "787", "a380", "1.1.1"
-_MODEL_KEY = re.compile(r"^(\d[\w.]*|[a-z]{1,2}\d+[a-z]{0,3})$")
-
-
-@cache
-def _model_words() -> frozenset[str]:
-    return frozenset(_read("product_names.json")["model_words"])
-
-
-@lru_cache(maxsize=_MEMO)
-def is_model_key(key: str, line: str) -> bool:
-    """Does `key` name a model of the product line `line` ("iphone 4", "ipod nano" of "iphone", "ipod")?
-
-    A model is another thing than its line, so the two keys never join on the line's name.
-    """
-    if not key.startswith(line + " "):
-        return False
-    rest = key[len(line) + 1:].split()
-    return bool(rest) and all(w in _model_words() or _MODEL_KEY.match(w) for w in rest)
 
 
 @lru_cache(maxsize=_MEMO)

@@ -26,8 +26,9 @@ from typing import Any
 
 from newsgraph.analyse.text.data import load_json
 
-# "iPhone", "iOS", "eBay": lower-case start, then a capital
-CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]*$")
+# "iPhone", "iOS", "eBay", "macOS": a lower-case start, then a capitalised word or "OS"-like pair
+# (not "mRNA", "pH" or "kWh", which are terms and units)
+CAMEL = re.compile(r"^[a-z]{1,3}([A-Z][a-z]{2,}[A-Za-z]*|[A-Z]{2})$")
 # a model designation: "4", "3GS", "787", "A380", "1.1.1", "7e7"
 MODEL = re.compile(r"^(\d+[A-Za-z]{0,3}\d*|[A-Z]{1,2}\d+[A-Za-z]{0,3}|\d+(\.\d+)+)$")
 # the kb_id of a span that repeats a name tagged elsewhere (see _repeats)
@@ -40,6 +41,19 @@ COUNTED = {"million", "billion", "trillion", "percent", "%", "per", "times", "ye
 @cache
 def model_words() -> frozenset[str]:
     return frozenset(load_json("product_names.json")["model_words"])
+
+
+# a model designation in a lookup key (lower case): "4", "3gs", "787", "a380", "1.1.1"
+_MODEL_KEY = re.compile(r"^(\d[\w.]*|[a-z]{1,2}\d+[a-z]{0,3})$")
+
+
+def is_model_key(key: str, line: str) -> bool:
+    """Does the lower-case `key` name a model of the product line `line` ("iphone 4", "ipod nano"
+    of "iphone", "ipod")? A model is another thing than its line: the two never join on the line's name."""
+    if not key.startswith(line + " "):
+        return False
+    rest = key[len(line) + 1:].split()
+    return bool(rest) and all(w in model_words() or _MODEL_KEY.match(w) for w in rest)
 
 
 def is_model(token_text: str) -> bool:
@@ -99,6 +113,9 @@ def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
     parts: list[tuple[int, int, str]] = []
     for e in spans:
         parts.extend(_split_possessive(doc, e, alone, k))
+    # a lower-case-initial brand is no people, place or person ("iTunes" tagged NORP)
+    parts = [(s, e, "PRODUCT" if e - s == 1 and label in ("NORP", "GPE", "LOC", "PERSON") and CAMEL.match(doc[s].text)
+              else label) for s, e, label in parts]
     taken = {t for s, e, _ in parts for t in range(s, e)}
     starts = {s: k for k, (s, _, _) in enumerate(parts)}
     # camel-case words the tagger missed; one right before a span starts it

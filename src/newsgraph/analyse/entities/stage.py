@@ -561,7 +561,7 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
         if lean[key]["ORG"] > 0 and k.country_by_name.get(key) is None and not (
                 len(words) == 1 and k.org_nouns.get(key) in INSTITUTIONS):
             org_like = lean[key]["ORG"] >= max(lean[key]["GPE"], lean[key]["PERSON"], lean[key]["NORP"])
-            longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and (
+            longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and not products.is_model_key(o, key) and (
                 o.endswith(" " + key) or o.startswith(key + " ")
                 and (org_like or all(w in k.org_nouns for w in o[len(key) + 1 :].split())))]
             if len({g.find(o) for o in longer}) == 1:
