@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.analyse.entities.products import is_model_number
 from newsgraph.corpus.names import first_names_agree, is_model_key, is_name, keys_of, person_parts, title_words
 
 PERSON = "PERSON"
@@ -273,6 +274,8 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
             surname = person_parts(e.name)[1]
             if surname and surname not in aliases and surname != key:
                 aliases.append(surname)
+        elif e.type == "PRODUCT" and " " in key and is_model_number(e.name.split()[-1]):
+            aliases.append(key.split()[-1])  # "Airbus A380" is also "the A380"
         plans[e.id] = (key, aliases)
         probe.add(key)
         probe.update(aliases)

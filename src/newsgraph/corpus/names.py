@@ -105,7 +105,7 @@ def name_key(name: str) -> str:
     country = _countries().get(plain)
     if country:
         return f"country:{country}"
-    words = plain.split()
+    words = [re.sub(r"(?<=\d)s$", "", w) for w in plain.split()]  # "A380s" is the A380
     while len(words) > 1 and words[-1] in _DESIGNATORS:
         words.pop()
     return " ".join(words)

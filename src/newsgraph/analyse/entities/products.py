@@ -56,6 +56,13 @@ def is_model_key(key: str, line: str) -> bool:
     return bool(rest) and all(w in model_words() or _MODEL_KEY.match(w) for w in rest)
 
 
+def is_model_number(text: str) -> bool:
+    """A model number that names the model on its own ("787", "A380", "777-200LR"; not "4", not a year)."""
+    head = text.split("-")[0]
+    return (len(head) >= 3 and any(c.isdigit() for c in head) and bool(MODEL.match(head))
+            and not YEAR.match(head))
+
+
 def is_model(token_text: str) -> bool:
     """Does the word designate a model ("4", "A380", "nano")? Years and counts are not models."""
     if token_text.lower() in model_words():
@@ -165,14 +172,21 @@ def _repeats(doc: Any, parts: list[tuple[int, int, str]]) -> list[tuple[int, int
         if label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
             surnames.add(words[-1:])
     forms = {w: c.most_common(1)[0][0] for w, c in votes.items()} | {w: "PERSON" for w in surnames}
+    for words, label in list(forms.items()):
+        if label == "PRODUCT" and len(words) >= 2 and is_model_number(words[-1]):
+            forms.setdefault(words[-1:], label)  # "the A380" after "Airbus A380"
     out: list[tuple[int, int, str]] = []
     for t in doc:
-        if t.i in taken or t.ent_iob_ != "O" or not (t.text[:1].isupper() or CAMEL.match(t.text)):
+        if t.i in taken or t.ent_iob_ not in ("O", "") and t.ent_type_ != "PRODUCT" \
+                or not (t.text[:1].isupper() or CAMEL.match(t.text) or t.text[:1].isdigit()):
             continue
         for words, label in forms.items():
             end = t.i + len(words)
-            if end <= len(doc) and tuple(x.text for x in doc[t.i:end]) == words \
-                    and not any(i in taken for i in range(t.i, end)) and doc[end - 1].pos_ == "PROPN":
+            found = tuple(x.text for x in doc[t.i:end])
+            # "A380s": the plural of a model number is the model
+            plural = len(words) == 1 and is_model_number(words[0]) and found == (words[0] + "s",)
+            if end <= len(doc) and (found == words or plural) and not any(i in taken for i in range(t.i, end)) \
+                    and (doc[end - 1].pos_ == "PROPN" or is_model_number(words[-1])):
                 out.append((t.i, end, label))
                 taken.update(range(t.i, end))
                 break

@@ -302,7 +302,8 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
     title_spans: list[tuple[int, int]] = []
     for ent in _raw_spans(doc, k):
         s, e = _clean_span(doc, ent.start, ent.end, k, ent.label_ == "PRODUCT")
-        if s >= e or _not_a_name(doc, s, e, ent.sent.start, k):
+        if s >= e or _not_a_name(doc, s, e, ent.sent.start, k) and not (
+                ent.label_ == "PRODUCT" and products.is_model_number(doc[s:e].text)):  # "Boeing's 787"
             continue
         m = _Mention(s, e, ent.label_)
         m.votes[ent.label_] += 0.1 if ent.kb_id_ == products.REPEAT else 1.0
