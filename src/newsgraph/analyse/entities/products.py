@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from functools import cache
 from typing import Any
 
+from newsgraph.analyse.entities.lexicon import gender_of_first_name
 from newsgraph.analyse.text.data import load_json
 
 # "iPhone", "iOS", "eBay", "macOS": a lower-case start, then a capitalised word or "OS"-like pair
@@ -130,7 +131,8 @@ def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
         if t.i in taken or not CAMEL.match(t.text):
             continue
         k = starts.get(t.i + 1)
-        if k is not None and parts[k][2] != "PERSON":
+        # ("iTunes" + "Music Store" tagged PERSON is one product; a first name after it is a person's)
+        if k is not None and not gender_of_first_name(doc[t.i + 1].text):
             parts[k] = (t.i, parts[k][1], "PRODUCT" if parts[k][2] in ("PERSON", "GPE") else parts[k][2])
         else:
             parts.append((t.i, t.i + 1, "PRODUCT"))
