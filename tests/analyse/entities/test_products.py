@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsgraph.analyse.entities.products import CAMEL, is_model, is_model_key, is_model_number
 from tests.analyse.entities.test_stage import analyse, by_name  # noqa: F401  (the module fixture)
 

@@ -36,7 +36,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS, products
+from newsgraph.analyse.entities import (
+    ENTITIES,
+    ENTITY_GENDER,
+    ENTITY_INDEX,
+    ENTITY_SUBJECTS,
+    products,
+)
 from newsgraph.analyse.entities.lexicon import (
     APOS,
     Knowledge,
