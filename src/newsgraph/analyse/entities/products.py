@@ -162,7 +162,7 @@ def _repeats(doc: Any, parts: list[tuple[int, int, str]]) -> list[tuple[int, int
 
     A repeat takes the label the tagger gave that name most often (a
     person's surname: person); it is marked REPEAT so that the entities stage
-    gives it a light vote: it adds a mention, not evidence of the type."""
+    gives it no type vote: it adds a mention, not evidence of the type."""
     taken = {t for s, e, _ in parts for t in range(s, e)}
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     surnames: set[tuple[str, ...]] = set()

@@ -312,7 +312,7 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
                 ent.label_ == "PRODUCT" and products.is_model_number(doc[s:e].text)):  # "Boeing's 787"
             continue
         m = _Mention(s, e, ent.label_)
-        m.votes[ent.label_] += 0.1 if ent.kb_id_ == products.REPEAT else 1.0
+        m.votes[ent.label_] += 0.0 if ent.kb_id_ == products.REPEAT else 1.0  # a repeat is no new reading
         sent_start = ent.sent.start
         _vote_org_by_noun_before(doc, m, s, k)
         s = _strip_inner_title(doc, m, s, e, k, title_spans)
@@ -585,6 +585,8 @@ def _decide_type(ms: list[_Mention], k: Knowledge) -> str:
         for t, n in m.votes.items():
             votes[t] += n
     best = max(TYPE_ORDER, key=lambda t: (votes.get(t, 0.0), -TYPE_ORDER.index(t)))
+    if not any(votes.values()) and ms[0].label in TYPE_ORDER:
+        best = ms[0].label  # repeats alone: the label the tagger gave the name elsewhere
     if best != "PERSON" and any(m.titles or m.votes.get("PERSON", 0.0) >= 3 for m in ms):
         # a title or honorific outweighs any number of tagger slips on the bare surname
         best = "PERSON"
