@@ -91,3 +91,10 @@ def test_a_camel_case_brand_starts_the_name_after_it() -> None:
 def test_an_untagged_surname_is_a_mention_of_the_person(analyse) -> None:  # noqa: F811
     ctx = analyse("Yesterday Dana Whitlow met Petra Osk in Leeds. Osk and Whitlow talked, then Whitlow left.")
     assert _mentions(ctx, "Petra Osk") == ["Petra Osk", "Osk"]
+
+
+def test_a_pair_of_models_in_one_span_is_two_names() -> None:
+    got = _repaired("Corvel sells the Zephyr and Zephyr Pro in Trinidad and Tobago.",
+                    [("Corvel", "ORG"), ("the Zephyr and Zephyr Pro", "ORG"), ("Trinidad and Tobago", "GPE")])
+    assert ("the Zephyr", "ORG") in got and ("Zephyr Pro", "ORG") in got
+    assert ("Trinidad and Tobago", "GPE") in got

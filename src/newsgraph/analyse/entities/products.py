@@ -8,7 +8,7 @@ Repairs to spaCy's entity spans before the entities stage reads them:
 * a camel-case word with a lower-case start ("iPhone", "iOS", "eBay") is a
   name even when the tagger left it out, and it starts the name it stands
   before ("iTunes" + "Music Store");
-* a possessive between two names ("the Beatles' Apple Corps", "Apple
+* "X and X Pro" in one span is two names, and a possessive between two names ("the Beatles' Apple Corps", "Apple
   Computer's Mac OS X") is an owner and what it owns: two names (the entities
   stage already cuts an organisation noun's possessive, "Alphabet Inc's Google");
 * a name used again in the article where the tagger did not tag it ("Jobs"
@@ -111,6 +111,18 @@ def _split_possessive(doc: Any, e: Any, alone: set[str], k: Any) -> list[tuple[i
     return [(e.start, e.end, e.label_)]
 
 
+def _split_pair(doc: Any, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+    """"Macbook and Macbook Pro" is two names: "and" inside a span, the same first word on both sides
+    ("Bosnia and Herzegovina" and "Procter & Gamble" stay whole)."""
+    first = s
+    while first < e and doc[first].lower_ in ("the", "a", "an"):
+        first += 1
+    for i in range(first + 1, e - 1):
+        if doc[i].lower_ == "and" and doc[i + 1].text == doc[first].text:
+            return [(s, i, label), (i + 1, e, label)]
+    return [(s, e, label)]
+
+
 def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
     """spaCy's spans with products, possessives and repeated names repaired (see the module doc).
 
@@ -120,7 +132,8 @@ def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
     alone = {e.text for e in spans} | {doc[e.start + 1:e.end].text for e in spans if doc[e.start].lower_ == "the"}
     parts: list[tuple[int, int, str]] = []
     for e in spans:
-        parts.extend(_split_possessive(doc, e, alone, k))
+        for s, end, label in _split_possessive(doc, e, alone, k):
+            parts.extend(_split_pair(doc, s, end, label))
     # a lower-case-initial brand is no people, place or person ("iTunes" tagged NORP)
     parts = [(s, e, "PRODUCT" if e - s == 1 and label in ("NORP", "GPE", "LOC", "PERSON") and CAMEL.match(doc[s].text)
               else label) for s, e, label in parts]
