@@ -98,3 +98,8 @@ def test_a_pair_of_models_in_one_span_is_two_names() -> None:
                     [("Corvel", "ORG"), ("the Zephyr and Zephyr Pro", "ORG"), ("Trinidad and Tobago", "GPE")])
     assert ("the Zephyr", "ORG") in got and ("Zephyr Pro", "ORG") in got
     assert ("Trinidad and Tobago", "GPE") in got
+
+
+def test_a_place_after_a_brand_is_no_part_of_it() -> None:
+    got = _repaired("The zPad sold out at zMart Norland on Friday.", [("Norland", "GPE")])
+    assert ("Norland", "GPE") in got and ("zMart", "PRODUCT") in got

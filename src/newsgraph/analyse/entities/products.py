@@ -134,8 +134,9 @@ def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
     for e in spans:
         for s, end, label in _split_possessive(doc, e, alone, k):
             parts.extend(_split_pair(doc, s, end, label))
-    # a lower-case-initial brand is no people, place or person ("iTunes" tagged NORP)
-    parts = [(s, e, "PRODUCT" if e - s == 1 and label in ("NORP", "GPE", "LOC", "PERSON") and CAMEL.match(doc[s].text)
+    # a lower-case-initial brand is no people or person ("iTunes" tagged NORP); a place keeps the
+    # tagger's reading ("eSwatini")
+    parts = [(s, e, "PRODUCT" if e - s == 1 and label in ("NORP", "PERSON") and CAMEL.match(doc[s].text)
               else label) for s, e, label in parts]
     taken = {t for s, e, _ in parts for t in range(s, e)}
     starts = {s: k for k, (s, _, _) in enumerate(parts)}
@@ -144,9 +145,10 @@ def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
         if t.i in taken or not CAMEL.match(t.text):
             continue
         k = starts.get(t.i + 1)
-        # ("iTunes" + "Music Store" tagged PERSON is one product; a first name after it is a person's)
-        if k is not None and not gender_of_first_name(doc[t.i + 1].text):
-            parts[k] = (t.i, parts[k][1], "PRODUCT" if parts[k][2] in ("PERSON", "GPE") else parts[k][2])
+        # ("iTunes" + "Music Store" tagged PERSON is one product; a first name after it is a person's,
+        # and a place or nationality after it is no part of the brand: "eBay Germany")
+        if k is not None and parts[k][2] not in ("GPE", "LOC", "NORP") and not gender_of_first_name(doc[t.i + 1].text):
+            parts[k] = (t.i, parts[k][1], "PRODUCT" if parts[k][2] == "PERSON" else parts[k][2])
         else:
             parts.append((t.i, t.i + 1, "PRODUCT"))
         taken.add(t.i)
