@@ -139,16 +139,16 @@ def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
     parts = [(s, e, "PRODUCT" if e - s == 1 and label in ("NORP", "PERSON") and CAMEL.match(doc[s].text)
               else label) for s, e, label in parts]
     taken = {t for s, e, _ in parts for t in range(s, e)}
-    starts = {s: k for k, (s, _, _) in enumerate(parts)}
+    starts = {s: n for n, (s, _, _) in enumerate(parts)}
     # camel-case words the tagger missed; one right before a span starts it
     for t in doc:
         if t.i in taken or not CAMEL.match(t.text):
             continue
-        k = starts.get(t.i + 1)
+        n = starts.get(t.i + 1)
         # ("iTunes" + "Music Store" tagged PERSON is one product; a first name after it is a person's,
         # and a place or nationality after it is no part of the brand: "eBay Germany")
-        if k is not None and parts[k][2] not in ("GPE", "LOC", "NORP") and not gender_of_first_name(doc[t.i + 1].text):
-            parts[k] = (t.i, parts[k][1], "PRODUCT" if parts[k][2] == "PERSON" else parts[k][2])
+        if n is not None and parts[n][2] not in ("GPE", "LOC", "NORP") and not gender_of_first_name(doc[t.i + 1].text):
+            parts[n] = (t.i, parts[n][1], "PRODUCT" if parts[n][2] == "PERSON" else parts[n][2])
         else:
             parts.append((t.i, t.i + 1, "PRODUCT"))
         taken.add(t.i)
@@ -167,12 +167,12 @@ def repair(doc: Any, spans: list[Any], k: Any) -> list[Any]:
             if end > e and not any(t in taken for t in range(e, end)) and (product or maker):
                 e, label = end, "PRODUCT"
         out.append((s, e, label))
-    repeats = _repeats(doc, out)
+    repeats = _repeats(doc, out, k)
     return sorted([Span(doc, s, e, label=label) for s, e, label in out]
                   + [Span(doc, s, e, label=label, kb_id=REPEAT) for s, e, label in repeats], key=lambda x: x.start)
 
 
-def _repeats(doc: Any, parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _repeats(doc: Any, parts: list[tuple[int, int, str]], k: Any) -> list[tuple[int, int, str]]:
     """Untagged uses of a name tagged elsewhere in the article, and of a person's surname.
 
     A repeat takes the label the tagger gave that name most often (a
@@ -183,8 +183,8 @@ def _repeats(doc: Any, parts: list[tuple[int, int, str]]) -> list[tuple[int, int
     surnames: set[tuple[str, ...]] = set()
     for s, e, label in parts:
         words = tuple(t.text for t in doc[s:e])
-        if not any(w[:1].isupper() or CAMEL.match(w) for w in words):
-            continue
+        if not any(w[:1].isupper() or CAMEL.match(w) for w in words) or all(w.lower() in k.title_words for w in words):
+            continue  # "State" of "Secretary of State" is part of a title, not a name to find again
         votes[words][label] += 1
         if label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
             surnames.add(words[-1:])
