@@ -10,6 +10,8 @@ from the votes of all its mentions plus general evidence (a title before a
 name, a known country, an organisation head noun). Names the tagger missed
 after a title ("Councilwoman Priya Nair") or ending in an organisation noun
 ("Metro Police") are added; "Supreme Court" + "of Ghana" is one name.
+Product models, camel-case brands, possessive owners and untagged repeats
+of a name are repaired in products.py ("iPhone 4", "the Beatles' Apple Corps").
 
 Knowledge lives in readable data files in newsgraph/data/ (countries.json,
 titles.json, acronyms.json, first_names.json, cities.txt); entity_lexicon.py
