@@ -144,3 +144,26 @@ def test_a_split_entity_is_merged_when_an_article_joins_its_names(tmp_path: Path
         ids = {_cid(s, first, "Harbor Authority"), _cid(s, first, "Harbor Authority Board"),
                _cid(s, later, "Harbor Authority Board")}
         assert len(ids) == 1
+
+
+def test_a_model_is_not_its_product_line(tmp_path: Path) -> None:
+    line = _doc("Corvel sold more zPad tablets this spring.", [("Corvel", "ORG", (), ()), ("zPad", "PRODUCT", (), ())])
+    model = _doc("The zPad 4 went on sale; the zPad nano follows, and the zPad Store opens.",
+                 [("zPad 4", "PRODUCT", (), ()), ("zPad nano", "PRODUCT", ("zPad", "zPad nano"), ()),
+                  ("zPad Store", "PRODUCT", (), ())], day="2025-06-02")
+    with open_store(tmp_path / "p.db") as s:
+        s.put_many([line, model])
+        zpad = _cid(s, line, "zPad")
+        assert _cid(s, model, "zPad 4") != zpad
+        assert _cid(s, model, "zPad nano") != zpad  # not even through its alias "zPad"
+        assert _cid(s, model, "zPad Store") == zpad  # a store of the line is no model: it joins as before
+
+
+def test_a_model_number_names_the_maker_s_model(tmp_path: Path) -> None:
+    full = _doc("Vantor Aerospace flew the Vantor 640 over Millbrook.",
+                [("Vantor Aerospace", "ORG", (), ()), ("Vantor 640", "PRODUCT", (), ())])
+    bare = _doc("Two more 640s were delivered; the 640 seats 90.", [("640s", "PRODUCT", ("640s", "640"), ())],
+                day="2025-06-03")
+    with open_store(tmp_path / "v.db") as s:
+        s.put_many([full, bare])
+        assert _cid(s, bare, "640s") == _cid(s, full, "Vantor 640") != _cid(s, full, "Vantor Aerospace")

@@ -10,6 +10,7 @@ from newsgraph.corpus.names import first_names_agree, is_name, name_key, person_
 @pytest.mark.parametrize(("name", "key"), [
     ("The Apple Inc.", "apple"), ("U.S.", "country:USA"), ("United States", "country:USA"),
     ("EADS N.V.", "eads"), ("Wal - Mart", "wal mart"), ("Norland Rail", "norland rail"),
+    ("A380s", "a380"), ("Vantor 640s", "vantor 640"), ("zPad 3GS", "zpad 3gs"), ("the Owls", "owls"),
 ])
 def test_name_keys(name: str, key: str) -> None:
     assert name_key(name) == key

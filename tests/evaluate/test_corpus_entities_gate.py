@@ -34,10 +34,6 @@ def test_issue_target_airbus(figures: dict) -> None:
     assert c["b3"]["f1"] >= target and c["muc"]["f1"] >= target, report(figures)
 
 
-@pytest.mark.xfail(reason="issue 20 asks for B3 and MUC F1 >= 0.85 on apple; measured B3 0.812, MUC 0.848. With the "
-                          "per-article entities as they are, a perfect cross-document linker would score B3 0.858: "
-                          "gold splits one name by model (iPhone 3G/4, iPod nano), and 20 gold mentions have no "
-                          "system entity (see docs/benchmarks.md)", strict=False)
 def test_issue_target_apple(figures: dict) -> None:
     target = baseline("corpus_entities")["target_f1"]
     c = figures["corpora"]["apple"]

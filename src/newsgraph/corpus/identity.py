@@ -35,7 +35,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
+from newsgraph.analyse.entities.products import is_model_number
+from newsgraph.corpus.names import (
+    first_names_agree,
+    is_model_key,
+    is_name,
+    keys_of,
+    person_parts,
+    title_words,
+)
 
 PERSON = "PERSON"
 # Co-occurring corpus entities remembered per person: the first ones seen, then each new one, the
@@ -197,8 +205,10 @@ def _pick_thing(e: Ent, key: str, aliases: list[str], cands: list[Corpus], taken
         if s == WEAK:
             # Only the name's first word meets it: join when the name extends that one-word name
             # ("iTunes Store" and "iTunes"), the types agree and it is not another entity of this article.
+            # A model is not its line ("iPhone 4", "iPod nano" and "iPhone", "iPod").
             first = key.split()[0]
-            if c.keys.get(first) != "name" or not key.startswith(first + " ") or c.id in taken or c.type != e.type:
+            if (c.keys.get(first) != "name" or not key.startswith(first + " ") or c.id in taken
+                    or c.type != e.type or is_model_key(key, first)):
                 continue
         rank = (s, -c.first_art)
         if best_rank is None or rank > best_rank:
@@ -237,7 +247,7 @@ def _merge_split(view: _Article, chosen: Corpus, key: str, aliases: list[str], t
     exported stay valid for the earlier mentions.
     """
     for a in aliases:
-        if not key.startswith(a + " "):
+        if not key.startswith(a + " ") or is_model_key(key, a):  # "iPod Nano" with "iPod": a model, not its line
             continue
         for other in view.candidates([a]):
             if other is chosen or other.person or other.keys.get(a) != "name" or other.id in taken:
@@ -271,6 +281,8 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
             surname = person_parts(e.name)[1]
             if surname and surname not in aliases and surname != key:
                 aliases.append(surname)
+        elif e.type == "PRODUCT" and " " in key and is_model_number(e.name.split()[-1]):
+            aliases.append(key.split()[-1])  # "Airbus A380" is also "the A380"
         plans[e.id] = (key, aliases)
         probe.add(key)
         probe.update(aliases)

@@ -17,6 +17,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from newsgraph.analyse.entities.products import is_model_key
+
+__all__ = ["is_model_key", "name_key", "keys_of", "is_name", "person_parts", "first_names_agree", "title_words"]
+
 # Company designators: "Apple Inc." and "Apple" are one company, while a
 # distinguishing word ("Apple Corps") stays part of the name.
 _DESIGNATORS = frozenset({
@@ -101,7 +105,7 @@ def name_key(name: str) -> str:
     country = _countries().get(plain)
     if country:
         return f"country:{country}"
-    words = plain.split()
+    words = [re.sub(r"(?<=\d)s$", "", w) for w in plain.split()]  # "A380s" is the A380
     while len(words) > 1 and words[-1] in _DESIGNATORS:
         words.pop()
     return " ".join(words)

@@ -10,6 +10,8 @@ from the votes of all its mentions plus general evidence (a title before a
 name, a known country, an organisation head noun). Names the tagger missed
 after a title ("Councilwoman Priya Nair") or ending in an organisation noun
 ("Metro Police") are added; "Supreme Court" + "of Ghana" is one name.
+Product models, camel-case brands, possessive owners and untagged repeats
+of a name are repaired in products.py ("iPhone 4", "the Beatles' Apple Corps").
 
 Knowledge lives in readable data files in newsgraph/data/ (countries.json,
 titles.json, acronyms.json, first_names.json, cities.txt); entity_lexicon.py
@@ -36,7 +38,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_INDEX, ENTITY_SUBJECTS
+from newsgraph.analyse.entities import (
+    ENTITIES,
+    ENTITY_GENDER,
+    ENTITY_INDEX,
+    ENTITY_SUBJECTS,
+    products,
+)
 from newsgraph.analyse.entities.lexicon import (
     APOS,
     Knowledge,
@@ -86,7 +94,7 @@ class _Mention:
     subject: float = 0.0
 
 
-def _clean_span(doc: Any, start: int, end: int, k: Knowledge) -> tuple[int, int]:
+def _clean_span(doc: Any, start: int, end: int, k: Knowledge, product: bool = False) -> tuple[int, int]:
     """Drop determiners, possessive endings, punctuation and "-run"-style premodifiers."""
     # "the Hamas-run Gaza Health Ministry": the name starts after the participle
     for i in range(end - 2, start - 1, -1):
@@ -96,8 +104,9 @@ def _clean_span(doc: Any, start: int, end: int, k: Knowledge) -> tuple[int, int]
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     # "fined Redwood Capital 2 million pounds": the tagger ran on into an amount
+    # (a product's final number is its model: "iPhone 4")
     for i in range(start + 1, end):
-        if doc[i].like_num and (i + 1 == end or doc[i + 1].lower_ in AMOUNT_WORDS):
+        if doc[i].like_num and (i + 1 == end and not product or i + 1 < len(doc) and doc[i + 1].lower_ in AMOUNT_WORDS):
             end = i
             break
     # "Alphabet Inc's Google": the name is what the possessive qualifies (but
@@ -282,7 +291,7 @@ def _raw_spans(doc: Any, k: Knowledge) -> list[Any]:
             out.append(Span(doc, j, t.i + 1, label="ORG"))
             taken.update(range(j, t.i + 1))
     out.sort(key=lambda e: e.start)
-    return out
+    return products.repair(doc, out, k)
 
 
 def _not_a_name(doc: Any, s: int, e: int, sent_start: int, k: Knowledge) -> bool:
@@ -300,11 +309,12 @@ def _collect(doc: Any, k: Knowledge) -> tuple[list[_Mention], list[tuple[int, in
     mentions: list[_Mention] = []
     title_spans: list[tuple[int, int]] = []
     for ent in _raw_spans(doc, k):
-        s, e = _clean_span(doc, ent.start, ent.end, k)
-        if s >= e or _not_a_name(doc, s, e, ent.sent.start, k):
+        s, e = _clean_span(doc, ent.start, ent.end, k, ent.label_ == "PRODUCT")
+        if s >= e or _not_a_name(doc, s, e, ent.sent.start, k) and not (
+                ent.label_ == "PRODUCT" and products.is_model_number(doc[s:e].text)):  # "Boeing's 787"
             continue
         m = _Mention(s, e, ent.label_)
-        m.votes[ent.label_] += 1.0
+        m.votes[ent.label_] += 0.0 if ent.kb_id_ == products.REPEAT else 1.0  # a repeat is no new reading
         sent_start = ent.sent.start
         _vote_org_by_noun_before(doc, m, s, k)
         s = _strip_inner_title(doc, m, s, e, k, title_spans)
@@ -560,7 +570,7 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
         if lean[key]["ORG"] > 0 and k.country_by_name.get(key) is None and not (
                 len(words) == 1 and k.org_nouns.get(key) in INSTITUTIONS):
             org_like = lean[key]["ORG"] >= max(lean[key]["GPE"], lean[key]["PERSON"], lean[key]["NORP"])
-            longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and (
+            longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and not products.is_model_key(o, key) and (
                 o.endswith(" " + key) or o.startswith(key + " ")
                 and (org_like or all(w in k.org_nouns for w in o[len(key) + 1 :].split())))]
             if len({g.find(o) for o in longer}) == 1:
@@ -577,6 +587,8 @@ def _decide_type(ms: list[_Mention], k: Knowledge) -> str:
         for t, n in m.votes.items():
             votes[t] += n
     best = max(TYPE_ORDER, key=lambda t: (votes.get(t, 0.0), -TYPE_ORDER.index(t)))
+    if not any(votes.values()) and ms[0].label in TYPE_ORDER:
+        best = ms[0].label  # repeats alone: the label the tagger gave the name elsewhere
     if best != "PERSON" and any(m.titles or m.votes.get("PERSON", 0.0) >= 3 for m in ms):
         # a title or honorific outweighs any number of tagger slips on the bare surname
         best = "PERSON"
