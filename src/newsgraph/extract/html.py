@@ -49,7 +49,8 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
         return None
     meta = read_metadata(tree, url)
     paragraphs, removed, credits, rights = _main_text(tree, url, meta.title, favor_precision)
-    evidence = page_evidence(tree, meta, url, prose_share(paragraphs)[0] if paragraphs else 0.0)
+    evidence = page_evidence(tree, meta, url, prose_share(paragraphs)[0] if paragraphs else 0.0,
+                             body_chars=len("\n\n".join(paragraphs)))
     return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed,
                       credits=credits + caption_credits(tree, credits), rights=rights, meta=meta, evidence=evidence)
 
