@@ -75,9 +75,10 @@ def prefer_declared(found: tuple[str, ...], declared: tuple[str, ...]) -> bool:
     """Whether the body the page declares in its JSON-LD (`articleBody`) beats the text found in its HTML.
 
     Only when the found text fails: it has no running text (trafilatura took
-    a list of teasers), or it is a fragment, at most half of a declared body
-    that holds most of its words. Otherwise the HTML wins: a declared body is
-    often cut short or flattened into one paragraph.
+    a list of teasers); it is a fragment, at most half of a declared body
+    that holds most of its words; or it is the declared body itself with its
+    paragraphs run together (trafilatura's own fallback to the JSON-LD
+    flattens it). Otherwise the HTML wins: a declared body is often cut short.
     """
     chars = sum(len(p) for p in declared)
     share, _ = prose_share(declared)
@@ -86,11 +87,15 @@ def prefer_declared(found: tuple[str, ...], declared: tuple[str, ...]) -> bool:
     found_share, found_prose = prose_share(found) if found else (0.0, 0)
     if found_share < 0.15 or found_prose == 0:
         return True
-    if chars < 2 * sum(len(p) for p in found):
-        return False
-    words = {w.casefold() for p in found for w in _WORDS.findall(p)}
-    inside = {w.casefold() for p in declared for w in _WORDS.findall(p)}
-    return len(words & inside) >= 0.6 * len(words)
+    words, inside = _word_set(found), _word_set(declared)
+    held = len(words & inside) / (len(words) or 1)
+    if chars >= 2 * sum(len(p) for p in found):
+        return held >= 0.6
+    return len(found) < len(declared) and held >= 0.95 and len(inside - words) <= 0.05 * len(inside)
+
+
+def _word_set(paragraphs: tuple[str, ...]) -> set[str]:
+    return {w.casefold() for p in paragraphs for w in _WORDS.findall(p)}
 
 
 _WORDS = re.compile(r"\w+")
