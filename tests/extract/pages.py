@@ -144,3 +144,27 @@ def article_with_teasers(extra: str = "") -> str:
               "<p>Drivers face a long detour as crews clear the rockfall...</p></a></div>")
     footer = '<p class="article-footer">The Harbor Ledger, 12 Quay Street, Harbor City.</p>'
     return article_page(extra_body=related + teaser + footer + extra)
+
+
+MORE_STORY = [
+    "The repairs will be paid from the port's maintenance fund, which the council topped up in March after "
+    "a winter of storms left the fund nearly empty.",
+    "A public meeting on the closure is set for next Thursday at the harbor library, where engineers will "
+    "show the survey photographs and answer questions from residents.",
+]
+
+
+def teaser_list_with_declared_body() -> str:
+    """A story page whose HTML shows only a column of teasers; the story itself is in its JSON-LD articleBody."""
+    teasers = "\n".join(
+        f'<div class="tile"><span>Harbor Life</span><h2><a href="/news/{i}">{h}</a></h2><p>By Dana Whitlock, May {i + 1}, 2024</p></div>'
+        for i, h in enumerate(HEADLINES[:12])
+    )
+    ld = json.dumps({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry museum opens on the north pier",
+        "datePublished": "2024-05-14", "articleBody": "\n\n".join(STORY + MORE_STORY),
+    })
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ferry museum opens on the north pier | The Harbor Ledger</title>
+<script type="application/ld+json">{ld}</script></head>
+<body><main><section class="column">{teasers}</section></main><footer>The Harbor Ledger</footer></body></html>"""

@@ -50,8 +50,6 @@ def test_wcxb_article_gate(wcxb: dict, floors: dict) -> None:
     assert wcxb["article_reject_rate"] <= floors["wcxb_article_rejected_max"], wcxb["ours_rejected"]
 
 
-@pytest.mark.xfail(reason="issue 19 asks for 80% of the WCXB non-article pages rejected at <= 2% of its articles; "
-                          "measured 59%, see docs/benchmarks.md", strict=False)
 def test_wcxb_article_gate_target(wcxb: dict, floors: dict) -> None:
     assert wcxb["non_article_reject_rate"] >= floors["wcxb_non_article_rejected_target"], wcxb["non_articles_rejected"]
 

@@ -108,3 +108,49 @@ def test_paragraph_breaks_made_of_line_breaks_are_kept() -> None:
 
     art = extract(_raw(br_story_page(), url="https://ledger.example/news/north-pier-to-close-for-repairs"), Settings())
     assert art.text.split("\n\n") == STORY
+
+
+def test_the_url_shape_is_read_from_folders_and_host_not_from_the_headline_slug() -> None:
+    from newsgraph.extract.gate import _url_words
+
+    assert _url_words("https://boards.example/threads/ferry-fares-going-up.1234/") == (True, False, False)
+    assert _url_words("https://docs.harbor.example/guide/install") == (True, False, False)
+    assert _url_words("https://makers.example/products/driftwood-side-table") == (True, False, False)
+    assert _url_words("https://ledger.example/news/2024/05/14/ferry-schedule") == (False, True, False)
+    assert _url_words("https://ledger.example/blog/how-products-are-made") == (False, True, False)  # a slug word
+    assert _url_words("https://ledger.example/") == (False, False, True)  # the site's home page
+    assert _url_words(None) == (False, False, False)
+
+
+def test_a_forum_or_shop_folder_counts_against_an_article_but_article_metadata_outweighs_it() -> None:
+    thread = _evidence(url_against=True, slug_words=4, prose_share=0.7, controls=20, time_stamps=10)
+    assert not_article_reason(thread) is not None
+    assert "section in the URL" in (not_article_reason(thread) or "")
+    # The same page declared and signed as an article (a publisher's news under /community/) is kept.
+    assert not_article_reason(_evidence(url_against=True, slug_words=4, prose_share=0.7, controls=20, time_stamps=10,
+                                        article_type=True, bylined=True)) is None
+    # A blog or news folder speaks for an article.
+    assert _evidence(url_for=True).score() < _evidence().score()
+
+
+def test_a_home_page_with_prices_and_a_short_main_text_is_not_an_article() -> None:
+    home = _evidence(home_page=True, slug_words=0, prices=30, body_chars=300, body_share=0.05, prose_share=0.5)
+    reason = not_article_reason(home)
+    assert reason is not None and "home page" in reason
+    # A long main text that is most of the page speaks for an article.
+    assert _evidence(body_chars=20000, body_share=0.9).score() < _evidence(body_chars=300, body_share=0.1).score()
+
+
+def test_prices_are_counted_as_shops_print_them() -> None:
+    from newsgraph.extract.gate import _PRICE
+
+    text = "Driftwood table $1,299.00, linen throw €45, mug 12.50 GBP; the ferry fare rose 25 cents in 2024."
+    assert len(_PRICE.findall(text)) == 3
+
+
+def test_the_fictional_article_passes_the_gate_under_a_news_url_and_the_shop_is_rejected_under_its_own() -> None:
+    art = extract(_raw(article_page(), url="https://ledger.example/news/2024/05/14/ferry-schedule"), Settings())
+    assert art.text.startswith("The Harbor City council")
+    with pytest.raises(NewsgraphError) as err:
+        extract(_raw(shop_page(), url="https://makers.example/collections/home-goods"), Settings())
+    assert err.value.code == Code.NOT_ARTICLE

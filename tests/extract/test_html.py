@@ -86,3 +86,48 @@ def test_byline_element_when_there_is_no_metadata() -> None:
     html = html.replace('"author": [{"@type": "Person", "name": "Mara Ellison"}, ', '"author": [')
     art = extract(_raw(html), Settings())
     assert art.authors == ("Mara Ellison",)
+
+
+def test_the_declared_article_body_stands_in_for_a_teaser_list() -> None:
+    # trafilatura takes the column of teasers; the page's JSON-LD holds the story.
+    from tests.extract.pages import MORE_STORY, STORY, teaser_list_with_declared_body
+
+    art = extract(_raw(teaser_list_with_declared_body(), url="https://ledger.example/news/ferry-museum-opens"), Settings())
+    assert art.text.split("\n\n") == STORY + MORE_STORY
+
+
+def test_the_declared_body_wins_only_where_the_found_text_fails() -> None:
+    from newsgraph.extract.html import prefer_declared
+
+    story = ("The harbor authority said on Monday that the north pier will close for repairs from June, after "
+             "divers found cracks in two of its oldest pilings.",) * 6
+    teasers = ("Storm closes coastal road", "Local bakery wins regional bread prize", "Zoo welcomes red pandas")
+    assert prefer_declared(teasers, story)  # no running text found
+    assert prefer_declared(story[:2], story)  # a fragment of the declared body
+    assert not prefer_declared(story, story[:3])  # the declared body is cut short: the HTML wins
+    assert not prefer_declared(teasers, teasers * 20)  # a declared "body" that is not running text
+    other = ("Fire crews contained a brush fire near the quarry late on Sunday, and no homes were threatened.",)
+    assert not prefer_declared(other, story)  # found prose that the declared body does not hold
+
+
+def test_a_page_of_stacked_stories_is_not_read_as_one_fragmented_article() -> None:
+    # Infinite scroll: each story brings its own <h1>. The page's prose is then no
+    # measure of the article, and a short fast pick is not taken for a fragment.
+    from lxml import html as lhtml
+
+    from newsgraph.extract.html import MAX_H1, page_prose
+
+    story = "<h1>Ferry fares rise</h1>" + "<p>" + "The council approved the fare rise on Tuesday after a long debate. " * 3 + "</p>"
+    one = lhtml.fromstring(f"<html><body>{story}</body></html>")
+    stacked = lhtml.fromstring(f"<html><body>{story * (MAX_H1 + 1)}</body></html>")
+    assert page_prose(one) > 150
+    assert page_prose(stacked) == 0
+
+
+def test_a_body_run_into_one_paragraph_gets_the_declared_paragraph_breaks() -> None:
+    from newsgraph.extract.html import prefer_declared
+    from tests.extract.pages import MORE_STORY, STORY
+
+    declared = tuple(STORY + MORE_STORY)
+    assert prefer_declared((" ".join(declared),), declared)
+    assert not prefer_declared(declared, declared)  # already in paragraphs: nothing to gain

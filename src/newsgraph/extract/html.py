@@ -12,6 +12,7 @@ same tree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from trafilatura.utils import load_html
 from newsgraph.extract.boilerplate import PROSE_END, filter_lines, prose_share
 from newsgraph.extract.credits import parse_credit
 from newsgraph.extract.gate import PageEvidence, page_evidence
-from newsgraph.extract.metadata import Metadata, read_metadata
+from newsgraph.extract.metadata import Metadata, article_body, read_metadata
 from newsgraph.model import Credit, Removed, Rights
 
 _CONFIG = use_config()
@@ -49,15 +50,55 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
         return None
     meta = read_metadata(tree, url)
     paragraphs, removed, credits, rights = _main_text(tree, url, meta.title, favor_precision)
-    evidence = page_evidence(tree, meta, url, prose_share(paragraphs)[0] if paragraphs else 0.0)
+    evidence = page_evidence(tree, meta, url, prose_share(paragraphs)[0] if paragraphs else 0.0,
+                             body_chars=len("\n\n".join(paragraphs)))
     return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed,
                       credits=credits + caption_credits(tree, credits), rights=rights, meta=meta, evidence=evidence)
 
 
 def _main_text(tree: HtmlElement, url: str | None, title: str | None,
                favor_precision: bool) -> tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]:
-    return clean_main_text(lambda fast: _trafilatura_lines(tree, url, favor_precision, fast), title,
-                           page_prose=lambda: page_prose(tree))
+    found = clean_main_text(lambda fast: _trafilatura_lines(tree, url, favor_precision, fast), title,
+                            page_prose=lambda: page_prose(tree))
+    declared = article_body(tree)
+    if declared is None:
+        return found
+    given = filter_lines(declared.split("\n"), title=title)
+    return given if prefer_declared(found[0], given[0]) else found
+
+
+# The page's declared body must be at least this long to stand in for the found text.
+DECLARED_MIN = 500
+
+
+def prefer_declared(found: tuple[str, ...], declared: tuple[str, ...]) -> bool:
+    """Whether the body the page declares in its JSON-LD (`articleBody`) beats the text found in its HTML.
+
+    Only when the found text fails: it has no running text (trafilatura took
+    a list of teasers); it is a fragment, at most half of a declared body
+    that holds most of its words; or it is the declared body itself with its
+    paragraphs run together (trafilatura's own fallback to the JSON-LD
+    flattens it). Otherwise the HTML wins: a declared body is often cut short.
+    """
+    chars = sum(len(p) for p in declared)
+    share, _ = prose_share(declared)
+    if chars < DECLARED_MIN or share < 0.5:
+        return False
+    found_share, found_prose = prose_share(found) if found else (0.0, 0)
+    if found_share < 0.15 or found_prose == 0:
+        return True
+    words, inside = _word_set(found), _word_set(declared)
+    held = len(words & inside) / (len(words) or 1)
+    if chars >= 2 * sum(len(p) for p in found):
+        return held >= 0.6
+    return len(found) < len(declared) and held >= 0.95 and len(inside - words) <= 0.05 * len(inside)
+
+
+def _word_set(paragraphs: tuple[str, ...]) -> set[str]:
+    return {w.casefold() for p in paragraphs for w in _WORDS.findall(p)}
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def clean_main_text(
@@ -84,12 +125,15 @@ def clean_main_text(
 # the full mode. On WCXB dev this recovers 18 truncated pages; higher, the full
 # mode starts to take comment threads and teaser lists on AEB and NAEB pages.
 SHORT_TEXT = 600
-# A fast pick with less than this share of the page's running text would be taken
-# for a fragment. Off (0): on a page that stacks the next stories under the article
-# (infinite scroll), the full mode takes them all, and their quotes, places and
-# events became the article's (a real-news page went from 2,800 to 24,000
-# characters). Recovering 8 WCXB fragments is not worth wrong facts.
-FRAGMENT_SHARE = 0.0
+# A fast pick with less than this share of the page's running text is taken
+# for a fragment (a guide in sections, a listicle cut after its first item).
+# On a page that stacks the next stories under the article (infinite scroll)
+# the full mode takes them all, and their quotes, places and events became
+# the article's (a real-news page went from 2,800 to 24,000 characters); such
+# a page shows each story's headline as an <h1>, so the page's prose is not
+# counted on a page with more than MAX_H1 of them (see `page_prose`).
+FRAGMENT_SHARE = 0.25
+MAX_H1 = 2
 
 _PAGE_PARAGRAPHS = etree.XPath(
     "//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header or ancestor::form"
@@ -98,7 +142,13 @@ _PAGE_PARAGRAPHS = etree.XPath(
 
 
 def page_prose(tree: HtmlElement) -> int:
-    """Characters of running-text paragraphs on the page, outside menus, footers, asides and comments."""
+    """Characters of running-text paragraphs on the page, outside menus, footers, asides and comments.
+
+    0 on a page of several stories (more than MAX_H1 headlines): there the
+    page's prose is not the article's, and a short pick is no fragment.
+    """
+    if sum(1 for _ in tree.iter("h1")) > MAX_H1:
+        return 0
     n = 0
     for el in _PAGE_PARAGRAPHS(tree):
         text = " ".join(el.text_content().split())

@@ -238,6 +238,19 @@ def article_ld(tree: HtmlElement) -> dict[str, Any] | None:
     return best
 
 
+def article_body(tree: HtmlElement) -> str | None:
+    """The article's own text as its JSON-LD declares it (`articleBody`), as plain text with its line breaks."""
+    ld = article_ld(tree)
+    body = ld.get("articleBody") if ld else None
+    if not isinstance(body, str) or not body.strip():
+        return None
+    body = html.unescape(body)
+    if "<" in body:  # some sites put the HTML of the body there
+        body = re.sub(r"<(?:p|br|div|h\d|li)\b[^>]*>", "\n", body)
+        body = re.sub(r"<[^>]+>", "", body)
+    return body
+
+
 def _ld_names(value: Any, people_only: bool) -> list[str]:
     out: list[str] = []
     for item in value if isinstance(value, list) else [value]:
