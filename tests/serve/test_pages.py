@@ -42,11 +42,6 @@ def test_pages_offer_the_ends_and_the_neighbours() -> None:
     assert explore.pages(0, 1) == [1]
 
 
-def test_a_page_keeps_copies_under_their_original() -> None:
-    rows = [{"doc": "a"}, {"doc": "a2", "copy_of": "a"}, {"doc": "b"}, {"doc": "c"}]
-    assert [r["doc"] for r in explore.page_of(rows, 1, per=2)] == ["a", "a2", "b"]
-    assert [r["doc"] for r in explore.page_of(rows, 2, per=2)] == ["c"]
-
 
 def test_the_topic_is_highlighted_and_the_rest_escaped() -> None:
     html = str(explore.highlight('Rafah <b> "rafah" Rafahs', "rafah"))

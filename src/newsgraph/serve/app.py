@@ -24,7 +24,7 @@ from newsgraph.serve.workers import AnalysisPool
 from newsgraph.settings import Settings, load_settings
 
 T = TypeVar("T")
-MEMO_ENTRIES = 16  # answers kept: a few explorer views and their facets, the home page's lists
+MEMO_ENTRIES = 64  # answers kept: explorer pages, views and their facets, the home page's lists
 
 
 @dataclass(frozen=True)
