@@ -82,3 +82,22 @@ def test_the_api_reference_needs_nothing_from_elsewhere(client: Any) -> None:
     assert resp.status_code == 200 and "GET /api/quotes" in resp.text
     assert "http" not in resp.text.split("<main", 1)[1].split("</main>")[0].replace("/api/openapi.json", "")
     assert "'unsafe-inline'" not in resp.headers["content-security-policy"]
+
+
+def test_a_read_only_store_offers_no_save_and_refuses_one_with_a_coded_field_error(
+        client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsgraph.store.opening as opening
+    from newsgraph.store import open_store, queries
+
+    text = "The Ostwick harbour board said on Monday that the crane repairs would finish in May."
+    writable = client.post("/analyze", data={"text": text})
+    assert writable.status_code == 200 and "Save to store" in writable.text
+    monkeypatch.setattr(opening, "writable", lambda path: False)
+    shown = client.post("/analyze", data={"text": text})
+    assert shown.status_code == 200 and 'id="result"' in shown.text
+    assert "Save to store" not in shown.text and "its store is read-only" in shown.text
+    refused = client.post("/analyze", data={"text": text, "save": "1"})
+    assert refused.status_code == 422
+    assert "(E012)" in refused.text and 'id="form-error"' in refused.text
+    with open_store(client.app.state.ng.db_path, readonly=True) as store:
+        assert not [r for r in queries.search(store, "Ostwick crane") if r["kind"] == "article"], "nothing stored"
