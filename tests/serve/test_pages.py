@@ -101,3 +101,18 @@ def test_a_read_only_store_offers_no_save_and_refuses_one_with_a_coded_field_err
     assert "(E012)" in refused.text and 'id="form-error"' in refused.text
     with open_store(client.app.state.ng.db_path, readonly=True) as store:
         assert not [r for r in queries.search(store, "Ostwick crane") if r["kind"] == "article"], "nothing stored"
+
+
+def test_the_tallest_weekly_bar_leaves_room_for_its_count() -> None:
+    from newsgraph.serve.views import quote_weeks, timeline_months
+
+    weeks = quote_weeks([{"published": "2031-03-03"}] * 4 + [{"published": "2031-03-10"}])
+    tallest = max(weeks["bars"], key=lambda b: b["h"])
+    assert tallest["n"] == 4 and tallest["y"] - 3 >= 10, "the count above the bar is drawn inside the chart"
+    assert [b["since"] for b in weeks["bars"]] == ["2031-03-03", "2031-03-10"]
+    assert weeks["bars"][0]["until"] == "2031-03-09"
+    months = timeline_months([{"date": "2031-02-27", "kind": "article"}, {"date": "2031-02-28", "kind": "quote"},
+                              {"date": "2031-03-01T10:00", "kind": "event:CONSULT"}, {"date": None, "kind": "quote"},
+                              {"date": "XXXX-03", "kind": "quote"}])
+    assert [(m["label"], m["article"], m["quote"], m["event"], m["until"]) for m in months] == [
+        ("February 2031", 1, 1, 0, "2031-02-28"), ("March 2031", 0, 0, 1, "2031-03-31")]

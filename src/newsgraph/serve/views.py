@@ -194,7 +194,8 @@ def quote_weeks(quotes: list[dict[str, Any]], height: int = 80) -> dict[str, Any
     bars = []
     for i, monday in enumerate(weeks):
         n = counts.get(monday, 0)
-        h = round(n / top * (height - 20)) if n else 0
+        # 14 px above the tallest bar for its count, so the number is inside the chart, not clipped.
+        h = round(n / top * (height - 30)) if n else 0
         bars.append({"x": 40 + i * step, "y": height - 16 - h, "w": bar, "h": h, "n": n,
                      "label": "week of " + humanize.day(monday.isoformat()),
                      "since": monday.isoformat(), "until": (monday + timedelta(days=6)).isoformat(),
