@@ -29,7 +29,7 @@ from newsgraph.store.opening import (
     quick_check,
     writable,
 )
-from newsgraph.store.schema import LATEST, LAYER_TABLES, migrate, q, quote_key, transaction
+from newsgraph.store.schema import LATEST, LAYER_TABLES, migrate, q, transaction
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -48,6 +48,23 @@ def _version(conn: sqlite3.Connection) -> int:
         return int(conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
     except sqlite3.OperationalError:  # no schema_version table: not made by newsgraph, or empty
         return 0
+
+
+# A shorter quotation ("No.") is not known again by its words alone: it gets no quote key.
+QUOTE_MIN_WORDS = 4
+
+
+def quote_key(text: str | None) -> str | None:
+    """One quotation however it is written: letters and digits only, lower case ("“We will,”" = "we will"),
+    or None when it has fewer than QUOTE_MIN_WORDS words.
+
+    The one definition of the stored `attributions.quote_key`: the writer calls it on every insert and
+    migration 9 (store/schema.py) on every older row, so the explorer can group a quotation's appearances by an index.
+    """
+    if text is None:
+        return None
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return " ".join(words) if len(words) >= QUOTE_MIN_WORDS else None
 
 
 def _from_sql(value: Any, kind: str) -> Any:
@@ -77,7 +94,7 @@ class Store:
         self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
         self._getters: dict[str, Any] = {}
         # Store-only columns go last: `ingested_at` for an article, `art` (its article's _row) for a layer row,
-        # and an attribution's `quote_key` (schema.quote_key; queries group one quotation's appearances by it).
+        # and an attribution's `quote_key` (quote_key above; queries group one quotation's appearances by it).
         extra = {t: ["ingested_at"] if t == "articles" else ["art"] for t in TABLES}
         extra["attributions"].append("quote_key")
         self._insert_sql = {

@@ -30,23 +30,6 @@ SQL_TYPE = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER",
 # Every table but articles holds rows of one of an article's layers.
 LAYER_TABLES = tuple(t for t in TABLES if t != "articles")
 
-# A shorter quotation ("No.") is not known again by its words alone: it gets no quote key.
-QUOTE_MIN_WORDS = 4
-
-
-def quote_key(text: str | None) -> str | None:
-    """One quotation however it is written: letters and digits only, lower case ("“We will,”" = "we will"),
-    or None when it has fewer than QUOTE_MIN_WORDS words.
-
-    The one definition of the stored `attributions.quote_key`: the writer calls it on every insert and
-    migration 9 on every older row, so the explorer can group a quotation's appearances by an index.
-    """
-    if text is None:
-        return None
-    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
-    return " ".join(words) if len(words) >= QUOTE_MIN_WORDS else None
-
-
 # The natural key of one row in each table, besides `doc` (since migration 6, `art`).
 ROW_KEY = {"articles": (), "mentions": ("entity_id", "start", "end")}
 
@@ -247,6 +230,8 @@ def _step9_quote_key(conn: sqlite3.Connection) -> None:
     # The quote explorer groups one quotation's appearances by its words. Computed per row at query
     # time (a Python function over every attribution, ~4 s on 10,000 articles) it made the first
     # unfiltered view slow; stored and indexed, it is read, not computed (issue 18).
+    from newsgraph.store.db import quote_key  # the one definition, which the writer uses too
+
     _add_column(conn, "attributions", "quote_key", "TEXT")
     conn.create_function("ng_quote_key", 1, quote_key, deterministic=True)
     conn.execute("UPDATE attributions SET quote_key = ng_quote_key(content_text)")
