@@ -116,3 +116,23 @@ def test_the_tallest_weekly_bar_leaves_room_for_its_count() -> None:
                               {"date": "XXXX-03", "kind": "quote"}])
     assert [(m["label"], m["article"], m["quote"], m["event"], m["until"]) for m in months] == [
         ("February 2031", 1, 1, 0, "2031-02-28"), ("March 2031", 0, 0, 1, "2031-03-31")]
+
+
+def test_every_page_of_a_view_is_the_rows_the_store_pages_to(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first request of a view keeps its order; later pages are read from it (queries.quotes_among).
+    import re
+
+    from newsgraph.serve import explore as ex
+    from newsgraph.store import open_store, queries
+
+    monkeypatch.setattr(ex, "PER_PAGE", 2)  # the small store has a few quotes: a few pages
+    with open_store(client.app.state.ng.db_path, readonly=True) as store:
+        for sort in ("-date", "speaker"):
+            total = queries.quote_summary(store)["total"]
+            assert total >= 2
+            assert total >= 3, "more than one page"
+            for page in range(1, (total + 1) // 2 + 1):
+                html = client.get(f"/quotes?sort={sort}&page={page}").text
+                shown = re.findall(r'<td class="src"><a href="/articles/([0-9a-f]+)#([^"]+)"', html)
+                want = queries.quotes(store, limit=2, offset=2 * (page - 1), sort=sort)
+                assert shown == [(r["doc"], r["attribution_id"]) for r in want], (sort, page)

@@ -87,6 +87,16 @@ class State:
                 self._memo.popitem(last=False)
         return value
 
+    def cached(self, key: tuple[Any, ...]) -> Any | None:
+        """What `memo` keeps for `key` while the store is unchanged, else None (nothing is computed)."""
+        sig = self._signature()
+        with self._memo_lock:
+            hit = self._memo.get(key)
+            if hit is not None and hit[0] == sig:
+                self._memo.move_to_end(key)
+                return hit[1]
+        return None
+
     @contextlib.contextmanager
     def store(self) -> Iterator[object]:
         from newsgraph.store import Store

@@ -103,16 +103,31 @@ def _quote_view(request: Request, f: explore.QuoteFilters) -> tuple[dict[str, An
 
 
 def _quote_page(request: Request, f: explore.QuoteFilters) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The facets and one page of the view (its quotations, with their copies under them when asked), from one
-    pass over the matching rows: a cold server answers a page without reading the whole view into Python."""
+    """The facets and one page of the view (its quotations, with their copies under them when asked).
+
+    A cold server makes one pass over the matching rows for the total, the facets, this page and the
+    order of every quotation in the view; it keeps the last two, so any other page of the same view is
+    then read by rowid and the quote key's index (queries.quotes_among), not by another pass."""
+    from array import array
+
     from newsgraph.store import queries
 
     ng = request.app.state.ng
+    view = ("quote-view", f.query(page=1))
+    first = (f.page - 1) * explore.PER_PAGE
 
     def compute() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        known = ng.cached(view)
         with ng.store() as store:
-            return queries.quote_view(store, **f.store_args(), limit=explore.PER_PAGE,
-                                      offset=(f.page - 1) * explore.PER_PAGE, sort=f.sort, with_copies=f.copies)
+            if known is not None:
+                summary, order = known
+                ids = list(order[first:first + explore.PER_PAGE])
+                return summary, queries.quotes_among(store, ids, **f.store_args(), with_copies=f.copies)
+            order_out: list[int] = []
+            summary, rows = queries.quote_view(store, **f.store_args(), limit=explore.PER_PAGE, offset=first,
+                                               sort=f.sort, with_copies=f.copies, order_out=order_out)
+        ng.memo(view, lambda: (summary, array("q", order_out)))
+        return summary, rows
 
     return cast(tuple[dict[str, Any], list[dict[str, Any]]], ng.memo(("quote-page", f.query()), compute))
 

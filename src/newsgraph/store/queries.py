@@ -157,15 +157,16 @@ QUOTE_SORTS = {
 _WIDE = """SELECT {f}.published, {f}.speaker, {f}.kind, a.cue_text AS cue, a.content_text AS quote,
                   ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id, a.speaker_entity_id,
                   ar.publisher, ar.story_id, {f}.art_row, {f}.seq, {f}.speaker_corpus_id, {f}.outlet, {f}.is_copy,
-                  {f}.qk, {f}.nth, {f}.n_rows, {f}.first_seen, {f}.outlets_raw, {f}.arts_raw
+                  {f}.qk, {f}.nth, {f}.n_rows, {f}.first_seen, {f}.outlets_raw, {f}.arts_raw, {f}.rid
            FROM {f} JOIN attributions a ON a._row = {f}.rid JOIN articles ar ON ar._row = {f}.art_row"""
 
 
 def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: str | None, until: str | None,
                kind: str | None, doc: str | None, like: bool, outlet: str | None = None,
-               min_confidence: float | None = None) -> tuple[str, list[Any]] | None:
+               min_confidence: float | None = None, among: list[int] | None = None) -> tuple[str, list[Any]] | None:
     """The quote explorer's rows as a WITH clause ending in `w` (one row per quotation where nth = 1),
-    and its parameters; None when the speaker names no corpus entity."""
+    and its parameters; None when the speaker names no corpus entity. `among` (attribution rowids, each
+    a quotation's first appearance) keeps only those quotations' appearances, found by the quote key's index."""
     src = "attributions a JOIN articles ar ON ar._row = a.art"
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
@@ -197,6 +198,11 @@ def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: s
         # Layer rows are indexed by their article's rowid (`art`), not by the hash.
         where.append("a.art = (SELECT _row FROM articles WHERE doc = ?)")
         params.append(doc)
+    if among is not None:
+        marks = _marks(among) or "NULL"
+        where.append(f"(a._row IN ({marks}) OR a.quote_key IN (SELECT quote_key FROM attributions "
+                     f"WHERE _row IN ({marks}) AND quote_key IS NOT NULL))")
+        params += [*among, *among]
     dates, dparams = _date_filter("ar", since, until)
     copy = f"a.art IN {COPY_ARTS}"
     # Grouping a quotation's appearances takes a sort of every matching row: it is done on narrow rows
@@ -259,7 +265,7 @@ def _finish_quotes(store: Store, rows: list[Row], cte: str, params: list[Any], w
     for r in rows:
         r["articles"] = len(set(r.pop("arts_raw").split()))
         r["outlets"] = sorted({o for o in (r.pop("outlets_raw") or "").split("\x1f") if o})
-        for k in ("nth", "n_rows", "art_row", "seq", "is_copy"):
+        for k in ("nth", "n_rows", "art_row", "seq", "is_copy", "rid"):
             r.pop(k)
     _add_copies(store, rows)
     if with_copies:
@@ -285,8 +291,11 @@ def quote_view(store: Store, *, speaker: str | None = None, about: str | None = 
                until: str | None = None, kind: str | None = None, like: bool = False, outlet: str | None = None,
                top: int = 8, min_confidence: float | None = Settings.min_attribution_confidence,
                sort: str = "-date", limit: int = 50, offset: int = 0,
-               with_copies: bool = False) -> tuple[Row, list[Row]]:
-    """`quote_summary` and a page of `quotes` (the same filters) from one pass over the matching rows."""
+               with_copies: bool = False, order_out: list[int] | None = None) -> tuple[Row, list[Row]]:
+    """`quote_summary` and a page of `quotes` (the same filters) from one pass over the matching rows.
+
+    `order_out`, when given, receives every quotation of the view in its order (its first appearance's
+    attribution rowid), so later pages can be read with `quotes_among` without this pass."""
     found = _quote_sql(store, speaker=speaker, about=about, since=since, until=until, kind=kind, doc=None,
                        like=like, outlet=outlet, min_confidence=min_confidence)
     if found is None:
@@ -301,13 +310,36 @@ def quote_view(store: Store, *, speaker: str | None = None, about: str | None = 
     try:
         summary = _facets(store, top)
         rows: list[Row] = []
+        order = QUOTE_SORTS.get(sort, QUOTE_SORTS["-date"])
+        if order_out is not None:
+            order_out.extend(r[0] for r in store.conn.execute(f"SELECT rid FROM temp.ng_quote_view ORDER BY {order}"))
         if limit > 0:
-            order = QUOTE_SORTS.get(sort, QUOTE_SORTS["-date"])
             sql = f"SELECT * FROM ({_WIDE.format(f='temp.ng_quote_view')}) ORDER BY {order} LIMIT ? OFFSET ?"
             rows = [dict(r) for r in store.conn.execute(sql, (limit, offset))]
     finally:
         store.conn.execute("DROP TABLE IF EXISTS temp.ng_quote_view")
     return summary, _finish_quotes(store, rows, cte, params, with_copies)
+
+
+def quotes_among(store: Store, ids: list[int], *, speaker: str | None = None, about: str | None = None,
+                 since: str | None = None, until: str | None = None, kind: str | None = None, like: bool = False,
+                 outlet: str | None = None, with_copies: bool = False,
+                 min_confidence: float | None = Settings.min_attribution_confidence) -> list[Row]:
+    """The quotations `ids` (from quote_view's `order_out`, same filters) as `quotes` rows, in that order.
+
+    Only their appearances are read (by rowid and the quote key's index), so a page of a view whose
+    order is known costs a few index lookups, not a pass over every matching attribution."""
+    if not ids:
+        return []
+    found = _quote_sql(store, speaker=speaker, about=about, since=since, until=until, kind=kind, doc=None,
+                       like=like, outlet=outlet, min_confidence=min_confidence, among=list(ids))
+    if found is None:
+        return []
+    cte, params = found
+    place = {rid: i for i, rid in enumerate(ids)}
+    rows = sorted((dict(r) for r in store.conn.execute(f"{cte} SELECT * FROM w WHERE nth = 1", params)),
+                  key=lambda r: place.get(r["rid"], len(place)))
+    return _finish_quotes(store, [r for r in rows if r["rid"] in place], cte, params, with_copies)
 
 
 def _facets(store: Store, top: int) -> Row:
