@@ -182,7 +182,9 @@ def test_a_quote_permalink_scrolls_to_it_and_its_citation_copies(server: LiveSer
     assert mark.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && "
                          "r.bottom <= window.innerHeight; }"), "the quote is scrolled into view"
     item.get_by_role("button", name="Copy citation").click()
-    page.wait_for_function("document.getElementById('copied').textContent.length > 0")
+    # Wait with a locator assertion: wait_for_function polls a string of script, which the page's
+    # CSP (no 'unsafe-eval') refuses whenever the first check comes too early (it failed so under load).
+    _expect()(page.locator("#copied")).to_have_text(re.compile(r"\S"))
     copied = page.evaluate("navigator.clipboard.readText()")
     assert re.match(r"^(“.+,” Antony Blinken said|Antony Blinken said .+) \(.+\)$", copied), copied
     assert copied in page.locator("#copied").inner_text()
