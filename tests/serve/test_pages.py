@@ -42,11 +42,6 @@ def test_pages_offer_the_ends_and_the_neighbours() -> None:
     assert explore.pages(0, 1) == [1]
 
 
-def test_a_page_keeps_copies_under_their_original() -> None:
-    rows = [{"doc": "a"}, {"doc": "a2", "copy_of": "a"}, {"doc": "b"}, {"doc": "c"}]
-    assert [r["doc"] for r in explore.page_of(rows, 1, per=2)] == ["a", "a2", "b"]
-    assert [r["doc"] for r in explore.page_of(rows, 2, per=2)] == ["c"]
-
 
 def test_the_topic_is_highlighted_and_the_rest_escaped() -> None:
     html = str(explore.highlight('Rafah <b> "rafah" Rafahs', "rafah"))
@@ -87,3 +82,57 @@ def test_the_api_reference_needs_nothing_from_elsewhere(client: Any) -> None:
     assert resp.status_code == 200 and "GET /api/quotes" in resp.text
     assert "http" not in resp.text.split("<main", 1)[1].split("</main>")[0].replace("/api/openapi.json", "")
     assert "'unsafe-inline'" not in resp.headers["content-security-policy"]
+
+
+def test_a_read_only_store_offers_no_save_and_refuses_one_with_a_coded_field_error(
+        client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsgraph.store.opening as opening
+    from newsgraph.store import open_store, queries
+
+    text = "The Ostwick harbour board said on Monday that the crane repairs would finish in May."
+    writable = client.post("/analyze", data={"text": text})
+    assert writable.status_code == 200 and "Save to store" in writable.text
+    monkeypatch.setattr(opening, "writable", lambda path: False)
+    shown = client.post("/analyze", data={"text": text})
+    assert shown.status_code == 200 and 'id="result"' in shown.text
+    assert "Save to store" not in shown.text and "its store is read-only" in shown.text
+    refused = client.post("/analyze", data={"text": text, "save": "1"})
+    assert refused.status_code == 422
+    assert "(E012)" in refused.text and 'id="form-error"' in refused.text
+    with open_store(client.app.state.ng.db_path, readonly=True) as store:
+        assert not [r for r in queries.search(store, "Ostwick crane") if r["kind"] == "article"], "nothing stored"
+
+
+def test_the_tallest_weekly_bar_leaves_room_for_its_count() -> None:
+    from newsgraph.serve.views import quote_weeks, timeline_months
+
+    weeks = quote_weeks([{"published": "2031-03-03"}] * 4 + [{"published": "2031-03-10"}])
+    tallest = max(weeks["bars"], key=lambda b: b["h"])
+    assert tallest["n"] == 4 and tallest["y"] - 3 >= 10, "the count above the bar is drawn inside the chart"
+    assert [b["since"] for b in weeks["bars"]] == ["2031-03-03", "2031-03-10"]
+    assert weeks["bars"][0]["until"] == "2031-03-09"
+    months = timeline_months([{"date": "2031-02-27", "kind": "article"}, {"date": "2031-02-28", "kind": "quote"},
+                              {"date": "2031-03-01T10:00", "kind": "event:CONSULT"}, {"date": None, "kind": "quote"},
+                              {"date": "XXXX-03", "kind": "quote"}])
+    assert [(m["label"], m["article"], m["quote"], m["event"], m["until"]) for m in months] == [
+        ("February 2031", 1, 1, 0, "2031-02-28"), ("March 2031", 0, 0, 1, "2031-03-31")]
+
+
+def test_every_page_of_a_view_is_the_rows_the_store_pages_to(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first request of a view keeps its order; later pages are read from it (queries.quotes_among).
+    import re
+
+    from newsgraph.serve import explore as ex
+    from newsgraph.store import open_store, queries
+
+    monkeypatch.setattr(ex, "PER_PAGE", 2)  # the small store has a few quotes: a few pages
+    with open_store(client.app.state.ng.db_path, readonly=True) as store:
+        for sort in ("-date", "speaker"):
+            total = queries.quote_summary(store)["total"]
+            assert total >= 2
+            assert total >= 3, "more than one page"
+            for page in range(1, (total + 1) // 2 + 1):
+                html = client.get(f"/quotes?sort={sort}&page={page}").text
+                shown = re.findall(r'<td class="src"><a href="/articles/([0-9a-f]+)#([^"]+)"', html)
+                want = queries.quotes(store, limit=2, offset=2 * (page - 1), sort=sort)
+                assert shown == [(r["doc"], r["attribution_id"]) for r in want], (sort, page)

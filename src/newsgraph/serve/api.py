@@ -127,15 +127,14 @@ def quotes(request: Request, speaker: str | None = None,
     _dates(since, until)
     if sort not in queries.QUOTE_SORTS:
         raise ApiError(422, Code.BAD_ARGUMENT, f"sort is one of {', '.join(queries.QUOTE_SORTS)}, got {sort!r}")
+    args = {"speaker": speaker, "about": about or q, "since": since, "until": until, "like": like, "kind": kind,
+            "outlet": outlet, "sort": sort, "limit": ng.page_size(limit), "offset": offset, "with_copies": copies}
     with ng.store() as store:
-        rows = queries.quotes(store, speaker=speaker, about=about or q, since=since, until=until,
-                              limit=ng.page_size(limit), like=like, with_copies=copies, offset=offset, kind=kind,
-                              outlet=outlet, sort=sort)
-        answer: dict[str, Any] = {"items": rows, "limit": limit, "offset": offset}
-        if total:
-            answer["total"] = queries.quote_summary(store, speaker=speaker, about=about or q, since=since,
-                                                    until=until, kind=kind, like=like, outlet=outlet)["total"]
-    return answer
+        if total:  # the count and the page from one pass over the matching rows
+            summary, rows = queries.quote_view(store, **args)
+            return {"items": rows, "limit": limit, "offset": offset, "total": summary["total"]}
+        rows = queries.quotes(store, **args)
+    return {"items": rows, "limit": limit, "offset": offset}
 
 
 @router.get("/entities", summary="The most covered entities")

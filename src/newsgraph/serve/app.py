@@ -24,7 +24,7 @@ from newsgraph.serve.workers import AnalysisPool
 from newsgraph.settings import Settings, load_settings
 
 T = TypeVar("T")
-MEMO_ENTRIES = 16  # answers kept: a few explorer views and their facets, the home page's lists
+MEMO_ENTRIES = 64  # answers kept: explorer pages, views and their facets, the home page's lists
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,16 @@ class State:
             while len(self._memo) > MEMO_ENTRIES:
                 self._memo.popitem(last=False)
         return value
+
+    def cached(self, key: tuple[Any, ...]) -> Any | None:
+        """What `memo` keeps for `key` while the store is unchanged, else None (nothing is computed)."""
+        sig = self._signature()
+        with self._memo_lock:
+            hit = self._memo.get(key)
+            if hit is not None and hit[0] == sig:
+                self._memo.move_to_end(key)
+                return hit[1]
+        return None
 
     @contextlib.contextmanager
     def store(self) -> Iterator[object]:

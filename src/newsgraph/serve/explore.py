@@ -156,17 +156,3 @@ def columns(f: QuoteFilters) -> list[dict[str, Any]]:
         out.append({"key": key, "label": label, "href": "?" + f.query(sort=target, page=1),
                     "aria_sort": ("descending" if descending else "ascending") if current else None})
     return out
-
-
-def page_of(rows: list[dict[str, Any]], page: int, per: int = PER_PAGE) -> list[dict[str, Any]]:
-    """Page `page` of a view's rows: `per` quotations, each with the copies listed under it."""
-    out: list[dict[str, Any]] = []
-    first, seen = (page - 1) * per, -1
-    for r in rows:
-        if not r.get("copy_of"):
-            seen += 1
-            if seen >= first + per:
-                break
-        if seen >= first:
-            out.append(r)
-    return out

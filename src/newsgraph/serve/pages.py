@@ -10,6 +10,7 @@ from typing import Any, cast
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph import __version__
 from newsgraph.model.format import format_number as number
@@ -95,12 +96,40 @@ def _quote_view(request: Request, f: explore.QuoteFilters) -> tuple[dict[str, An
 
     def compute() -> tuple[dict[str, Any], list[dict[str, Any]]]:
         with ng.store() as store:
-            summary = queries.quote_summary(store, **f.store_args())
-            rows = queries.quotes(store, **f.store_args(), limit=explore.DOWNLOAD_MAX, sort=f.sort,
-                                  with_copies=f.copies)
-        return summary, rows
+            return queries.quote_view(store, **f.store_args(), limit=explore.DOWNLOAD_MAX, sort=f.sort,
+                                      with_copies=f.copies)
 
     return cast(tuple[dict[str, Any], list[dict[str, Any]]], ng.memo(("quotes", f.query(page=1)), compute))
+
+
+def _quote_page(request: Request, f: explore.QuoteFilters) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The facets and one page of the view (its quotations, with their copies under them when asked).
+
+    A cold server makes one pass over the matching rows for the total, the facets, this page and the
+    order of every quotation in the view; it keeps the last two, so any other page of the same view is
+    then read by rowid and the quote key's index (queries.quotes_among), not by another pass."""
+    from array import array
+
+    from newsgraph.store import queries
+
+    ng = request.app.state.ng
+    view = ("quote-view", f.query(page=1))
+    first = (f.page - 1) * explore.PER_PAGE
+
+    def compute() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        known = ng.cached(view)
+        with ng.store() as store:
+            if known is not None:
+                summary, order = known
+                ids = list(order[first:first + explore.PER_PAGE])
+                return summary, queries.quotes_among(store, ids, **f.store_args(), with_copies=f.copies)
+            order_out: list[int] = []
+            summary, rows = queries.quote_view(store, **f.store_args(), limit=explore.PER_PAGE, offset=first,
+                                               sort=f.sort, with_copies=f.copies, order_out=order_out)
+        ng.memo(view, lambda: (summary, array("q", order_out)))
+        return summary, rows
+
+    return cast(tuple[dict[str, Any], list[dict[str, Any]]], ng.memo(("quote-page", f.query()), compute))
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -110,8 +139,7 @@ def quotes_page(request: Request) -> HTMLResponse:
     rows: list[dict[str, Any]] = []
     summary: dict[str, Any] = {"total": 0, "speakers": [], "outlets": [], "kinds": [], "months": []}
     if not errors:
-        summary, every = _quote_view(request, f)
-        rows = explore.page_of(every, f.page)
+        summary, rows = _quote_page(request, f)
     first = (f.page - 1) * explore.PER_PAGE + 1
     return _render(request, "quotes.html", status=422 if errors else 200, title="Quote explorer", nav="quotes",
                    f=f, rows=rows, s=summary, errors=errors, first=first,
@@ -150,7 +178,7 @@ ENTITY_QUOTES = 100  # quotes listed on a speaker page; the explorer has them al
 
 @router.get("/entity/{name}", response_class=HTMLResponse)
 def entity_page(request: Request, name: str, copies: bool = False) -> HTMLResponse:
-    from newsgraph.serve.views import entity_view, quote_weeks, timeline_svg
+    from newsgraph.serve.views import entity_view, quote_weeks, timeline_months, timeline_svg
     from newsgraph.store import queries
 
     def compute() -> dict[str, Any] | None:
@@ -160,7 +188,7 @@ def entity_page(request: Request, name: str, copies: bool = False) -> HTMLRespon
                 return None
             quotes = queries.quotes(store, speaker=name, limit=explore.DOWNLOAD_MAX, with_copies=copies)
         return {"e": view, "quotes": quotes[:ENTITY_QUOTES], "total": len(quotes), "weeks": quote_weeks(quotes),
-                "chart": timeline_svg(view["timeline"])}
+                "chart": timeline_svg(view["timeline"]), "months": timeline_months(view["timeline"])}
 
     def page() -> str | None:
         # The whole page is kept: a much-quoted speaker's chart has hundreds of points to render.
@@ -202,34 +230,47 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
                    copies=copies, story_id=story_id)
 
 
+def _can_save(request: Request) -> bool:
+    """Whether "Save to store" is offered: the server's process may write its store file."""
+    from newsgraph.store.opening import writable
+
+    return writable(request.app.state.ng.db_path)
+
+
 @router.get("/analyze", response_class=HTMLResponse)
 def analyze_form(request: Request) -> HTMLResponse:
-    return _render(request, "analyze.html", title="Analyse an article", nav="analyze", text="", published="",
-                   error=None, field=None, v=None)
+    return _render(request, "analyze.html", title="Analyse an article", nav="analyze", text="", html="",
+                   published="", error=None, field=None, v=None, can_save=_can_save(request))
 
 
-@router.post("/analyze", response_class=HTMLResponse)
+@router.post("/analyze", response_class=HTMLResponse, response_model=None)
 async def analyze_page(request: Request, text: str = Form(""), published: str = Form(""),
-                       upload: UploadFile | None = File(None)) -> HTMLResponse:
+                       upload: UploadFile | None = File(None), html: str = Form(""),
+                       save: str = Form("")) -> HTMLResponse | RedirectResponse:
+    """Analyse the pasted text or uploaded page; with `save` (the result's "Save to store" button, which
+    sends the same input again), store the document and redirect to its article page: a URL to share."""
     from newsgraph.serve.api import AnalyzeRequest, analyze_document
     from newsgraph.serve.views import article_view
 
-    html = None
     if upload is not None and upload.filename:
         data = await upload.read()
         decoded = data.decode("utf-8", errors="replace")
         if upload.filename.lower().endswith((".html", ".htm")):
             html = decoded
         else:
-            text = decoded
-    error, field, view = None, None, None
-    if not (text.strip() or html):
+            text, html = decoded, ""
+    can_save = _can_save(request)
+    error, field, view, obj = None, None, None, None
+    if not (text.strip() or html.strip()):
         error, field = "Paste the text of an article, or choose a file to upload.", "text"
     elif published and not _iso_day(published):
         error, field = f"Write the reference date as YYYY-MM-DD (got “{published}”).", "published"
+    elif save and not can_save:
+        error, field = ("This server cannot write its store (the file is read-only), so the result cannot be "
+                        "saved here (E012).", "save")
     else:
         try:
-            body = AnalyzeRequest(text=None if html else (text or None), html=html, url=None,
+            body = AnalyzeRequest(text=None if html else (text or None), html=html or None, url=None,
                                   published=published or None, raw=False, id=None)
             obj = await analyze_document(request.app.state.ng, body, request)
             view = article_view(obj)
@@ -237,8 +278,33 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
             error, field = f"{exc.message} ({exc.code})", "text"
         except ValueError as exc:
             error, field = f"{exc} (E006)", "text"
-    return _render(request, "analyze.html", status=200 if view else 422, title="Analyse an article", nav="analyze",
-                   text=text, published=published, error=error, field=field, v=view)
+    if obj is not None and save:
+        try:
+            doc = await run_in_threadpool(_save, request, obj)
+        except ApiError as exc:
+            error, field = f"{exc.message} ({exc.code})", "save"
+        else:
+            return RedirectResponse(f"/articles/{doc}", status_code=303)
+    return _render(request, "analyze.html", status=200 if view and not error else 422, title="Analyse an article",
+                   nav="analyze", text="" if html else text, html=html, published=published, error=error,
+                   field=field, v=view, can_save=can_save)
+
+
+def _save(request: Request, obj: dict[str, Any]) -> str:
+    """Store one analysed document (the same content twice is stored once); its id for /articles/{id}."""
+    from newsgraph.model import AnalyzedDocument
+    from newsgraph.model.serialize import from_json
+    from newsgraph.store import open_store
+    from newsgraph.store.errors import StoreError
+
+    doc = from_json(obj)
+    assert isinstance(doc, AnalyzedDocument)  # analyze_document answers errors as ApiError, never a Rejected
+    try:
+        with open_store(request.app.state.ng.db_path) as store:
+            store.put(doc)
+    except StoreError as exc:
+        raise ApiError(503, exc.code.value, f"the result could not be saved: {exc.message}") from None
+    return doc.source.sha256
 
 
 def _iso_day(value: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 from datetime import date, timedelta
 from typing import Any
@@ -146,6 +147,32 @@ def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 15
             "axis_y": top + 3 * lane_h + 4}
 
 
+def timeline_months(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The timeline chart's numbers as a table: articles, quotes and events per month, oldest first.
+
+    The chart's dots say where the items fall but not how many there are; a screen reader (or anyone
+    counting) gets the same data here, each month's quotes linked to the explorer for that month.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for item in items:
+        month = (item.get("date") or "")[:7]
+        if len(month) != 7 or not month[:4].isdigit() or not month[5:].isdigit():
+            continue
+        kind = "event" if item["kind"].startswith("event") else item["kind"] if item["kind"] in (
+            "article", "quote") else "article"
+        row = counts.setdefault(month, {"article": 0, "quote": 0, "event": 0})
+        row[kind] += 1
+    out = []
+    for month in sorted(counts):
+        year, mon = int(month[:4]), int(month[5:])
+        if not 1 <= mon <= 12:
+            continue
+        last = calendar.monthrange(year, mon)[1]
+        out.append({"month": month, "label": f"{humanize.MONTHS[mon - 1]} {year}", "since": f"{month}-01",
+                    "until": f"{month}-{last:02d}", **counts[month]})
+    return out
+
+
 def quote_weeks(quotes: list[dict[str, Any]], height: int = 80) -> dict[str, Any]:
     """Quotes per ISO week, oldest first, as bars (with the same numbers as a table for screen readers)."""
     counts: dict[date, int] = {}
@@ -167,9 +194,11 @@ def quote_weeks(quotes: list[dict[str, Any]], height: int = 80) -> dict[str, Any
     bars = []
     for i, monday in enumerate(weeks):
         n = counts.get(monday, 0)
-        h = round(n / top * (height - 20)) if n else 0
+        # 14 px above the tallest bar for its count, so the number is inside the chart, not clipped.
+        h = round(n / top * (height - 30)) if n else 0
         bars.append({"x": 40 + i * step, "y": height - 16 - h, "w": bar, "h": h, "n": n,
                      "label": "week of " + humanize.day(monday.isoformat()),
+                     "since": monday.isoformat(), "until": (monday + timedelta(days=6)).isoformat(),
                      "short": f"{monday.day} {humanize.MONTHS[monday.month - 1][:3]}" if i % every == 0 else ""})
     return {"bars": bars, "width": 40 + len(bars) * step + 10, "height": height, "max": top}
 

@@ -50,11 +50,21 @@ def _version(conn: sqlite3.Connection) -> int:
         return 0
 
 
+# A shorter quotation ("No.") is not known again by its words alone: it gets no quote key.
+QUOTE_MIN_WORDS = 4
+
+
 def quote_key(text: str | None) -> str | None:
-    """One quotation however it is written: letters and digits only, lower case ("“We will,”" = "we will")."""
+    """One quotation however it is written: letters and digits only, lower case ("“We will,”" = "we will"),
+    or None when it has fewer than QUOTE_MIN_WORDS words.
+
+    The one definition of the stored `attributions.quote_key`: the writer calls it on every insert and
+    migration 9 (store/schema.py) on every older row, so the explorer can group a quotation's appearances by an index.
+    """
     if text is None:
         return None
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split()) or None
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return " ".join(words) if len(words) >= QUOTE_MIN_WORDS else None
 
 
 def _from_sql(value: Any, kind: str) -> Any:
@@ -77,16 +87,16 @@ class Store:
         self.conn.execute("PRAGMA cache_size=-65536")
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA busy_timeout=30000")
-        # Queries group one quotation's appearances across articles by this key (issue 20, item 4).
-        self.conn.create_function("ng_quote_key", 1, quote_key, deterministic=True)
         # Linking entities to corpus entities on every put; the store bench turns it off to report its cost.
         self.link_entities = True
         if not readonly:
             migrate(self.conn)
         self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
         self._getters: dict[str, Any] = {}
-        # Store-only columns go last: `ingested_at` for an article, `art` (its article's _row) for a layer row.
+        # Store-only columns go last: `ingested_at` for an article, `art` (its article's _row) for a layer row,
+        # and an attribution's `quote_key` (quote_key above; queries group one quotation's appearances by it).
         extra = {t: ["ingested_at"] if t == "articles" else ["art"] for t in TABLES}
+        extra["attributions"].append("quote_key")
         self._insert_sql = {
             t: f"INSERT INTO {q(t)} ({', '.join(q(c) for c in cols + extra[t])}) "
                f"VALUES ({', '.join('?' for _ in cols + extra[t])})"
@@ -224,7 +234,11 @@ class Store:
             rows = tables.get(table)
             if rows:
                 values = self._row_values(table)
-                self.conn.executemany(self._insert_sql[table], [values(r) + tail for r in rows])
+                if table == "attributions":
+                    self.conn.executemany(self._insert_sql[table],
+                                          [values(r) + (art, quote_key(r["content_text"])) for r in rows])
+                else:
+                    self.conn.executemany(self._insert_sql[table], [values(r) + tail for r in rows])
         # It reads now: an earlier failure to fetch or read the same URI is history.
         self.conn.execute("DELETE FROM rejections WHERE source_uri = ?", (doc.source.uri,))
         self.conn.execute("DELETE FROM rejections WHERE doc = ?", (key,))

@@ -36,7 +36,6 @@ def asserted(alias: str) -> str:
 # Syndicated copies (`dupes`): every list and count shows a story once, by its original, unless
 # the caller asks for the copies. Articles are matched by rowid: the layer tables' key.
 COPY_ARTS = "(SELECT cp._row FROM dup_groups g JOIN articles cp ON cp.doc = g.doc WHERE g.is_original = 0)"
-QUOTE_MIN_WORDS = 4  # a shorter quotation ("No.") is not known again by its words alone
 
 _WORD = re.compile(r'"[^"]+"|\S+')
 
@@ -154,11 +153,20 @@ QUOTE_SORTS = {
 }
 
 
+# A quotation's row for the reader, from its narrow row `f` (the CTE of _quote_sql, or a temp table of it).
+_WIDE = """SELECT {f}.published, {f}.speaker, {f}.kind, a.cue_text AS cue, a.content_text AS quote,
+                  ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id, a.speaker_entity_id,
+                  ar.publisher, ar.story_id, {f}.art_row, {f}.seq, {f}.speaker_corpus_id, {f}.outlet, {f}.is_copy,
+                  {f}.qk, {f}.nth, {f}.n_rows, {f}.first_seen, {f}.outlets_raw, {f}.arts_raw, {f}.rid
+           FROM {f} JOIN attributions a ON a._row = {f}.rid JOIN articles ar ON ar._row = {f}.art_row"""
+
+
 def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: str | None, until: str | None,
                kind: str | None, doc: str | None, like: bool, outlet: str | None = None,
-               min_confidence: float | None = None) -> tuple[str, list[Any]] | None:
+               min_confidence: float | None = None, among: list[int] | None = None) -> tuple[str, list[Any]] | None:
     """The quote explorer's rows as a WITH clause ending in `w` (one row per quotation where nth = 1),
-    and its parameters; None when the speaker names no corpus entity."""
+    and its parameters; None when the speaker names no corpus entity. `among` (attribution rowids, each
+    a quotation's first appearance) keeps only those quotations' appearances, found by the quote key's index."""
     src = "attributions a JOIN articles ar ON ar._row = a.art"
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
@@ -190,29 +198,34 @@ def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: s
         # Layer rows are indexed by their article's rowid (`art`), not by the hash.
         where.append("a.art = (SELECT _row FROM articles WHERE doc = ?)")
         params.append(doc)
+    if among is not None:
+        marks = _marks(among) or "NULL"
+        where.append(f"(a._row IN ({marks}) OR a.quote_key IN (SELECT quote_key FROM attributions "
+                     f"WHERE _row IN ({marks}) AND quote_key IS NOT NULL))")
+        params += [*among, *among]
     dates, dparams = _date_filter("ar", since, until)
     copy = f"a.art IN {COPY_ARTS}"
+    # Grouping a quotation's appearances takes a sort of every matching row: it is done on narrow rows
+    # (rowids, the stored quote key, the order columns), and the wide columns are read for the result only.
     sql = f"""
         WITH m AS (
-            SELECT DISTINCT ar.published, a.speaker_name AS speaker, a.kind, a.cue_text AS cue,
-                   a.content_text AS quote, ar.title, ar.doc, ar.url, ar.source_id, a.id AS attribution_id,
-                   a.speaker_entity_id, ar.publisher, ar.story_id, ar._row AS art_row, a.seq,
-                   se.corpus_id AS speaker_corpus_id, COALESCE(ar.publisher, ar.rights_holder, ar.source_id) AS outlet,
+            SELECT DISTINCT a._row AS rid, ar._row AS art_row, a.seq, ar.published,
+                   COALESCE(ar.publisher, ar.source_id) AS pub, se.corpus_id AS speaker_corpus_id,
+                   a.speaker_name AS speaker, a.kind, COALESCE(ar.publisher, ar.rights_holder, ar.source_id) AS outlet,
                    CASE WHEN {copy} THEN 1 ELSE 0 END AS is_copy,
-                   CASE WHEN length(ng_quote_key(a.content_text)) - length(replace(ng_quote_key(a.content_text),
-                        ' ', '')) + 1 >= {QUOTE_MIN_WORDS}
-                        THEN COALESCE(se.corpus_id, lower(a.speaker_name), '') || '|' || ng_quote_key(a.content_text)
+                   CASE WHEN a.quote_key IS NOT NULL
+                        THEN COALESCE(se.corpus_id, lower(a.speaker_name), '') || '|' || a.quote_key
                         ELSE 'row:' || a._row END AS qk
             FROM {src} LEFT JOIN entities se ON se.art = a.art AND se.id = a.speaker_entity_id
             WHERE {' AND '.join(where)} {dates}),
         o AS (SELECT * FROM m WHERE is_copy = 0),
-        w AS (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY qk ORDER BY published IS NULL, published, art_row, seq)
-                     AS nth,
-                     COUNT(*) OVER (PARTITION BY qk) AS n_rows,
-                     MIN(published) OVER (PARTITION BY qk) AS first_seen,
-                     group_concat(COALESCE(publisher, source_id), char(31)) OVER (PARTITION BY qk) AS outlets_raw,
-                     group_concat(art_row, ' ') OVER (PARTITION BY qk) AS arts_raw
-              FROM o)"""
+        f AS (SELECT o.*, ROW_NUMBER() OVER q AS nth, COUNT(*) OVER q AS n_rows, MIN(published) OVER q AS first_seen,
+                     group_concat(pub, char(31)) OVER q AS outlets_raw, group_concat(art_row, ' ') OVER q AS arts_raw
+              FROM o
+              -- One window for all five (one sort): the whole quotation, in order of appearance.
+              WINDOW q AS (PARTITION BY qk ORDER BY published IS NULL, published, art_row, seq
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
+        w AS ({_WIDE.format(f="f")})"""
     return sql, [*params, *dparams]
 
 
@@ -243,11 +256,16 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
         return []
     cte, params = found
     sql = f"{cte} SELECT * FROM w WHERE nth = 1 ORDER BY {QUOTE_SORTS.get(sort, QUOTE_SORTS['-date'])} LIMIT ? OFFSET ?"
-    rows = [dict(r) for r in store.conn.execute(sql, (*params, limit, offset))]
+    return _finish_quotes(store, [dict(r) for r in store.conn.execute(sql, (*params, limit, offset))],
+                          cte, params, with_copies)
+
+
+def _finish_quotes(store: Store, rows: list[Row], cte: str, params: list[Any], with_copies: bool) -> list[Row]:
+    """Rows of `w` as `quotes` answers them: in how many articles, the outlets, the story's copies."""
     for r in rows:
         r["articles"] = len(set(r.pop("arts_raw").split()))
         r["outlets"] = sorted({o for o in (r.pop("outlets_raw") or "").split("\x1f") if o})
-        for k in ("nth", "n_rows", "art_row", "seq", "is_copy"):
+        for k in ("nth", "n_rows", "art_row", "seq", "is_copy", "rid"):
             r.pop(k)
     _add_copies(store, rows)
     if with_copies:
@@ -265,36 +283,83 @@ def quote_summary(store: Store, *, speaker: str | None = None, about: str | None
                   min_confidence: float | None = Settings.min_attribution_confidence) -> Row:
     """What a page of `quotes` with the same filters is part of: the true total and facets with counts
     (speaker, outlet, kind, month), each quotation counted once as `quotes` lists it."""
+    return quote_view(store, speaker=speaker, about=about, since=since, until=until, kind=kind, like=like,
+                      outlet=outlet, top=top, min_confidence=min_confidence, limit=0)[0]
+
+
+def quote_view(store: Store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
+               until: str | None = None, kind: str | None = None, like: bool = False, outlet: str | None = None,
+               top: int = 8, min_confidence: float | None = Settings.min_attribution_confidence,
+               sort: str = "-date", limit: int = 50, offset: int = 0,
+               with_copies: bool = False, order_out: list[int] | None = None) -> tuple[Row, list[Row]]:
+    """`quote_summary` and a page of `quotes` (the same filters) from one pass over the matching rows.
+
+    `order_out`, when given, receives every quotation of the view in its order (its first appearance's
+    attribution rowid), so later pages can be read with `quotes_among` without this pass."""
     found = _quote_sql(store, speaker=speaker, about=about, since=since, until=until, kind=kind, doc=None,
                        like=like, outlet=outlet, min_confidence=min_confidence)
-    empty: Row = {"total": 0, "speakers": [], "outlets": [], "kinds": [], "months": []}
     if found is None:
-        return empty
+        return {"total": 0, "speakers": [], "outlets": [], "kinds": [], "months": []}, []
     cte, params = found
-    # One pass over the matching quotations into a temporary table; the facets then read it, not the FTS and
-    # window functions again (a temp table lives in the connection's own temp store, so a read-only store is fine).
+    # The first appearance of every matching quotation, narrow, into a temporary table; the total, the facets
+    # and the page then read it, not the FTS and window functions again (a temp table lives in the
+    # connection's own temp store, so a read-only store is fine).
     store.conn.execute("DROP TABLE IF EXISTS temp.ng_quote_view")
-    store.conn.execute(f"CREATE TEMP TABLE ng_quote_view AS {cte} SELECT speaker, speaker_corpus_id, outlet, kind, "
-                       "substr(published, 1, 7) AS month FROM w WHERE nth = 1", params)
+    store.conn.execute(f"CREATE TEMP TABLE ng_quote_view AS {cte} SELECT *, substr(published, 1, 7) AS month "
+                       "FROM f WHERE nth = 1", params)
     try:
-        total = store.conn.execute("SELECT COUNT(*) FROM temp.ng_quote_view").fetchone()[0]
-
-        def facet(select: str, group: str, order: str, limit: int, where: str = "1 = 1") -> list[Row]:
-            sql = (f"SELECT {select}, COUNT(*) AS n FROM temp.ng_quote_view WHERE {where} GROUP BY {group} "
-                   f"ORDER BY {order} LIMIT ?")
-            return [dict(r) for r in store.conn.execute(sql, (limit,))]
-
-        return {
-            "total": total,
-            # Unresolved speakers ("I", "a spokesman") are no one to filter by, so they are no facet value.
-            "speakers": facet("speaker_corpus_id AS corpus_id, MIN(speaker) AS name", "speaker_corpus_id",
-                              "n DESC, name", top, "speaker_corpus_id IS NOT NULL"),
-            "outlets": facet("outlet AS name", "outlet", "n DESC, name", top, "outlet IS NOT NULL"),
-            "kinds": facet("kind AS name", "kind", "n DESC, name", 10),
-            "months": facet("month AS name", "month", "name DESC", 24, "month IS NOT NULL"),
-        }
+        summary = _facets(store, top)
+        rows: list[Row] = []
+        order = QUOTE_SORTS.get(sort, QUOTE_SORTS["-date"])
+        if order_out is not None:
+            order_out.extend(r[0] for r in store.conn.execute(f"SELECT rid FROM temp.ng_quote_view ORDER BY {order}"))
+        if limit > 0:
+            sql = f"SELECT * FROM ({_WIDE.format(f='temp.ng_quote_view')}) ORDER BY {order} LIMIT ? OFFSET ?"
+            rows = [dict(r) for r in store.conn.execute(sql, (limit, offset))]
     finally:
         store.conn.execute("DROP TABLE IF EXISTS temp.ng_quote_view")
+    return summary, _finish_quotes(store, rows, cte, params, with_copies)
+
+
+def quotes_among(store: Store, ids: list[int], *, speaker: str | None = None, about: str | None = None,
+                 since: str | None = None, until: str | None = None, kind: str | None = None, like: bool = False,
+                 outlet: str | None = None, with_copies: bool = False,
+                 min_confidence: float | None = Settings.min_attribution_confidence) -> list[Row]:
+    """The quotations `ids` (from quote_view's `order_out`, same filters) as `quotes` rows, in that order.
+
+    Only their appearances are read (by rowid and the quote key's index), so a page of a view whose
+    order is known costs a few index lookups, not a pass over every matching attribution."""
+    if not ids:
+        return []
+    found = _quote_sql(store, speaker=speaker, about=about, since=since, until=until, kind=kind, doc=None,
+                       like=like, outlet=outlet, min_confidence=min_confidence, among=list(ids))
+    if found is None:
+        return []
+    cte, params = found
+    place = {rid: i for i, rid in enumerate(ids)}
+    rows = sorted((dict(r) for r in store.conn.execute(f"{cte} SELECT * FROM w WHERE nth = 1", params)),
+                  key=lambda r: place.get(r["rid"], len(place)))
+    return _finish_quotes(store, [r for r in rows if r["rid"] in place], cte, params, with_copies)
+
+
+def _facets(store: Store, top: int) -> Row:
+    """The total and the facets of the quotations in temp.ng_quote_view."""
+    total = store.conn.execute("SELECT COUNT(*) FROM temp.ng_quote_view").fetchone()[0]
+
+    def facet(select: str, group: str, order: str, limit: int, where: str = "1 = 1") -> list[Row]:
+        sql = (f"SELECT {select}, COUNT(*) AS n FROM temp.ng_quote_view WHERE {where} GROUP BY {group} "
+               f"ORDER BY {order} LIMIT ?")
+        return [dict(r) for r in store.conn.execute(sql, (limit,))]
+
+    return {
+        "total": total,
+        # Unresolved speakers ("I", "a spokesman") are no one to filter by, so they are no facet value.
+        "speakers": facet("speaker_corpus_id AS corpus_id, MIN(speaker) AS name", "speaker_corpus_id",
+                          "n DESC, name", top, "speaker_corpus_id IS NOT NULL"),
+        "outlets": facet("outlet AS name", "outlet", "n DESC, name", top, "outlet IS NOT NULL"),
+        "kinds": facet("kind AS name", "kind", "n DESC, name", 10),
+        "months": facet("month AS name", "month", "name DESC", 24, "month IS NOT NULL"),
+    }
 
 
 def _add_copies(store: Store, rows: list[Row]) -> None:

@@ -76,16 +76,17 @@
         }, function () { if (status) status.textContent = "Could not copy; select the quote instead."; });
       });
     });
-    var form = document.querySelector("form.analyze");
-    if (form) {
+    // The analyse form and the result's "Save to store" form: each says it is busy while the server works.
+    document.querySelectorAll("form.analyze").forEach(function (form) {
       form.addEventListener("submit", function () {
         var button = form.querySelector("button[type=submit]");
+        var word = form.getAttribute("data-busy") || "Analysing…";
         form.setAttribute("aria-busy", "true");
-        var status = document.getElementById("analyse-status");
-        if (status) status.textContent = "Analysing… this takes a few seconds.";
-        if (button) { button.textContent = "Analysing…"; setTimeout(function () { button.disabled = true; }, 0); }
+        var status = form.querySelector(".busy[role=status]");
+        if (status) status.textContent = word + " this takes a few seconds.";
+        if (button) { button.textContent = word; setTimeout(function () { button.disabled = true; }, 0); }
       });
-    }
+    });
     highlightTarget();
   });
   window.addEventListener("hashchange", highlightTarget);
