@@ -71,10 +71,10 @@ class Corpus:
     keys: dict[str, str] = field(default_factory=dict)  # key -> "name" | "alias"
     dirty: bool = False
     new: bool = False
+    person: bool = field(init=False)  # asked for every candidate of every entity: kept, not recomputed
 
-    @property
-    def person(self) -> bool:
-        return self.type == PERSON
+    def __post_init__(self) -> None:
+        self.person = self.type == PERSON
 
     def _parse(self) -> None:
         if self.raw is not None:
@@ -144,10 +144,11 @@ class Session:
         self.probed.update(keys)
         for i in range(0, len(keys), 500):
             part = keys[i:i + 500]
+            # fetchall: the Store's cursor checks errors in Python on every step of an iteration
             for key, cid, kind, name, typ, first_art, profile in self.conn.execute(
                     "SELECT k.key, k.corpus_id, k.kind, c.name, c.type, c.first_art, c.profile FROM corpus_keys k "
                     f"JOIN corpus_entities c ON c.id = k.corpus_id WHERE k.key IN ({', '.join('?' for _ in part)})",
-                    part):
+                    part).fetchall():
                 while cid in self.moved:
                     cid = self.moved[cid]
                 c = self.by_id.get(cid)

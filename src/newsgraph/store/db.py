@@ -29,7 +29,15 @@ from newsgraph.store.opening import (
     quick_check,
     writable,
 )
-from newsgraph.store.schema import FTS_TABLES, LATEST, LAYER_TABLES, VERSIONS, migrate, q, transaction
+from newsgraph.store.schema import (
+    FTS_TABLES,
+    LATEST,
+    LAYER_TABLES,
+    VERSIONS,
+    migrate,
+    q,
+    transaction,
+)
 
 DEFAULT_DB = "newsgraph.db"
 
