@@ -56,7 +56,7 @@ class Ent:
     titles: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)  # made for every key a linked article meets: slots make that cheaper
 class Corpus:
     """One corpus entity as linking sees it (a row of corpus_entities plus its keys)."""
 
@@ -157,6 +157,17 @@ class Session:
                 if c.keys.get(key) != "name":  # after a merge, the name kind wins (as the merge's SQL does)
                     c.keys[key] = kind
                 self.by_key.setdefault(key, set()).add(cid)
+
+    def prefetch(self, articles: Iterable[Iterable[Ent]]) -> None:
+        """Read the keys of all the transaction's articles in one go, before linking the first.
+
+        Equivalent to reading them article by article: nothing is written before `flush`, and a
+        key read early is kept up to date in memory (merges move it) as one read later would be.
+        """
+        probe: set[str] = set()
+        for ents in articles:
+            probe |= _plan(ents)[2]
+        self.load(probe)
 
     def candidates(self, keys: Iterable[str]) -> list[Corpus]:
         ids: set[str] = set()
@@ -291,10 +302,9 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
     return out
 
 
-def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
+def _plan(entities: Iterable[Ent]) -> tuple[list[Ent], dict[str, tuple[str, list[str]]], set[str]]:
+    """The named entities, each one's name key and alias keys, and every key linking will look up."""
     ents = [e for e in entities if e.name and is_name(e.name)]
-    if not ents:
-        return {}
     plans: dict[str, tuple[str, list[str]]] = {}
     probe: set[str] = set()
     for e in ents:
@@ -308,6 +318,13 @@ def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[st
         probe.update(aliases)
         if e.type != PERSON and " " in key:
             probe.add(key.split()[0])  # "iTunes Store" may join "iTunes" (see _pick_thing)
+    return ents, plans, probe
+
+
+def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
+    ents, plans, probe = _plan(entities)
+    if not ents:
+        return {}
     view.load(probe)
     out: dict[str, str] = {}
     taken: set[str] = set()

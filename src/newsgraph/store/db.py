@@ -68,6 +68,10 @@ def quote_key(text: str | None) -> str | None:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split()) or None
 
 
+def _ents(doc: AnalyzedDocument) -> list[identity.Ent]:
+    return [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles) for e in doc.entities]
+
+
 def _from_sql(value: Any, kind: str) -> Any:
     if kind == "bool" and value is not None:
         return bool(value)
@@ -206,6 +210,9 @@ class Store:
         with transaction(self.conn):
             # One linking session per transaction: the articles' lookups share what it read.
             linker = identity.Session(self.conn) if self.link_entities else None
+            docs = list(docs)
+            if linker is not None:
+                linker.prefetch(_ents(d) for d in docs if not isinstance(d, Rejected))
             wrote = [bool(self._put(doc, replace, now, fresh, linker)) for doc in docs]
             if linker is not None:
                 linker.flush()
@@ -256,8 +263,7 @@ class Store:
         fresh.append(art)
         tail = (art,)
         # Corpus ids are the store's too: whatever the document carries is replaced by this store's.
-        ids = linker.link(key, art, [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles)
-                                     for e in doc.entities]) if linker is not None else {}
+        ids = linker.link(key, art, _ents(doc)) if linker is not None else {}
         for r in tables.get("entities", ()):
             r["corpus_id"] = ids.get(r["id"])
         for table in LAYER_TABLES:
