@@ -137,6 +137,7 @@ class Session:
         self.merged: list[tuple[str, str, bool]] = []
         self.moved: dict[str, str] = {}  # loser -> survivor, to map keys read after the merge
         self.handed: set[str] = set()  # ids given to the entities of earlier articles
+        self.planned: dict[str, tuple[list[Ent], dict[str, tuple[str, list[str]]], set[str]]] = {}
 
     def load(self, probe: set[str]) -> None:
         """Read the corpus entities of the keys no earlier article of the session probed."""
@@ -158,15 +159,17 @@ class Session:
                     c.keys[key] = kind
                 self.by_key.setdefault(key, set()).add(cid)
 
-    def prefetch(self, articles: Iterable[Iterable[Ent]]) -> None:
-        """Read the keys of all the transaction's articles in one go, before linking the first.
+    def prefetch(self, articles: Iterable[tuple[str, list[Ent]]]) -> None:
+        """Read the keys of all the transaction's articles (doc, entities) in one go, before linking the first.
 
         Equivalent to reading them article by article: nothing is written before `flush`, and a
         key read early is kept up to date in memory (merges move it) as one read later would be.
+        Each article's plan is kept for its `link`, which must get the same entities.
         """
         probe: set[str] = set()
-        for ents in articles:
-            probe |= _plan(ents)[2]
+        for doc, ents in articles:
+            plan = self.planned[doc] = _plan(ents)
+            probe |= plan[2]
         self.load(probe)
 
     def candidates(self, keys: Iterable[str]) -> list[Corpus]:
@@ -322,7 +325,8 @@ def _plan(entities: Iterable[Ent]) -> tuple[list[Ent], dict[str, tuple[str, list
 
 
 def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
-    ents, plans, probe = _plan(entities)
+    planned = view.planned.pop(doc, None)
+    ents, plans, probe = planned if planned is not None else _plan(entities)
     if not ents:
         return {}
     view.load(probe)

@@ -212,7 +212,7 @@ class Store:
             linker = identity.Session(self.conn) if self.link_entities else None
             docs = list(docs)
             if linker is not None:
-                linker.prefetch(_ents(d) for d in docs if not isinstance(d, Rejected))
+                linker.prefetch((d.source.sha256, _ents(d)) for d in docs if not isinstance(d, Rejected))
             wrote = [bool(self._put(doc, replace, now, fresh, linker)) for doc in docs]
             if linker is not None:
                 linker.flush()
