@@ -150,7 +150,7 @@ ENTITY_QUOTES = 100  # quotes listed on a speaker page; the explorer has them al
 
 
 @router.get("/entity/{name}", response_class=HTMLResponse)
-def entity_page(request: Request, name: str, copies: bool = False) -> HTMLResponse:
+def entity_page(request: Request, name: str, copies: bool = False) -> Response:
     from newsgraph.serve.views import entity_view, quote_weeks, timeline_svg
     from newsgraph.store import queries
 
@@ -195,7 +195,7 @@ def dupes_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> HTMLResponse:
+def story_page(request: Request, story_id: str) -> Response:
     from newsgraph.serve.views import copy_diff
     from newsgraph.store import queries
 
