@@ -48,6 +48,13 @@ def _settings() -> Any:
     return load_settings(stages=tuple(STAGES.split(",")) if STAGES else None)
 
 
+def _stage_names() -> tuple[str, ...]:
+    """The stages the bench ran: the settings' list, else (None) the pipeline's default order."""
+    from newsgraph.pipeline.registry import default_order
+
+    return _settings().stages or default_order()
+
+
 def _scripts() -> Any:
     sys.path.insert(0, str(ROOT / "scripts"))
     import make_synthetic_store
@@ -243,7 +250,7 @@ def main() -> str:
         f"Measured with `make bench` (bench/bench_store.py); load average {load:.1f} on {os.cpu_count()} shared "
         "cores at the start, so wall-clock rates are what this busy machine gave.",
         "",
-        f"Stages: {', '.join(_settings().stages)}.",
+        f"Stages: {', '.join(_stage_names())}.",
         "",
         f"| ingest of {one['docs']} NAEB HTML pages | seconds | docs/s (whole run) | docs/s (steady) | "
         "peak RSS per worker |",
