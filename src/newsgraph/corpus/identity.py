@@ -33,6 +33,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
@@ -78,9 +79,9 @@ class Corpus:
 
     def _parse(self) -> None:
         if self.raw is not None:
-            prof = json.loads(self.raw)
+            ctx, titles, firsts = _parsed_profile(self.raw)
             self.raw = None
-            self._ctx, self._titles, self._firsts = prof["ctx"], set(prof["titles"]), set(prof["first"])
+            self._ctx, self._titles, self._firsts = list(ctx), set(titles), set(firsts)
 
     @property
     def ctx(self) -> list[str]:
@@ -101,6 +102,14 @@ class Corpus:
     def firsts(self) -> set[str]:
         self._parse()
         return self._firsts
+
+
+@lru_cache(maxsize=4096)
+def _parsed_profile(raw: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """A stored profile, parsed once per distinct text: every transaction that meets a known
+    person reads it again, and a profile only changes by being written anew (a new text)."""
+    prof = json.loads(raw)
+    return tuple(prof["ctx"]), frozenset(prof["titles"]), frozenset(prof["first"])
 
 
 def _profile(c: Corpus) -> str | None:
