@@ -5,10 +5,12 @@
   loading in the workers is left out), and peak RSS per worker;
 * store insert rate without analysis: analysed documents written again under
   new (random, sha256-like) content hashes, 8 per transaction as `ingest` writes them,
-  into an empty store and into one already holding 30,000 documents;
+  into an empty store (with and without corpus-entity linking, alternately) and into one
+  already holding 30,000 documents;
 * FTS query p50/p95 over a synthetic store of 100,000 articles made by
   scripts/make_synthetic_store.py (cached in /tmp, never committed);
-* near-duplicate grouping time on 2,500 and 10,000 synthetic texts (near-linear?).
+* near-duplicate grouping time on 2,500 and 10,000 synthetic texts (near-linear?), and in a store:
+  a run's new articles against the stored ones, and the whole store again.
 
 The machine is shared, so the load average at the start is printed with
 the figures; CPU-time rates are given next to wall-clock ones where they differ.
@@ -44,6 +46,13 @@ def _settings() -> Any:
     from newsgraph.settings import load_settings
 
     return load_settings(stages=tuple(STAGES.split(",")) if STAGES else None)
+
+
+def _stage_names() -> tuple[str, ...]:
+    """The stages the bench ran: the settings' list, else (None) the pipeline's default order."""
+    from newsgraph.pipeline.registry import default_order
+
+    return _settings().stages or default_order()
 
 
 def _scripts() -> Any:
@@ -125,6 +134,48 @@ def bench_insert(sample: list[Any], n: int = 2000, per_txn: int = 8, prefill: in
             "prefill": prefill, "link": link}
 
 
+def bench_linking(sample: list[Any], n: int = 2000, repeat: int = 3) -> dict[str, float]:
+    """Insert rates with and without corpus-entity linking, measured alternately in this process.
+
+    The host is shared, so each setting runs `repeat` times, interleaved, and the best run of
+    each counts (the one least disturbed). "cpu" rates are documents per second of this
+    process's CPU time (time.process_time), "wall" rates per second of elapsed time.
+    """
+    runs: dict[bool, list[dict[str, float]]] = {True: [], False: []}
+    for _ in range(repeat):
+        for link in (True, False):
+            runs[link].append(bench_insert(sample, n=n, link=link))
+    best = {k: max(v, key=lambda r: r["cpu_rate"]) for k, v in runs.items()}
+    return {"link_wall": max(r["rate"] for r in runs[True]), "link_cpu": best[True]["cpu_rate"],
+            "nolink_wall": max(r["rate"] for r in runs[False]), "nolink_cpu": best[False]["cpu_rate"],
+            "link_ms": 1000 / best[True]["cpu_rate"] - 1000 / best[False]["cpu_rate"],
+            "annotations": best[True]["annotations"], "docs": n, "repeat": repeat}
+
+
+def bench_regroup(n: int = 4000, new: int = 8) -> dict[str, float]:
+    """Seconds (CPU) to group `new` articles against a store of `n` (what `ingest` does at the end of
+    a run) and to regroup the whole store (`dupes --full`), on synthetic articles."""
+    from newsgraph.corpus.dupes import update_store_groups
+    from newsgraph.store import open_store
+
+    docs = list(_scripts().articles(n + new, seed=9))
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "g.db") as store:
+        store.link_entities = False
+        for i in range(0, n, 500):
+            store.put_many(docs[i:min(i + 500, n)])
+        c0 = time.process_time()
+        update_store_groups(store)
+        first = time.process_time() - c0
+        store.put_many(docs[n:])
+        c0 = time.process_time()
+        update_store_groups(store)
+        incremental = time.process_time() - c0
+        c0 = time.process_time()
+        update_store_groups(store, full=True)
+        full = time.process_time() - c0
+    return {"store": n, "new": new, "first": first, "incremental": incremental, "full": full}
+
+
 def bench_fts(queries_n: int = 300) -> dict[str, Any]:
     from newsgraph.store import open_store, queries
 
@@ -180,11 +231,11 @@ def main() -> str:
     from newsgraph.pipeline import get_pipeline
 
     analysed = [d for d in get_pipeline(_settings()).process_batch(docs[:24]) if hasattr(d, "article")]
-    ins = bench_insert(analysed)
-    print("insert", ins, flush=True)
-    # The same run without linking entities to corpus entities: what linking costs.
-    unlinked = bench_insert(analysed, link=False)
-    print("insert, no linking", unlinked, flush=True)
+    # With and without linking entities to corpus entities, alternately: what linking costs.
+    lk = bench_linking(analysed, repeat=int(os.environ.get("BENCH_STORE_REPEAT", "3")))
+    print("insert with / without linking", lk, flush=True)
+    regroup = bench_regroup()
+    print("regroup", regroup, flush=True)
     # `newsgraph load` writes a whole Parquet folder in one transaction.
     bulk = bench_insert(analysed, per_txn=500)
     print("insert, bulk", bulk, flush=True)
@@ -199,7 +250,7 @@ def main() -> str:
         f"Measured with `make bench` (bench/bench_store.py); load average {load:.1f} on {os.cpu_count()} shared "
         "cores at the start, so wall-clock rates are what this busy machine gave.",
         "",
-        f"Stages: {', '.join(_settings().stages)}.",
+        f"Stages: {', '.join(_stage_names())}.",
         "",
         f"| ingest of {one['docs']} NAEB HTML pages | seconds | docs/s (whole run) | docs/s (steady) | "
         "peak RSS per worker |",
@@ -209,11 +260,16 @@ def main() -> str:
         f"| scaling 2 vs 1 | | {two['rate'] / one['rate']:.2f}x | {two['steady'] / one['steady']:.2f}x | "
         "(target >= 1.7x) |",
         "",
-        f"Store insert without analysis: {ins['rate']:.0f} docs/s wall, {ins['cpu_rate']:.0f} docs/s of CPU time "
-        f"({ins['docs']} analysed documents, {ins['annotations']:.0f} annotations each on average, "
-        "8 per transaction as `ingest` writes them, entities linked to corpus entities; target >= 500); "
-        f"without linking {unlinked['rate']:.0f} docs/s wall, {unlinked['cpu_rate']:.0f} of CPU time, so linking "
-        f"costs {1000 / ins['cpu_rate'] - 1000 / unlinked['cpu_rate']:.2f} ms of CPU per document; "
+        f"Store insert without analysis ({lk['docs']} analysed documents, {lk['annotations']:.0f} annotations "
+        "each on average, 8 per transaction as `ingest` writes them; target >= 500 docs/s with linking; "
+        f"best of {lk['repeat']} interleaved runs each; wall = elapsed time, CPU = this process's CPU time):",
+        "",
+        "| store insert, 8 per transaction | docs/s wall | docs/s of CPU time |",
+        "|---|---:|---:|",
+        f"| entities linked to corpus entities | {lk['link_wall']:.0f} | {lk['link_cpu']:.0f} |",
+        f"| without linking | {lk['nolink_wall']:.0f} | {lk['nolink_cpu']:.0f} |",
+        f"| cost of linking | | {lk['link_ms']:.2f} ms of CPU per document |",
+        "",
         f"{bulk['rate']:.0f} docs/s wall, {bulk['cpu_rate']:.0f} of CPU time 500 per transaction as `load` writes; "
         f"{full['rate']:.0f} docs/s wall, {full['cpu_rate']:.0f} of CPU time 8 per transaction into a store "
         f"already holding {full['prefill']:,} documents.",
@@ -224,6 +280,9 @@ def main() -> str:
     lines += [f"| {k} | {fts[k][0]:.1f} ms | {fts[k][1]:.1f} ms |" for k in keys]
     if fts["built_s"]:
         lines.append(f"\n(the synthetic store was built in {fts['built_s']:.0f}s)")
+    lines += ["", f"Grouping copies in a store of {regroup['store']:,} synthetic articles (CPU seconds): "
+              f"{regroup['new']} new articles against the store {regroup['incremental']:.2f} s (what `ingest` "
+              f"and `load` do), the whole store again {regroup['full']:.1f} s (`dupes --full`)."]
     lines += ["", "| near-duplicate grouping (in memory) | seconds | per 1,000 docs |", "|---|---:|---:|"]
     lines += [f"| {n:,} synthetic texts | {s:.1f} | {s / n * 1000:.2f} s |" for n, s in dup]
     text = "\n".join(lines)

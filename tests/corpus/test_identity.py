@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -167,3 +168,55 @@ def test_a_model_number_names_the_maker_s_model(tmp_path: Path) -> None:
     with open_store(tmp_path / "v.db") as s:
         s.put_many([full, bare])
         assert _cid(s, bare, "640s") == _cid(s, full, "Vantor 640") != _cid(s, full, "Vantor Aerospace")
+# A merge, then an article that meets the merged-away entity by a key no earlier article of its
+# transaction read ("HA"): linking must find the survivor there as the merge's SQL would have it.
+SPLIT = _doc("The Harbor Authority Board met; the Harbor Authority (HA) said fees rise.",
+             [("Harbor Authority Board", "ORG", (), ()), ("Harbor Authority", "ORG", ("Harbor Authority", "HA"), ())])
+JOINED = _doc("Harbor Authority Board members, the Harbor Authority said, will vote.",
+              [("Harbor Authority Board", "ORG", ("Harbor Authority", "Harbor Authority Board"), ())], day="2025-06-01")
+AFTER = _doc("HA inspectors closed pier four in Millbrook.", [("HA", "ORG", (), ()), ("Millbrook", "GPE", (), ())],
+             day="2025-06-02")
+SEQUENCE = [*ALL, SPLIT, JOINED, AFTER, BAKER, FULL]
+
+
+def _corpus(s: Store) -> tuple[list[Any], ...]:
+    return (s.conn.execute("SELECT doc, id, corpus_id FROM entities ORDER BY doc, id").fetchall(),
+            s.conn.execute("SELECT id, name, type, first_art, profile FROM corpus_entities ORDER BY id").fetchall(),
+            s.conn.execute("SELECT key, corpus_id, kind FROM corpus_keys ORDER BY key, corpus_id").fetchall())
+
+
+@pytest.mark.parametrize("sizes", [(len(SEQUENCE),), (3, 4, 5), (9, 2, 1)])
+def test_linking_many_articles_in_one_transaction_gives_the_ids_of_one_at_a_time(tmp_path: Path,
+                                                                                  sizes: tuple[int, ...]) -> None:
+    docs = [d for i, d in enumerate(SEQUENCE) if d not in SEQUENCE[:i]]
+    with open_store(tmp_path / "one.db") as s:
+        for d in docs:
+            s.put_many([d])
+        expected = _corpus(s)
+        assert s.conn.execute("SELECT COUNT(*) FROM corpus_redirects").fetchone()[0] == 1
+    with open_store(tmp_path / "batched.db") as s:
+        start = 0
+        for n in sizes:
+            s.put_many(docs[start:start + n])
+            start += n
+        s.put_many(docs[start:])
+        assert _corpus(s) == expected
+    assert {r[2] for r in expected[0] if r[1] == "e1" and r[0] == AFTER.source.sha256} == \
+           {r[2] for r in expected[0] if r[0] == JOINED.source.sha256}  # "HA" is the merged Harbor Authority
+
+
+def test_an_id_merged_away_still_resolves(tmp_path: Path) -> None:
+    with open_store(tmp_path / "r.db") as s:
+        s.put_many([SPLIT])
+        old = {_cid(s, SPLIT, "Harbor Authority"), _cid(s, SPLIT, "Harbor Authority Board")}
+        s.put_many([JOINED])
+        [survivor] = {_cid(s, SPLIT, "Harbor Authority"), _cid(s, JOINED, "Harbor Authority Board")}
+        [gone] = old - {survivor}
+        assert s.conn.execute("SELECT COUNT(*) FROM corpus_entities WHERE id = ?", (gone,)).fetchone()[0] == 0
+        assert queries.redirected(s, gone) == survivor and queries.redirected(s, survivor) is None
+        assert queries.resolve(s, gone) == [survivor]
+        [row] = queries.entities(s, name=gone)
+        assert row["articles"] == 2
+        # A rebuild gives the same ids and keeps the redirect.
+        rebuild(s.conn)
+        assert queries.resolve(s, gone) == [survivor]

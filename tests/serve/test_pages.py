@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -136,3 +137,39 @@ def test_every_page_of_a_view_is_the_rows_the_store_pages_to(client: Any, monkey
                 shown = re.findall(r'<td class="src"><a href="/articles/([0-9a-f]+)#([^"]+)"', html)
                 want = queries.quotes(store, limit=2, offset=2 * (page - 1), sort=sort)
                 assert shown == [(r["doc"], r["attribution_id"]) for r in want], (sort, page)
+def test_merged_and_regrouped_ids_redirect(tmp_path: Path) -> None:
+    """An id that linking merged away, or a story id that regrouping replaced, still leads somewhere."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.corpus.dupes import update_store_groups
+    from newsgraph.serve import ServeConfig, create_app
+    from newsgraph.store import open_store
+    from tests.corpus.test_dupes import P1, P2, P3, _plain_doc
+    from tests.corpus.test_identity import JOINED, SPLIT, _cid
+    from tests.serve.conftest import LOCAL
+
+    db = tmp_path / "r.db"
+    alone = _plain_doc("alone", P1 + "\n\n" + P2, "2025-03-02")
+    with open_store(db) as store:
+        store.put_many([SPLIT])
+        first = {_cid(store, SPLIT, "Harbor Authority"), _cid(store, SPLIT, "Harbor Authority Board")}
+        store.put_many([JOINED, alone])
+        update_store_groups(store)
+        [survivor] = {_cid(store, SPLIT, "Harbor Authority"), _cid(store, JOINED, "Harbor Authority Board")}
+        [gone] = first - {survivor}
+        # An earlier-dated copy makes `alone` a copy: its story id changes.
+        earlier = _plain_doc("earlier", P1 + "\n\n" + P2 + "\n\n" + P3, "2025-03-01")
+        store.put_many([earlier])
+        update_store_groups(store)
+    old_story, new_story = "g" + alone.source.sha256[:12], "g" + earlier.source.sha256[:12]
+    app = create_app(ServeConfig(db=str(db)))
+    with TestClient(app, base_url=LOCAL) as client:
+        r = client.get(f"/entity/{gone}?copies=true", follow_redirects=False)
+        assert r.status_code == 301 and r.headers["location"] == f"/entity/{survivor}?copies=true"
+        assert client.get(f"/entity/{survivor}").status_code == 200
+        api = client.get(f"/api/entities/{gone}")
+        assert api.status_code == 200 and api.json()["corpus_ids"] == [survivor]
+        r = client.get(f"/stories/{old_story}", follow_redirects=False)
+        assert r.status_code == 301 and r.headers["location"] == f"/stories/{new_story}"
+        assert client.get(f"/stories/{new_story}").status_code == 200
+        assert client.get("/stories/g000000000000", follow_redirects=False).status_code == 404

@@ -178,7 +178,8 @@ def run_ingest(inputs: list[str], db: str | None, jobs: int | None, allow_privat
         if summary.stored:
             from newsgraph.corpus.dupes import update_store_groups
 
-            # Copies are known as soon as they are stored, so every count shows a story once.
+            # Copies are known as soon as they are stored, so every count shows a story once; only
+            # this run's articles are compared (with everything stored), not the whole store again.
             update_store_groups(store)
     finally:
         fetcher.close()
@@ -261,13 +262,16 @@ def dupes_cmd(
     db: DbOpt = None,
     format: FormatOpt = Out.table,
     threshold: Annotated[float, typer.Option("--threshold", help="Minimum shingle containment of a copy.")] = 0.6,
+    full: Annotated[bool, typer.Option("--full", help="Regroup every stored article, not only those added "
+                                                      "since the last grouping (repair).")] = False,
 ) -> None:
     """Find near-duplicates and syndicated copies; list groups, original first."""
-    from newsgraph.corpus.dupes import update_store_groups
+    from newsgraph.corpus.dupes import CONTAINMENT, update_store_groups
     from newsgraph.store import queries
 
     with _open(db, readonly=False) as store:
-        update_store_groups(store, min_containment=threshold)
+        # Stored groups were made at the default containment: another threshold needs every pair again.
+        update_store_groups(store, min_containment=threshold, full=full or threshold != CONTAINMENT)
         groups = queries.duplicate_groups(store)
     if format is Out.json:
         sys.stdout.write(json.dumps(groups, ensure_ascii=False, indent=2) + "\n")

@@ -111,6 +111,12 @@ def group(
     min_containment: float = CONTAINMENT,
 ) -> list[list[str]]:
     """Union-find over the candidate pairs that pass the containment check."""
+    return components(keys, [(a, b) for a, b in pairs
+                             if containment(shingles_of(a), shingles_of(b)) >= min_containment])
+
+
+def components(keys: Sequence[str], pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """The groups (of two or more) that the pairs connect, by union-find; members in `keys` order."""
     parent = {k: k for k in keys}
 
     def find(x: str) -> str:
@@ -120,10 +126,9 @@ def group(
         return x
 
     for a, b in pairs:
-        if containment(shingles_of(a), shingles_of(b)) >= min_containment:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[rb] = ra
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
     groups: dict[str, list[str]] = {}
     for k in keys:
         groups.setdefault(find(k), []).append(k)
@@ -210,38 +215,109 @@ def pairwise_scores(predicted: Iterable[Iterable[str]], truth: Iterable[Iterable
 
 
 # ------------------------------------------------------------------ store
+# In a store, a pair is a candidate when the containment estimated from the two signatures alone
+# reaches ESTIMATE (then verified exactly at CONTAINMENT). Unlike the LSH Ensemble, whose answer
+# depends on every indexed document (it partitions them by size), this depends on the pair only:
+# grouping the documents of one ingest run against the stored ones finds exactly the pairs a
+# regroup of the whole store finds, and costs one vectorised pass over the signatures per new
+# document instead of an index of the whole store.
+ESTIMATE = 0.45
+_CELLS = 1 << 25  # signature values compared at once (block x store x permutations): bounds the memory
+
+
+def estimated_pairs(sigs: np.ndarray, sizes: np.ndarray, rows: Sequence[int],
+                    threshold: float = ESTIMATE, *, later_only: bool = False) -> set[tuple[int, int]]:
+    """Index pairs (i, j), i < j, with i or j in `rows`, whose estimated containment reaches `threshold`.
+
+    The Jaccard estimate is the share of equal signature values; with the two set
+    sizes it gives the intersection, |A ∩ B| = J (|A| + |B|) / (1 + J), and so the
+    containment |A ∩ B| / min(|A|, |B|). With `later_only`, row i is compared with
+    rows after it only (a whole-store pass, each pair once).
+    """
+    pairs: set[tuple[int, int]] = set()
+    n = len(sizes)
+    step = max(1, _CELLS // max(1, n * NUM_PERM))
+    for b in range(0, len(rows), step):
+        block = np.asarray(rows[b:b + step])
+        base = int(block.min()) if later_only else 0  # a whole-store pass needs the later rows only
+        other, other_sizes = sigs[base:], sizes[base:]
+        jac = np.count_nonzero(sigs[block][:, None, :] == other[None, :, :], axis=2) / NUM_PERM
+        inter = jac * (sizes[block][:, None] + other_sizes[None, :]) / (1.0 + jac)
+        cont = inter / np.maximum(np.minimum(sizes[block][:, None], other_sizes[None, :]), 1)
+        for r, i in enumerate(block):
+            hits = np.nonzero(cont[r] >= threshold)[0] + base
+            for j in hits[hits > i] if later_only else hits:
+                if j != i and j < n:
+                    pairs.add((int(min(i, j)), int(max(i, j))))
+    return pairs
+
+
 def update_signatures(store: Any, batch: int = 1000) -> int:
-    """Compute MinHash signatures for stored articles that have none yet."""
+    """Compute MinHash signatures for stored articles that have none yet (without grouping them)."""
     from newsgraph.store.schema import transaction
 
     added = 0
     while True:
-        rows = store.conn.execute(
-            "SELECT ar.doc, ar.text FROM articles ar LEFT JOIN minhashes m ON m.doc = ar.doc "
-            "WHERE m.doc IS NULL LIMIT ?", (batch,)
-        ).fetchall()
+        rows = _unsigned(store, batch)
         if not rows:
             return added
-        values = []
-        for r in rows:
-            sh = shingles(r["text"] or "")
-            values.append((r["doc"], len(sh), signature_bytes(signature(sh)) if sh else None))
         with transaction(store.conn):
-            store.conn.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?, ?)", values)
-        added += len(values)
+            store.conn.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?, ?)", rows)
+        added += len(rows)
 
 
-def update_store_groups(store: Any, min_containment: float = CONTAINMENT,
-                        lsh_threshold: float = LSH_THRESHOLD) -> int:
-    """Recompute the duplicate groups of a store (table dup_groups); returns the number of groups."""
-    from newsgraph.store.schema import transaction
+def _unsigned(store: Any, limit: int | None = None) -> list[tuple[str, int, bytes | None]]:
+    sql = ("SELECT ar.doc, ar.text FROM articles ar LEFT JOIN minhashes m ON m.doc = ar.doc "
+           "WHERE m.doc IS NULL ORDER BY ar._row")
+    out = []
+    for r in store.conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall():
+        sh = shingles(r["text"] or "")
+        out.append((r["doc"], len(sh), signature_bytes(signature(sh)) if sh else None))
+    return out
 
-    update_signatures(store)
-    sigs, sizes = {}, {}
-    for r in store.conn.execute("SELECT doc, shingles, signature FROM minhashes WHERE signature IS NOT NULL"):
-        sigs[r["doc"]] = signature_from_bytes(r["signature"])
-        sizes[r["doc"]] = r["shingles"]
-    pairs = candidate_pairs(sigs, sizes, lsh_threshold)
+
+def _signatures(store: Any, fresh: list[tuple[str, int, bytes | None]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Every signed article (stored signatures, then the fresh ones) as keys, sizes and a matrix."""
+    keys, sizes, blobs = [], [], []
+    rows = store.conn.execute("SELECT doc, shingles, signature FROM minhashes WHERE signature IS NOT NULL").fetchall()
+    for doc, size, blob in [*((r[0], r[1], r[2]) for r in rows), *fresh]:
+        if blob is not None and size:
+            keys.append(doc)
+            sizes.append(size)
+            blobs.append(blob)
+    sigs = np.frombuffer(b"".join(blobs), dtype=np.uint64).reshape(len(blobs), NUM_PERM) if blobs else \
+        np.zeros((0, NUM_PERM), dtype=np.uint64)
+    return keys, np.asarray(sizes, dtype=np.float64), sigs
+
+
+def _stored_groups(store: Any) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for doc, grp in store.conn.execute("SELECT doc, grp FROM dup_groups ORDER BY grp, doc").fetchall():
+        groups.setdefault(grp, []).append(doc)
+    return list(groups.values())
+
+
+def update_store_groups(store: Any, min_containment: float = CONTAINMENT, *, full: bool = False) -> int:
+    """Group the store's new articles (those without a signature yet) with the stored ones.
+
+    Returns the number of groups in the store. A new article is compared with
+    every signed article (`estimated_pairs`), each candidate verified exactly;
+    the stored groups stand for the pairs found before, so the groups are those
+    of a whole-store regroup, which `full` does (the repair: every pair again).
+    Signatures, groups and story ids are written in one transaction, so an
+    article counts as grouped exactly when its signature is stored.
+    """
+    fresh = _unsigned(store)
+    if not fresh and not full:
+        return int(store.conn.execute("SELECT COUNT(DISTINCT grp) FROM dup_groups").fetchone()[0])
+    keys, sizes, sigs = _signatures(store, fresh)
+    index = {k: i for i, k in enumerate(keys)}
+    if full:
+        rows, old = list(range(len(keys))), []
+    else:
+        rows = sorted(index[d] for d, _, blob in fresh if d in index)
+        old = _stored_groups(store)
+    pairs = {(keys[i], keys[j]) for i, j in estimated_pairs(sigs, sizes, rows, later_only=full)}
 
     @lru_cache(maxsize=4096)
     def text_of(doc: str) -> str:
@@ -252,14 +328,27 @@ def update_store_groups(store: Any, min_containment: float = CONTAINMENT,
     def shingles_of(doc: str) -> frozenset[int]:
         return shingles(text_of(doc))
 
-    keys = sorted({k for p in pairs for k in p})
-    groups = group(keys, pairs, shingles_of, min_containment)
+    verified = [p for p in pairs if containment(shingles_of(p[0]), shingles_of(p[1])) >= min_containment]
+    # A stored group is a set of pairs verified before: linking its members in a chain keeps it whole.
+    known = [(g[0], m) for g in old for m in g[1:]]
+    members = sorted({k for p in verified + known for k in p})
+    groups = components(members, verified + known)
+    if not full:
+        touched = {keys[i] for i in rows}
+        groups = [g for g in groups if touched.intersection(g)]  # the others stay as stored
+    out = _group_rows(store, groups, text_of, shingles_of)
+    _write_groups(store, fresh, out, full, [d for g in groups for d in g])
+    return int(store.conn.execute("SELECT COUNT(DISTINCT grp) FROM dup_groups").fetchone()[0])
+
+
+def _group_rows(store: Any, groups: list[list[str]], text_of: Callable[[str], str],
+                shingles_of: Callable[[str], frozenset[int]]) -> list[tuple[str, str, int, float]]:
     rows = []
     for members in groups:
         marks = ", ".join("?" for _ in members)
         meta = store.conn.execute(f"SELECT doc, published, _row FROM articles WHERE doc IN ({marks})", members)
         published, order = {}, {}
-        for r in meta:
+        for r in meta.fetchall():
             published[r["doc"]], order[r["doc"]] = r["published"], r["_row"]
         info = measure(members, text_of, published, order)
         original = pick_original(info)
@@ -267,12 +356,24 @@ def update_store_groups(store: Any, min_containment: float = CONTAINMENT,
         for m in info:
             score = 1.0 if m is original else containment(shingles_of(m.key), shingles_of(original.key))
             rows.append((m.key, gid, int(m is original), round(score, 3)))
+    return rows
+
+
+def _write_groups(store: Any, fresh: list[tuple[str, int, bytes | None]], rows: list[tuple[str, str, int, float]],
+                  full: bool, regrouped: list[str]) -> None:
+    from newsgraph.store.schema import transaction
+
+    story = ("COALESCE((SELECT grp FROM dup_groups g WHERE g.doc = articles.doc), 'g' || substr(doc, 1, 12))")
     with transaction(store.conn):
-        store.conn.execute("DELETE FROM dup_groups")
+        store.conn.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?, ?)", fresh)
+        if full:
+            store.conn.execute("DELETE FROM dup_groups")
+        else:
+            store.conn.executemany("DELETE FROM dup_groups WHERE doc = ?", [(d,) for d in regrouped])
         store.conn.executemany("INSERT INTO dup_groups VALUES (?, ?, ?, ?)", rows)
         # An article's story id is its group's (the original's), else its own: exports carry it.
-        store.conn.execute(
-            "UPDATE articles SET story_id = COALESCE((SELECT grp FROM dup_groups g WHERE g.doc = articles.doc), "
-            "'g' || substr(doc, 1, 12)) WHERE story_id IS NOT COALESCE((SELECT grp FROM dup_groups g "
-            "WHERE g.doc = articles.doc), 'g' || substr(doc, 1, 12))")
-    return len(groups)
+        if full:
+            store.conn.execute(f"UPDATE articles SET story_id = {story} WHERE story_id IS NOT {story}")
+        else:
+            store.conn.executemany(f"UPDATE articles SET story_id = {story} WHERE doc = ? AND story_id IS NOT {story}",
+                                   [(d,) for d in regrouped])

@@ -33,6 +33,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.analyse.entities.products import is_model_number
@@ -64,7 +65,7 @@ class Ent:
     titles: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)  # made for every key a linked article meets: slots make that cheaper
 class Corpus:
     """One corpus entity as linking sees it (a row of corpus_entities plus its keys)."""
 
@@ -79,16 +80,16 @@ class Corpus:
     keys: dict[str, str] = field(default_factory=dict)  # key -> "name" | "alias"
     dirty: bool = False
     new: bool = False
+    person: bool = field(init=False)  # asked for every candidate of every entity: kept, not recomputed
 
-    @property
-    def person(self) -> bool:
-        return self.type == PERSON
+    def __post_init__(self) -> None:
+        self.person = self.type == PERSON
 
     def _parse(self) -> None:
         if self.raw is not None:
-            prof = json.loads(self.raw)
+            ctx, titles, firsts = _parsed_profile(self.raw)
             self.raw = None
-            self._ctx, self._titles, self._firsts = prof["ctx"], set(prof["titles"]), set(prof["first"])
+            self._ctx, self._titles, self._firsts = list(ctx), set(titles), set(firsts)
 
     @property
     def ctx(self) -> list[str]:
@@ -111,6 +112,14 @@ class Corpus:
         return self._firsts
 
 
+@lru_cache(maxsize=4096)
+def _parsed_profile(raw: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """A stored profile, parsed once per distinct text: every transaction that meets a known
+    person reads it again, and a profile only changes by being written anew (a new text)."""
+    prof = json.loads(raw)
+    return tuple(prof["ctx"]), frozenset(prof["titles"]), frozenset(prof["first"])
+
+
 def _profile(c: Corpus) -> str | None:
     if not c.person:
         return None
@@ -123,38 +132,62 @@ def corpus_id(doc: str, entity_id: str) -> str:
     return "c" + hashlib.sha1(f"{doc}:{entity_id}".encode()).hexdigest()[:12]
 
 
-class _Article:
-    """The corpus as one article's linking sees it: what it read, what it created or changed."""
+class Session:
+    """The corpus as the linking of one transaction's articles sees it: what it read, created or changed.
 
-    def __init__(self, conn: sqlite3.Connection, probe: set[str]):
+    Reads happen per article, for the keys that article probes and no earlier one of the
+    transaction did; writes wait until `flush`, before the commit. A corpus entity several
+    articles of the transaction meet is read, parsed and written once. Every decision reads
+    only probed keys, so the in-memory picture is what the store would show after each
+    article (a key first probed after a merge is read from the store and mapped to the
+    survivor, as the merge's SQL will have it), and the ids are those of linking one article
+    at a time.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.by_id: dict[str, Corpus] = {}
         self.by_key: dict[str, set[str]] = {}
+        self.probed: set[str] = set()
         self.new_keys: list[tuple[str, str, str]] = []
-        self.merged: list[tuple[str, str]] = []  # (loser, survivor) of stored corpus entities
-        self._load(probe)
+        # (loser, survivor, stored): a merge of an entity already stored or handed to an article
+        self.merged: list[tuple[str, str, bool]] = []
+        self.moved: dict[str, str] = {}  # loser -> survivor, to map keys read after the merge
+        self.handed: set[str] = set()  # ids given to the entities of earlier articles
+        self.planned: dict[str, tuple[list[Ent], dict[str, tuple[str, list[str]]], set[str]]] = {}
 
-    def _load(self, probe: set[str]) -> None:
-        # Only the probed keys are read: every decision looks at those alone (a merge moves the
-        # rest of a corpus entity's keys in SQL), which keeps linking to two queries per article.
-        if not probe:
-            return
-        keys = sorted(probe)
-        found: list[tuple[str, str, str]] = []
+    def load(self, probe: set[str]) -> None:
+        """Read the corpus entities of the keys no earlier article of the session probed."""
+        keys = sorted(probe - self.probed)
+        self.probed.update(keys)
         for i in range(0, len(keys), 500):
             part = keys[i:i + 500]
-            found += self.conn.execute(
-                f"SELECT key, corpus_id, kind FROM corpus_keys WHERE key IN ({', '.join('?' for _ in part)})",
-                part).fetchall()
-        ids = sorted({r[1] for r in found})
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            for r in self.conn.execute("SELECT id, name, type, first_art, profile FROM corpus_entities "
-                                       f"WHERE id IN ({', '.join('?' for _ in part)})", part):
-                self.by_id[r[0]] = Corpus(r[0], r[1], r[2], r[3], raw=r[4])
-        for key, cid, kind in found:
-            self.by_id[cid].keys[key] = kind
-            self.by_key.setdefault(key, set()).add(cid)
+            # fetchall: the Store's cursor checks errors in Python on every step of an iteration
+            for key, cid, kind, name, typ, first_art, profile in self.conn.execute(
+                    "SELECT k.key, k.corpus_id, k.kind, c.name, c.type, c.first_art, c.profile FROM corpus_keys k "
+                    f"JOIN corpus_entities c ON c.id = k.corpus_id WHERE k.key IN ({', '.join('?' for _ in part)})",
+                    part).fetchall():
+                while cid in self.moved:
+                    cid = self.moved[cid]
+                c = self.by_id.get(cid)
+                if c is None:
+                    c = self.by_id[cid] = Corpus(cid, name, typ, first_art, raw=profile)
+                if c.keys.get(key) != "name":  # after a merge, the name kind wins (as the merge's SQL does)
+                    c.keys[key] = kind
+                self.by_key.setdefault(key, set()).add(cid)
+
+    def prefetch(self, articles: Iterable[tuple[str, list[Ent]]]) -> None:
+        """Read the keys of all the transaction's articles (doc, entities) in one go, before linking the first.
+
+        Equivalent to reading them article by article: nothing is written before `flush`, and a
+        key read early is kept up to date in memory (merges move it) as one read later would be.
+        Each article's plan is kept for its `link`, which must get the same entities.
+        """
+        probe: set[str] = set()
+        for doc, ents in articles:
+            plan = self.planned[doc] = _plan(ents)
+            probe |= plan[2]
+        self.load(probe)
 
     def candidates(self, keys: Iterable[str]) -> list[Corpus]:
         ids: set[str] = set()
@@ -177,13 +210,27 @@ class _Article:
             self.add_key(survivor, key, kind)
         self.new_keys = [k for k in self.new_keys if k[1] != loser.id]
         del self.by_id[loser.id]
-        if not loser.new:
-            self.merged.append((loser.id, survivor.id))
+        self.moved[loser.id] = survivor.id
+        if not loser.new or loser.id in self.handed:
+            self.merged.append((loser.id, survivor.id, not loser.new))
 
     def create(self, cid: str, e: Ent, art: int) -> Corpus:
         c = Corpus(cid, e.name, e.type, art, new=True, dirty=True)
         self.by_id[cid] = c
         return c
+
+    def link(self, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
+        """Link one article (see `link`); its ids are final unless a later article merges one."""
+        out = _link(self, doc, art, entities)
+        self.handed.update(out.values())
+        return out
+
+    def flush(self) -> None:
+        """Write what the session's articles changed; the caller's transaction commits it."""
+        _write(self.conn, self)
+        self.new_keys, self.merged = [], []
+        for c in self.by_id.values():
+            c.new = c.dirty = False
 
 
 def _strength(c: Corpus, key: str, aliases: list[str]) -> int:
@@ -237,7 +284,7 @@ def _pick_person(e: Ent, key: str, aliases: list[str], cands: list[Corpus], ctx:
     return best
 
 
-def _merge_split(view: _Article, chosen: Corpus, key: str, aliases: list[str], taken: set[str]) -> Corpus:
+def _merge_split(view: Session, chosen: Corpus, key: str, aliases: list[str], taken: set[str]) -> Corpus:
     """An entity named "Apple Computer" with the alias "Apple" says the corpus entities of both names are one.
 
     Needed because one article may have given them apart ("Apple Computer"
@@ -268,11 +315,18 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
 
     Runs inside the caller's transaction. Reads the corpus entities that
     share a key with this article's entities, writes the new ones, new keys
-    and the changed person profiles.
+    and the changed person profiles. Several articles in one transaction
+    link cheaper through one `Session`.
     """
+    session = Session(conn)
+    out = session.link(doc, art, entities)
+    session.flush()
+    return out
+
+
+def _plan(entities: Iterable[Ent]) -> tuple[list[Ent], dict[str, tuple[str, list[str]]], set[str]]:
+    """The named entities, each one's name key and alias keys, and every key linking will look up."""
     ents = [e for e in entities if e.name and is_name(e.name)]
-    if not ents:
-        return {}
     plans: dict[str, tuple[str, list[str]]] = {}
     probe: set[str] = set()
     for e in ents:
@@ -288,7 +342,15 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
         probe.update(aliases)
         if e.type != PERSON and " " in key:
             probe.add(key.split()[0])  # "iTunes Store" may join "iTunes" (see _pick_thing)
-    view = _Article(conn, probe)
+    return ents, plans, probe
+
+
+def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
+    planned = view.planned.pop(doc, None)
+    ents, plans, probe = planned if planned is not None else _plan(entities)
+    if not ents:
+        return {}
+    view.load(probe)
     out: dict[str, str] = {}
     taken: set[str] = set()
     for e in _order(ents):
@@ -305,19 +367,20 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
         elif chosen.person and len(e.name.split()) > len(chosen.name.split()):
             chosen.name, chosen.dirty = e.name, True  # "Blinken" first, "Antony Blinken" later: the full name
         if not chosen.person:
+            before = len(view.by_id)
             chosen = _merge_split(view, chosen, key, aliases, taken)
-            out = {k: chosen.id if v not in view.by_id else v for k, v in out.items()}
+            if len(view.by_id) != before:  # a merge: earlier entities of this article may have named the loser
+                out = {k: chosen.id if v not in view.by_id else v for k, v in out.items()}
         view.add_key(chosen, key, "name")
         for a in aliases:
             view.add_key(chosen, a, "alias")
         out[e.id] = chosen.id
         taken.add(chosen.id)
     _remember(view, ents, out)
-    _write(conn, view)
     return out
 
 
-def _remember(view: _Article, ents: list[Ent], out: dict[str, str]) -> None:
+def _remember(view: Session, ents: list[Ent], out: dict[str, str]) -> None:
     """People keep what they were seen with: the article's other corpus entities, titles, first names."""
     here = sorted(set(out.values()))
     for e in ents:
@@ -340,14 +403,19 @@ def _remember(view: _Article, ents: list[Ent], out: dict[str, str]) -> None:
             c.dirty = True
 
 
-def _write(conn: sqlite3.Connection, view: _Article) -> None:
-    for loser, survivor in view.merged:
+def _write(conn: sqlite3.Connection, view: Session) -> None:
+    for loser, survivor, stored in view.merged:
         conn.execute("UPDATE entities SET corpus_id = ? WHERE corpus_id = ?", (survivor, loser))
+        if not stored:  # made earlier in this transaction: no keys, row or export to move
+            continue
         conn.execute("INSERT INTO corpus_keys (key, corpus_id, kind) SELECT key, ?, kind FROM corpus_keys "
                      "WHERE corpus_id = ? ON CONFLICT (key, corpus_id) DO UPDATE SET kind = 'name' "
                      "WHERE excluded.kind = 'name'", (survivor, loser))
         conn.execute("DELETE FROM corpus_keys WHERE corpus_id = ?", (loser,))
         conn.execute("DELETE FROM corpus_entities WHERE id = ?", (loser,))
+        # The merged-away id was committed, so exports and links may hold it: it redirects.
+        conn.execute("UPDATE corpus_redirects SET new_id = ? WHERE new_id = ?", (survivor, loser))
+        conn.execute("INSERT OR REPLACE INTO corpus_redirects (old_id, new_id) VALUES (?, ?)", (loser, survivor))
     created = [c for c in view.by_id.values() if c.new]
     changed = [c for c in view.by_id.values() if c.dirty and not c.new]
     if created:
@@ -369,12 +437,14 @@ def ents_from_rows(rows: Iterable[Any]) -> list[Ent]:
 
 
 def _link_articles(conn: sqlite3.Connection, arts: list[Any]) -> None:
+    session = Session(conn)
     for art, doc in arts:
         rows = conn.execute("SELECT _row, id, name, type, aliases, titles FROM entities WHERE art = ? ORDER BY seq",
                             (art,)).fetchall()
-        ids = link(conn, doc, art, ents_from_rows(rows))
+        ids = session.link(doc, art, ents_from_rows(rows))
         conn.executemany("UPDATE entities SET corpus_id = ? WHERE _row = ?",
                          [(ids[r[1]], r[0]) for r in rows if r[1] in ids])
+    session.flush()
 
 
 def _batches(conn: sqlite3.Connection, batch: int) -> Iterable[list[Any]]:

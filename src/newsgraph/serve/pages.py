@@ -6,6 +6,7 @@ import json
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -177,9 +178,15 @@ ENTITY_QUOTES = 100  # quotes listed on a speaker page; the explorer has them al
 
 
 @router.get("/entity/{name}", response_class=HTMLResponse)
-def entity_page(request: Request, name: str, copies: bool = False) -> HTMLResponse:
+def entity_page(request: Request, name: str, copies: bool = False) -> Response:
     from newsgraph.serve.views import entity_view, quote_weeks, timeline_months, timeline_svg
     from newsgraph.store import queries
+
+    with request.app.state.ng.store() as store:
+        moved = queries.redirected(store, name)
+    if moved is not None:  # an id a merge retired: its page is the survivor's, at a lasting address
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/entity/{quote(moved, safe='')}{query}", status_code=301)
 
     def compute() -> dict[str, Any] | None:
         with request.app.state.ng.store() as store:
@@ -216,12 +223,15 @@ def dupes_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> HTMLResponse:
+def story_page(request: Request, story_id: str) -> Response:
     from newsgraph.serve.views import copy_diff
     from newsgraph.store import queries
 
     with request.app.state.ng.store() as store:
         members = queries.story(store, story_id)
+        moved = None if members else queries.story_moved(store, story_id)
+    if moved is not None:  # regrouping gave the article another story: send the old address there
+        return RedirectResponse(f"/stories/{moved}", status_code=301)
     if not members:
         return not_found(request, f"There is no story with id {story_id}.")
     original = members[0]

@@ -29,7 +29,15 @@ from newsgraph.store.opening import (
     quick_check,
     writable,
 )
-from newsgraph.store.schema import LATEST, LAYER_TABLES, migrate, q, transaction
+from newsgraph.store.schema import (
+    FTS_TABLES,
+    LATEST,
+    LAYER_TABLES,
+    VERSIONS,
+    migrate,
+    q,
+    transaction,
+)
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -44,10 +52,13 @@ def _now() -> str:
 
 
 def _version(conn: sqlite3.Connection) -> int:
+    """The highest migration applied; LATEST only when every migration is (none skipped by a merge of branches)."""
     try:
-        return int(conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
+        have = {int(r[0]) for r in conn.execute("SELECT version FROM schema_version")}
     except sqlite3.OperationalError:  # no schema_version table: not made by newsgraph, or empty
         return 0
+    top = max(have, default=0)
+    return top if VERSIONS <= have or top < LATEST else LATEST - 1
 
 
 # A shorter quotation ("No.") is not known again by its words alone: it gets no quote key.
@@ -65,6 +76,10 @@ def quote_key(text: str | None) -> str | None:
         return None
     words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
     return " ".join(words) if len(words) >= QUOTE_MIN_WORDS else None
+
+
+def _ents(doc: AnalyzedDocument) -> list[identity.Ent]:
+    return [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles) for e in doc.entities]
 
 
 def _from_sql(value: Any, kind: str) -> Any:
@@ -102,6 +117,11 @@ class Store:
                f"VALUES ({', '.join('?' for _ in cols + extra[t])})"
             for t, cols in self._plans.items()
         }
+        self._fts_sql = [
+            f"INSERT INTO {q(t + '_fts')} (rowid, {', '.join(q(c) for c in cols)}) SELECT _row, "
+            f"{', '.join(q(c) for c in cols)} FROM {q(t)} WHERE {'_row' if t == 'articles' else 'art'} IN ({{marks}})"
+            for t, cols in FTS_TABLES.items()
+        ]
 
     def _open_readonly(self) -> StoreConnection:
         if not self.path.exists():
@@ -196,10 +216,34 @@ class Store:
         second ingest into the same store: that one counts it, not this one.
         """
         now = _now()
+        fresh: list[int] = []
         with transaction(self.conn):
-            return [bool(self._put(doc, replace, now)) for doc in docs]
+            # One linking session per transaction: the articles' lookups share what it read.
+            linker = identity.Session(self.conn) if self.link_entities else None
+            docs = list(docs)
+            if linker is not None:
+                linker.prefetch((d.source.sha256, _ents(d)) for d in docs if not isinstance(d, Rejected))
+            wrote = [bool(self._put(doc, replace, now, fresh, linker)) for doc in docs]
+            if linker is not None:
+                linker.flush()
+            self._index_text(fresh)
+        return wrote
 
-    def _put(self, doc: AnalyzedDocument | Rejected, replace: bool, now: str) -> int:
+    def _index_text(self, arts: list[int]) -> None:
+        """Add the text of these new articles and of their quotes to the search indexes.
+
+        One INSERT ... SELECT per index and transaction (migration 10): cheaper than the
+        per-row triggers it replaced, and the index holds the same rows.
+        """
+        for i in range(0, len(arts), 500):
+            part = arts[i:i + 500]
+            marks = ", ".join("?" for _ in part)
+            for sql in self._fts_sql:
+                self.conn.execute(sql.format(marks=marks), part)
+        arts.clear()
+
+    def _put(self, doc: AnalyzedDocument | Rejected, replace: bool, now: str, fresh: list[int],
+             linker: identity.Session | None) -> int:
         key = doc.source.sha256
         if isinstance(doc, Rejected):
             # Content that was analysed once is not demoted by a later failure to read it.
@@ -215,6 +259,8 @@ class Store:
         if exists and not replace:
             return 0
         if exists:
+            # The delete trigger reads the index: rows written earlier in this transaction must be in it.
+            self._index_text(fresh)
             self._delete(key)
         tables = to_rows(doc)
         head = tables["articles"][0]
@@ -224,10 +270,10 @@ class Store:
         art = self.conn.execute(self._insert_sql["articles"], [head.get(c) for c in self._plans["articles"]] + [now]
                                 ).lastrowid
         assert art is not None  # an INSERT gives a rowid
+        fresh.append(art)
         tail = (art,)
         # Corpus ids are the store's too: whatever the document carries is replaced by this store's.
-        ids = identity.link(self.conn, key, art, [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles)
-                                                   for e in doc.entities]) if self.link_entities else {}
+        ids = linker.link(key, art, _ents(doc)) if linker is not None else {}
         for r in tables.get("entities", ()):
             r["corpus_id"] = ids.get(r["id"])
         for table in LAYER_TABLES:

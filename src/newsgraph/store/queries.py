@@ -77,10 +77,18 @@ def resolve(store: Store, name: str, *, like: bool = False) -> list[str]:
                "UNION SELECT id FROM corpus_entities WHERE name LIKE ? ESCAPE '\\'")
         rows = store.conn.execute(sql, (pattern, _like(name)))
     else:
+        # An id that a merge retired (corpus_redirects) means its survivor: exports and links keep working.
         rows = store.conn.execute(
             "SELECT corpus_id FROM corpus_keys WHERE key = ? UNION SELECT id FROM corpus_entities "
-            "WHERE name = ? COLLATE NOCASE OR id = ?", (name_key(name), name, name))
+            "WHERE name = ? COLLATE NOCASE OR id = ? UNION SELECT new_id FROM corpus_redirects WHERE old_id = ?",
+            (name_key(name), name, name, name))
     return sorted({r[0] for r in rows})
+
+
+def redirected(store: Store, corpus_id: str) -> str | None:
+    """The corpus entity a merged-away id now belongs to, or None when the id was never merged."""
+    row = store.conn.execute("SELECT new_id FROM corpus_redirects WHERE old_id = ?", (corpus_id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def search(store: Store, query: str, *, limit: int = 20, since: str | None = None,
@@ -638,3 +646,18 @@ def story(store: Store, story_id: str) -> list[Row]:
             "WHERE ar.doc >= ? AND ar.doc < ? AND ar.story_id = ? ORDER BY ar._row",
             (prefix, prefix + "g", story_id)).fetchall()
     return [dict(r) | {"is_original": bool(r["is_original"])} for r in rows]
+
+
+def story_moved(store: Store, story_id: str) -> str | None:
+    """The current story of a story id that is no longer one, or None.
+
+    A story id is "g" + the first 12 hex of its original's hash, so an id handed out
+    before regrouping (an article told alone that is now a copy, or an original that
+    an earlier copy replaced) still names an article: its story now is the answer.
+    """
+    if not re.fullmatch(r"g[0-9a-f]{12}", story_id):
+        return None
+    prefix = story_id[1:]
+    row = store.conn.execute("SELECT story_id FROM articles WHERE doc >= ? AND doc < ? ORDER BY _row LIMIT 1",
+                             (prefix, prefix + "g")).fetchone()
+    return None if row is None or row[0] == story_id else str(row[0])
