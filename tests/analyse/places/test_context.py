@@ -6,29 +6,11 @@ real-news scorer draw; the same name in a locative context stays a place.
 
 from __future__ import annotations
 
-import hashlib
-
-import pytest
-
 from newsgraph.analyse.places.context import caption_spans, direction_part
 from newsgraph.analyse.places.gazetteer import ADM1, CITY, Candidate
-from newsgraph.model import AnalyzedDocument, Place, RawDocument, SourceRef
+from newsgraph.model import AnalyzedDocument, Place
 from newsgraph.pipeline.runner import Pipeline
-from newsgraph.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(load_settings().replace(stages=("nlp", "entities", "places")))
-
-
-def analyse(pipe: Pipeline, text: str, url: str | None = None) -> AnalyzedDocument:
-    data = text.encode("utf-8")
-    raw = RawDocument(SourceRef("t", url or "test:", hashlib.sha256(data).hexdigest(), "text"), data, "text",
-                      url=url, raw=True)
-    out = pipe.process(raw)
-    assert isinstance(out, AnalyzedDocument), out
-    return out
+from tests.analyse.places.conftest import analyse
 
 
 def sure(doc: AnalyzedDocument, form: str) -> list[Place]:

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-
-import pytest
-
 from newsgraph.analyse.entities import ENTITIES
 from newsgraph.analyse.nlp import SPACY_DOC
 from newsgraph.analyse.places.gazetteer import distance_km, load_gazetteer, normalise
 from newsgraph.analyse.places.stage import PlacesStage, home_town_candidates
-from newsgraph.model import AnalyzedDocument, RawDocument, SourceRef
+from newsgraph.model import AnalyzedDocument
 from newsgraph.pipeline.runner import Pipeline
 from newsgraph.settings import load_settings
-
-STAGES = ("nlp", "entities", "places")
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(load_settings().replace(stages=STAGES))
-
-
-def analyse(pipe: Pipeline, text: str, url: str | None = None) -> AnalyzedDocument:
-    data = text.encode("utf-8")
-    raw = RawDocument(SourceRef("t", url or "test:", hashlib.sha256(data).hexdigest(), "text"), data, "text",
-                      url=url, raw=True)
-    out = pipe.process(raw)
-    assert isinstance(out, AnalyzedDocument), out
-    return out
+from tests.analyse.places.conftest import STAGES, analyse, raw_text
 
 
 def places_named(doc: AnalyzedDocument, name: str) -> list:
@@ -143,9 +124,7 @@ def test_falls_back_to_spacy_when_entities_layer_is_empty(pipe: Pipeline) -> Non
 
     settings = load_settings().replace(stages=STAGES)
     text = "Rescue teams reached Kathmandu and parts of western Nepal on Saturday."
-    data = text.encode()
-    raw = RawDocument(SourceRef("t", "test:", hashlib.sha256(data).hexdigest(), "text"), data, "text", raw=True)
-    ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=settings, reference_date=None)
+    ctx = AnalysisContext(raw=raw_text(text), article=Article(title=None, text=text), settings=settings, reference_date=None)
     ctx.put(SPACY_DOC, load_nlp(settings.model)(text))
     ctx.put(ENTITIES, ())
     PlacesStage(settings)(ctx)

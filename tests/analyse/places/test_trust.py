@@ -7,28 +7,10 @@ which is what default views and the real-news scorer leave out.
 
 from __future__ import annotations
 
-import hashlib
-
-import pytest
-
 from newsgraph.analyse.places.patterns import named_feature
-from newsgraph.model import AnalyzedDocument, Place, RawDocument, SourceRef
+from newsgraph.model import AnalyzedDocument, Place
 from newsgraph.pipeline.runner import Pipeline
-from newsgraph.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(load_settings().replace(stages=("nlp", "entities", "places")))
-
-
-def analyse(pipe: Pipeline, text: str, url: str | None = None) -> AnalyzedDocument:
-    data = text.encode("utf-8")
-    raw = RawDocument(SourceRef("t", url or "test:", hashlib.sha256(data).hexdigest(), "text"), data, "text",
-                      url=url, raw=True)
-    out = pipe.process(raw)
-    assert isinstance(out, AnalyzedDocument), out
-    return out
+from tests.analyse.places.conftest import analyse
 
 
 def confident(doc: AnalyzedDocument) -> list[Place]:

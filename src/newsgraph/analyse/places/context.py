@@ -29,6 +29,7 @@ when the mention should stay below the default views' 0.5.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -56,11 +57,27 @@ _WHOLES = frozenset({ADM1, COUNTRY, CONTINENT, REGION, UNION})
 CAPTION_MAX = 300  # characters: a caption is a line or two, a paragraph of the story is longer
 
 
+@dataclass(frozen=True)
+class _Words:
+    """place_context.json, as the checks use it."""
+
+    definite_names: frozenset[str]
+    office_nouns: frozenset[str]
+    photo_credits: tuple[re.Pattern[str], ...]
+    site_heads: frozenset[str]
+    site_preps: frozenset[str]
+    site_verb_preps: frozenset[str]
+    site_verbs: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _data() -> tuple[frozenset[str], frozenset[str], tuple[re.Pattern[str], ...]]:
+def _data() -> _Words:
     data = load_json("place_context.json")
-    return (frozenset(data["definite_names"]["names"]), frozenset(data["office_nouns"]["nouns"]),
-            tuple(re.compile(p, re.I) for p in data["photo_credits"]["patterns"]))
+    sites = data["institution_sites"]
+    return _Words(frozenset(data["definite_names"]["names"]), frozenset(data["office_nouns"]["nouns"]),
+                  tuple(re.compile(p, re.I) for p in data["photo_credits"]["patterns"]),
+                  frozenset(sites["heads"]), frozenset(sites["preps"]), frozenset(sites["verb_preps"]),
+                  frozenset(sites["verbs"]))
 
 
 def _root(doc: Any, start: int, end: int) -> Any:
@@ -80,7 +97,7 @@ def definite_team(doc: Any, text: str, start: int, end: int, cand: Candidate) ->
     root = _root(doc, start, end)
     # a state, or a one-word town: "the Golden Gate", "the Delta" are features that take "the"
     if root is None or not (cand.kind == ADM1 or (cand.kind == CITY and " " not in name)) \
-            or name.lower() in _data()[0]:
+            or name.lower() in _data().definite_names:
         return False
     first = _first_conjunct(root)
     if first.dep_ in _MODIFIER_DEPS or root.dep_ in _MODIFIER_DEPS:
@@ -130,7 +147,7 @@ def office_of_jurisdiction(doc: Any, start: int, end: int) -> bool:
     root = _root(doc, start, end)
     if root is None:
         return False
-    offices = _data()[1]
+    offices = _data().office_nouns
     tok, steps = root, 0
     while tok.dep_ == "compound" and tok.head is not tok and steps < 4:
         tok, steps = tok.head, steps + 1
@@ -149,7 +166,7 @@ def direction_part(name: str, cand: Candidate) -> bool:
 
 def caption_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of photo credit lines and the short paragraphs next to them (their captions)."""
-    credits = _data()[2]
+    credits = _data().photo_credits
     paras: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+", text):
         if m.group(0).strip():
@@ -166,12 +183,6 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _sites() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    d = load_json("place_context.json")["institution_sites"]
-    return frozenset(d["heads"]), frozenset(d["preps"]), frozenset(d["verb_preps"]), frozenset(d["verbs"])
-
-
 def institution_not_site(doc: Any, name: str, start: int, end: int) -> bool:
     """ "under the care of Tufts Animal Hospital": a hospital, church or school named as an institution.
 
@@ -179,19 +190,19 @@ def institution_not_site(doc: Any, name: str, start: int, end: int) -> bool:
     only from a verb: "treated at", not "a surgeon at") or a verb of physical action has it
     as its object ("bombed the hospital").
     """
-    heads, preps, verb_preps, verbs = _sites()
+    data = _data()
     words = name.split()
-    if not words or words[-1].lower() not in heads:
+    if not words or words[-1].lower() not in data.site_heads:
         return False
     root = _root(doc, start, end)
     if root is None:
         return True
     head = root.head
     if root.dep_ == "pobj":
-        if head.lower_ in preps:
+        if head.lower_ in data.site_preps:
             return False
-        if head.lower_ in verb_preps and head.head.pos_ in ("VERB", "AUX"):
+        if head.lower_ in data.site_verb_preps and head.head.pos_ in ("VERB", "AUX"):
             return False
-    if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs:
+    if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in data.site_verbs:
         return False
     return True

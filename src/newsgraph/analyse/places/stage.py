@@ -200,11 +200,12 @@ class PlacesStage:
             if cand.kind == COUNTY:
                 lat, lon = _county_point(cand, context, gaz)
                 if _spread_towns(cand, context):
-                    conf = min(conf, UNSURE_POINT)  # the right county, at a point that is a guess
+                    conf = min(conf, trust.PART)  # the right county, at a point that is a guess
             places.append(Place(
                 # an entry with no GeoNames id is named as the gazetteer names it, so that "the Strip" and
                 # "Gaza Strip" read as one place
-                name=m.text if cand.geonameid is not None else cand.name, start=m.start, end=m.end, entity_id=m.entity_id, country=cand.country,
+                name=m.text if cand.geonameid is not None else cand.name,
+                start=m.start, end=m.end, entity_id=m.entity_id, country=cand.country,
                 lat=None if lat is None else round(lat, 5), lon=None if lon is None else round(lon, 5),
                 geonameid=cand.geonameid, provenance=self._prov(method, conf),
             ))
@@ -458,7 +459,6 @@ def _local_feature_point(name: str, ctx: _Context) -> tuple[float, float] | None
 
 
 SPREAD_KM = 150.0  # the article's towns in a state further apart than this are no local story's cluster
-UNSURE_POINT = 0.45
 
 
 def _spread_towns(county: Candidate, ctx: _Context) -> bool:

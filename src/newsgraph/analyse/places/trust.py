@@ -62,7 +62,9 @@ PERSON_LIKE = 0.3
 INSTITUTION = 0.35
 METONYM = 0.4
 IN_CONTEXT = 0.35  # a team, an office, a caption (context.py)
-PART = 0.45  # "South Florida" at Florida's centre: the right region, not its point
+# the right area at a point that is a guess: "South Florida" at Florida's centre, a county between
+# far-apart towns (stage.py)
+PART = 0.45
 
 # Verbs whose subject (or passive agent) is an actor: a country or capital there is its government.
 # Verbs of a government's decisions, statements and wishes: a country as their subject (or passive
