@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -153,8 +154,15 @@ def _url_words(url: str | None) -> tuple[bool, bool, bool]:
     words = set(parts.netloc.lower().split(".")[:-2]) | set(segments[:-1])
     if segments:
         words.add(re.sub(r"\.\w+$", "", segments[-1]))
+    against, for_ = _url_vocab()
+    return bool(words & against), bool(words & for_), not segments
+
+
+@cache
+def _url_vocab() -> tuple[frozenset[str], frozenset[str]]:
+    """url_words.json's two word sets, built once rather than for every page."""
     vocab = load_json("url_words.json")
-    return bool(words & set(vocab["against"])), bool(words & set(vocab["for"])), not segments
+    return frozenset(vocab["against"]), frozenset(vocab["for"])
 
 
 def _calls_to_action(tree: HtmlElement) -> int:
@@ -167,7 +175,7 @@ def _calls_to_action(tree: HtmlElement) -> int:
 
 
 def page_evidence(tree: HtmlElement, meta: Metadata, url: str | None, prose_share: float,
-                  body_chars: int = 1000) -> PageEvidence:
+                  body_chars: int) -> PageEvidence:
     """The gate's evidence for one parsed page, the share of running text in its main text and its length."""
     types = json_ld_types(tree)
     og = (meta_tags(tree).get("og:type") or "").lower()
