@@ -248,7 +248,7 @@ class Judge:
     surnames: frozenset[str]
     persons: frozenset[str]
     institutions: frozenset[str]
-    captions: tuple[tuple[int, int], ...] = ()
+    captions: tuple[tuple[int, int], ...]  # context.caption_spans of the text
 
     @classmethod
     def of(cls, text: str, doc: Any, entities: Iterable[Any], mentions: list[Any]) -> Judge:
@@ -275,15 +275,15 @@ class Judge:
         return "gazetteer+context", conf
 
     def feature_confidence(self, p: Any) -> float:
-        """A named street or building at its town: less sure for an institution not named as a site."""
-        if any(s <= p.start < e for s, e in self.captions) \
+        """A named street or building at its town: less sure in a caption or for an institution not named as a site."""
+        if self._in_caption(p.start) \
                 or context.institution_not_site(self.doc, p.name, p.start, p.end):
             return IN_CONTEXT
         return FEATURE
 
     def _in_context(self, m: Any, cand: Candidate, gaz: Gazetteer) -> float:
         """The ceiling the sentence and the page put on a mention (1.0: none)."""
-        if any(s <= m.start < e for s, e in self.captions):
+        if self._in_caption(m.start):
             return IN_CONTEXT
         if context.definite_team(self.doc, self.text, m.start, m.end, cand) \
                 or context.office_of_jurisdiction(self.doc, m.start, m.end) \
@@ -293,6 +293,9 @@ class Judge:
         if context.direction_part(self.text[m.start:m.end], cand):
             return PART
         return 1.0
+
+    def _in_caption(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self.captions)
 
 
 def _known_area(name: str, gaz: Gazetteer) -> bool:
