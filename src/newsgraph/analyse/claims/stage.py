@@ -214,8 +214,8 @@ def _attributed(text: str, doc: Any, claims: list[Claim], attributions: tuple[At
         att = _innermost(attributions, c)
         source = _source(_main_clause(att, attributions, text), text) if att is not None else None
         if source is None:
-            name = _source_in_sentences(text, sentences, c.start) if att is None \
-                else _source_in_sentences(text, sentences, c.start, previous=False)
+            # a figure with an attribution of its own does not take a previous sentence's document
+            name = _source_in_sentences(text, sentences, c.start, previous=att is None)
             source = ClaimSource(name=name, entity_id=None) if name else None
         prov = provenance
         if provenance is not None:
@@ -275,9 +275,10 @@ def _source(att: Attribution, text: str) -> ClaimSource | None:
         return None
     if sp.start is not None and not text[:sp.start].strip() and _DATELINE.match(text):
         return None  # "TALLAHASSEE, Fla. (AP) —": the dateline at the top of the article, taken for a speaker
-    if sp.entity_id and sp.name and not _document_phrase(str(sp.text or "")):
+    document = _document_phrase(str(sp.text or ""))
+    if sp.entity_id and sp.name and not document:
         return ClaimSource(name=str(sp.name), entity_id=sp.entity_id)
-    written = str(sp.text or "") if _document_phrase(str(sp.text or "")) else str(sp.name or sp.text or "")
+    written = str(sp.text or "") if document else str(sp.name or sp.text or "")
     name = source_name(written, text[:sp.start] if sp.start is not None else "")
     return ClaimSource(name=name, entity_id=None) if name else None
 
