@@ -55,6 +55,7 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
                          "northwestern", "southeastern", "southwestern", "upstate", "downstate"})
 _WHOLES = frozenset({ADM1, COUNTRY, CONTINENT, REGION, UNION})
 CAPTION_MAX = 300  # characters: a caption is a line or two, a paragraph of the story is longer
+CREDIT_MAX = 120  # characters: a credit line is a name and an agency, not a sentence that mentions one
 
 
 @dataclass(frozen=True)
@@ -167,14 +168,11 @@ def direction_part(name: str, cand: Candidate) -> bool:
 def caption_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of photo credit lines and the short paragraphs next to them (their captions)."""
     credits = _data().photo_credits
-    paras: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\n]+", text):
-        if m.group(0).strip():
-            paras.append(m.span())
+    paras = [m.span() for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     out: list[tuple[int, int]] = []
     for i, (s, e) in enumerate(paras):
         line = text[s:e].strip()
-        if len(line) > 120 or not any(p.search(line) for p in credits):
+        if len(line) > CREDIT_MAX or not any(p.search(line) for p in credits):
             continue
         out.append((s, e))
         for j in (i - 1, i + 1):
