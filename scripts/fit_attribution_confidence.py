@@ -24,7 +24,7 @@ import numpy as np
 from newsgraph.analyse.attributions.confidence import features
 from newsgraph.evaluate.realnews.rules import bag, bag_dice, greedy, names_agree, predicted_name
 from newsgraph.evaluate.realnews.running import analyse, load
-from newsgraph.evaluate.realnews.scoring import entity_names
+from newsgraph.evaluate.realnews.scoring import CONTENT_DICE, entity_names
 
 DATA = Path("../shared/data/realnews/gold_dev.jsonl")
 HTML = Path("../shared/data/extraction/naeb/html")
@@ -40,13 +40,13 @@ def examples() -> list[tuple[list[str], int]]:
         gold = rec.get("attributions") or []
         preds = doc.get("attributions") or []
         names = entity_names(doc)
-        pairs = {p: g for g, p in greedy(len(gold), len(preds), _content_dice(gold, preds), 0.5)}
+        pairs = {p: g for g, p in greedy(len(gold), len(preds), _content_dice(gold, preds), CONTENT_DICE)}
         for pi, p in enumerate(preds):
             sp = p.get("speaker") or {}
-            if p["provenance"]["method"] in ("parse-stance",):
-                continue
-            feats = features(p["provenance"]["method"], p["kind"], p["content"]["text"], sp.get("text"),
-                             sp.get("entity_id") is not None)
+            method = p["provenance"]["method"]
+            if f"method_{method}" in RULE_SET:
+                continue  # its weight is not fitted
+            feats = features(method, p["kind"], p["content"]["text"], sp.get("text"), sp.get("entity_id") is not None)
             right = pi in pairs and names_agree(gold[pairs[pi]].get("speaker"), predicted_name(sp, names, "text"))
             out.append((feats, int(right)))
     return out

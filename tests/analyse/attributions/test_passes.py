@@ -71,11 +71,19 @@ def test_a_claimed_cue_is_not_reported_again(nlp: Any) -> None:
 
 # ------------------------------------------------------------------ hearsay (passes/hearsay.py)
 
-def _hearsay(nlp: Any, text: str) -> list[tuple[str | None, str | None, str]]:
+def _attributions(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(method, speaker, cue, content) as written, for each attribution the engine finds in text."""
     from newsgraph.analyse.attributions.spans import find_attributions
 
-    return [(text[f.speaker[0] : f.speaker[1]] if f.speaker else None, text[f.cue[0] : f.cue[1]] if f.cue else None,
-             text[f.content[0] : f.content[1]]) for f in find_attributions(nlp(text)) if f.method == "hearsay"]
+    def written(span: tuple[int, int] | None) -> str | None:
+        return text[span[0] : span[1]] if span else None
+
+    return [(f.method, written(f.speaker), written(f.cue), text[f.content[0] : f.content[1]])
+            for f in find_attributions(nlp(text))]
+
+
+def _hearsay(nlp: Any, text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(speaker, cue, content) for method, speaker, cue, content in _attributions(nlp, text) if method == "hearsay"]
 
 
 def test_reportedly_attributes_its_clause_to_no_one(nlp: Any) -> None:
@@ -101,10 +109,7 @@ def test_reportedly_inside_someones_words_is_theirs(nlp: Any) -> None:
 # ------------------------------------------------------------------ continued quotations
 
 def _speakers_of(nlp: Any, text: str) -> list[tuple[str | None, str]]:
-    from newsgraph.analyse.attributions.spans import find_attributions
-
-    return [(text[f.speaker[0] : f.speaker[1]] if f.speaker else None, text[f.content[0] : f.content[1]])
-            for f in find_attributions(nlp(text))]
+    return [(speaker, content) for _method, speaker, _cue, content in _attributions(nlp, text)]
 
 
 def test_a_quoted_paragraph_after_a_short_aside_goes_on(nlp: Any) -> None:

@@ -11,12 +11,10 @@ import pytest
 
 from newsgraph.analyse.attributions.confidence import speaker_class
 from newsgraph.analyse.attributions.speakers import SpeakerContext, resolve_speaker
-from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER, ENTITY_SUBJECTS
-from newsgraph.analyse.nlp import SPACY_DOC
+from newsgraph.analyse.entities import ENTITY_GENDER, ENTITY_SUBJECTS
 from newsgraph.analyse.nlp.stage import load_nlp
-from newsgraph.model import Article, Entity, Mention, RawDocument, SourceRef
-from newsgraph.pipeline.stage import AnalysisContext
-from newsgraph.settings import Settings
+from newsgraph.model import Entity, Mention
+from tests.analyse.attributions.test_stage import _ctx as stage_context
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +32,7 @@ def entity(eid: str, name: str, kind: str, text: str, *forms: str) -> Entity:
 def scene(nlp: Any, text: str, entities: tuple[Entity, ...], title: str | None = None,
           genders: dict[str, str] | None = None, subjects: tuple[str, ...] = ()) -> SpeakerContext:
     """The speaker scene of text; `subjects` are names written as a clause's subject."""
-    src = SourceRef(id="t", uri="test:", sha256="0", format="text")
-    ctx = AnalysisContext(raw=RawDocument(source=src, data=text.encode(), kind="text", raw=True),
-                          article=Article(title=title, text=text), settings=Settings(), reference_date=None)
-    ctx.put(SPACY_DOC, nlp(text))
-    ctx.put(ENTITIES, entities)
+    ctx = stage_context(nlp, text, entities, title)
     ctx.put(ENTITY_GENDER, genders or {})
     ctx.put(ENTITY_SUBJECTS, {(m.start(), m.end()): 1.0 for n in subjects for m in re.finditer(re.escape(n), text)})
     return SpeakerContext.of(ctx)

@@ -233,10 +233,10 @@ def test_plan_inside_reported_speech_is_not_a_second_attribution(nlp: Any) -> No
 
 # ------------------------------------------------------------------ the stage
 
-def _ctx(nlp: Any, text: str, entities: tuple[Entity, ...]) -> AnalysisContext:
+def _ctx(nlp: Any, text: str, entities: tuple[Entity, ...], title: str | None = None) -> AnalysisContext:
     src = SourceRef(id="t", uri="test:", sha256="0", format="text")
     ctx = AnalysisContext(raw=RawDocument(source=src, data=text.encode(), kind="text", raw=True),
-                          article=Article(title=None, text=text), settings=Settings(), reference_date=None)
+                          article=Article(title=title, text=text), settings=Settings(), reference_date=None)
     ctx.put(SPACY_DOC, nlp(text))
     ctx.put(ENTITIES, entities)
     return ctx

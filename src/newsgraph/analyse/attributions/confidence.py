@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from newsgraph.analyse.attributions.owners import is_document_word
+from newsgraph.analyse.text.acronyms import is_acronym
 from newsgraph.analyse.text.data import load_json
 
 _WORD = re.compile(r"\w+")
@@ -48,7 +49,7 @@ def speaker_class(text: str | None, resolved: bool) -> str:
     if not words:
         return "none"
     # "WHO", "IT": an acronym is a name, not the pronoun it spells
-    function = all(w.lower() in FUNCTION_WORDS and not (len(w) >= 2 and w.isupper()) for w in written) and len(words) <= 2
+    function = all(w.lower() in FUNCTION_WORDS and not is_acronym(w) for w in written) and len(words) <= 2
     if resolved:
         return "pronoun" if function else "named"
     if function:

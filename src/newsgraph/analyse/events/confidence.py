@@ -41,15 +41,15 @@ def _self_loop(f: Found) -> bool:
     return a.name == b.name or (a.entity_id is not None and a.entity_id == b.entity_id)
 
 
-def features(f: Found, lex: Lexicon | None = None) -> list[str]:
+def features(f: Found, lex: Lexicon) -> list[str]:
     """The names of the [confidence] weights that apply to one event."""
     out = []
-    if lex is not None:
-        trigger = f.governor.doc[f.start] if f.governor is not None else None
-        if f.governor is not None and (claimed(f.governor, lex) or (trigger is not None and claimed(trigger, lex))):
+    if f.governor is not None:
+        trigger = f.governor.doc[f.start]
+        if claimed(f.governor, lex) or claimed(trigger, lex):
             out.append("claimed")
-        own_doc = trigger is not None and trigger.lemma_.lower() in lex.document_nouns  # not "the lawsuit" itself
-        if f.source is None and f.governor is not None and not own_doc and document_speaker(f.governor, lex):
+        own_doc = trigger.lemma_.lower() in lex.document_nouns  # not "the lawsuit" itself
+        if f.source is None and not own_doc and document_speaker(f.governor, lex):
             out.append("document_source")
     if f.conjunct:
         out.append("conjunct")
