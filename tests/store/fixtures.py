@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.model import (
@@ -29,6 +31,8 @@ from newsgraph.model import (
     SpeakerRef,
     Timex,
 )
+from newsgraph.model.serialize import to_rows
+from newsgraph.store.schema import q
 
 
 def _span(text: str, part: str, after: int = 0) -> Span:
@@ -122,3 +126,23 @@ def unstored(obj: dict[str, Any]) -> dict[str, Any]:
     for e in out.get("entities", []):
         e["corpus_id"] = None
     return out
+
+
+def write_as_released(conn: sqlite3.Connection, docs: Iterable[AnalyzedDocument]) -> None:
+    """Store `docs` in an older release's schema the way it wrote them: only the columns that schema
+    has (a story id, where it has one, the article's own), layer rows keyed by their article's rowid."""
+    layers = ("articles", "entities", "mentions", "attributions", "claims", "timexes", "places", "events")
+    have = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({q(t)})")] for t in layers}
+    for doc in docs:
+        tables = to_rows(doc)
+        head = tables["articles"][0] | {"story_id": "g" + doc.source.sha256[:12]}
+        cols = [c for c in have["articles"] if c in head]
+        art = conn.execute(f"INSERT INTO articles ({', '.join(q(c) for c in cols)}) VALUES "
+                           f"({', '.join('?' * len(cols))})", [head[c] for c in cols]).lastrowid
+        for table, rows in tables.items():
+            if table == "articles" or not rows:
+                continue
+            cols = [c for c in have[table] if c in rows[0]]
+            conn.executemany(
+                f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}, art) VALUES ({', '.join('?' * len(cols))}, ?)",
+                [[r[c] for c in cols] + [art] for r in rows])

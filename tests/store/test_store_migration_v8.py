@@ -14,10 +14,10 @@ import pytest
 
 from newsgraph.corpus.identity import rebuild
 from newsgraph.model import AnalyzedDocument
-from newsgraph.model.serialize import to_json, to_rows
+from newsgraph.model.serialize import to_json
 from newsgraph.store import SCHEMA_VERSION, open_store, queries
 from newsgraph.store.schema import q
-from tests.store.fixtures import talks_doc, unstored
+from tests.store.fixtures import talks_doc, unstored, write_as_released
 
 V7 = Path(__file__).parent / "data" / "store_v7.sql"
 
@@ -30,22 +30,8 @@ def _docs() -> list[AnalyzedDocument]:
 def _v7_store(path: Path, docs: list[AnalyzedDocument]) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.executescript(V7.read_text("utf-8"))
-    have = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({q(t)})")] for t in
-            ("articles", "entities", "mentions", "attributions", "claims", "timexes", "places", "events")}
     conn.execute("BEGIN")
-    for doc in docs:
-        tables = to_rows(doc)
-        head = tables["articles"][0]
-        cols = [c for c in have["articles"] if c in head]
-        art = conn.execute(f"INSERT INTO articles ({', '.join(q(c) for c in cols)}) VALUES "
-                           f"({', '.join('?' * len(cols))})", [head[c] for c in cols]).lastrowid
-        for table, rows in tables.items():
-            if table == "articles" or not rows:
-                continue
-            cols = [c for c in have[table] if c in rows[0]]
-            conn.executemany(
-                f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}, art) VALUES ({', '.join('?' * len(cols))}, ?)",
-                [[r[c] for c in cols] + [art] for r in rows])
+    write_as_released(conn, docs)
     # What `dupes` and `watch` of that release left behind.
     conn.execute("INSERT INTO dup_groups VALUES (?, ?, 1, 1.0)", (docs[0].source.sha256, "g" + docs[0].source.sha256[:12]))
     conn.execute("INSERT INTO dup_groups VALUES (?, ?, 0, 0.9)", (docs[2].source.sha256, "g" + docs[0].source.sha256[:12]))

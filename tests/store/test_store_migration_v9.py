@@ -12,14 +12,12 @@ from pathlib import Path
 
 from newsgraph.corpus.identity import link_all
 from newsgraph.model import AnalyzedDocument
-from newsgraph.model.serialize import to_json, to_rows
+from newsgraph.model.serialize import to_json
 from newsgraph.store import SCHEMA_VERSION, open_store, queries
 from newsgraph.store.db import quote_key
-from newsgraph.store.schema import q
-from tests.store.fixtures import talks_doc, unstored
+from tests.store.fixtures import talks_doc, unstored, write_as_released
 
 V8 = Path(__file__).parent / "data" / "store_v8_schema.sql"
-LAYERS = ("articles", "entities", "mentions", "attributions", "claims", "timexes", "places", "events")
 
 
 def _docs() -> list[AnalyzedDocument]:
@@ -31,21 +29,8 @@ def _docs() -> list[AnalyzedDocument]:
 def _v8_store(path: Path, docs: list[AnalyzedDocument]) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.executescript(V8.read_text("utf-8"))
-    have = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({q(t)})")] for t in LAYERS}
     conn.execute("BEGIN")
-    for doc in docs:
-        tables = to_rows(doc)
-        head = tables["articles"][0] | {"story_id": "g" + doc.source.sha256[:12]}
-        cols = [c for c in have["articles"] if c in head]
-        art = conn.execute(f"INSERT INTO articles ({', '.join(q(c) for c in cols)}) VALUES "
-                           f"({', '.join('?' * len(cols))})", [head[c] for c in cols]).lastrowid
-        for table, rows in tables.items():
-            if table == "articles" or not rows:
-                continue
-            cols = [c for c in have[table] if c in rows[0]]
-            conn.executemany(
-                f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}, art) VALUES ({', '.join('?' * len(cols))}, ?)",
-                [[r[c] for c in cols] + [art] for r in rows])
+    write_as_released(conn, docs)
     link_all(conn)  # that release linked every entity to its corpus entity as it stored it
     conn.execute("COMMIT")
     conn.close()

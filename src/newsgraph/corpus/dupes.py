@@ -252,25 +252,13 @@ def estimated_pairs(sigs: np.ndarray, sizes: np.ndarray, rows: Sequence[int],
     return pairs
 
 
-def update_signatures(store: Any, batch: int = 1000) -> int:
-    """Compute MinHash signatures for stored articles that have none yet (without grouping them)."""
-    from newsgraph.store.schema import transaction
-
-    added = 0
-    while True:
-        rows = _unsigned(store, batch)
-        if not rows:
-            return added
-        with transaction(store.conn):
-            store.conn.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?, ?)", rows)
-        added += len(rows)
-
-
-def _unsigned(store: Any, limit: int | None = None) -> list[tuple[str, int, bytes | None]]:
+def _unsigned(store: Any) -> list[tuple[str, int, bytes | None]]:
+    """Signatures of the articles that have none yet. Written only with their groups
+    (`_write_groups`): a stored signature means the article was grouped."""
     sql = ("SELECT ar.doc, ar.text FROM articles ar LEFT JOIN minhashes m ON m.doc = ar.doc "
            "WHERE m.doc IS NULL ORDER BY ar._row")
     out = []
-    for r in store.conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall():
+    for r in store.conn.execute(sql).fetchall():
         sh = shingles(r["text"] or "")
         out.append((r["doc"], len(sh), signature_bytes(signature(sh)) if sh else None))
     return out

@@ -36,15 +36,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from newsgraph.analyse.entities.products import is_model_number
-from newsgraph.corpus.names import (
-    first_names_agree,
-    is_model_key,
-    is_name,
-    keys_of,
-    person_parts,
-    title_words,
-)
+from newsgraph.analyse.entities.products import is_model_key, is_model_number
+from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
 
 PERSON = "PERSON"
 # Co-occurring corpus entities remembered per person: the first ones seen, then each new one, the

@@ -17,10 +17,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from newsgraph.analyse.entities.products import is_model_key
-
-__all__ = ["is_model_key", "name_key", "keys_of", "is_name", "person_parts", "first_names_agree", "title_words"]
-
 # Company designators: "Apple Inc." and "Apple" are one company, while a
 # distinguishing word ("Apple Corps") stays part of the name.
 _DESIGNATORS = frozenset({

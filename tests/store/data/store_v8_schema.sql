@@ -1,5 +1,6 @@
 -- The schema of a store made by newsgraph at schema version 8 (main at f4c1fc3), dumped from
--- sqlite_master in creation order: the migration 9 test builds a store of that release from it.
+-- sqlite_master in creation order (FTS5 shadow tables left out: the virtual tables make them).
+-- The migration 9 test writes its own rows into it; the migration 10 test loads store_v8_rows.sql.
 CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT);
 CREATE TABLE "articles" (_row INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, "source_id" TEXT, "source_uri" TEXT, "source_sha256" TEXT, "source_format" TEXT, "title" TEXT, "text" TEXT, "language" TEXT, "published" TEXT, "published_from" TEXT, "authors" TEXT, "publisher" TEXT, "rights_holder" TEXT, "rights_year" INTEGER, "rights_notice" TEXT, "credits" TEXT, "removed" TEXT, "url" TEXT, "story_id" TEXT, "provenance" TEXT, ingested_at TEXT);
 CREATE TABLE rejections (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, source_id TEXT, source_uri TEXT NOT NULL, source_format TEXT, code TEXT NOT NULL, message TEXT, ingested_at TEXT);

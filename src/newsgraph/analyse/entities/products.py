@@ -192,12 +192,19 @@ def _repeats(doc: Any, parts: list[tuple[int, int, str]], k: Any) -> list[tuple[
     for words, label in list(forms.items()):
         if label == "PRODUCT" and len(words) >= 2 and is_model_number(words[-1]):
             forms.setdefault(words[-1:], label)  # "the A380" after "Airbus A380"
+    # The forms a token can start, in the order above: the token is their first word, or the
+    # plural of a one-word model number. Looked up per token, not tried all (this runs per document).
+    starting: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for words, label in forms.items():
+        starting[words[0]].append((words, label))
+        if len(words) == 1 and is_model_number(words[0]):
+            starting[words[0] + "s"].append((words, label))
     out: list[tuple[int, int, str]] = []
     for t in doc:
         if t.i in taken or t.ent_iob_ not in ("O", "") and t.ent_type_ != "PRODUCT" \
                 or not (t.text[:1].isupper() or CAMEL.match(t.text) or t.text[:1].isdigit()):
             continue
-        for words, label in forms.items():
+        for words, label in starting.get(t.text, ()):
             end = t.i + len(words)
             found = tuple(x.text for x in doc[t.i:end])
             # "A380s": the plural of a model number is the model
