@@ -30,6 +30,7 @@ def polnear_texts() -> list[str]:
 
 def parsed_contexts(texts: list[str], docs: list[Any], reference_date: str = "2016-10-01") -> list[Any]:
     """AnalysisContexts holding already-parsed spaCy docs, as the nlp stage leaves them."""
+    from newsgraph.analyse.nlp import SPACY_DOC
     from newsgraph.model import Article, RawDocument, SourceRef
     from newsgraph.pipeline.stage import AnalysisContext
     from newsgraph.settings import Settings
@@ -39,7 +40,7 @@ def parsed_contexts(texts: list[str], docs: list[Any], reference_date: str = "20
         raw = RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=b"", kind="text", raw=True)
         ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
                               reference_date=reference_date)
-        ctx.scratch["spacy"] = doc
+        ctx.put(SPACY_DOC, doc)
         out.append(ctx)
     return out
 
