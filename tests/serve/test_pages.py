@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from newsgraph.serve import explore, humanize
+from tests.serve.conftest import LOCAL
 
 
 @pytest.mark.parametrize(("value", "words"), [
@@ -173,3 +174,35 @@ def test_merged_and_regrouped_ids_redirect(tmp_path: Path) -> None:
         assert r.status_code == 301 and r.headers["location"] == f"/stories/{new_story}"
         assert client.get(f"/stories/{new_story}").status_code == 200
         assert client.get("/stories/g000000000000", follow_redirects=False).status_code == 404
+
+
+def test_saving_a_result_stores_the_analysis_shown_without_running_the_pipeline_again(
+        small_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    import newsgraph.serve.api as api
+    from newsgraph.serve import ServeConfig, create_app
+    from newsgraph.store import open_store, queries
+
+    db = tmp_path / "save.db"  # a copy: the other tests' store stays as it is
+    shutil.copy(small_db, db)
+
+    runs: list[object] = []
+    analyse = api.analyze_document
+
+    async def counted(*args: Any) -> dict[str, Any]:
+        runs.append(args[1])
+        return await analyse(*args)
+
+    monkeypatch.setattr(api, "analyze_document", counted)
+    text = "The Ostwick lock keeper said on Tuesday that the canal gates would be painted in April."
+    with TestClient(create_app(ServeConfig(db=str(db))), base_url=LOCAL) as client:
+        shown = client.post("/analyze", data={"text": text})
+        assert shown.status_code == 200 and "Save to store" in shown.text and len(runs) == 1
+        saved = client.post("/analyze", data={"text": text, "save": "1"}, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"].startswith("/articles/")
+    assert len(runs) == 1, "the save stored the analysis the result showed"
+    with open_store(db, readonly=True) as store:
+        assert queries.article(store, saved.headers["location"].rsplit("/", 1)[1]) is not None

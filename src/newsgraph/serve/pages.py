@@ -259,7 +259,7 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
                        save: str = Form("")) -> HTMLResponse | RedirectResponse:
     """Analyse the pasted text or uploaded page; with `save` (the result's "Save to store" button, which
     sends the same input again), store the document and redirect to its article page: a URL to share."""
-    from newsgraph.serve.api import AnalyzeRequest, analyze_document
+    from newsgraph.serve.api import AnalyzeRequest
     from newsgraph.serve.views import article_view
 
     if upload is not None and upload.filename:
@@ -282,7 +282,7 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
         try:
             body = AnalyzeRequest(text=None if html else (text or None), html=html or None, url=None,
                                   published=published or None, raw=False, id=None)
-            obj = await analyze_document(request.app.state.ng, body, request)
+            obj = await _analysed(request, body, can_save)
             view = article_view(obj)
         except ApiError as exc:
             error, field = f"{exc.message} ({exc.code})", "text"
@@ -298,6 +298,27 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
     return _render(request, "analyze.html", status=200 if view and not error else 422, title="Analyse an article",
                    nav="analyze", text="" if html else text, html=html, published=published, error=error,
                    field=field, v=view, can_save=can_save)
+
+
+async def _analysed(request: Request, body: Any, keep: bool) -> dict[str, Any]:
+    """The analysis of `body`; when it may be saved, kept so that "Save to store", which sends the same
+    input again, stores this analysis instead of running the pipeline on the document a second time.
+
+    It is kept among the server's memo answers (dropped when the store changes, or when newer answers
+    push it out; then the re-sent input is analysed again)."""
+    import hashlib
+
+    from newsgraph.serve.api import analyze_document
+
+    ng = request.app.state.ng
+    key = ("analysed", hashlib.sha256(body.model_dump_json().encode()).hexdigest())
+    kept = ng.cached(key) if keep else None
+    if kept is not None:
+        return cast(dict[str, Any], kept)
+    obj = await analyze_document(ng, body, request)
+    if keep:
+        ng.memo(key, lambda: obj)
+    return obj
 
 
 def _save(request: Request, obj: dict[str, Any]) -> str:
