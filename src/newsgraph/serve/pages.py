@@ -182,14 +182,11 @@ def entity_page(request: Request, name: str, copies: bool = False) -> Response:
     from newsgraph.serve.views import entity_view, quote_weeks, timeline_months, timeline_svg
     from newsgraph.store import queries
 
-    with request.app.state.ng.store() as store:
-        moved = queries.redirected(store, name)
-    if moved is not None:  # an id a merge retired: its page is the survivor's, at a lasting address
-        query = f"?{request.url.query}" if request.url.query else ""
-        return RedirectResponse(f"/entity/{quote(moved, safe='')}{query}", status_code=301)
-
-    def compute() -> dict[str, Any] | None:
+    def compute() -> dict[str, Any] | str | None:
         with request.app.state.ng.store() as store:
+            moved = queries.redirected(store, name)
+            if moved is not None:
+                return moved
             view = entity_view(store, name, with_copies=copies)
             if view is None:
                 return None
@@ -197,19 +194,24 @@ def entity_page(request: Request, name: str, copies: bool = False) -> Response:
         return {"e": view, "quotes": quotes[:ENTITY_QUOTES], "total": len(quotes), "weeks": quote_weeks(quotes),
                 "chart": timeline_svg(view["timeline"]), "months": timeline_months(view["timeline"])}
 
-    def page() -> str | None:
-        # The whole page is kept: a much-quoted speaker's chart has hundreds of points to render.
+    def page() -> tuple[str, str] | None:
+        # The whole page is kept: a much-quoted speaker's chart has hundreds of points to render. So is a
+        # retired id's survivor, so that a page served from the memo opens no store.
         found = compute()
-        if found is None:
-            return None
-        return templates.get_template("entity.html").render(request=request, title=found["e"]["name"], **found)
+        if found is None or isinstance(found, str):
+            return None if found is None else ("moved", found)
+        return "page", templates.get_template("entity.html").render(request=request, title=found["e"]["name"], **found)
 
-    html = request.app.state.ng.memo(("entity", name, copies), page)
-    if html is None:
+    kept = request.app.state.ng.memo(("entity", name, copies), page)
+    if kept is None:
         return not_found(request, f"“{name}” is not a resolved person, organisation or place in this store. "
                                   "Speakers such as “I”, “he” or “a spokesman” stay unresolved rather than "
                                   "guessed, so they have no page.", title="Unresolved or unknown name")
-    return HTMLResponse(html)
+    what, value = kept
+    if what == "moved":  # an id a merge retired: its page is the survivor's, at a lasting address
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/entity/{quote(value, safe='')}{query}", status_code=301)
+    return HTMLResponse(value)
 
 
 @router.get("/stories", response_class=HTMLResponse)
