@@ -131,13 +131,14 @@ def test_every_page_of_a_view_is_the_rows_the_store_pages_to(client: Any, monkey
     with open_store(client.app.state.ng.db_path, readonly=True) as store:
         for sort in ("-date", "speaker"):
             total = queries.quote_summary(store)["total"]
-            assert total >= 2
             assert total >= 3, "more than one page"
             for page in range(1, (total + 1) // 2 + 1):
                 html = client.get(f"/quotes?sort={sort}&page={page}").text
                 shown = re.findall(r'<td class="src"><a href="/articles/([0-9a-f]+)#([^"]+)"', html)
                 want = queries.quotes(store, limit=2, offset=2 * (page - 1), sort=sort)
                 assert shown == [(r["doc"], r["attribution_id"]) for r in want], (sort, page)
+
+
 def test_merged_and_regrouped_ids_redirect(tmp_path: Path) -> None:
     """An id that linking merged away, or a story id that regrouping replaced, still leads somewhere."""
     from fastapi.testclient import TestClient
@@ -147,7 +148,6 @@ def test_merged_and_regrouped_ids_redirect(tmp_path: Path) -> None:
     from newsgraph.store import open_store
     from tests.corpus.test_dupes import P1, P2, P3, _plain_doc
     from tests.corpus.test_identity import JOINED, SPLIT, _cid
-    from tests.serve.conftest import LOCAL
 
     db = tmp_path / "r.db"
     alone = _plain_doc("alone", P1 + "\n\n" + P2, "2025-03-02")
