@@ -16,27 +16,10 @@ stages' own times are measured separately on already-parsed documents.
 
 from __future__ import annotations
 
-import json
 import time
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
-
-
-def _texts() -> list[tuple[str, str]]:
-    seen: set[str] = set()
-    out = []
-    with open(DATA, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            if rec["doc"] not in seen:
-                seen.add(rec["doc"])
-                out.append((rec["doc"], rec["text"]))
-    return out
+from bench.polnear import DATA, polnear_items
 
 
 def _raws(items: list[tuple[str, str]]) -> list[Any]:
@@ -58,7 +41,7 @@ def main() -> str:
         msg = f"{DATA} is missing; nothing measured"
         print(msg)
         return msg
-    items = _texts()
+    items = polnear_items()
     texts = [t for _, t in items]
     raws = _raws(items)
     settings = load_settings().replace(stages=("nlp", "entities", "attributions"))

@@ -46,8 +46,8 @@ def main() -> str:
             claims(ctx)
         runs.append(time.perf_counter() - t0)
     t_claims = min(runs)
-    n_claims = sum(len(ctx.layers["claims"]) for ctx in ctxs)
-    sourced = sum(1 for ctx in ctxs for c in ctx.layers["claims"] if c.source is not None)
+    n_claims = sum(len(ctx.layer("claims")) for ctx in ctxs)
+    sourced = sum(1 for ctx in ctxs for c in ctx.layer("claims") if c.source is not None)
 
     lines = [
         f"Claims stage on the PolNeAR dev texts ({len(texts)} documents, {chars / 1e6:.2f} M characters, "

@@ -57,7 +57,7 @@ def main() -> str:
             events(ctx)
         runs.append(time.perf_counter() - t0)
     t_events = min(runs)
-    n_events = sum(len(ctx.layers["events"]) for ctx in ctxs)
+    n_events = sum(len(ctx.layer("events")) for ctx in ctxs)
     t_full = t_nlp + t_before + t_events
     lines = [
         f"PolNeAR dev: {len(texts)} documents, {chars:,} characters, {n_events} events coded",

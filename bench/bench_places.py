@@ -88,8 +88,8 @@ def main() -> str:
             places(ctx)
         runs.append(time.process_time() - t0)
     t_places = min(runs)
-    n_places = sum(len(ctx.layers["places"]) for ctx in ctxs)
-    resolved = sum(1 for ctx in ctxs for p in ctx.layers["places"] if p.lat is not None)
+    n_places = sum(len(ctx.layer("places")) for ctx in ctxs)
+    resolved = sum(1 for ctx in ctxs for p in ctx.layer("places") if p.lat is not None)
     lines += [
         f"PolNeAR dev: {len(texts)} documents, {chars:,} characters, {n_places} place mentions "
         f"({resolved} resolved)",

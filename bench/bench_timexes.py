@@ -61,7 +61,7 @@ def main() -> str:
         runs.append(time.perf_counter() - t0)
     t_timex = min(runs)
     print(f"timexes stage: {t_timex:.3f}s (runs {', '.join(f'{r:.3f}' for r in runs)})", flush=True)
-    found = sum(len(ctx.layers["timexes"]) for ctx in ctxs)
+    found = sum(len(ctx.layer("timexes")) for ctx in ctxs)
     t_full = _full_pipeline(texts) if os.environ.get("NEWSGRAPH_BENCH_FULL", "1") != "0" else None
 
     lines = [

@@ -14,22 +14,28 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "polnear_dev.jsonl"
 
 
-def polnear_texts() -> list[str]:
-    """One text per article (PolNeAR has a line per annotator; the first one counts)."""
+def polnear_items() -> list[tuple[str, str]]:
+    """(document id, text), one per article (PolNeAR has a line per annotator; the first one counts)."""
     seen: set[str] = set()
-    texts = []
+    items = []
     with open(DATA, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 rec = json.loads(line)
                 if rec["doc"] not in seen:
                     seen.add(rec["doc"])
-                    texts.append(rec["text"])
-    return texts
+                    items.append((rec["doc"], rec["text"]))
+    return items
+
+
+def polnear_texts() -> list[str]:
+    """One text per article."""
+    return [text for _, text in polnear_items()]
 
 
 def parsed_contexts(texts: list[str], docs: list[Any], reference_date: str = "2016-10-01") -> list[Any]:
     """AnalysisContexts holding already-parsed spaCy docs, as the nlp stage leaves them."""
+    from newsgraph.analyse.nlp import SPACY_DOC
     from newsgraph.model import Article, RawDocument, SourceRef
     from newsgraph.pipeline.stage import AnalysisContext
     from newsgraph.settings import Settings
@@ -39,7 +45,7 @@ def parsed_contexts(texts: list[str], docs: list[Any], reference_date: str = "20
         raw = RawDocument(source=SourceRef(str(i), "bench:", "", "text"), data=b"", kind="text", raw=True)
         ctx = AnalysisContext(raw=raw, article=Article(title=None, text=text), settings=Settings(),
                               reference_date=reference_date)
-        ctx.scratch["spacy"] = doc
+        ctx.put(SPACY_DOC, doc)
         out.append(ctx)
     return out
 

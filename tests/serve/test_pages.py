@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from newsgraph.serve import explore, humanize
+from tests.serve.conftest import LOCAL
 
 
 @pytest.mark.parametrize(("value", "words"), [
@@ -130,13 +131,14 @@ def test_every_page_of_a_view_is_the_rows_the_store_pages_to(client: Any, monkey
     with open_store(client.app.state.ng.db_path, readonly=True) as store:
         for sort in ("-date", "speaker"):
             total = queries.quote_summary(store)["total"]
-            assert total >= 2
             assert total >= 3, "more than one page"
             for page in range(1, (total + 1) // 2 + 1):
                 html = client.get(f"/quotes?sort={sort}&page={page}").text
                 shown = re.findall(r'<td class="src"><a href="/articles/([0-9a-f]+)#([^"]+)"', html)
                 want = queries.quotes(store, limit=2, offset=2 * (page - 1), sort=sort)
                 assert shown == [(r["doc"], r["attribution_id"]) for r in want], (sort, page)
+
+
 def test_merged_and_regrouped_ids_redirect(tmp_path: Path) -> None:
     """An id that linking merged away, or a story id that regrouping replaced, still leads somewhere."""
     from fastapi.testclient import TestClient
@@ -146,7 +148,6 @@ def test_merged_and_regrouped_ids_redirect(tmp_path: Path) -> None:
     from newsgraph.store import open_store
     from tests.corpus.test_dupes import P1, P2, P3, _plain_doc
     from tests.corpus.test_identity import JOINED, SPLIT, _cid
-    from tests.serve.conftest import LOCAL
 
     db = tmp_path / "r.db"
     alone = _plain_doc("alone", P1 + "\n\n" + P2, "2025-03-02")
@@ -173,3 +174,35 @@ def test_merged_and_regrouped_ids_redirect(tmp_path: Path) -> None:
         assert r.status_code == 301 and r.headers["location"] == f"/stories/{new_story}"
         assert client.get(f"/stories/{new_story}").status_code == 200
         assert client.get("/stories/g000000000000", follow_redirects=False).status_code == 404
+
+
+def test_saving_a_result_stores_the_analysis_shown_without_running_the_pipeline_again(
+        small_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    import newsgraph.serve.api as api
+    from newsgraph.serve import ServeConfig, create_app
+    from newsgraph.store import open_store, queries
+
+    db = tmp_path / "save.db"  # a copy: the other tests' store stays as it is
+    shutil.copy(small_db, db)
+
+    runs: list[object] = []
+    analyse = api.analyze_document
+
+    async def counted(*args: Any) -> dict[str, Any]:
+        runs.append(args[1])
+        return await analyse(*args)
+
+    monkeypatch.setattr(api, "analyze_document", counted)
+    text = "The Ostwick lock keeper said on Tuesday that the canal gates would be painted in April."
+    with TestClient(create_app(ServeConfig(db=str(db))), base_url=LOCAL) as client:
+        shown = client.post("/analyze", data={"text": text})
+        assert shown.status_code == 200 and "Save to store" in shown.text and len(runs) == 1
+        saved = client.post("/analyze", data={"text": text, "save": "1"}, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"].startswith("/articles/")
+    assert len(runs) == 1, "the save stored the analysis the result showed"
+    with open_store(db, readonly=True) as store:
+        assert queries.article(store, saved.headers["location"].rsplit("/", 1)[1]) is not None

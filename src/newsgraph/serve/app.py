@@ -74,11 +74,9 @@ class State:
         something is ingested, so the server keeps the last few answers and drops them when it does.
         """
         sig = self._signature()
-        with self._memo_lock:
-            hit = self._memo.get(key)
-            if hit is not None and hit[0] == sig:
-                self._memo.move_to_end(key)
-                return cast(T, hit[1])
+        found, value = self._kept(key, sig)
+        if found:
+            return cast(T, value)
         value = compute()
         with self._memo_lock:
             self._memo[key] = (sig, value)
@@ -89,13 +87,16 @@ class State:
 
     def cached(self, key: tuple[Any, ...]) -> Any | None:
         """What `memo` keeps for `key` while the store is unchanged, else None (nothing is computed)."""
-        sig = self._signature()
+        return self._kept(key, self._signature())[1]
+
+    def _kept(self, key: tuple[Any, ...], sig: tuple[int, ...]) -> tuple[bool, Any]:
+        """(True, the answer) when one is kept for `key` at store signature `sig`, else (False, None)."""
         with self._memo_lock:
             hit = self._memo.get(key)
             if hit is not None and hit[0] == sig:
                 self._memo.move_to_end(key)
-                return hit[1]
-        return None
+                return True, hit[1]
+        return False, None
 
     @contextlib.contextmanager
     def store(self) -> Iterator[object]:

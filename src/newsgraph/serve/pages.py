@@ -182,14 +182,11 @@ def entity_page(request: Request, name: str, copies: bool = False) -> Response:
     from newsgraph.serve.views import entity_view, quote_weeks, timeline_months, timeline_svg
     from newsgraph.store import queries
 
-    with request.app.state.ng.store() as store:
-        moved = queries.redirected(store, name)
-    if moved is not None:  # an id a merge retired: its page is the survivor's, at a lasting address
-        query = f"?{request.url.query}" if request.url.query else ""
-        return RedirectResponse(f"/entity/{quote(moved, safe='')}{query}", status_code=301)
-
-    def compute() -> dict[str, Any] | None:
+    def compute() -> dict[str, Any] | str | None:
         with request.app.state.ng.store() as store:
+            moved = queries.redirected(store, name)
+            if moved is not None:
+                return moved
             view = entity_view(store, name, with_copies=copies)
             if view is None:
                 return None
@@ -197,19 +194,24 @@ def entity_page(request: Request, name: str, copies: bool = False) -> Response:
         return {"e": view, "quotes": quotes[:ENTITY_QUOTES], "total": len(quotes), "weeks": quote_weeks(quotes),
                 "chart": timeline_svg(view["timeline"]), "months": timeline_months(view["timeline"])}
 
-    def page() -> str | None:
-        # The whole page is kept: a much-quoted speaker's chart has hundreds of points to render.
+    def page() -> tuple[str, str] | None:
+        # The whole page is kept: a much-quoted speaker's chart has hundreds of points to render. So is a
+        # retired id's survivor, so that a page served from the memo opens no store.
         found = compute()
-        if found is None:
-            return None
-        return templates.get_template("entity.html").render(request=request, title=found["e"]["name"], **found)
+        if found is None or isinstance(found, str):
+            return None if found is None else ("moved", found)
+        return "page", templates.get_template("entity.html").render(request=request, title=found["e"]["name"], **found)
 
-    html = request.app.state.ng.memo(("entity", name, copies), page)
-    if html is None:
+    kept = request.app.state.ng.memo(("entity", name, copies), page)
+    if kept is None:
         return not_found(request, f"“{name}” is not a resolved person, organisation or place in this store. "
                                   "Speakers such as “I”, “he” or “a spokesman” stay unresolved rather than "
                                   "guessed, so they have no page.", title="Unresolved or unknown name")
-    return HTMLResponse(html)
+    what, value = kept
+    if what == "moved":  # an id a merge retired: its page is the survivor's, at a lasting address
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/entity/{quote(value, safe='')}{query}", status_code=301)
+    return HTMLResponse(value)
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -259,7 +261,7 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
                        save: str = Form("")) -> HTMLResponse | RedirectResponse:
     """Analyse the pasted text or uploaded page; with `save` (the result's "Save to store" button, which
     sends the same input again), store the document and redirect to its article page: a URL to share."""
-    from newsgraph.serve.api import AnalyzeRequest, analyze_document
+    from newsgraph.serve.api import AnalyzeRequest
     from newsgraph.serve.views import article_view
 
     if upload is not None and upload.filename:
@@ -282,7 +284,7 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
         try:
             body = AnalyzeRequest(text=None if html else (text or None), html=html or None, url=None,
                                   published=published or None, raw=False, id=None)
-            obj = await analyze_document(request.app.state.ng, body, request)
+            obj = await _analysed(request, body, can_save)
             view = article_view(obj)
         except ApiError as exc:
             error, field = f"{exc.message} ({exc.code})", "text"
@@ -298,6 +300,27 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
     return _render(request, "analyze.html", status=200 if view and not error else 422, title="Analyse an article",
                    nav="analyze", text="" if html else text, html=html, published=published, error=error,
                    field=field, v=view, can_save=can_save)
+
+
+async def _analysed(request: Request, body: Any, keep: bool) -> dict[str, Any]:
+    """The analysis of `body`; when it may be saved, kept so that "Save to store", which sends the same
+    input again, stores this analysis instead of running the pipeline on the document a second time.
+
+    It is kept among the server's memo answers (dropped when the store changes, or when newer answers
+    push it out; then the re-sent input is analysed again)."""
+    import hashlib
+
+    from newsgraph.serve.api import analyze_document
+
+    ng = request.app.state.ng
+    key = ("analysed", hashlib.sha256(body.model_dump_json().encode()).hexdigest())
+    kept = ng.cached(key) if keep else None
+    if kept is not None:
+        return cast(dict[str, Any], kept)
+    obj = await analyze_document(ng, body, request)
+    if keep:
+        ng.memo(key, lambda: obj)
+    return obj
 
 
 def _save(request: Request, obj: dict[str, Any]) -> str:

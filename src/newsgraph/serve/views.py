@@ -114,6 +114,14 @@ def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str
     }
 
 
+LANES = ("article", "quote", "event")  # the timeline chart's lanes, top to bottom, and its table's columns
+
+
+def _lane(kind: str) -> str:
+    """The lane of a timeline item's kind ("event:CONSULT" is an event; anything unknown an article)."""
+    return "event" if kind.startswith("event") else kind if kind in LANES else "article"
+
+
 def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 150) -> dict[str, Any]:
     """Positions for an SVG chart: one lane per kind (article, quote, event), x by date."""
     dated = [i for i in items if i.get("date")]
@@ -126,13 +134,13 @@ def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 15
     known = [d for d in days if d is not None]
     lo, hi = (min(known), max(known)) if known else (0, 1)
     span = max(hi - lo, 1)
-    lanes = {"article": 0, "quote": 1, "event": 2}
+    lanes = {name: i for i, name in enumerate(LANES)}
     left, right, top, lane_h = 80, 20, 20, 36
     points = []
     for item, d in zip(dated, days):
         if d is None:
             continue
-        lane = lanes["event" if item["kind"].startswith("event") else item["kind"] if item["kind"] in lanes else "article"]
+        lane = lanes[_lane(item["kind"])]
         x = left + (d - lo) / span * (width - left - right) if hi > lo else (left + width - right) / 2
         points.append({"x": round(x, 1), "y": top + lane * lane_h + lane_h / 2, "kind": item["kind"],
                        "date": item["date"], "text": item["text"], "doc": item["doc"]})
@@ -158,10 +166,8 @@ def timeline_months(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         month = (item.get("date") or "")[:7]
         if len(month) != 7 or not month[:4].isdigit() or not month[5:].isdigit():
             continue
-        kind = "event" if item["kind"].startswith("event") else item["kind"] if item["kind"] in (
-            "article", "quote") else "article"
-        row = counts.setdefault(month, {"article": 0, "quote": 0, "event": 0})
-        row[kind] += 1
+        row = counts.setdefault(month, dict.fromkeys(LANES, 0))
+        row[_lane(item["kind"])] += 1
     out = []
     for month in sorted(counts):
         year, mon = int(month[:4]), int(month[5:])
