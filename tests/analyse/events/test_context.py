@@ -97,3 +97,15 @@ def test_other_senses_show_no_event(text: str, absent: str) -> None:
 def test_the_right_sense_is_coded(text: str, want: tuple[str, str]) -> None:
     evs = code(text)
     assert any(e.type == want[0] and want[1] in e.trigger.text for e in evs), [(e.type, e.trigger.text) for e in evs]
+
+
+def test_a_possessor_of_an_attack_noun_earns_no_attacker_bonus() -> None:
+    # "the mayor's murder": a possessor names the victim as often as the doer, so such an event is not
+    # shown on the possessor alone; "by X" names the doer and keeps the bonus
+    for text in ("President Adel Varga's assassination shocked Norland.",
+                 "Police in Tarsk have charged two men with the mayor's murder."):
+        evs = [e for e in code(text) if e.type == "ASSAULT"]
+        assert evs and all(e.source is not None for e in evs), evs
+        assert not [t for t in shown(evs) if t[0] == "ASSAULT"], shown(evs)
+    by = code("Norland troops blamed Velden for the attack by the Velden militia on the depot.")
+    assert ("ASSAULT", "attack") in shown(by)

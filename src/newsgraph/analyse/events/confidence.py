@@ -41,6 +41,15 @@ def _self_loop(f: Found) -> bool:
     return a.name == b.name or (a.entity_id is not None and a.entity_id == b.entity_id)
 
 
+def _possessor_source(f: Found) -> bool:
+    """Whether the source is the attack noun's possessor: "the president's assassination" names its
+    victim that way as often as "Hamas's attack" names its doer, so the possessor earns no bonus."""
+    if f.source is None or f.governor is None:
+        return False
+    trigger = f.governor.doc[f.start]
+    return any(c.dep_ == "poss" and f.source.start <= c.idx < f.source.end for c in trigger.children)
+
+
 def features(f: Found, lex: Lexicon) -> list[str]:
     """The names of the [confidence] weights that apply to one event."""
     out = []
@@ -64,7 +73,7 @@ def features(f: Found, lex: Lexicon) -> list[str]:
     if f.source is None and f.target is None:
         out.append("no_actor")
     out.append(f"kind_{f.kind}")
-    if f.kind == "noun" and f.source is not None and f.type == "ASSAULT":
+    if f.kind == "noun" and f.source is not None and f.type == "ASSAULT" and not _possessor_source(f):
         out.append("noun_attacker")  # "the Israeli aggression", "the attack by Hamas militants": an act, named with its doer
     out.append(f"type_{f.type}")  # a weight per type only where the dev pages showed a type's words mislead
     if f.tense == "present":
