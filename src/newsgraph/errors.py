@@ -39,6 +39,7 @@ class Code(str, Enum):
     HOST_NOT_ALLOWED = "E017"  # the request's Host header is not in serve_allowed_hosts
     MISSING_DEPENDENCY = "E018"  # an optional package a command needs is not installed
     MODEL_MISSING = "E019"  # neither en_core_web_sm nor its re-upload is installed
+    CROSS_SITE = "E020"  # a write (the analyse page's "Save to store") posted by another site's page
 
 
 class NewsgraphError(Exception):

@@ -206,3 +206,29 @@ def test_saving_a_result_stores_the_analysis_shown_without_running_the_pipeline_
     assert len(runs) == 1, "the save stored the analysis the result showed"
     with open_store(db, readonly=True) as store:
         assert queries.article(store, saved.headers["location"].rsplit("/", 1)[1]) is not None
+
+
+def test_another_sites_page_cannot_save_to_the_store(small_db: Path, tmp_path: Path) -> None:
+    # A form post needs no CORS preflight: without the check any page the user visits could make
+    # their browser store invented quotes under a real outlet's name in a local server's store.
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve import ServeConfig, create_app
+    from newsgraph.store import open_store, queries
+
+    db = tmp_path / "cross.db"
+    shutil.copy(small_db, db)
+    text = "The Ostwick ferry office said on Friday that the night crossing would stop in June."
+    form = {"text": text, "save": "1"}
+    with TestClient(create_app(ServeConfig(db=str(db))), base_url=LOCAL) as client:
+        for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://elsewhere.example"},
+                        {"Origin": "null"}, {"Origin": "http://127.0.0.1:9999"}):
+            refused = client.post("/analyze", data=form, headers=headers, follow_redirects=False)
+            assert refused.status_code == 403 and "(E020)" in refused.text, headers
+        with open_store(db, readonly=True) as store:
+            assert not [r for r in queries.search(store, "Ostwick ferry") if r["kind"] == "article"]
+        own = client.post("/analyze", data=form, follow_redirects=False,
+                          headers={"Origin": LOCAL, "Sec-Fetch-Site": "same-origin"})
+    assert own.status_code == 303, "the server's own page still saves"

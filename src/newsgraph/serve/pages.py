@@ -17,6 +17,7 @@ from newsgraph import __version__
 from newsgraph.model.format import format_number as number
 from newsgraph.serve import explore, humanize
 from newsgraph.serve.errors import ApiError
+from newsgraph.serve.security import cross_site
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("newsgraph.serve").joinpath("templates"))))
@@ -280,6 +281,11 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
     elif save and not can_save:
         error, field = ("This server cannot write its store (the file is read-only), so the result cannot be "
                         "saved here (E012).", "save")
+    elif save and cross_site(request.headers):
+        return _render(request, "analyze.html", status=403, title="Analyse an article", nav="analyze",
+                       text="", html="", published="", field="save", v=None, can_save=can_save,
+                       error="Only this server's own analyse page may save to its store: the request came "
+                             "from another site (E020).")
     else:
         try:
             body = AnalyzeRequest(text=None if html else (text or None), html=html or None, url=None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import time
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any
 
 from newsgraph.errors import Code
@@ -70,6 +70,24 @@ class SecurityMiddleware:
 
 
 _OURS = {k for k, _ in HEADERS} | {b"content-security-policy"}
+
+
+def cross_site(headers: Mapping[str, str]) -> bool:
+    """Whether a browser sent this request from another site's page.
+
+    A plain form post needs no CORS preflight, so without this any page a user visits could make
+    their browser write to a local server's store. Browsers say where a request came from in
+    Sec-Fetch-Site, else Origin; a client that sends neither (curl, a script) is not a browser
+    being used by someone else's page.
+    """
+    site = headers.get("sec-fetch-site")
+    if site is not None:
+        return site not in ("same-origin", "none")
+    origin = headers.get("origin")
+    if origin is None:
+        return False
+    # "null" is an opaque origin (a sandboxed frame, a file); otherwise host and port must be this server's
+    return origin == "null" or origin.split("://", 1)[-1].rstrip("/").lower() != headers.get("host", "").lower()
 
 
 class RateLimiter:
