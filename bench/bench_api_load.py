@@ -16,7 +16,6 @@ Nothing here asserts a time: the figures are printed for docs and reviews.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,8 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.servers import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 STORE = Path(tempfile.gettempdir()) / "newsgraph-10k.db"
@@ -43,25 +44,8 @@ def _store() -> Path:
     return STORE
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _serve(db: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port), *args],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("the server did not start")
+    return serve(db, *args, cwd=ROOT)
 
 
 def _client(base: str, n: int, stop: float, out: dict[str, Any]) -> None:

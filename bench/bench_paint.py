@@ -18,14 +18,14 @@ or Playwright the benchmark says so and measures nothing.
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
+
+from bench.servers import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_d83e9b355770aa0a.txt"
@@ -37,12 +37,6 @@ def _env(tree: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(tree / "src")}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class _Server:
     """One checkout's store (the seed alone) and its server."""
 
@@ -52,20 +46,7 @@ class _Server:
                                "--jobs", "1"], cwd=tree, env=_env(tree), capture_output=True, timeout=600)
         if done.returncode != 0:
             raise RuntimeError(f"ingest with {tree} failed: {done.stderr.decode()[-500:]}")
-        port = _free_port()
-        self.url = f"http://127.0.0.1:{port}"
-        self.proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(self.db), "--port",
-                                      str(port)], cwd=tree, env=_env(tree), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.proc.kill()
-        raise RuntimeError(f"the server of {tree} did not start")
+        self.proc, self.url = serve(self.db, cwd=tree, env=_env(tree))
 
     def stop(self) -> None:
         self.proc.terminate()
