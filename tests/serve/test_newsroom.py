@@ -171,10 +171,10 @@ def test_a_quote_permalink_scrolls_to_it_and_its_citation_copies(server: LiveSer
     page = _page(browser, permissions=["clipboard-read", "clipboard-write"])
     href = _seed_href(page, server)
     page.goto(server.url + href)
-    item = page.locator('#who-said-what li[data-speaker="Antony Blinken"]').nth(2)
-    quote_id = item.get_attribute("data-quote")
+    item = page.locator('#who-said-what .speaker[data-speaker="Antony Blinken"] li').nth(2)
     link = item.get_by_role("link", name="Link to this quote")
-    assert link.get_attribute("href") == f"#{quote_id}"
+    quote_id = (link.get_attribute("href") or "").removeprefix("#")
+    assert re.fullmatch(r"a\d+", quote_id), quote_id
     page.goto(server.url + href + f"#{quote_id}")
     mark = page.locator(f"mark#{quote_id}")
     assert mark.get_attribute("data-speaker") == "Antony Blinken"
@@ -188,6 +188,14 @@ def test_a_quote_permalink_scrolls_to_it_and_its_citation_copies(server: LiveSer
     copied = page.evaluate("navigator.clipboard.readText()")
     assert re.match(r"^(“.+,” Antony Blinken said|Antony Blinken said .+) \(.+\)$", copied), copied
     assert copied in page.locator("#copied").inner_text()
+    assert item.inner_text().split("\n")[0].removeprefix("Direct").removeprefix("Mixed").strip().strip("“”,.") in copied
+    # an unresolved speaker is cited as written, never as a guessed person
+    group = page.locator("#who-said-what .speaker[data-who]").first
+    who = group.get_attribute("data-who") or ""
+    assert who and "Unresolved" in group.locator("h3").inner_text()
+    group.locator("li").first.get_by_role("button", name="Copy citation").click()
+    _expect()(page.locator("#copied")).to_contain_text(f"Citation copied: {who} said ")
+    assert re.match(rf"^{re.escape(who)} said .+ \(.+\)$", page.evaluate("navigator.clipboard.readText()"))
     _shot(page, "article-cited")
     # an article with a stored URL links to the original story
     page.goto(server.url + "/quotes?q=ferry+sailings")

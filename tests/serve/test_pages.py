@@ -120,6 +120,29 @@ def test_the_tallest_weekly_bar_leaves_room_for_its_count() -> None:
         ("February 2031", 1, 1, 0, "2031-02-28"), ("March 2031", 0, 0, 1, "2031-03-31")]
 
 
+def test_the_timeline_chart_draws_exactly_what_its_month_table_counts() -> None:
+    # An event dated by its month alone ("2031-04", a TIMEX value) was counted in the table but not drawn.
+    from newsgraph.serve.views import timeline_months, timeline_svg
+
+    items = [{"date": "2031-03-02", "kind": "article", "text": "a", "doc": "d1"},
+             {"date": "2031-04", "kind": "event:CONSULT", "text": "b", "doc": "d1"},
+             {"date": "2031-04-XX", "kind": "quote", "text": "c", "doc": "d2"},
+             {"date": "2031-W15", "kind": "event:AID", "text": "d", "doc": "d2"},  # a week: which month?
+             {"date": "2031", "kind": "quote", "text": "e", "doc": "d2"},
+             {"date": "2031-13", "kind": "quote", "text": "f", "doc": "d2"},  # no such month
+             {"date": None, "kind": "quote", "text": "g", "doc": "d2"}]
+    chart, months = timeline_svg(items), timeline_months(items)
+    drawn = sorted((p["date"], p["kind"]) for p in chart["points"])
+    assert drawn == [("2031-03-02", "article"), ("2031-04", "event:CONSULT"), ("2031-04-XX", "quote")]
+    assert [(m["month"], m["article"], m["quote"], m["event"]) for m in months] == [
+        ("2031-03", 1, 0, 0), ("2031-04", 0, 1, 1)]
+    assert sum(m["article"] + m["quote"] + m["event"] for m in months) == len(chart["points"])
+    assert chart["vague"] == 3, "the week, the year and the impossible month are said to be left out"
+    month_x = next(p["x"] for p in chart["points"] if p["date"] == "2031-04")
+    day_x = next(p["x"] for p in chart["points"] if p["date"] == "2031-03-02")
+    assert month_x > day_x
+
+
 def test_every_page_of_a_view_is_the_rows_the_store_pages_to(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     # The first request of a view keeps its order; later pages are read from it (queries.quotes_among).
     import re
@@ -232,3 +255,35 @@ def test_another_sites_page_cannot_save_to_the_store(small_db: Path, tmp_path: P
         own = client.post("/analyze", data=form, follow_redirects=False,
                           headers={"Origin": LOCAL, "Sec-Fetch-Site": "same-origin"})
     assert own.status_code == 303, "the server's own page still saves"
+
+
+def test_links_from_a_view_with_copies_keep_the_flag(tmp_path: Path) -> None:
+    # The speaker page's week and month links (and the explorer's speaker links) lost ?copies=true.
+    import html
+    import re
+    from urllib.parse import parse_qs, urlsplit
+
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve import ServeConfig, create_app
+    from newsgraph.store import open_store
+    from tests.serve.conftest import council_report
+
+    db = tmp_path / "council.db"
+    with open_store(db) as store:
+        store.put_many(council_report(i) for i in range(6))
+    with TestClient(create_app(ServeConfig(db=str(db))), base_url=LOCAL) as client:
+        person = re.search(r'href="(/entity/[^"?]+)"', client.get("/quotes").text).group(1)  # type: ignore[union-attr]
+        for copies in (True, False):
+            page = client.get(person + ("?copies=true" if copies else "")).text
+            links = [html.unescape(h) for h in re.findall(r'href="(/quotes\?[^"]*)"', page)]
+            dated = [link for link in links if "since=" in link]
+            assert len(dated) >= 2 and len(links) > len(dated), "week and month links, and the speaker's whole view"
+            for link in links:
+                query = parse_qs(urlsplit(link).query)
+                assert query.get("copies") == (["true"] if copies else None), link
+                assert query.get("speaker"), link
+        explorer = client.get("/quotes?copies=true").text
+        speakers = re.findall(r'href="(/entity/[^"]*)"', explorer)
+        assert speakers and all(s.endswith("?copies=true") for s in speakers), speakers
+        assert not re.findall(r'href="/entity/[^"]*copies[^"]*"', client.get("/quotes").text)

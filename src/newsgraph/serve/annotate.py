@@ -79,23 +79,22 @@ def marks(obj: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
         tip = f"{name if resolved else 'unidentified: ' + (a['speaker'].get('text') or '?')} " \
               f"({humanize.kind(a['kind'])}{', ' + cue if cue else ''})"
         outer.append(Mark(a["content"]["start"], a["content"]["end"], f"quote s{colours[name]}",
-                          (("data-speaker", name), ("data-kind", a["kind"]), ("data-id", a["id"])), tip,
+                          (("data-speaker", name),), tip,
                           label=_speaker_label(a, resolved), anchor=a["id"]))
     inner = []
     for c in obj.get("claims", []):
         src = (c.get("source") or {}).get("name") or "no source given"
         value = " ".join(x for x in (c.get("qualifier"), number(c.get("value")), c.get("unit")) if x)
-        inner.append(Mark(c["start"], c["end"], "figure", (("data-source", src), ("data-value", value)),
+        inner.append(Mark(c["start"], c["end"], "figure", (("data-source", src),),
                           f"{value} — source: {src}"))
     for t in obj.get("timexes", []):
         value = t.get("value")
-        inner.append(Mark(t["start"], t["end"], "date", (("data-value", value or "?"),),
+        inner.append(Mark(t["start"], t["end"], "date", (),
                           f"{t['type'].lower()}: {humanize.timex(value)}{f' ({value})' if value else ''}"))
     for e in obj.get("entities", []):
         titles = ", ".join(e.get("titles") or [])
         for m in e.get("mentions", []):
-            inner.append(Mark(m["start"], m["end"], f"entity ent-{e['type'].lower()}",
-                              (("data-entity", e["name"]), ("data-type", e["type"])),
+            inner.append(Mark(m["start"], m["end"], "entity", (),
                               f"{e['name']} ({e['type']}{', ' + titles if titles else ''})"))
     outer = _non_overlapping(outer)
     inner = [m for m in _non_overlapping(inner)
@@ -106,11 +105,13 @@ def marks(obj: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
 
 def _open(m: Mark, first: bool, stop: bool) -> str:
     """A mark's opening tag. Marks are no tab stops of their own: the article text is one stop (roving
-    focus, app.js moves it with the arrow keys), so Tab goes past the text to the panels."""
+    focus, app.js moves it with the arrow keys), so Tab goes past the text to the panels. Only that one
+    mark carries a tabindex here; app.js gives the others tabindex=-1 (86 attributes fewer on the seed)."""
     attrs = "".join(f' {k}="{escape(v)}"' for k, v in m.attrs)
     anchor = f' id="{escape(m.anchor)}"' if first and m.anchor else ""
     label = m.label if first else ""
-    return f'{label}<mark class="{m.cls}"{anchor}{attrs} title="{escape(m.tip)}" tabindex="{0 if stop else -1}">'
+    stop_attr = ' tabindex="0"' if stop else ""
+    return f'{label}<mark class="{m.cls}"{anchor}{attrs} title="{escape(m.tip)}"{stop_attr}>'
 
 
 def paragraphs(obj: dict[str, Any]) -> list[Markup]:
@@ -139,7 +140,7 @@ def paragraphs(obj: dict[str, Any]) -> list[Markup]:
         # An event's sentence is a target for links from /events: an empty anchor, after any mark closing there.
         for off, ev in anchors:
             if start <= off < end + 2:  # a sentence may start on the blank line between paragraphs
-                events.append((min(off, end), 1.5, f'<span class="anchor" id="ev-{escape(ev)}"></span>'))
+                events.append((min(off, end), 1.5, f'<span id="ev-{escape(ev)}"></span>'))
         events.sort(key=lambda x: (x[0], x[1]))
         html, cur = [], start
         for off, _, tag in events:

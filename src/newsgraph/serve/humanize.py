@@ -21,6 +21,7 @@ _WEEK = re.compile(r"^(\d{4}|XXXX)-W(\d{2}|XX)(?:-(\d))?(?:-?WE)?$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})|T(MO|AF|EV|NI|DT))?")
 _PARTIAL = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH_ONLY = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-XX)?")  # a date that names its month but no day
 _QUARTER = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$")
 
 

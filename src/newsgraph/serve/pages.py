@@ -201,7 +201,14 @@ def entity_page(request: Request, name: str, copies: bool = False) -> Response:
         found = compute()
         if found is None or isinstance(found, str):
             return None if found is None else ("moved", found)
-        return "page", templates.get_template("entity.html").render(request=request, title=found["e"]["name"], **found)
+        speaker = found["e"]["corpus_ids"][0]
+
+        def explorer(**changes: Any) -> str:
+            # every link to the explorer keeps this page's view: its copies flag too
+            return "/quotes?" + explore.QuoteFilters(speaker=speaker, copies=copies, **changes).query()
+
+        return "page", templates.get_template("entity.html").render(request=request, title=found["e"]["name"],
+                                                                     explorer=explorer, **found)
 
     kept = request.app.state.ng.memo(("entity", name, copies), page)
     if kept is None:

@@ -16,15 +16,12 @@ def _outlet(article: dict[str, Any], source: dict[str, Any]) -> str:
     return str(article.get("publisher") or rights.get("holder") or source.get("id") or "")
 
 
-def citation(a: dict[str, Any], speaker: str, article: dict[str, Any], source: dict[str, Any]) -> str:
-    """A quote as a journalist cites it: “…,” Name said (Outlet, 22 Dec 2023, URL)."""
-    words = a["content"]["text"].strip().strip("\"“”‘’'").strip().rstrip(",.;:")
-    where = ", ".join(x for x in (_outlet(article, source), humanize.day(article.get("published")),
-                                  article.get("url")) if x)
-    tail = f" ({where})" if where else ""
-    if a["kind"] == "indirect":
-        return f"{speaker} said {words}{tail}"
-    return f"“{words},” {speaker} said{tail}"
+def cite_tail(article: dict[str, Any], source: dict[str, Any]) -> str:
+    """Where a quote of this article was published, as a citation ends: Outlet, 22 Dec 2023, URL.
+    The page carries it once; app.js builds each quote's citation from it and the quote's text and
+    speaker already on the page (a citation per quote in the HTML repeated every quote's words)."""
+    return ", ".join(x for x in (_outlet(article, source), humanize.day(article.get("published")),
+                                 article.get("url")) if x)
 
 
 def article_view(obj: dict[str, Any]) -> dict[str, Any]:
@@ -36,14 +33,16 @@ def article_view(obj: dict[str, Any]) -> dict[str, Any]:
         group = said.setdefault(name, {"speaker": name, "colour": colours.get(name, 0), "items": [],
                                        "corpus_id": corpus.get(a["speaker"].get("entity_id") or ""),
                                        "written": a["speaker"].get("text") or ""})
-        who = name if group["corpus_id"] else (a["speaker"].get("text") or "an unidentified speaker")
-        group["items"].append(a | {"citation": citation(a, who, obj["article"], obj["source"])})
+        # the name a citation gives an unresolved speaker: as written, never a guessed person
+        group["who"] = "" if group["corpus_id"] else (group["written"] or "an unidentified speaker")
+        group["items"].append(a)
     dated = sorted((t for t in obj["timexes"] if t.get("value") and t["type"] in ("DATE", "TIME")),
                    key=lambda t: t["value"])
     return {
         "obj": obj,
         "article": obj["article"],
         "outlet": _outlet(obj["article"], obj["source"]),
+        "cite": cite_tail(obj["article"], obj["source"]),
         "paragraphs": paragraphs(obj),
         "said": list(said.values()),
         "claims": obj["claims"],
@@ -122,24 +121,30 @@ def _lane(kind: str) -> str:
     return "event" if kind.startswith("event") else kind if kind in LANES else "article"
 
 
+def _placed(value: str | None) -> date | None:
+    """Where the timeline chart draws an item and which month its table counts it in, one rule for both:
+    a day is itself; a month alone ("2024-03", a TIMEX value an event or a date can have) is drawn at
+    mid-month and counted in that month; anything vaguer (a week that may straddle two months, a year,
+    "XXXX-03") is in neither, so the chart and its table always agree."""
+    value = value or ""
+    try:
+        if humanize.MONTH_ONLY.fullmatch(value):
+            return date(int(value[:4]), int(value[5:7]), 15)
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
 def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 150) -> dict[str, Any]:
     """Positions for an SVG chart: one lane per kind (article, quote, event), x by date."""
-    dated = [i for i in items if i.get("date")]
-    days: list[int | None] = []
-    for i in dated:
-        try:
-            days.append(date.fromisoformat(i["date"][:10]).toordinal())
-        except ValueError:
-            days.append(None)
-    known = [d for d in days if d is not None]
+    placed = [(i, d.toordinal()) for i in items if (d := _placed(i.get("date")))]
+    known = [d for _, d in placed]
     lo, hi = (min(known), max(known)) if known else (0, 1)
     span = max(hi - lo, 1)
     lanes = {name: i for i, name in enumerate(LANES)}
     left, right, top, lane_h = 80, 20, 20, 36
     points = []
-    for item, d in zip(dated, days):
-        if d is None:
-            continue
+    for item, d in placed:
         lane = lanes[_lane(item["kind"])]
         x = left + (d - lo) / span * (width - left - right) if hi > lo else (left + width - right) / 2
         points.append({"x": round(x, 1), "y": top + lane * lane_h + lane_h / 2, "kind": item["kind"],
@@ -152,30 +157,27 @@ def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 15
                           "label": humanize.day(date.fromordinal(int(day)).isoformat())})
     return {"width": width, "height": height, "points": points, "ticks": ticks,
             "lanes": [{"name": n + "s", "y": top + i * lane_h + lane_h / 2} for n, i in lanes.items()],
-            "axis_y": top + 3 * lane_h + 4}
+            "axis_y": top + 3 * lane_h + 4, "vague": sum(1 for i in items if i.get("date")) - len(points)}
 
 
 def timeline_months(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The timeline chart's numbers as a table: articles, quotes and events per month, oldest first.
 
     The chart's dots say where the items fall but not how many there are; a screen reader (or anyone
-    counting) gets the same data here, each month's quotes linked to the explorer for that month.
+    counting) gets the same data here, each month's quotes linked to the explorer for that month. An
+    item is counted exactly when the chart draws it (`_placed`).
     """
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[tuple[int, int], dict[str, int]] = {}
     for item in items:
-        month = (item.get("date") or "")[:7]
-        if len(month) != 7 or not month[:4].isdigit() or not month[5:].isdigit():
-            continue
-        row = counts.setdefault(month, dict.fromkeys(LANES, 0))
-        row[_lane(item["kind"])] += 1
+        if d := _placed(item.get("date")):
+            row = counts.setdefault((d.year, d.month), dict.fromkeys(LANES, 0))
+            row[_lane(item["kind"])] += 1
     out = []
-    for month in sorted(counts):
-        year, mon = int(month[:4]), int(month[5:])
-        if not 1 <= mon <= 12:
-            continue
+    for year, mon in sorted(counts):
         last = calendar.monthrange(year, mon)[1]
+        month = f"{year:04d}-{mon:02d}"
         out.append({"month": month, "label": f"{humanize.MONTHS[mon - 1]} {year}", "since": f"{month}-01",
-                    "until": f"{month}-{last:02d}", **counts[month]})
+                    "until": f"{month}-{last:02d}", **counts[(year, mon)]})
     return out
 
 

@@ -1,20 +1,18 @@
-// Progressive enhancement only: every page reads and works without this file.
-// - tooltips for marks on hover and keyboard focus (the native title never shows on focus);
-// - roving focus in the article text: one Tab stop, the arrow keys move from mark to mark;
-// - "Copy citation" buttons; a quote or event linked by #id is scrolled to and highlighted;
-// - the analyse form says it is busy while the server works.
+// Progressive enhancement: every page works without it. Tooltips for marks on hover and focus (a mark's
+// title becomes its data-tip when first shown, so no native tooltip doubles it); roving focus in the text
+// (one Tab stop, arrows move between marks); a #quote or #ev- target highlighted. cite.js ("Copy
+// citation") is fetched after load, off the article page's first paint.
 (function () {
   "use strict";
   var tip = null;
   function show(el) {
-    var text = el.getAttribute("data-tip");
-    if (!text) return;
+    if (el.title) { el.setAttribute("data-tip", el.title); el.removeAttribute("title"); }
+    if (!el.hasAttribute("data-tip")) return;
     if (!tip) { tip = document.createElement("div"); tip.id = "tip"; tip.setAttribute("role", "tooltip"); document.body.appendChild(tip); }
-    tip.textContent = text;
+    tip.textContent = el.getAttribute("data-tip");
     var r = el.getBoundingClientRect();
-    var left = Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 240);
-    tip.style.left = Math.max(4, left) + "px";
-    tip.style.top = (r.bottom + window.scrollY + 6) + "px";
+    tip.style.left = Math.max(4, Math.min(r.left, document.documentElement.clientWidth - 240) + scrollX) + "px";
+    tip.style.top = (r.bottom + scrollY + 6) + "px";
     tip.hidden = false;
     el.setAttribute("aria-describedby", "tip");
   }
@@ -22,79 +20,48 @@
 
   function roving(text) {
     var marks = Array.prototype.slice.call(text.querySelectorAll("mark"));
-    if (!marks.length) return;
+    marks.forEach(function (m) { if (!m.hasAttribute("tabindex")) m.tabIndex = -1; });
     text.addEventListener("keydown", function (e) {
       var i = marks.indexOf(document.activeElement);
-      if (i < 0) return;
       var next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: marks.length - 1 }[e.key];
-      if (next === undefined) return;
+      if (i < 0 || next === undefined) return;
       e.preventDefault();
       next = Math.max(0, Math.min(marks.length - 1, next));
-      marks[i].setAttribute("tabindex", "-1");
-      marks[next].setAttribute("tabindex", "0");
+      marks[i].tabIndex = -1;
+      marks[next].tabIndex = 0;
       marks[next].focus();
     });
   }
 
   function highlightTarget() {
     document.querySelectorAll(".targeted").forEach(function (el) { el.classList.remove("targeted"); });
-    var id = decodeURIComponent(window.location.hash.slice(1));
-    var el = id && document.getElementById(id);
-    if (!el || !(el.matches("mark.quote") || el.matches(".anchor"))) return;
+    var id = decodeURIComponent(location.hash.slice(1)), el = id && document.getElementById(id);
+    if (!el || !el.matches("mark.quote, [id^='ev-']")) return;
     el.classList.add("targeted");
     el.scrollIntoView({ block: "center" });
     if (el.matches("mark")) {
-      document.querySelectorAll("article mark[tabindex='0']").forEach(function (m) { m.setAttribute("tabindex", "-1"); });
-      el.setAttribute("tabindex", "0");
+      document.querySelectorAll("article mark[tabindex='0']").forEach(function (m) { m.tabIndex = -1; });
+      el.tabIndex = 0;
       el.focus({ preventScroll: true });
     }
   }
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    var area = document.createElement("textarea");
-    area.value = text; area.setAttribute("readonly", ""); area.className = "sr-only";
-    document.body.appendChild(area); area.select();
-    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
-    return Promise.resolve();
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("mark[title]").forEach(function (m) {
-      m.setAttribute("data-tip", m.getAttribute("title"));
-      m.removeAttribute("title");
-    });
     document.querySelectorAll("article.text").forEach(roving);
-    document.querySelectorAll("button.copy-cite").forEach(function (b) {
-      b.hidden = false;
-      b.addEventListener("click", function () {
-        var status = document.getElementById("copied");
-        copyText(b.getAttribute("data-citation")).then(function () {
-          b.textContent = "Copied";
-          if (status) status.textContent = "Citation copied: " + b.getAttribute("data-citation");
-          setTimeout(function () { b.textContent = "Copy citation"; }, 2000);
-        }, function () { if (status) status.textContent = "Could not copy; select the quote instead."; });
-      });
-    });
-    // The analyse form and the result's "Save to store" form: each says it is busy while the server works.
-    document.querySelectorAll("form.analyze").forEach(function (form) {
-      form.addEventListener("submit", function () {
-        var button = form.querySelector("button[type=submit]");
-        var word = form.getAttribute("data-busy") || "Analysing…";
-        form.setAttribute("aria-busy", "true");
-        var status = form.querySelector(".busy[role=status]");
-        if (status) status.textContent = word + " this takes a few seconds.";
-        if (button) { button.textContent = word; setTimeout(function () { button.disabled = true; }, 0); }
-      });
-    });
     highlightTarget();
   });
-  window.addEventListener("hashchange", highlightTarget);
-  ["mouseover", "focusin"].forEach(function (ev) {
-    document.addEventListener(ev, function (e) { var m = e.target.closest && e.target.closest("mark[data-tip]"); if (m) show(m); });
+  addEventListener("load", function () {
+    if (!document.querySelector("[data-cite]")) return;
+    var s = document.createElement("script");
+    s.src = "/static/cite.js";
+    document.head.appendChild(s);
   });
-  ["mouseout", "focusout"].forEach(function (ev) {
-    document.addEventListener(ev, function (e) { if (e.target.closest && e.target.closest("mark[data-tip]")) hide(); });
-  });
+  addEventListener("hashchange", highlightTarget);
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  ["mouseover", "focusin", "mouseout", "focusout"].forEach(function (ev, i) {
+    document.addEventListener(ev, function (e) {
+      var m = e.target.closest && e.target.closest("mark");
+      if (m) i < 2 ? show(m) : hide();
+    });
+  });
 })();
