@@ -92,6 +92,19 @@ def test_article_listing_and_contract_object(store: Store) -> None:
     assert stats["counts"]["articles"] == 3 and stats["schema_version"] >= 5
 
 
+def test_article_pages_are_one_order_cut_into_pieces(tmp_path: Path) -> None:
+    # Pages are picked on the published index, then read: every article once, newest first, ties by insertion.
+    days = ["2024-03-20", "2024-02-01", "2024-03-20", "2024-03-25", "2024-02-01", "2024-03-20", "2024-01-09"]
+    with open_store(tmp_path / "pages.db") as s:
+        s.put_many([talks_doc(d, extra=f" Round {i}.") for i, d in enumerate(days)])
+        whole = [r["doc"] for r in queries.articles(s, limit=100)]
+        pieces = [r["doc"] for off in range(0, len(days), 2) for r in queries.articles(s, limit=2, offset=off)]
+        assert pieces == whole and len(set(whole)) == len(days)
+        assert [r["published"] for r in queries.articles(s, limit=100)] == sorted(days, reverse=True)
+        order = [r[0] for r in s.conn.execute("SELECT doc FROM articles ORDER BY published DESC, _row")]
+        assert whole == order
+
+
 def test_events_hide_unsure_and_unasserted_ones_unless_asked(store: Store) -> None:
     """Default views show confident, asserted events; min_confidence=None lists every event."""
     assert len(queries.events(store, source="VDR")) == 3
