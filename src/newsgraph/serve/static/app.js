@@ -1,7 +1,6 @@
-// Progressive enhancement: every page works without it. Tooltips for marks on hover and focus (a mark's
-// title becomes its data-tip when first shown, so no native tooltip doubles it); roving focus in the text
-// (one Tab stop, arrows move between marks); a #quote or #ev- target highlighted. cite.js ("Copy
-// citation") is fetched after load, off the article page's first paint.
+// Progressive enhancement: every page works without it. Mark tooltips on hover and focus (a title turns
+// into data-tip when first shown, so no native tooltip doubles it); roving focus in the text (one Tab stop,
+// arrows move between marks); a #quote or #ev- target highlighted; cite.js fetched after the first paint.
 (function () {
   "use strict";
   var tip = null;
@@ -50,11 +49,16 @@
     document.querySelectorAll("article.text").forEach(roving);
     highlightTarget();
   });
+  // after "load" and after the first contentful paint (which can come later), never competing with it
   addEventListener("load", function () {
     if (!document.querySelector("[data-cite]")) return;
-    var s = document.createElement("script");
-    s.src = "/static/cite.js";
-    document.head.appendChild(s);
+    var add = function () { var s = document.createElement("script"); s.src = "/static/cite.js"; document.head.appendChild(s); };
+    if (!window.PerformanceObserver) return add();
+    new PerformanceObserver(function (list, seen) {
+      if (!list.getEntries().some(function (e) { return e.name === "first-contentful-paint"; })) return;
+      seen.disconnect();
+      setTimeout(add);
+    }).observe({ type: "paint", buffered: true });
   });
   addEventListener("hashchange", highlightTarget);
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
