@@ -94,7 +94,8 @@ def marks(obj: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
     for e in obj.get("entities", []):
         titles = ", ".join(e.get("titles") or [])
         for m in e.get("mentions", []):
-            inner.append(Mark(m["start"], m["end"], "entity", (),
+            # an entity is a bare <mark> (app.css styles it so): 60 class attributes fewer on the seed
+            inner.append(Mark(m["start"], m["end"], "", (),
                               f"{e['name']} ({e['type']}{', ' + titles if titles else ''})"))
     outer = _non_overlapping(outer)
     inner = [m for m in _non_overlapping(inner)
@@ -111,7 +112,8 @@ def _open(m: Mark, first: bool, stop: bool) -> str:
     anchor = f' id="{escape(m.anchor)}"' if first and m.anchor else ""
     label = m.label if first else ""
     stop_attr = ' tabindex="0"' if stop else ""
-    return f'{label}<mark class="{m.cls}"{anchor}{attrs} title="{escape(m.tip)}"{stop_attr}>'
+    cls = f' class="{m.cls}"' if m.cls else ""
+    return f'{label}<mark{cls}{anchor}{attrs} title="{escape(m.tip)}"{stop_attr}>'
 
 
 def paragraphs(obj: dict[str, Any]) -> list[Markup]:

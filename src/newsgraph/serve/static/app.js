@@ -1,6 +1,5 @@
-// Progressive enhancement: every page works without it. Mark tooltips on hover and focus (a title turns
-// into data-tip when first shown, so no native tooltip doubles it); roving focus in the text (one Tab stop,
-// arrows move between marks); a #quote or #ev- target highlighted; cite.js fetched after the first paint.
+// Progressive enhancement: pages work without it. Mark tooltips (a title becomes data-tip when first shown);
+// roving focus in the text (one Tab stop, arrows between marks); a linked quote or event highlighted.
 (function () {
   "use strict";
   var tip = null;
