@@ -6,8 +6,9 @@ of its own with its own code, serves it with its own `newsgraph serve`, and
 Chromium (Debian's, through Playwright) loads the seed's /articles/{id} page
 LOADS times in a fresh browser context (an empty cache) each time, reading
 `performance.getEntriesByType('paint')`. Loads of the two servers alternate,
-so both see the same load from other work on the host. Also reported: the
-bytes of HTML, CSS and script the page needs before it can paint.
+so both see the same load from other work on the host, and which of the two
+goes first alternates too. Also reported: the bytes of HTML, CSS and script
+the page needs before it can paint.
 
     NEWSGRAPH_PAINT_REF=/path/to/reference/checkout python -m bench bench_paint
 
@@ -105,8 +106,10 @@ def main() -> str:
             for url in urls.values():
                 _load(browser, url)  # each server's first answer renders its templates: not a paint figure
             found: dict[str, list[tuple[float, int]]] = {name: [] for name in urls}
-            for _ in range(LOADS):
-                for name, url in urls.items():  # alternating, so both share the host's load
+            for i in range(LOADS):
+                # alternating, so both share the host's load; which goes first alternates too, since the
+                # first load of a pair runs right after the previous pair's contexts closed
+                for name, url in (list(urls.items()) if i % 2 == 0 else list(urls.items())[::-1]):
                     found[name].append(_load(browser, url))
             browser.close()
         finally:
