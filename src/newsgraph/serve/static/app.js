@@ -48,11 +48,12 @@
     document.querySelectorAll("article.text").forEach(roving);
     highlightTarget();
   });
-  // after "load" and after the first contentful paint (which can come later), never competing with it
+  // cite.js after "load" and the first contentful paint (which can come later), not competing with it
   addEventListener("load", function () {
     if (!document.querySelector("[data-cite]")) return;
     var add = function () { var s = document.createElement("script"); s.src = "/static/cite.js"; document.head.appendChild(s); };
-    if (!window.PerformanceObserver) return add();
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) return add();
     new PerformanceObserver(function (list, seen) {
       if (!list.getEntries().some(function (e) { return e.name === "first-contentful-paint"; })) return;
       seen.disconnect();
