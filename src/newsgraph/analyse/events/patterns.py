@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsgraph.analyse.events.actors import ActorResolver, Resolved, code_words
+from newsgraph.analyse.events.actors import ActorResolver, Resolved, code_words, knowledge
 from newsgraph.analyse.events.lexicon import Entry, Lexicon
 from newsgraph.analyse.events.modality import modality
 from newsgraph.analyse.text.cues import reporting_verbs
@@ -402,14 +402,31 @@ def _predicate_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | N
 
 def _actor_of(tok: Any, actors: ActorResolver) -> Resolved | None:
     """An argument's actor; a non-actor noun ("an invasion") lends its modifier ("Israeli")."""
-    res = actors.resolve(tok)
+    named = _named_apposition(tok)
+    res = actors.resolve(named) if named is not None else None
+    if res is None:
+        res = actors.resolve(tok)
     if res is None:
         for c in tok.children:
             if c.dep_ == "appos":  # "his rival Laurent Gbagbo"
                 res = actors.resolve(c)
                 if res is not None:
                     break
+    if res is None and tok.dep_ == "appos" and tok.head.i != tok.i:
+        # "Hamas, a terrorist group that massacred ...": the description stands for the name it follows
+        res = actors.resolve(tok.head)
     return res
+
+
+def _named_apposition(tok: Any) -> Any | None:
+    """The person a role word is followed by: "its president Antonio Intriago", "Senate Majority
+    Leader Chuck Schumer" (parsed as an apposition). The name is who acts; the role only describes."""
+    if tok.ent_type_ == "PERSON":
+        return None
+    code = knowledge().lookup(tok.text)
+    if code is None or code.kind != "role":
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
 def _noun_source(noun: Any, actors: ActorResolver, lex: Lexicon | None = None) -> Resolved | None:
@@ -443,10 +460,16 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
             objs = _children(agent, "pobj")
             if objs:
                 return _actor_of(objs[0], actors)
+        if _children(verb, "nsubjpass"):
+            # "prosecutors downgraded the charge and he was released": a passive with its own
+            # subject and no "by" names no doer; the first verb's subject did not do it
+            return None
     else:
         subj = _children(verb, "nsubj", "csubj")
         if subj:
-            return _actor_of(subj[0], actors)
+            # two subjects: a dateline parsed as one ("TALLAHASSEE, Fla. (AP) — Florida State sued");
+            # the one nearest before the verb is its own
+            return _actor_of(_own_subject(verb, subj), actors)
     dep, head = verb.dep_, verb.head
     if head.i == verb.i:
         return None
@@ -455,6 +478,9 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
             obj = _children(head, "dobj", "obj")
             if obj:
                 return _actor_of(obj[0], actors)
+            passive_subj = _children(head, "nsubjpass")
+            if passive_subj:  # "the BBC was forced to remove ...": the one forced does it
+                return _actor_of(passive_subj[0], actors)
         return _subject(head, actors, seen + 1)
     if dep == "conj":
         return _subject(head, actors, seen + 1)
@@ -463,6 +489,21 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
     if dep == "advcl" and verb.tag_ == "VBG":
         return _subject(head, actors, seen + 1)
     return None
+
+
+DATELINE_DASHES = ("—", "--", "–")
+
+
+def _own_subject(verb: Any, subj: list[Any]) -> Any:
+    """Of two subjects, the one after a dateline ("TALLAHASSEE, Fla. (AP) — Florida State sued"):
+    a dash between them closes the dateline. Without one ("St. Louis, Missouri police") the
+    first starts the subject."""
+    before = [t for t in subj if t.i < verb.i]
+    if len(before) > 1:
+        doc = verb.doc
+        if any(doc[i].text in DATELINE_DASHES for i in range(before[0].i, before[-1].i)):
+            return before[-1]
+    return subj[0]
 
 
 def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
