@@ -57,6 +57,7 @@ class ActorKnowledge:
     names: dict[str, str]  # ISO alpha-3 -> the country's usual name
     max_words: int
     people: dict[str, Code]  # full name or unambiguous surname (lower case) -> country, sector
+    representing: frozenset[str] = frozenset()  # roles whose "for X" names their principal ("lawyers for X")
 
     def lookup(self, text: str) -> Code | None:
         text = " ".join(text.split())
@@ -76,7 +77,9 @@ def knowledge() -> ActorKnowledge:
     _add_roles(_read("actors/roles.json"), lower)
     max_words = max((len(k.split()) for k in [*exact, *lower]), default=1)
     people = _people_codes(_read("actors/people.json"))
-    return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people)
+    roles = _read("actors/roles.json")
+    return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people,
+                          frozenset(w.lower() for w in roles.get("representing", ())))
 
 
 def _put_phrase(exact: dict[str, Code], lower: dict[str, Code], phrase: str, code: Code,
@@ -194,6 +197,8 @@ def _np_tokens(head: Any) -> list[Any]:
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
             toks.extend(_bare_subtree(child))
+        elif child.dep_ == "prep" and child.lower_ == "for" and head.lower_ in knowledge().representing:
+            toks.extend(_bare_subtree(child))  # "Lawyers for Ozy Media": whom they speak for
         elif child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout") and not _is_event_noun(head):
             # people or things somewhere ("rebels in the Ivory Coast", "a jail in Israel");
             # an event somewhere is not an actor there ("a meeting in Cairo" is not Egypt)
@@ -353,6 +358,8 @@ class ActorResolver:
             actor = Actor(knowledge().names.get(c or "", ent[3]), None, c, None)
         elif ent is not None and ent[0] <= head.idx < ent[1]:
             actor = self._entity_actor(ent, country, sector)
+        elif head_code is not None and (titled := self._titled_person(head, toks)) is not None:
+            actor = self._from_entity(titled, head).actor
         elif head_code is not None:
             # a role with no name: "Israeli officials", "the prime minister"
             name = _phrase_text(toks)
@@ -394,6 +401,11 @@ class ActorResolver:
                 country = country or known.country
                 sector = sector or known.sector
         elif etype in ("GPE", "LOC", "FAC"):
+            code = knowledge().lookup(name)
+            if code is not None and code.kind == "capital" and code.country:
+                # a capital as an actor is its government: "accused Pyongyang" names North Korea
+                name = knowledge().names.get(code.country, name)
+                eid = None
             country = ecountry or country or self._place_country(s, e)
             sector = sector if sector and sector != "GOV" else ("GOV" if etype == "GPE" else sector)
         elif etype == "NORP":  # a people as the head: "Palestinians"
@@ -422,6 +434,8 @@ class ActorResolver:
             return self.resolve(head.head, depth + 1) if head.dep_ in ("relcl", "acl") else None
         if low in FIRST:
             return self._speaker_of(tok, depth)
+        if low in PERSONAL and self.entities:
+            return self._last_person(tok)
         want = {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"}
         best = None
         for x in self.ents:
@@ -432,6 +446,32 @@ class ActorResolver:
         if best is None:
             return None
         return self.resolve(best.root, depth + 1)
+
+    def _titled_person(self, head: Any, toks: list[Any]) -> Entity | None:
+        """"The pope", "the judge", "the former senator": a definite role phrase with no name of its
+        own is the one person of the article the entities layer gave that title (when only one has it)."""
+        if head.tag_ != "NN" or not toks or toks[0].lower_ != "the" or any(t.pos_ in ("PROPN", "PRON", "NUM") for t in toks):
+            return None
+        role = head.lower_
+        holders = [e for e in self.entities if e.type == "PERSON"
+                   and any(t.lower().split()[-1:] == [role] for t in e.titles)]
+        return holders[0] if len(holders) == 1 else None
+
+    def _last_person(self, tok: Any) -> Resolved | None:
+        """"he"/"she" with no coreference link: the person the entities layer last named before it
+        in the same or the previous sentence. The entities layer's types beat the tagger's (spaCy
+        tags "Palacios" ORG, and would hand "he" to a person named earlier); further back, a
+        pronoun's person is a guess, and no actor is better than a wrong one."""
+        sent = self.sentence(tok.i)
+        floor = self.sentence(sent.start - 1).start if sent.start > 0 else sent.start
+        lo = self.doc[floor].idx
+        best = None
+        for s, e, ent in self._mentions:
+            if s >= tok.idx:
+                break
+            if s >= lo and ent.type == "PERSON":
+                best = ent
+        return self._from_entity(best, tok) if best is not None else None
 
     def _from_entity(self, ent: Entity, tok: Any) -> Resolved:
         words = [w for t in ent.titles for w in t.split()] + ent.name.split()
@@ -448,6 +488,16 @@ class ActorResolver:
         if ent.type == "GPE" and sector is None:
             sector = "GOV"
         return Resolved(Actor(ent.name, ent.id, country, sector), tok.idx, tok.idx + len(tok))
+
+    def speaker_actor(self, sp: Any) -> Resolved | None:
+        """An attribution's speaker as an actor: its entity when it has one, else the phrase."""
+        if sp.start is None or sp.end is None:
+            return None
+        span = self.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is None:
+            return None
+        ent = self.entity_by_id(sp.entity_id)
+        return self._from_entity(ent, span.root) if ent is not None else self.resolve(span.root)
 
     def _speaker_of(self, tok: Any, depth: int) -> Resolved | None:
         """`we`/`I` inside reported speech: the speaker of that speech."""

@@ -58,7 +58,7 @@ def features(f: Found, lex: Lexicon) -> list[str]:
         if claimed(f.governor, lex) or claimed(trigger, lex):
             out.append("claimed")
         own_doc = trigger.lemma_.lower() in lex.document_nouns  # not "the lawsuit" itself
-        if f.source is None and not own_doc and document_speaker(f.governor, lex):
+        if (f.source is None or f.speech_source) and not own_doc and document_speaker(f.governor, lex):
             out.append("document_source")
     if f.conjunct:
         out.append("conjunct")

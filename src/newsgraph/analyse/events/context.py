@@ -13,13 +13,20 @@ negation rather than as a code branch per word:
   sentence does not name the author.
 - negative_subject: "no one has been charged", "neither X nor Y has ever
   challenged it": nobody did it.
+- speaker_source: an event whose trigger is the cue of an attribution ("Ozy
+  alleges in the suit ...", "the lawsuit accuses the ACC", "Pierce alleged")
+  is a speech act, and its source is the speaker the attributions layer found,
+  with the coreference that layer resolved ("the suit" -> its filer).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.analyse.events.actors import FIRST, PERSONAL, RELATIVE, THIRD
 from newsgraph.analyse.events.lexicon import Lexicon
+
+PRONOUNS = PERSONAL | THIRD | FIRST | RELATIVE
 
 # Links from a clause up to the word that frames it (a claim verb or noun).
 # Not dobj/pobj: "claimed responsibility for the attack" claims the attack, it does not doubt it.
@@ -72,3 +79,17 @@ def negative_subject(tok: Any, lex: Lexicon) -> bool:
         if left is not None and f"{left.lower_} {c.lower_}" in lex.negative_subjects:
             return True  # "no one": spaCy heads the pair on "one"
     return False
+
+
+def cue_speaker(tok: Any, attributions: Any) -> Any | None:
+    """The speaker of the attribution whose cue is `tok` ("accused" in "X accused Y of ..."),
+    when that speaker has a name: a pronoun or an empty speaker says nothing more than the parse."""
+    for a in attributions:
+        cue = a.cue
+        if cue is None or not (cue.start <= tok.idx < cue.end):
+            continue
+        sp = a.speaker
+        words = (sp.name or sp.text or "").lower().split()
+        if sp.entity_id or (words and not all(w in PRONOUNS for w in words)):
+            return sp
+    return None

@@ -62,6 +62,7 @@ class Lexicon:
     claim_words: frozenset[str] = frozenset()  # "alleged that ...": the content is a claim, not a stated fact
     document_nouns: frozenset[str] = frozenset()  # "the lawsuit alleges": a document speaks for its author
     negative_subjects: frozenset[str] = frozenset()  # "no one has been charged": the event did not happen
+    speech_types: frozenset[str] = frozenset()  # types a statement can be: the speaker is the source
 
 
 def parse(text: str) -> Lexicon:
@@ -120,6 +121,7 @@ def parse(text: str) -> Lexicon:
         claim_words=frozenset(defaults.get("claim_words", ())),
         document_nouns=frozenset(defaults.get("document_nouns", ())),
         negative_subjects=frozenset(defaults.get("negative_subjects", ())),
+        speech_types=frozenset(defaults.get("speech_types", ())),
     )
 
 

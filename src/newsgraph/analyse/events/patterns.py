@@ -20,6 +20,7 @@ from typing import Any
 
 from newsgraph.analyse.events.actors import ActorResolver, Resolved, code_words, knowledge
 from newsgraph.analyse.events.lexicon import Entry, Lexicon
+from newsgraph.analyse.events.context import cue_speaker
 from newsgraph.analyse.events.modality import modality
 from newsgraph.analyse.text.cues import reporting_verbs
 
@@ -55,6 +56,7 @@ class Found:
     kind: str = "verb"  # verb | noun | light (a noun under a light verb) | predicate | demand
     modality: str = "asserted"  # see analyse/events/modality.py
     conjunct: bool = False  # a copy for a further conjoined actor ("accused by A, B and C")
+    speech_source: bool = False  # the source is the speaker of the attribution the trigger cues
 
 
 def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
@@ -76,8 +78,24 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
     for ev in _absorb_complements(found, lex):
         mod, tense, negated = modality(ev.governor, sent, lex, ev.negated, ev.tense)
         ev = replace(ev, modality=mod, tense=tense, negated=negated)
-        out.extend(_conjuncts(ev, actors))
+        out.extend(_conjuncts(_speaker_as_source(ev, lex, actors), actors))
     return out
+
+
+def _speaker_as_source(ev: Found, lex: Lexicon, actors: ActorResolver) -> Found:
+    """A speech act's source is its speaker: "the lawsuit accuses the ACC" is the filer's
+    accusation, "Lawyers for Ozy accused Smith" Ozy's. The attributions layer has resolved
+    who speaks (coreference, documents, appositions); its answer wins over a source the parse
+    gives without a name of its own."""
+    if ev.type not in lex.speech_types:
+        return ev
+    sp = cue_speaker(ev.governor.doc[ev.start], actors.attributions)
+    if sp is None or (ev.source is not None and ev.source.actor.entity_id and not sp.entity_id):
+        return ev
+    res = actors.speaker_actor(sp)
+    if res is None or (ev.target is not None and res.actor.name == ev.target.actor.name):
+        return ev
+    return replace(ev, source=res, speech_source=True)
 
 
 def _conjuncts(ev: Found, actors: ActorResolver) -> list[Found]:
@@ -225,7 +243,8 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             score = 3.2 if any(" " in h for h in hits) else 3.0
         elif objwords[1] & entry.objects:
             score = 2.5
-        elif "*actor" in entry.objects and obj is not None and obj.lower_ != "it" and actors.names_actor(obj):
+        elif "*actor" in entry.objects and obj is not None and obj.lower_ != "it" and actors.names_actor(obj) \
+                and not _quoted(obj):
             # "called it a misquote": "it" is mostly a thing, never enough to make a contact verb an event
             score = 2.0
         elif "*any" in entry.objects and obj is not None:
@@ -251,6 +270,18 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             return 0.0
         score = max(score, 3.0)
     return score
+
+
+OPENING_QUOTES = {"“", '"', "‘", "'"}
+CLOSING_QUOTES = {"”", '"', "’", "'"}
+
+
+def _quoted(tok: Any) -> bool:
+    """A phrase in quotation marks is words mentioned, not an actor: removed "the 'con man'" from a text."""
+    doc = tok.doc
+    first, last = max(tok.left_edge.i - 1, 0), min(tok.right_edge.i + 1, len(doc) - 1)
+    opened = any(doc[i].text in OPENING_QUOTES for i in range(first, tok.i))
+    return opened and any(doc[i].text in CLOSING_QUOTES for i in range(tok.i + 1, last + 1))
 
 
 SCORE = re.compile(r"\d+[-–]\d+")
