@@ -424,6 +424,22 @@ class ActorResolver:
 
     def _resolve_pronoun(self, tok: Any, depth: int) -> Resolved | None:
         low = tok.lower_
+        if low not in PERSONAL | THIRD | FIRST | RELATIVE:
+            # "all of the exonerees", "those who ...", "some": a quantity of its "of" phrase, never
+            # a name from elsewhere in the text
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None:
+                return self.resolve(pobj, depth + 1)
+            if low in ("those", "anyone", "everyone", "whoever") and any(c.dep_ == "relcl" for c in tok.children):
+                # "condemns those who want to blame the poor": people described by what they do
+                span = self.doc[tok.i: tok.right_edge.i + 1]
+                return Resolved(Actor(" ".join(span.text.split()), None, None, "CVL"), span.start_char, span.end_char)
+            return None
+        if low in THIRD:
+            own = self._speaker_itself(tok)
+            if own is not None:
+                return own
         ent = self.entity_at(tok.idx, tok.idx + len(tok))  # coreference may have linked it
         if ent is not None:
             return self._from_entity(ent, tok)
@@ -434,8 +450,8 @@ class ActorResolver:
             return self.resolve(head.head, depth + 1) if head.dep_ in ("relcl", "acl") else None
         if low in FIRST:
             return self._speaker_of(tok, depth)
-        if low in PERSONAL and self.entities:
-            return self._last_person(tok)
+        if self.entities:
+            return self._last_named(tok, {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"})
         want = {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"}
         best = None
         for x in self.ents:
@@ -457,11 +473,27 @@ class ActorResolver:
                    and any(t.lower().split()[-1:] == [role] for t in e.titles)]
         return holders[0] if len(holders) == 1 else None
 
-    def _last_person(self, tok: Any) -> Resolved | None:
-        """"he"/"she" with no coreference link: the person the entities layer last named before it
-        in the same or the previous sentence. The entities layer's types beat the tagger's (spaCy
-        tags "Palacios" ORG, and would hand "he" to a person named earlier); further back, a
-        pronoun's person is a guess, and no actor is better than a wrong one."""
+    def _speaker_itself(self, tok: Any) -> Resolved | None:
+        """"The Al-Qassam Brigades, the military wing of Hamas, said that it renewed its
+        bombardment": "it"/"its"/"they" in what an organisation says is the organisation, unless
+        another organisation is named in between."""
+        for a in self.attributions:
+            if not (a.content.start <= tok.idx < a.content.end):
+                continue
+            ent = self.entity_by_id(a.speaker.entity_id)
+            if ent is None or ent.type == "PERSON" or a.speaker.start is None:
+                return None
+            lo, hi = min(a.speaker.end or 0, a.content.start), tok.idx
+            rivals = [e for s, e_, e in self._mentions if lo <= s < hi and e.type in ("ORG", "GPE", "NORP") and e.id != ent.id]
+            return None if rivals else self._from_entity(ent, tok)
+        return None
+
+    def _last_named(self, tok: Any, types: set[str]) -> Resolved | None:
+        """A pronoun with no coreference link: the entity of its kind (a person for he/she) the
+        entities layer last named before it in the same or the previous sentence. The entities
+        layer's types beat the tagger's (spaCy tags "Palacios" ORG, and would hand "he" to a person
+        named earlier); further back, a pronoun's referent is a guess, and no actor is better than
+        a wrong one."""
         sent = self.sentence(tok.i)
         floor = self.sentence(sent.start - 1).start if sent.start > 0 else sent.start
         lo = self.doc[floor].idx
@@ -469,7 +501,7 @@ class ActorResolver:
         for s, e, ent in self._mentions:
             if s >= tok.idx:
                 break
-            if s >= lo and ent.type == "PERSON":
+            if s >= lo and ent.type in types:
                 best = ent
         return self._from_entity(best, tok) if best is not None else None
 

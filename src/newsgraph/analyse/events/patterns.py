@@ -514,6 +514,10 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
                 return _actor_of(passive_subj[0], actors)
         return _subject(head, actors, seen + 1)
     if dep == "conj":
+        if _is_passive(head) and not _is_passive(verb) and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "Palacios was recruited by CTU and met with X": the one recruited met, not the recruiter
+            subj = _children(head, "nsubjpass")
+            return _actor_of(subj[0], actors) if subj else None
         return _subject(head, actors, seen + 1)
     if dep in ("acl", "relcl") and not _is_passive(verb) and (verb.tag_ != "VBN" or _main_verb_misparsed(verb)):
         return _actor_of(head, actors)
@@ -568,6 +572,9 @@ def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
             subj = _children(c, "nsubj", "nsubjpass")
             if subj:
                 target = _actor_of(subj[0], actors)
+                owner = _children(subj[0], "poss")
+                if target is None and owner:  # "requested that the city's celebration include ..."
+                    target = _actor_of(owner[0], actors)
                 break
     if target is None and skip is not None:
         target = _prep_target(skip, entry.target_preps + ("between",), actors, avoid=source)
