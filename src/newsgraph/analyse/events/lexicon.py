@@ -63,6 +63,7 @@ class Lexicon:
     document_nouns: frozenset[str] = frozenset()  # "the lawsuit alleges": a document speaks for its author
     negative_subjects: frozenset[str] = frozenset()  # "no one has been charged": the event did not happen
     speech_types: frozenset[str] = frozenset()  # types a statement can be: the speaker is the source
+    filing_words: frozenset[str] = frozenset()  # "sued", "lawsuit": whoever files is the author of "the suit"
 
 
 def parse(text: str) -> Lexicon:
@@ -122,6 +123,7 @@ def parse(text: str) -> Lexicon:
         document_nouns=frozenset(defaults.get("document_nouns", ())),
         negative_subjects=frozenset(defaults.get("negative_subjects", ())),
         speech_types=frozenset(defaults.get("speech_types", ())),
+        filing_words=frozenset(defaults.get("filing_words", ())),
     )
 
 
