@@ -57,7 +57,10 @@ def claimed(tok: Any, lex: Lexicon) -> bool:
 
 
 def document_speaker(tok: Any, lex: Lexicon) -> bool:
-    """Is the subject of `tok` (or of the verb it is a conjunct of) a document?"""
+    """Is the subject of `tok` (or of the verb it is a conjunct of) a document? A participle
+    on a document speaks for it too: "a resolution calling for a pause"."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and _lemma(tok.head) in lex.document_nouns:
+        return True
     node = tok
     for _ in range(2):
         for c in node.children:

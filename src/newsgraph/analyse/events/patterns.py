@@ -520,7 +520,11 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
             return _actor_of(subj[0], actors) if subj else None
         return _subject(head, actors, seen + 1)
     if dep in ("acl", "relcl") and not _is_passive(verb) and (verb.tag_ != "VBN" or _main_verb_misparsed(verb)):
-        return _actor_of(head, actors)
+        res = _actor_of(head, actors)
+        if res is None and head.dep_ in ("dobj", "obj") and head.lemma_.lower() in _document_nouns():
+            # "the Security Council approved a resolution calling for ...": who adopts a text speaks by it
+            return _subject(head.head, actors, seen + 1)
+        return res
     if dep == "advcl" and verb.tag_ == "VBG":
         return _subject(head, actors, seen + 1)
     return None
@@ -539,6 +543,12 @@ def _own_subject(verb: Any, subj: list[Any]) -> Any:
         if any(doc[i].text in DATELINE_DASHES for i in range(before[0].i, before[-1].i)):
             return before[-1]
     return subj[0]
+
+
+def _document_nouns() -> frozenset[str]:
+    from newsgraph.analyse.events.lexicon import lexicon
+
+    return lexicon().document_nouns
 
 
 def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
