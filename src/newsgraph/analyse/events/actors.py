@@ -451,7 +451,9 @@ class ActorResolver:
         if low in FIRST:
             return self._speaker_of(tok, depth)
         if self.entities:
-            return self._last_named(tok, {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"})
+            # "they" are people or organisations, seldom a place; "it" an organisation or a country
+            kinds = {"PERSON"} if low in PERSONAL else {"ORG", "GPE"} if low in ("it", "its") else {"ORG", "NORP"}
+            return self._last_named(tok, kinds)
         want = {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"}
         best = None
         for x in self.ents:

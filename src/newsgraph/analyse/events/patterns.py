@@ -402,6 +402,8 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
         return None
     if tok.dep_ == "compound" and not light:
         return None
+    if target is None and source is None:
+        source, target = _between(tok, actors)
     if target is None:
         target = _prep_target(tok, entry.target_preps + ("of", "between"), actors, avoid=source)
     if target is None and entry.reciprocal and source is not None:
@@ -525,7 +527,9 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
             # "the Security Council approved a resolution calling for ...": who adopts a text speaks by it
             return _subject(head.head, actors, seen + 1)
         return res
-    if dep == "advcl" and verb.tag_ == "VBG":
+    if dep == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)):
+        # "worked at the U.N. to negotiate", "traveled to Egypt to discuss": a purpose clause is
+        # the main subject's
         return _subject(head, actors, seen + 1)
     return None
 
@@ -620,6 +624,18 @@ def _prep_target(tok: Any, preps: tuple[str, ...], actors: ActorResolver,
                 if res is not None and not _same(res, avoid):
                     return res
     return None
+
+
+def _between(tok: Any, actors: ActorResolver) -> tuple[Resolved | None, Resolved | None]:
+    """"the war between Israel and Hamas": the two sides, in the order written."""
+    for c in _children(tok, "prep"):
+        if c.lower_ == "between":
+            for o in _children(c, "pobj"):
+                first = _actor_of(o, actors)
+                second = _conj_partner(o, actors)
+                if first is not None and second is not None:
+                    return first, second
+    return None, None
 
 
 def _conj_partner(tok: Any, actors: ActorResolver) -> Resolved | None:
