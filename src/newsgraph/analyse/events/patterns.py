@@ -65,7 +65,7 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
         hit = None
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "approved in March": a month, a day or a time is no event word
-        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN") or _verb_as_noun(tok):
             hit = _verb_event(tok, lex, actors)
         if hit is None and tok.pos_ in ("NOUN", "PROPN", "X"):
             hit = _noun_event(tok, lex, actors)
@@ -80,6 +80,12 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
         ev = replace(ev, modality=mod, tense=tense, negated=negated)
         out.extend(_conjuncts(_speaker_as_source(ev, lex, actors), actors))
     return out
+
+
+def _verb_as_noun(tok: Any) -> bool:
+    """"The draft resolution adopted Friday demands that ...": the tagger makes "demands" a noun,
+    yet the parse hangs the sentence's subject on it. A root noun with a subject is the verb."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _speaker_as_source(ev: Found, lex: Lexicon, actors: ActorResolver) -> Found:
