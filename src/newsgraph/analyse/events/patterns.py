@@ -410,6 +410,8 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
         return None
     if target is None and source is None:
         source, target = _between(tok, actors)
+    if target is None and source is not None:
+        target = _by_phrase_target(tok, actors)
     if target is None:
         target = _prep_target(tok, entry.target_preps + ("of", "between"), actors, avoid=source)
     if target is None and entry.reciprocal and source is not None:
@@ -454,7 +456,26 @@ def _actor_of(tok: Any, actors: ActorResolver) -> Resolved | None:
     if res is None and tok.dep_ == "appos" and tok.head.i != tok.i:
         # "Hamas, a terrorist group that massacred ...": the description stands for the name it follows
         res = actors.resolve(tok.head)
+    if res is None:
+        person = _named_member(tok)
+        res = actors.resolve(person) if person is not None else None
     return res
+
+
+def _named_member(tok: Any, depth: int = 0) -> Any | None:
+    """A person named inside a phrase whose head names no actor: "one of the bar's owners James
+    Pence", "his husband and co-owner Chad Morris". Not a possessor ("Elon Musk's X" is not Musk)
+    and not inside a clause."""
+    if depth > 4:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("appos", "conj") and c.ent_type_ == "PERSON":
+            return c
+        if c.dep_ in ("prep", "pobj", "conj", "appos") and (c.dep_ != "prep" or c.lower_ == "of"):
+            found = _named_member(c, depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def _named_apposition(tok: Any) -> Any | None:
@@ -628,6 +649,17 @@ def _prep_target(tok: Any, preps: tuple[str, ...], actors: ActorResolver,
             for o in _children(c, "pobj"):
                 res = _actor_of(o, actors)
                 if res is not None and not _same(res, avoid):
+                    return res
+    return None
+
+
+def _by_phrase_target(noun: Any, actors: ActorResolver) -> Resolved | None:
+    """"the attack by Hamas militants on Israel": the parser hangs "on Israel" on the attackers."""
+    for by in _children(noun, "prep"):
+        if by.lower_ == "by":
+            for agent in _children(by, "pobj"):
+                res = _prep_target(agent, ("on", "against"), actors)
+                if res is not None:
                     return res
     return None
 
