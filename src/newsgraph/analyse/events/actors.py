@@ -500,7 +500,7 @@ class ActorResolver:
         floor = self.sentence(sent.start - 1).start if sent.start > 0 else sent.start
         lo = self.doc[floor].idx
         best = None
-        for s, e, ent in self._mentions:
+        for s, _end, ent in self._mentions:
             if s >= tok.idx:
                 break
             if s >= lo and ent.type in types:
