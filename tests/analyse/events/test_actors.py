@@ -146,3 +146,9 @@ def test_pleading_not_guilty_admits_nothing() -> None:
 
 def test_resolver_reads_representing_roles_from_data() -> None:
     assert {"lawyers", "spokesman"} <= knowledge().representing
+
+
+def test_its_members_are_named_with_the_organisation_that_speaks() -> None:
+    text = "The Velden Liberation Front said on Monday that its fighters attacked the Kessling garrison."
+    ev = find(events(text), "ASSAULT", "attacked")
+    assert ev.source is not None and ev.source.name.startswith("Velden Liberation Front"), ev.source

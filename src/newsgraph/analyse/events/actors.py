@@ -365,6 +365,10 @@ class ActorResolver:
             name = _phrase_text(toks)
             if len(name.split()) > 6 and ent is not None:  # a long phrase: its named part reads better
                 name = ent[3]
+            owner = self._pronoun_owner(head, depth)
+            if owner is not None:  # "its fighters" in the Brigades' statement: the Brigades' fighters
+                name = f"{owner.name} {_phrase_text([t for t in toks if t.dep_ != 'poss'])}"
+                country = country or owner.country
             actor = Actor(name, None, country, head_code.sector)
         elif ent is not None or country:
             # an actor modifying a thing: "an Israeli invasion" names Israel
@@ -464,6 +468,12 @@ class ActorResolver:
         if best is None:
             return None
         return self.resolve(best.root, depth + 1)
+
+    def _pronoun_owner(self, head: Any, depth: int) -> Actor | None:
+        """The actor a possessive pronoun on a role word stands for ("its" in "its fighters")."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in THIRD | PERSONAL), None)
+        res = self._resolve_pronoun(poss, depth + 1) if poss is not None else None
+        return res.actor if res is not None else None
 
     def _titled_person(self, head: Any, toks: list[Any]) -> Entity | None:
         """"The pope", "the judge", "the former senator": a definite role phrase with no name of its
