@@ -183,3 +183,14 @@ def test_mentions_are_exact_and_disjoint(analyse, parts: list[str]) -> None:
             seen.append((m.start, m.end))
     seen.sort()
     assert all(a[1] <= b[0] for a, b in zip(seen, seen[1:]))
+
+
+def test_a_body_inside_an_organisation_is_not_the_organisation(analyse) -> None:
+    # session 6 (events): "Marlow Institute" was filed under its own board, so every event and
+    # quote of the institute was given to "Marlow Institute Board of Trustees"
+    ctx = analyse("The Marlow Institute sued the Harbour League on Friday. The Marlow Institute Board of "
+                  "Trustees voted on Thursday to approve the legal action. The Marlow Institute said the "
+                  "league broke its bylaws.")
+    institute = by_name(ctx, "Marlow Institute")
+    board = by_name(ctx, "Marlow Institute Board of Trustees")
+    assert institute.id != board.id and len(institute.mentions) == 2

@@ -35,6 +35,7 @@ class Knowledge:
     gendered_nouns: dict[str, str]
     person_nouns: frozenset[str]
     org_nouns: dict[str, str]
+    sub_bodies: frozenset[str]  # "Board" in "Florida State Board of Trustees": a body inside the named one
     org_premodifiers: frozenset[str]
     abbreviations: dict[str, str]  # "gov." -> "governor"
     acronyms: dict[str, str]
@@ -71,6 +72,7 @@ def knowledge() -> Knowledge:
         gendered_nouns=t["gendered_nouns"],
         person_nouns=frozenset(t["person_nouns"]),
         org_nouns=t["org_nouns"],
+        sub_bodies=frozenset(t.get("sub_bodies", ())),
         org_premodifiers=frozenset(t["org_premodifiers"]),
         abbreviations=t["abbreviations"],
         acronyms=_load("acronyms.json")["acronyms"],

@@ -514,6 +514,14 @@ def _canonical_key(m: _Mention, k: Knowledge) -> str:
     return m.key
 
 
+def _sub_body(rest: str, k: Knowledge) -> bool:
+    """"Board of Trustees" after "Florida State": a body inside the organisation, not another
+    name for it ("Hofstra University" is Hofstra; "Florida State Board of Trustees" is not
+    Florida State)."""
+    words = rest.split()
+    return bool(words) and words[0] in k.sub_bodies
+
+
 def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
     g = _Groups()
     by_key: dict[str, list[_Mention]] = defaultdict(list)
@@ -571,7 +579,7 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 len(words) == 1 and k.org_nouns.get(key) in INSTITUTIONS):
             org_like = lean[key]["ORG"] >= max(lean[key]["GPE"], lean[key]["PERSON"], lean[key]["NORP"])
             longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and not products.is_model_key(o, key) and (
-                o.endswith(" " + key) or o.startswith(key + " ")
+                o.endswith(" " + key) or o.startswith(key + " ") and not _sub_body(o[len(key) + 1:], k)
                 and (org_like or all(w in k.org_nouns for w in o[len(key) + 1 :].split())))]
             if len({g.find(o) for o in longer}) == 1:
                 g.union(key, longer[0])

@@ -57,6 +57,7 @@ class ActorKnowledge:
     names: dict[str, str]  # ISO alpha-3 -> the country's usual name
     max_words: int
     people: dict[str, Code]  # full name or unambiguous surname (lower case) -> country, sector
+    representing: frozenset[str] = frozenset()  # roles whose "for X" names their principal ("lawyers for X")
 
     def lookup(self, text: str) -> Code | None:
         text = " ".join(text.split())
@@ -76,7 +77,9 @@ def knowledge() -> ActorKnowledge:
     _add_roles(_read("actors/roles.json"), lower)
     max_words = max((len(k.split()) for k in [*exact, *lower]), default=1)
     people = _people_codes(_read("actors/people.json"))
-    return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people)
+    roles = _read("actors/roles.json")
+    return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people,
+                          frozenset(w.lower() for w in roles.get("representing", ())))
 
 
 def _put_phrase(exact: dict[str, Code], lower: dict[str, Code], phrase: str, code: Code,
@@ -194,6 +197,8 @@ def _np_tokens(head: Any) -> list[Any]:
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
             toks.extend(_bare_subtree(child))
+        elif child.dep_ == "prep" and child.lower_ == "for" and head.lower_ in knowledge().representing:
+            toks.extend(_bare_subtree(child))  # "Lawyers for Ozy Media": whom they speak for
         elif child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout") and not _is_event_noun(head):
             # people or things somewhere ("rebels in the Ivory Coast", "a jail in Israel");
             # an event somewhere is not an actor there ("a meeting in Cairo" is not Egypt)
@@ -353,11 +358,17 @@ class ActorResolver:
             actor = Actor(knowledge().names.get(c or "", ent[3]), None, c, None)
         elif ent is not None and ent[0] <= head.idx < ent[1]:
             actor = self._entity_actor(ent, country, sector)
+        elif head_code is not None and (titled := self._titled_person(head, toks)) is not None:
+            actor = self._from_entity(titled, head).actor
         elif head_code is not None:
             # a role with no name: "Israeli officials", "the prime minister"
             name = _phrase_text(toks)
             if len(name.split()) > 6 and ent is not None:  # a long phrase: its named part reads better
                 name = ent[3]
+            owner = self._pronoun_owner(head, depth)
+            if owner is not None:  # "its fighters" in the Brigades' statement: the Brigades' fighters
+                name = f"{owner.name} {_phrase_text([t for t in toks if t.dep_ != 'poss'])}"
+                country = country or owner.country
             actor = Actor(name, None, country, head_code.sector)
         elif ent is not None or country:
             # an actor modifying a thing: "an Israeli invasion" names Israel
@@ -394,6 +405,11 @@ class ActorResolver:
                 country = country or known.country
                 sector = sector or known.sector
         elif etype in ("GPE", "LOC", "FAC"):
+            code = knowledge().lookup(name)
+            if code is not None and code.kind == "capital" and code.country:
+                # a capital as an actor is its government: "accused Pyongyang" names North Korea
+                name = knowledge().names.get(code.country, name)
+                eid = None
             country = ecountry or country or self._place_country(s, e)
             sector = sector if sector and sector != "GOV" else ("GOV" if etype == "GPE" else sector)
         elif etype == "NORP":  # a people as the head: "Palestinians"
@@ -412,6 +428,22 @@ class ActorResolver:
 
     def _resolve_pronoun(self, tok: Any, depth: int) -> Resolved | None:
         low = tok.lower_
+        if low not in PERSONAL | THIRD | FIRST | RELATIVE:
+            # "all of the exonerees", "those who ...", "some": a quantity of its "of" phrase, never
+            # a name from elsewhere in the text
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None:
+                return self.resolve(pobj, depth + 1)
+            if low in ("those", "anyone", "everyone", "whoever") and any(c.dep_ == "relcl" for c in tok.children):
+                # "condemns those who want to blame the poor": people described by what they do
+                span = self.doc[tok.i: tok.right_edge.i + 1]
+                return Resolved(Actor(" ".join(span.text.split()), None, None, "CVL"), span.start_char, span.end_char)
+            return None
+        if low in THIRD:
+            own = self._speaker_itself(tok)
+            if own is not None:
+                return own
         ent = self.entity_at(tok.idx, tok.idx + len(tok))  # coreference may have linked it
         if ent is not None:
             return self._from_entity(ent, tok)
@@ -422,6 +454,10 @@ class ActorResolver:
             return self.resolve(head.head, depth + 1) if head.dep_ in ("relcl", "acl") else None
         if low in FIRST:
             return self._speaker_of(tok, depth)
+        if self.entities:
+            # "they" are people or organisations, seldom a place; "it" an organisation or a country
+            kinds = {"PERSON"} if low in PERSONAL else {"ORG", "GPE"} if low in ("it", "its") else {"ORG", "NORP"}
+            return self._last_named(tok, kinds)
         want = {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"}
         best = None
         for x in self.ents:
@@ -432,6 +468,54 @@ class ActorResolver:
         if best is None:
             return None
         return self.resolve(best.root, depth + 1)
+
+    def _pronoun_owner(self, head: Any, depth: int) -> Actor | None:
+        """The actor a possessive pronoun on a role word stands for ("its" in "its fighters")."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in THIRD | PERSONAL), None)
+        res = self._resolve_pronoun(poss, depth + 1) if poss is not None else None
+        return res.actor if res is not None else None
+
+    def _titled_person(self, head: Any, toks: list[Any]) -> Entity | None:
+        """"The pope", "the judge", "the former senator": a definite role phrase with no name of its
+        own is the one person of the article the entities layer gave that title (when only one has it)."""
+        if head.tag_ != "NN" or not toks or toks[0].lower_ != "the" or any(t.pos_ in ("PROPN", "PRON", "NUM") for t in toks):
+            return None
+        role = head.lower_
+        holders = [e for e in self.entities if e.type == "PERSON"
+                   and any(t.lower().split()[-1:] == [role] for t in e.titles)]
+        return holders[0] if len(holders) == 1 else None
+
+    def _speaker_itself(self, tok: Any) -> Resolved | None:
+        """"The Al-Qassam Brigades, the military wing of Hamas, said that it renewed its
+        bombardment": "it"/"its"/"they" in what an organisation says is the organisation, unless
+        another organisation is named in between."""
+        for a in self.attributions:
+            if not (a.content.start <= tok.idx < a.content.end):
+                continue
+            ent = self.entity_by_id(a.speaker.entity_id)
+            if ent is None or ent.type == "PERSON" or a.speaker.start is None:
+                return None
+            lo, hi = min(a.speaker.end or 0, a.content.start), tok.idx
+            rivals = [e for s, e_, e in self._mentions if lo <= s < hi and e.type in ("ORG", "GPE", "NORP") and e.id != ent.id]
+            return None if rivals else self._from_entity(ent, tok)
+        return None
+
+    def _last_named(self, tok: Any, types: set[str]) -> Resolved | None:
+        """A pronoun with no coreference link: the entity of its kind (a person for he/she) the
+        entities layer last named before it in the same or the previous sentence. The entities
+        layer's types beat the tagger's (spaCy tags "Palacios" ORG, and would hand "he" to a person
+        named earlier); further back, a pronoun's referent is a guess, and no actor is better than
+        a wrong one."""
+        sent = self.sentence(tok.i)
+        floor = self.sentence(sent.start - 1).start if sent.start > 0 else sent.start
+        lo = self.doc[floor].idx
+        best = None
+        for s, _end, ent in self._mentions:
+            if s >= tok.idx:
+                break
+            if s >= lo and ent.type in types:
+                best = ent
+        return self._from_entity(best, tok) if best is not None else None
 
     def _from_entity(self, ent: Entity, tok: Any) -> Resolved:
         words = [w for t in ent.titles for w in t.split()] + ent.name.split()
@@ -448,6 +532,16 @@ class ActorResolver:
         if ent.type == "GPE" and sector is None:
             sector = "GOV"
         return Resolved(Actor(ent.name, ent.id, country, sector), tok.idx, tok.idx + len(tok))
+
+    def speaker_actor(self, sp: Any) -> Resolved | None:
+        """An attribution's speaker as an actor: its entity when it has one, else the phrase."""
+        if sp.start is None or sp.end is None:
+            return None
+        span = self.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is None:
+            return None
+        ent = self.entity_by_id(sp.entity_id)
+        return self._from_entity(ent, span.root) if ent is not None else self.resolve(span.root)
 
     def _speaker_of(self, tok: Any, depth: int) -> Resolved | None:
         """`we`/`I` inside reported speech: the speaker of that speech."""

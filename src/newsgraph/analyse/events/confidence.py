@@ -50,6 +50,18 @@ def _possessor_source(f: Found) -> bool:
     return any(c.dep_ == "poss" and f.source.start <= c.idx < f.source.end for c in trigger.children)
 
 
+def _simple_present(f: Found, lex: Lexicon) -> bool:
+    """The present simple ("calls for", "condemns") and the infinitive ("to kill") state habits,
+    headline claims and aims; the progressive ("is negotiating a deal") and a document's
+    participle ("a resolution calling for a pause") report something going on or done."""
+    gov = f.governor
+    if gov is None or gov.tag_ != "VBG":
+        return True
+    if any(c.dep_ == "aux" and c.lemma_ == "be" for c in gov.children):
+        return False
+    return not (gov.dep_ == "acl" and gov.head.lemma_.lower() in lex.document_nouns)
+
+
 def features(f: Found, lex: Lexicon) -> list[str]:
     """The names of the [confidence] weights that apply to one event."""
     out = []
@@ -58,7 +70,7 @@ def features(f: Found, lex: Lexicon) -> list[str]:
         if claimed(f.governor, lex) or claimed(trigger, lex):
             out.append("claimed")
         own_doc = trigger.lemma_.lower() in lex.document_nouns  # not "the lawsuit" itself
-        if f.source is None and not own_doc and document_speaker(f.governor, lex):
+        if (f.source is None or f.speech_source) and not own_doc and document_speaker(f.governor, lex):
             out.append("document_source")
     if f.conjunct:
         out.append("conjunct")
@@ -76,7 +88,7 @@ def features(f: Found, lex: Lexicon) -> list[str]:
     if f.kind == "noun" and f.source is not None and f.type == "ASSAULT" and not _possessor_source(f):
         out.append("noun_attacker")  # "the Israeli aggression", "the attack by Hamas militants": an act, named with its doer
     out.append(f"type_{f.type}")  # a weight per type only where the dev pages showed a type's words mislead
-    if f.tense == "present":
+    if f.tense == "present" and _simple_present(f, lex):
         out.append("present")
     return out
 

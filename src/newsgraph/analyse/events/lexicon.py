@@ -62,6 +62,8 @@ class Lexicon:
     claim_words: frozenset[str] = frozenset()  # "alleged that ...": the content is a claim, not a stated fact
     document_nouns: frozenset[str] = frozenset()  # "the lawsuit alleges": a document speaks for its author
     negative_subjects: frozenset[str] = frozenset()  # "no one has been charged": the event did not happen
+    speech_types: frozenset[str] = frozenset()  # types a statement can be: the speaker is the source
+    filing_words: frozenset[str] = frozenset()  # "sued", "lawsuit": whoever files is the author of "the suit"
 
 
 def parse(text: str) -> Lexicon:
@@ -120,6 +122,8 @@ def parse(text: str) -> Lexicon:
         claim_words=frozenset(defaults.get("claim_words", ())),
         document_nouns=frozenset(defaults.get("document_nouns", ())),
         negative_subjects=frozenset(defaults.get("negative_subjects", ())),
+        speech_types=frozenset(defaults.get("speech_types", ())),
+        filing_words=frozenset(defaults.get("filing_words", ())),
     )
 
 

@@ -18,7 +18,21 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsgraph.analyse.events.actors import ActorResolver, Resolved, code_words
+from newsgraph.analyse.events.actors import ActorResolver, Resolved
+from newsgraph.analyse.events.arguments import (
+    actor_of,
+    between_sides,
+    by_phrase_target,
+    children,
+    conj_partner,
+    is_passive,
+    noun_source,
+    prep_target,
+    same_actor,
+    speaker_of_clause,
+    verb_args,
+)
+from newsgraph.analyse.events.context import cue_speaker
 from newsgraph.analyse.events.lexicon import Entry, Lexicon
 from newsgraph.analyse.events.modality import modality
 from newsgraph.analyse.text.cues import reporting_verbs
@@ -26,8 +40,6 @@ from newsgraph.analyse.text.cues import reporting_verbs
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # "can": "so the department can thank them" states an ability or a purpose, not a deed
 MODAL_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought", "can", "ca"}
-OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "invite", "press", "tell", "push", "pressure",
-                  "encourage", "allow", "permit", "help", "persuade", "compel", "instruct", "demand"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Prepositions through which a light verb carries a nominal event: "went on strike", "placed
 # under arrest", "a round of talks", "called for sanctions". "before the assassination", "in a counter attack" only
@@ -55,6 +67,7 @@ class Found:
     kind: str = "verb"  # verb | noun | light (a noun under a light verb) | predicate | demand
     modality: str = "asserted"  # see analyse/events/modality.py
     conjunct: bool = False  # a copy for a further conjoined actor ("accused by A, B and C")
+    speech_source: bool = False  # the source is the speaker of the attribution the trigger cues
 
 
 def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
@@ -63,7 +76,7 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
         hit = None
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "approved in March": a month, a day or a time is no event word
-        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN") or _verb_as_noun(tok):
             hit = _verb_event(tok, lex, actors)
         if hit is None and tok.pos_ in ("NOUN", "PROPN", "X"):
             hit = _noun_event(tok, lex, actors)
@@ -76,8 +89,30 @@ def find_events(sent: Any, lex: Lexicon, actors: ActorResolver) -> list[Found]:
     for ev in _absorb_complements(found, lex):
         mod, tense, negated = modality(ev.governor, sent, lex, ev.negated, ev.tense)
         ev = replace(ev, modality=mod, tense=tense, negated=negated)
-        out.extend(_conjuncts(ev, actors))
+        out.extend(_conjuncts(_speaker_as_source(ev, lex, actors), actors))
     return out
+
+
+def _verb_as_noun(tok: Any) -> bool:
+    """"The draft resolution adopted Friday demands that ...": the tagger makes "demands" a noun,
+    yet the parse hangs the sentence's subject on it. A root noun with a subject is the verb."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _speaker_as_source(ev: Found, lex: Lexicon, actors: ActorResolver) -> Found:
+    """A speech act's source is its speaker: "the lawsuit accuses the ACC" is the filer's
+    accusation, "Lawyers for Ozy accused Smith" Ozy's. The attributions layer has resolved
+    who speaks (coreference, documents, appositions); its answer wins over a source the parse
+    gives without a name of its own."""
+    if ev.type not in lex.speech_types:
+        return ev
+    sp = cue_speaker(ev.governor.doc[ev.start], actors.attributions)
+    if sp is None or (ev.source is not None and ev.source.actor.entity_id and not sp.entity_id):
+        return ev
+    res = actors.speaker_actor(sp)
+    if res is None or (ev.target is not None and res.actor.name == ev.target.actor.name):
+        return ev
+    return replace(ev, source=res, speech_source=True)
 
 
 def _conjuncts(ev: Found, actors: ActorResolver) -> list[Found]:
@@ -127,10 +162,10 @@ def _demands(sent: Any, found: dict[int, Found], lex: Lexicon, actors: ActorReso
         if clause.dep_ not in ("ccomp",) or clause.head.lemma_.lower() not in reporting_verbs():
             continue
         speaker = clause.head
-        subj = _children(speaker, "nsubj")
-        target_tok = _children(clause, "nsubj", "nsubjpass")
-        source = _actor_of(subj[0], actors) if subj else None
-        target = _actor_of(target_tok[0], actors) if target_tok else None
+        subj = children(speaker, "nsubj")
+        target_tok = children(clause, "nsubj", "nsubjpass")
+        source = actor_of(subj[0], actors) if subj else None
+        target = actor_of(target_tok[0], actors) if target_tok else None
         inner = found.pop(clause.i, None)
         mode = lex.complement_modes.get("REQUEST", {}).get(inner.type) if inner else None
         found[tok.i] = Found(tok.i, tok.i + 1, DEMAND, "REQUEST", mode, speaker, source, target,
@@ -140,25 +175,21 @@ def _demands(sent: Any, found: dict[int, Found], lex: Lexicon, actors: ActorReso
 # ------------------------------------------------------------------- matching
 
 
-def _children(tok: Any, *deps: str) -> list[Any]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
 _ABSENT = frozenset({"without", "despite", "instead"})
 
 
 def _object_words(verb: Any) -> tuple[set[str], set[str]]:
     """Words of the verb's objects, and of its prepositional objects ("on the phone")."""
-    objs = _children(verb, "dobj", "obj", "attr", "oprd", "dative", "acomp")
-    if _is_passive(verb):
-        objs += _children(verb, "nsubjpass")
+    objs = children(verb, "dobj", "obj", "attr", "oprd", "dative", "acomp")
+    if is_passive(verb):
+        objs += children(verb, "nsubjpass")
         if verb.dep_ in ("acl", "relcl"):
             objs.append(verb.head)
     pobjs = []
-    for prep in _children(verb, "prep", "prt"):
+    for prep in children(verb, "prep", "prt"):
         if prep.lower_ in _ABSENT:
             continue  # "ended talks without an agreement": what did not happen names no object
-        pobjs += [o for o in _children(prep, "pobj") if o.ent_type_ not in ("DATE", "TIME")]
+        pobjs += [o for o in children(prep, "pobj") if o.ent_type_ not in ("DATE", "TIME")]
     return _words(objs), _words(pobjs)
 
 
@@ -166,10 +197,10 @@ def _words(objs: list[Any]) -> set[str]:
     words = set()
     more = list(objs)
     for o in objs:  # "a team of experts and drugs": the experts and drugs count too
-        more += _children(o, "conj")
-        for prep in _children(o, "prep"):
+        more += children(o, "conj")
+        for prep in children(o, "prep"):
             if prep.lower_ == "of":
-                more += _children(prep, "pobj")
+                more += children(prep, "pobj")
     for o in more:
         words.add(o.lower_)
         words.add(o.lemma_.lower())
@@ -182,30 +213,12 @@ def _words(objs: list[Any]) -> set[str]:
     return words
 
 
-def _main_verb_misparsed(verb: Any) -> bool:
-    """"The agency offered on Saturday to send observers": with no finite verb, the parser
-    hangs the sentence on the noun and makes the verb a participle of it. A participle
-    with an object or a "to" clause and no "by" agent is the noun's own act, not done to it."""
-    if verb.dep_ != "acl" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    kids = {c.dep_ for c in verb.children}
-    return "agent" not in kids and bool(kids & {"dobj", "obj", "xcomp", "ccomp"})
-
-
-def _is_passive(verb: Any) -> bool:
-    if _main_verb_misparsed(verb):
-        return False
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a resolution backed by the U.S."
-        return True
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def _direct_object(verb: Any) -> Any | None:
-    objs = _children(verb, "dobj", "obj")
+    objs = children(verb, "dobj", "obj")
     if objs:
         return objs[0]
-    if _is_passive(verb):
-        subj = _children(verb, "nsubjpass")
+    if is_passive(verb):
+        subj = children(verb, "nsubjpass")
         if subj:
             return subj[0]
         return verb.head if verb.dep_ in ("acl", "relcl") else None
@@ -225,7 +238,8 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             score = 3.2 if any(" " in h for h in hits) else 3.0
         elif objwords[1] & entry.objects:
             score = 2.5
-        elif "*actor" in entry.objects and obj is not None and obj.lower_ != "it" and actors.names_actor(obj):
+        elif "*actor" in entry.objects and obj is not None and obj.lower_ != "it" and actors.names_actor(obj) \
+                and not _quoted(obj):
             # "called it a misquote": "it" is mostly a thing, never enough to make a contact verb an event
             score = 2.0
         elif "*any" in entry.objects and obj is not None:
@@ -243,14 +257,26 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
     if entry.preps is not None:
         have = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "agent")}
         preps = [c for c in verb.children if c.dep_ == "prep"]
-        for d in _children(verb, "dobj", "obj"):  # "returned the paintings to Peru" may hang "to" on the object
+        for d in children(verb, "dobj", "obj"):  # "returned the paintings to Peru" may hang "to" on the object
             preps += [c for c in d.subtree if c.dep_ == "prep" and c.lower_ != "of"]
         have |= {c.lower_ for c in preps if not any(
-            o.ent_type_ in ("DATE", "TIME") for o in _children(c, "pobj"))}  # "called X on Saturday"
+            o.ent_type_ in ("DATE", "TIME") for o in children(c, "pobj"))}  # "called X on Saturday"
         if not have & entry.preps:
             return 0.0
         score = max(score, 3.0)
     return score
+
+
+OPENING_QUOTES = {"“", '"', "‘", "'"}
+CLOSING_QUOTES = {"”", '"', "’", "'"}
+
+
+def _quoted(tok: Any) -> bool:
+    """A phrase in quotation marks is words mentioned, not an actor: removed "the 'con man'" from a text."""
+    doc = tok.doc
+    first, last = max(tok.left_edge.i - 1, 0), min(tok.right_edge.i + 1, len(doc) - 1)
+    opened = any(doc[i].text in OPENING_QUOTES for i in range(first, tok.i))
+    return opened and any(doc[i].text in CLOSING_QUOTES for i in range(tok.i + 1, last + 1))
 
 
 SCORE = re.compile(r"\d+[-–]\d+")
@@ -324,7 +350,7 @@ def _verb_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     for c in tok.children:
         if c.dep_ == "prt" and c.i == end:
             end += 1
-    source, target = _verb_args(tok, entry, actors)
+    source, target = verb_args(tok, entry, actors)
     if target is not None and target.actor.sector in entry.not_targets:
         return None
     if entry.sources is not None and (source is None or source.actor.sector not in entry.sources):
@@ -360,21 +386,25 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     entry = next((e for e in usable if e.with_verbs is not None), usable[0])
     source = target = None
     if light:
-        source, target = _verb_args(head, entry, actors, skip=tok)
+        source, target = verb_args(head, entry, actors, skip=tok)
         governor = head
     else:
         governor = head if head.pos_ in ("VERB", "AUX") and tok.dep_ in SUBJECT_DEPS else None
-    modifier = _noun_source(tok, actors, lex)
+    modifier = noun_source(tok, actors, lex)
     if source is None:
         source = modifier
     if not light and modifier is None and tok.dep_ not in SUBJECT_DEPS:
         return None
     if tok.dep_ == "compound" and not light:
         return None
+    if target is None and source is None:
+        source, target = between_sides(tok, actors)
+    if target is None and source is not None:
+        target = by_phrase_target(tok, actors)
     if target is None:
-        target = _prep_target(tok, entry.target_preps + ("of", "between"), actors, avoid=source)
+        target = prep_target(tok, entry.target_preps + ("of", "between"), actors, avoid=source)
     if target is None and entry.reciprocal and source is not None:
-        target = _conj_partner(tok, actors)
+        target = conj_partner(tok, actors)
     if governor is not None:
         negated, tense = _negated(governor), _tense(governor)
     else:
@@ -390,185 +420,11 @@ def _predicate_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | N
     if not entries:
         return None
     be = tok.head
-    subj = _children(be, "nsubj")
-    target = _actor_of(subj[0], actors) if subj else None
-    source = _speaker_of_clause(be, actors)
+    subj = children(be, "nsubj")
+    target = actor_of(subj[0], actors) if subj else None
+    source = speaker_of_clause(be, actors)
     return Found(tok.i, tok.i + 1, entries[0], entries[0].type, entries[0].mode, be, source, target,
                  _negated(be), _tense(be), _depth(be), kind="predicate")
-
-
-# ------------------------------------------------------------------ arguments
-
-
-def _actor_of(tok: Any, actors: ActorResolver) -> Resolved | None:
-    """An argument's actor; a non-actor noun ("an invasion") lends its modifier ("Israeli")."""
-    res = actors.resolve(tok)
-    if res is None:
-        for c in tok.children:
-            if c.dep_ == "appos":  # "his rival Laurent Gbagbo"
-                res = actors.resolve(c)
-                if res is not None:
-                    break
-    return res
-
-
-def _noun_source(noun: Any, actors: ActorResolver, lex: Lexicon | None = None) -> Resolved | None:
-    """Who does a nominal event: "its attack", "Israeli invasion", "attack by Hamas"."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return actors.resolve(c)
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            objs = _children(c, "pobj")
-            if objs:
-                return actors.resolve(objs[0])
-    # "it's terrorist attack" (a misspelt "its") is parsed as "it is ..."
-    first = noun.left_edge.i
-    doc = noun.doc
-    if first - 2 >= actors.sent_start(noun.i) and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].lower_ == "it":
-        return actors.resolve(doc[first - 2])
-    for c in noun.lefts:
-        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < noun.i:
-            kinds = {code.kind for _, _, code in code_words([c.text])[2]}
-            if kinds & {"country", "demonym", "org"}:  # "Rafah incursion": a place, not an attacker
-                return actors.resolve(c)
-    return None
-
-
-def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None:
-    if seen > 4:
-        return None
-    if _is_passive(verb):
-        for agent in _children(verb, "agent"):
-            objs = _children(agent, "pobj")
-            if objs:
-                return _actor_of(objs[0], actors)
-    else:
-        subj = _children(verb, "nsubj", "csubj")
-        if subj:
-            return _actor_of(subj[0], actors)
-    dep, head = verb.dep_, verb.head
-    if head.i == verb.i:
-        return None
-    if dep == "xcomp":
-        if head.lemma_.lower() in OBJECT_CONTROL:
-            obj = _children(head, "dobj", "obj")
-            if obj:
-                return _actor_of(obj[0], actors)
-        return _subject(head, actors, seen + 1)
-    if dep == "conj":
-        return _subject(head, actors, seen + 1)
-    if dep in ("acl", "relcl") and not _is_passive(verb) and (verb.tag_ != "VBN" or _main_verb_misparsed(verb)):
-        return _actor_of(head, actors)
-    if dep == "advcl" and verb.tag_ == "VBG":
-        return _subject(head, actors, seen + 1)
-    return None
-
-
-def _verb_args(verb: Any, entry: Entry, actors: ActorResolver,
-               skip: Any = None) -> tuple[Resolved | None, Resolved | None]:
-    source = _subject(verb, actors)
-    target = None
-    if _is_passive(verb):
-        subj = _children(verb, "nsubjpass")
-        if subj and (skip is None or subj[0].i != skip.i):
-            target = _actor_of(subj[0], actors)
-    # "the journalists killed", "a man arrested in …": the noun a participle hangs on is the one acted on
-    if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _main_verb_misparsed(verb):
-        target = _actor_of(verb.head, actors)
-    if target is None:
-        for d in _children(verb, "dobj", "obj", "dative"):
-            if skip is None or d.i != skip.i:
-                target = _actor_of(d, actors)
-                if target is not None:
-                    break
-    if target is None and skip is None:
-        target = _shared_object(verb, actors)
-    if target is None:
-        target = _prep_target(verb, entry.target_preps, actors, avoid=source)
-    if target is None:
-        for d in _children(verb, "dobj", "obj"):  # "broke relations with Russia"
-            target = _prep_target(d, entry.target_preps, actors, avoid=source)
-            if target is not None:
-                break
-    if target is None and entry.type in ("REQUEST", "REJECT", "THREATEN", "ACCUSE"):
-        for c in _children(verb, "ccomp"):  # "demanded that Mugabe abandon ..."
-            subj = _children(c, "nsubj", "nsubjpass")
-            if subj:
-                target = _actor_of(subj[0], actors)
-                break
-    if target is None and skip is not None:
-        target = _prep_target(skip, entry.target_preps + ("between",), actors, avoid=source)
-    if target is None and entry.reciprocal:
-        subj = _children(verb, "nsubj")
-        if subj:
-            target = _conj_partner(subj[0], actors)
-    return source, target
-
-
-def _shared_object(verb: Any, actors: ActorResolver) -> Resolved | None:
-    """The one acted on, shared by coordinated verbs: "beat and arrested its owner" (the
-    object hangs on the last verb), "was arrested and indicted" (the passive subject on the first)."""
-    if _children(verb, "dobj", "obj", "nsubjpass", "nsubj"):
-        return None
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head):  # "was arrested and indicted"
-        subj = _children(verb.head, "nsubjpass")
-        return _actor_of(subj[0], actors) if subj else None
-    if not _is_passive(verb):
-        for c in _children(verb, "conj"):
-            if c.pos_ == "VERB" and not _is_passive(c) and not _children(c, "nsubj"):
-                objs = _children(c, "dobj", "obj")
-                return _actor_of(objs[0], actors) if objs else None
-    return None
-
-
-def _prep_target(tok: Any, preps: tuple[str, ...], actors: ActorResolver,
-                 avoid: Resolved | None = None) -> Resolved | None:
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            for o in _children(c, "pobj"):
-                res = _actor_of(o, actors)
-                if res is not None and not _same(res, avoid):
-                    return res
-    return None
-
-
-def _conj_partner(tok: Any, actors: ActorResolver) -> Resolved | None:
-    """The second of "A and B" (reciprocal events: "Netanyahu and Biden spoke")."""
-    for c in tok.children:
-        if c.dep_ == "conj":
-            return actors.resolve(c)
-    return None
-
-
-def _same(a: Resolved | None, b: Resolved | None) -> bool:
-    return a is not None and b is not None and a.actor.name == b.actor.name
-
-
-def _speaker_of_clause(verb: Any, actors: ActorResolver) -> Resolved | None:
-    """Who judges in "X said an invasion would be a mistake": the subject of the saying verb."""
-
-    speech = reporting_verbs()
-    node = verb
-    for _ in range(4):
-        if node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "ROOT" and node.i != verb.i):
-            head = node.head if node.dep_ != "ROOT" else node
-            if head.lemma_.lower() in speech:
-                subj = _children(head, "nsubj")
-                return _actor_of(subj[0], actors) if subj else None
-        if node.head.i == node.i:
-            break
-        node = node.head
-    # a quotation whose cue comes after it: "“... a mistake,” he said."
-    for t in actors.sentence(verb.i):
-        if t.lemma_.lower() in speech and t.dep_ == "ROOT" and t.i != verb.i:
-            subj = _children(t, "nsubj")
-            if subj:
-                return _actor_of(subj[0], actors)
-    for a in actors.attributions:
-        if a.content.start <= verb.idx < a.content.end:
-            return actors._speaker_of(verb, 0)
-    return None
 
 
 # --------------------------------------------------------- negation and tense
@@ -579,7 +435,7 @@ def _negated(verb: Any) -> bool:
 
     lex = lexicon()
     node = verb
-    if verb.dep_ == "conj" and not _children(verb, "nsubj", "nsubjpass", "aux", "neg") and any(
+    if verb.dep_ == "conj" and not children(verb, "nsubj", "nsubjpass", "aux", "neg") and any(
             c.dep_ == "neg" for c in verb.head.children) and any(
             c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in (*verb.head.children, *verb.children)):
         return True  # "does not make a call or demand a ceasefire" (not "did not attack but retreated")
@@ -656,11 +512,11 @@ def _complements(tok: Any) -> list[Any]:
         if c.dep_ in ("xcomp", "ccomp", "dobj", "obj", "nsubjpass"):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of", "against"):
-            out.extend(_children(c, "pobj", "pcomp"))
+            out.extend(children(c, "pobj", "pcomp"))
     for c in list(out):
-        out.extend(_children(c, "conj"))
+        out.extend(children(c, "conj"))
         if c.dep_ == "xcomp":  # "promised to continue military aid"
-            out.extend(_children(c, "dobj", "obj"))
+            out.extend(children(c, "dobj", "obj"))
     return out
 
 
@@ -675,10 +531,10 @@ def _absorb_complements(found: dict[int, Found], lex: Lexicon) -> list[Found]:
             # "lifted its embargo": the object noun is the thing acted on, not a second event
             tok = ev.governor.doc[i]
             if ev.governor.i == tok.i:
-                for c in _children(tok, "dobj", "obj"):
+                for c in children(tok, "dobj", "obj"):
                     inner = result.get(c.i)
                     if inner is not None and inner.governor.i != tok.i and (
-                            inner.source is None or _same(inner.source, ev.source)):
+                            inner.source is None or same_actor(inner.source, ev.source)):
                         absorbed.add(c.i)
             continue
         head_tok = ev.governor.doc[i] if ev.governor is not None else None

@@ -26,6 +26,7 @@ from newsgraph.analyse.entities import ENTITIES
 from newsgraph.analyse.events import EVENTS
 from newsgraph.analyse.events.actors import ActorResolver
 from newsgraph.analyse.events.confidence import confidence
+from newsgraph.analyse.events.context import Filers
 from newsgraph.analyse.events.lexicon import lexicon
 from newsgraph.analyse.events.patterns import Found, find_events
 from newsgraph.analyse.nlp import SPACY_DOC
@@ -65,9 +66,10 @@ def code_document(ctx: AnalysisContext, doc: Any, lex: Any = None) -> list[Event
     """All events of a document, numbered v1, v2, ... in text order."""
     lex = lex or lexicon()
     actors = ActorResolver(ctx, doc)
+    filers = Filers(lex)
     out: list[Event] = []
     for sent in doc.sents:
-        finds = find_events(sent, lex, actors)
+        finds = filers.read(find_events(sent, lex, actors))
         for found in finds:
             out.append(_event(ctx, doc, sent, found, len(out) + 1, finds, actors))
     return out
@@ -77,11 +79,12 @@ def found_by_sentence(ctx: AnalysisContext, doc: Any) -> list[tuple[Any, list[tu
     """The raw finds beside their events, per sentence (the evaluator ranks them)."""
     lex = lexicon()
     actors = ActorResolver(ctx, doc)
+    filers = Filers(lex)
     out = []
     n = 0
     for sent in doc.sents:
         pairs = []
-        finds = find_events(sent, lex, actors)
+        finds = filers.read(find_events(sent, lex, actors))
         for found in finds:
             n += 1
             pairs.append((found, _event(ctx, doc, sent, found, n, finds, actors)))

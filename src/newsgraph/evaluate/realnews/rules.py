@@ -79,11 +79,21 @@ def is_pronoun(name: str | None) -> bool:
     return bool(words) and all(w.lower() in PRONOUNS and not (len(w) > 1 and w.isupper()) for w in words)
 
 
-def _name_words(name: str) -> set[str]:
-    """The name's tokens less titles; a name that is only titles ("the president")
-    keeps all its tokens, so it is compared as written rather than as nothing."""
-    toks = set(tokens(name))
-    return (toks - TITLES) or toks
+# Words that are no part of a name even when a name is made only of titles.
+ARTICLES = frozenset({"the", "of", "a", "an"})
+
+
+def _one_within(a: str, b: str) -> bool:
+    """The README's test in one direction: a's tokens, titles left out, are a subset of b's tokens.
+
+    A name made only of titles ("the pope", "the minister") would leave the empty set,
+    a subset of every name, and "the president" would agree with any person at all: such a
+    name keeps its title words (less articles), and they must be among b's words
+    ("the pope" agrees with "Pope Francis", not with "Ada Quill").
+    """
+    toks, other = set(tokens(a)), set(tokens(b))
+    own = (toks - TITLES) or (toks - ARTICLES) or toks
+    return own <= other
 
 
 def names_agree(gold: str | None, pred: str | None) -> bool:
@@ -95,8 +105,7 @@ def names_agree(gold: str | None, pred: str | None) -> bool:
         return g_empty and p_empty
     if is_pronoun(gold) or is_pronoun(pred):
         return False
-    g, p = _name_words(gold or ""), _name_words(pred or "")
-    return g <= p or p <= g
+    return _one_within(gold or "", pred or "") or _one_within(pred or "", gold or "")
 
 
 def predicted_name(ref: Mapping[str, Any] | None, entity_names: Mapping[str, str], written: str = "name") -> str | None:
