@@ -571,7 +571,7 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 len(words) == 1 and k.org_nouns.get(key) in INSTITUTIONS):
             org_like = lean[key]["ORG"] >= max(lean[key]["GPE"], lean[key]["PERSON"], lean[key]["NORP"])
             longer = [o for o in multi if o != key and lean[o]["ORG"] > 0 and not products.is_model_key(o, key) and (
-                o.endswith(" " + key) or o.startswith(key + " ")
+                o.endswith(" " + key) or o.startswith(key + " ") and not _sub_body(o[len(key) + 1 :])
                 and (org_like or all(w in k.org_nouns for w in o[len(key) + 1 :].split())))]
             if len({g.find(o) for o in longer}) == 1:
                 g.union(key, longer[0])
@@ -579,6 +579,14 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
     for m in mentions:
         groups[g.find(m.key)].append(m)
     return list(groups.values())
+
+
+def _sub_body(rest: str) -> bool:
+    """Whether the words after a shorter name make a body of it: "Florida State" +
+    "board of trustees", "Harvard" + "school of public health". That body is
+    an organisation of its own, not another name for the shorter one."""
+    words = rest.split()
+    return len(words) >= 3 and words[0] != "of" and "of" in words[1:-1]
 
 
 def _decide_type(ms: list[_Mention], k: Knowledge) -> str:
