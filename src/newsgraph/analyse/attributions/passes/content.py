@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.attributions.found import _OBJECT_PREPS, _SPEAKER_DEPS
+from newsgraph.analyse.attributions.found import _OBJECT_PREPS, _SPEAKER_DEPS, is_quote
 from newsgraph.analyse.attributions.scene import Scene
 from newsgraph.analyse.text.cues import cue_class, lemma, lexicon, object_particle
 
@@ -101,6 +101,31 @@ def _clause_end(scene: Scene, v: Token, a: int, b: int) -> int:
             cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
             b = (cc[-1].i if cc else t.left_edge.i) - 1
             break
+    return _second_report(doc, v, a, b)
+
+
+def _second_report(doc: Doc, v: Token, a: int, b: int) -> int:
+    """End the content before a clause that is the writer's again: a clause joined
+    to the cue itself with a subject of its own ("denied that …, and he pointed
+    to …"), or a second report of the same speaker hung on the content ("said he
+    is not X as he once again asserted Y")."""
+    for t in doc[a + 1 : b + 1]:
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        if t.dep_ == "conj" and t.head.i == v.i:
+            cc = [x for x in t.head.children if x.dep_ == "cc" and v.i < x.i < t.i]
+            end = (cc[-1].i if cc else t.left_edge.i) - 1
+        elif t.dep_ == "advcl" and cue_class(t) == "speech":
+            mark = [x for x in t.children if x.dep_ == "mark" and x.lower_ in ("as", "while", "when")]
+            if not mark:
+                continue
+            end = mark[0].i - 1
+        else:
+            continue
+        while end > a and doc[end].is_punct and not is_quote(doc[end]):
+            end -= 1
+        if end - a >= 2:
+            return end
     return b
 
 
