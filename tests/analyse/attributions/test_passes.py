@@ -151,3 +151,26 @@ def test_cue_after_a_name_and_a_long_appositive(nlp: Any) -> None:
     got = _speakers_of(nlp, text)
     assert got and got[0][0] is not None and got[0][0].startswith("Greta Holm")
     assert got[0][1].startswith("“Who would have thought")
+
+
+# ------------------------------------------------------------------ where a content ends (session 6)
+
+def test_a_clause_joined_to_the_cue_is_the_writers(nlp: Any) -> None:
+    text = ("Mayor Tilda Brandt denied that she had misled the council about the pier, "
+            "and she pointed to the minutes of the March meeting.")
+    assert ("Mayor Tilda Brandt", "that she had misled the council about the pier") in _speakers_of(nlp, text)
+
+
+def test_a_second_report_hung_on_the_content_is_its_own(nlp: Any) -> None:
+    text = ("Tilda Brandt said she is not a “friend of the developers” "
+            "as she once again argued the pier must be sold.")
+    found = _speakers_of(nlp, text)
+    assert ("Tilda Brandt", "she is not a “friend of the developers”") in found
+    assert ("she", "the pier must be sold") in found
+
+
+def test_a_cue_the_tagger_calls_a_noun_still_reports(nlp: Any) -> None:
+    # "demands" between a subject and a that-clause is a verb whatever its tag
+    text = "The draft resolution adopted Friday demands that all of the remaining ferries be inspected immediately."
+    contents = [content for _speaker, content in _speakers_of(nlp, text)]
+    assert any(c.startswith("that all of the remaining ferries") for c in contents)

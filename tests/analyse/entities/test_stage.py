@@ -183,3 +183,10 @@ def test_mentions_are_exact_and_disjoint(analyse, parts: list[str]) -> None:
             seen.append((m.start, m.end))
     seen.sort()
     assert all(a[1] <= b[0] for a, b in zip(seen, seen[1:]))
+
+
+def test_a_body_of_an_organisation_is_not_the_organisation(analyse) -> None:
+    # "Corran State" and its board of trustees are two organisations
+    ctx = analyse("The Corran State Board of Trustees met on Monday. Corran State said on Friday it would sue the league.")
+    names = {e.name for e in ctx.layer("entities") if e.type == "ORG"}
+    assert "Corran State Board of Trustees" in names and "Corran State" in names
