@@ -154,11 +154,11 @@ def test_one_unquoted_word_of_content_is_unsure() -> None:
 # ------------------------------------------------------------------ session 6
 
 def test_a_title_case_dateline_does_not_own_the_resolution(nlp: Any) -> None:
-    # "Geneva –" opens the paragraph as a dateline; the parser may take it for
+    # "Port Corran –" opens the paragraph as a dateline; the parser takes it for
     # the subject of "voted", but the body that voted is the one after the dash
-    text = ("Geneva – The Harbour Safety Board voted Monday to close the north pier.\n\n"
+    text = ("Port Corran – The Harbour Safety Board voted Monday to close the north pier.\n\n"
             "The resolution demands a full inspection of the pier before spring.")
-    ents = (entity("e1", "Geneva", "GPE", text), entity("e2", "Harbour Safety Board", "ORG", text))
+    ents = (entity("e1", "Port Corran", "GPE", text), entity("e2", "Harbour Safety Board", "ORG", text))
     assert who(scene(nlp, text, ents), "The resolution") == "Harbour Safety Board"
 
 
