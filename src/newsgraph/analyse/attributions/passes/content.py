@@ -104,15 +104,22 @@ def _clause_end(scene: Scene, v: Token, a: int, b: int) -> int:
     return _second_report(doc, v, a, b)
 
 
+# the pronouns by which the writer goes on about the speaker after the content
+_SAME_SPEAKER = frozenset(("he", "she", "they", "it", "we"))
+
+
 def _second_report(doc: Doc, v: Token, a: int, b: int) -> int:
     """End the content before a clause that is the writer's again: a clause joined
-    to the cue itself with a subject of its own ("denied that …, and he pointed
+    to the cue itself whose subject is a pronoun ("denied that …, and he pointed
     to …"), or a second report of the same speaker hung on the content ("said he
     is not X as he once again asserted Y")."""
     for t in doc[a + 1 : b + 1]:
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
             continue
-        if t.dep_ == "conj" and t.head.i == v.i:
+        if t.dep_ == "conj" and t.head.i == v.i and subj.lower_ in _SAME_SPEAKER:
+            # "…, and he pointed to …" goes on about the speaker; "…, but the
+            # guards stopped her" may still be what was said
             cc = [x for x in t.head.children if x.dep_ == "cc" and v.i < x.i < t.i]
             end = (cc[-1].i if cc else t.left_edge.i) - 1
         elif t.dep_ == "advcl" and cue_class(t) == "speech":
