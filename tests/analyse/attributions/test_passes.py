@@ -174,3 +174,9 @@ def test_a_cue_the_tagger_calls_a_noun_still_reports(nlp: Any) -> None:
     text = "The draft resolution adopted Friday demands that all of the remaining ferries be inspected immediately."
     contents = [content for _speaker, content in _speakers_of(nlp, text)]
     assert any(c.startswith("that all of the remaining ferries") for c in contents)
+
+
+def test_a_second_verb_of_the_speaker_is_not_what_was_said(nlp: Any) -> None:
+    text = "The ranger tells the driver to “slow down” and also tells the passengers, “Stay in the car.”"
+    assert _speakers_of(nlp, text) == [("The ranger", "the driver to “slow down”"), ("The ranger", "“Stay in the car.”")]
+

@@ -115,14 +115,14 @@ def _second_report(doc: Doc, v: Token, a: int, b: int) -> int:
     is not X as he once again asserted Y")."""
     for t in doc[a + 1 : b + 1]:
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
-            continue
-        if t.dep_ == "conj" and t.head.i == v.i and subj.lower_ in _SAME_SPEAKER:
-            # "…, and he pointed to …" goes on about the speaker; "…, but the
-            # guards stopped her" may still be what was said
+        if t.dep_ == "conj" and t.head.i == v.i and (subj is None and t.pos_ == "VERB" and t.tag_ == v.tag_
+                                                     or subj is not None and subj.lower_ in _SAME_SPEAKER):
+            # "…, and he pointed to …", "announced a plan and named a director"
+            # go on about the speaker; "…, but the guards stopped her" may
+            # still be what was said
             cc = [x for x in t.head.children if x.dep_ == "cc" and v.i < x.i < t.i]
             end = (cc[-1].i if cc else t.left_edge.i) - 1
-        elif t.dep_ == "advcl" and cue_class(t) == "speech":
+        elif subj is not None and t.dep_ == "advcl" and cue_class(t) == "speech":
             mark = [x for x in t.children if x.dep_ == "mark" and x.lower_ in ("as", "while", "when")]
             if not mark:
                 continue
