@@ -180,3 +180,17 @@ def test_a_second_verb_of_the_speaker_is_not_what_was_said(nlp: Any) -> None:
     text = "The ranger tells the driver to “slow down” and also tells the passengers, “Stay in the car.”"
     assert _speakers_of(nlp, text) == [("The ranger", "the driver to “slow down”"), ("The ranger", "“Stay in the car.”")]
 
+
+
+def test_a_reason_after_the_cue_and_speaker_is_the_speakers(nlp: Any) -> None:
+    text = ("The flood damage has been “badly underestimated,” said Ines Roca, a hydrologist at the river "
+            "authority, because the gauges stopped working before the peak.")
+    found = _speakers_of(nlp, text)
+    assert found[-1] == ("Ines Roca, a hydrologist at the river authority,",
+                         "because the gauges stopped working before the peak")
+
+
+def test_a_reason_of_the_writers_own_is_not_reported(nlp: Any) -> None:
+    # no comma: the clause says why she spoke, not what she said
+    text = "“We are closing the bridge,” the engineer said because the river was rising."
+    assert all("because" not in content for _speaker, content in _speakers_of(nlp, text))

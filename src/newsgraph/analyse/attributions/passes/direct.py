@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.attributions.found import _RELATIVE, _SPEAKER_DEPS, Found, is_quote
 from newsgraph.analyse.attributions.ledger import Ledger
-from newsgraph.analyse.attributions.passes.record import record
+from newsgraph.analyse.attributions.passes.record import classify, record
 from newsgraph.analyse.attributions.passes.speaker import Spans, np_span, speaker_head
 from newsgraph.analyse.attributions.scene import Scene
 from newsgraph.analyse.text.cues import cue_class, cue_end, cue_start, is_verbal, lemma, lexicon
@@ -73,7 +73,27 @@ def _cue_after(scene: Scene, ledger: Ledger, qi: int, q: Quote) -> bool:
     else:
         index = record(scene, ledger, kind, content, cue, head_tok, "quote-cue-after", inverted=not words)
     ledger.claim_cue(verb.i, owner=index)
+    _reason_after(scene, ledger, verb, index)
     return True
+
+
+def _reason_after(scene: Scene, ledger: Ledger, verb: Token, owner: int) -> None:
+    """`“…,” said Hegel, a researcher, because they caused little harm.`: a reason
+    clause set off by a comma after the cue and its speaker is the speaker's
+    reason, reported with the same cue and speaker."""
+    doc = scene.doc
+    for c in verb.rights:
+        mark = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "because"]
+        if c.dep_ != "advcl" or not mark or doc[mark[0].i - 1].text != "," \
+                or not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) or scene.in_quote(c.idx) is not None:
+            continue
+        span = scene.trim(mark[0].i, c.right_edge.i)
+        if span is None or span[1] - span[0] < 12:
+            continue
+        prev = ledger.found[owner]
+        kind, span = classify(scene, ledger, span)
+        ledger.record(Found(kind, span, prev.cue, prev.speaker, prev.head, "quote-cue-after", follows=owner))
+        return
 
 
 def _next_cue(scene: Scene, q: Quote) -> tuple[Token | None, list[Token]]:
