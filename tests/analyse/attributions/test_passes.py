@@ -194,3 +194,23 @@ def test_a_reason_of_the_writers_own_is_not_reported(nlp: Any) -> None:
     # no comma: the clause says why she spoke, not what she said
     text = "“We are closing the bridge,” the engineer said because the river was rising."
     assert all("because" not in content for _speaker, content in _speakers_of(nlp, text))
+
+
+def test_an_as_clause_opening_the_sentence_reports_the_rest(nlp: Any) -> None:
+    text = "As the harbour report suggested, two of the three ferry lines could merge next year."
+    assert ("the harbour report", "two of the three ferry lines could merge next year") in _speakers_of(nlp, text)
+
+
+def test_an_as_clause_inside_the_sentence_reports_nothing_before_it(nlp: Any) -> None:
+    # "not, as the company maintains, in …": the company says the opposite of the first part
+    text = ("There is evidence that the mascot was first drawn by a plant manager who eschewed credit, "
+            "not, as the company maintains, in a city ad agency.")
+    assert not any(content.startswith("that the mascot") for _speaker, content in _speakers_of(nlp, text))
+
+
+def test_a_cue_with_a_that_clause_does_not_take_the_quotation_before_it(nlp: Any) -> None:
+    text = ("He cites an old proverb, where the ferryman says, “the river is patient.” "
+            "He notes that the founder “was in constant touch with the water” and urged care.")
+    found = _speakers_of(nlp, text)
+    assert ("the ferryman", "“the river is patient.”") in found
+    assert any(speaker == "He" and content.startswith("that the founder") for speaker, content in found)

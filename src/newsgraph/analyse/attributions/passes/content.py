@@ -289,6 +289,9 @@ def _speech_without_clause(scene: Scene, v: Token) -> CharSpan | None:
     that = _that_clause(doc, v)
     if that is not None:
         return scene.trim(that, v.sent.end - 1)
+    as_clause = _as_clause_content(scene, v)
+    if as_clause is not None:
+        return as_clause
     # "…, X said." / "…, said X.": content is what precedes the cue phrase
     if v.dep_ in ("advcl", "relcl", "acl") or any(c.dep_ == "mark" for c in v.children):
         return None
@@ -299,6 +302,29 @@ def _speech_without_clause(scene: Scene, v: Token) -> CharSpan | None:
     # speech verb acts on is what was said (the one told is not)
     if lemma(v) not in lex.addressee_verbs and any(c.dep_ == "dobj" and c.i > v.i for c in v.children):
         return object_content(scene, v)
+    return None
+
+
+def _as_clause_content(scene: Scene, v: Token) -> CharSpan | None:
+    """"As the Axios report suggested, two of the three could merge": a cue in an
+    "as" clause that opens or closes the sentence, set off by a comma, reports the
+    clause it hangs on."""
+    doc = scene.doc
+    mark = [c for c in v.children if c.dep_ == "mark" and c.lower_ == "as" and c.i == v.left_edge.i]
+    if v.dep_ != "advcl" or not mark or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in v.children):
+        return None
+    if not any(c.dep_ in _SPEAKER_DEPS and c.i < v.i for c in v.children):
+        return None
+    head, end = v.head, v.right_edge.i + 1
+    opens = mark[0].i == v.sent.start or doc[mark[0].i - 1].dep_ == "cc" and mark[0].i - 1 == v.sent.start
+    if opens and end < len(doc) and doc[end].text == "," and head.right_edge.i > end + 3:
+        # "As X said, …" (not "…, not, as X maintains, in …", where X may say the opposite)
+        return scene.trim(end + 1, head.right_edge.i)
+    start = mark[0].i - 1
+    tail = [t for t in doc[v.i + 1 : v.right_edge.i + 1] if not t.is_punct]
+    if start > head.left_edge.i + 3 and doc[start].text == "," and v.right_edge.i + 1 >= head.right_edge.i \
+            and all(t.dep_ in ("advmod", "npadvmod") for t in tail):
+        return scene.trim(head.left_edge.i, start - 1)  # "…, as X said."
     return None
 
 

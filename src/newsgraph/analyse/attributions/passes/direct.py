@@ -141,6 +141,11 @@ def _introduces(scene: Scene, ledger: Ledger, q: Quote, verb: Token, between: li
     if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.left_edge.i <= verb.i + 4
            and scene.in_quote(c.idx) is None and not _adverbial_clause(scene.doc, verb, c) for c in verb.children):
         return False
+    # "“…” He notes that Jesus “was …”": a that-clause of the cue's own, even one
+    # whose verb is quoted, is its content
+    if any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == verb.i + 1
+                                                      for m in c.children) for c in verb.children):
+        return False
     # "“Come,” she added the words …": the cue's own object follows
     return not (between and said_object(scene, verb) is not None)
 
