@@ -214,3 +214,27 @@ def test_a_cue_with_a_that_clause_does_not_take_the_quotation_before_it(nlp: Any
     found = _speakers_of(nlp, text)
     assert ("the ferryman", "“the river is patient.”") in found
     assert any(speaker == "He" and content.startswith("that the founder") for speaker, content in found)
+
+
+def test_words_after_a_quotation_before_an_inverted_cue_are_content(nlp: Any) -> None:
+    # the words between the quotation and ", said NAME" are the rest of what was said, not the speaker
+    text = "Ferry crews “quietly subsidise” the island’s school and clinic, said harbour master Ines Roca."
+    assert _speakers_of(nlp, text) == [("harbour master Ines Roca", "Ferry crews “quietly subsidise” the island’s school and clinic")]
+
+
+
+def test_calling_on_the_speakers_noun_is_that_speakers(nlp: Any) -> None:
+    # the parse the tagger gives real pages: "calling" hangs on the speaker's name (acl)
+    from spacy.tokens import Doc
+
+    from newsgraph.analyse.attributions.passes.speaker import speaker_head
+
+    words = ["said", "Ines", "Roca", ",", "a", "pollster", ",", "calling", "it", "a", "key", "element", "."]
+    heads = [0, 2, 0, 2, 5, 2, 2, 2, 7, 11, 11, 8, 0]
+    deps = ["ROOT", "compound", "nsubj", "punct", "det", "appos", "punct", "acl", "dobj", "det", "amod", "oprd", "punct"]
+    tags = ["VBD", "NNP", "NNP", ",", "DT", "NN", ",", "VBG", "PRP", "DT", "JJ", "NN", "."]
+    pos = ["VERB", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "DET", "ADJ", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=["say", "Ines", "Roca", ",", "a", "pollster", ",", "call", "it", "a", "key", "element", "."])
+    head = speaker_head(Scene.of(doc), doc[7])
+    assert head is not None and head.text == "Roca"

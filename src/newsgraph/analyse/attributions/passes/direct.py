@@ -45,6 +45,8 @@ def _cue_after(scene: Scene, ledger: Ledger, qi: int, q: Quote) -> bool:
     verb, between = _next_cue(scene, q)
     if verb is None or not _introduces(scene, ledger, q, verb, between):
         return False
+    if _inverted_after_words(verb, between):
+        return _words_then_cue(scene, ledger, qi, q, verb, between)
     # an adverb on the cue ("it further wrote") is no part of the speaker
     words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")
              and not (t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.i == verb.i)]
@@ -74,6 +76,31 @@ def _cue_after(scene: Scene, ledger: Ledger, qi: int, q: Quote) -> bool:
         index = record(scene, ledger, kind, content, cue, head_tok, "quote-cue-after", inverted=not words)
     ledger.claim_cue(verb.i, owner=index)
     _reason_after(scene, ledger, verb, index)
+    return True
+
+
+def _inverted_after_words(verb: Token, between: list[Token]) -> bool:
+    """`X “directly fund” Y's programs, said spokesperson Vedant Patel.`: words after
+    the quotation, then a comma and an inverted cue whose subject follows it. The
+    words are the rest of what was said, not the speaker."""
+    return len(between) >= 2 and between[-1].text == "," and between[-1].i == verb.i - 1 \
+        and any(t.dep_ in _SPEAKER_DEPS for t in verb.rights) \
+        and not any(t.dep_ in _SPEAKER_DEPS and t.head.i == verb.i for t in between)
+
+
+def _words_then_cue(scene: Scene, ledger: Ledger, qi: int, q: Quote, verb: Token, between: list[Token]) -> bool:
+    """Record the quotation with the words up to the cue's comma as one mixed content."""
+    doc = scene.doc
+    start = clause_start(scene, q.start)
+    if start is not None and any(cue_class(t) in ("speech", "cognition", "evidence") or t.lower_ == "according"
+                                 for t in doc[scene.tok_at(start) : scene.tok_at(q.start)]):
+        return False  # the words before the quotation have a cue of their own
+    head_tok = next(t for t in verb.rights if t.dep_ in _SPEAKER_DEPS)
+    last = between[-2]
+    ledger.claim_quote(qi)
+    index = record(scene, ledger, "mixed", (q.start if start is None else start, last.idx + len(last)),
+                   (cue_start(verb), cue_end(verb)), head_tok, "quote-cue-after", inverted=True)
+    ledger.claim_cue(verb.i, owner=index)
     return True
 
 
