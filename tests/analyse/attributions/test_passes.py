@@ -238,3 +238,13 @@ def test_calling_on_the_speakers_noun_is_that_speakers(nlp: Any) -> None:
               lemmas=["say", "Ines", "Roca", ",", "a", "pollster", ",", "call", "it", "a", "key", "element", "."])
     head = speaker_head(Scene.of(doc), doc[7])
     assert head is not None and head.text == "Roca"
+
+
+def test_admitted_to_an_act_reports_the_act(nlp: Any) -> None:
+    text = "Voss, 48, admitted to moving the harbour funds into his own account over three years."
+    assert _speakers_of(nlp, text) == [("Voss, 48,", "moving the harbour funds into his own account over three years")]
+
+
+def test_admitted_to_a_place_reports_nothing(nlp: Any) -> None:
+    text = "The skipper was admitted to the island hospital on Monday night."
+    assert _speakers_of(nlp, text) == []

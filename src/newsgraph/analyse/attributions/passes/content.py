@@ -27,7 +27,11 @@ def complement(scene: Scene, v: Token, cls: str) -> CharSpan | None:
         charge = _charge(scene, v)
         if charge is not None:
             return charge
-        return object_content(scene, v)
+        obj = object_content(scene, v)
+        if obj is not None or cls != "speech" or _prepositional_content(v) is None:
+            return obj
+        # "admitted to providing weapons": a speech verb with no object reports
+        # the phrase of the preposition it takes for content
     if cls != "speech":
         return None
     return _speech_without_clause(scene, v)
@@ -343,7 +347,9 @@ def _prepositional_content(v: Token) -> tuple[int, int] | None:
     """"warned of a famine": the object of the preposition the verb takes for content."""
     for c in v.rights:
         if c.dep_ == "prep" and c.lower_ in lexicon().prepositional_content.get(lemma(v), ()):
-            pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+            # "admitted to providing weapons" reports; "admitted to hospital" does not
+            deps = ("pcomp",) if c.lower_ == "to" else ("pobj", "pcomp")
+            pobj = [x for x in c.children if x.dep_ in deps]
             if pobj:
                 return pobj[0].left_edge.i, pobj[0].right_edge.i
     return None
