@@ -151,3 +151,100 @@ def test_cue_after_a_name_and_a_long_appositive(nlp: Any) -> None:
     got = _speakers_of(nlp, text)
     assert got and got[0][0] is not None and got[0][0].startswith("Greta Holm")
     assert got[0][1].startswith("“Who would have thought")
+
+
+# ------------------------------------------------------------------ where a content ends (session 6)
+
+def test_a_clause_joined_to_the_cue_is_the_writers(nlp: Any) -> None:
+    text = ("Mayor Tilda Brandt denied that she had misled the council about the pier, "
+            "and she pointed to the minutes of the March meeting.")
+    assert ("Mayor Tilda Brandt", "that she had misled the council about the pier") in _speakers_of(nlp, text)
+
+
+def test_a_second_report_hung_on_the_content_is_its_own(nlp: Any) -> None:
+    text = ("Tilda Brandt said she is not a “friend of the developers” "
+            "as she once again argued the pier must be sold.")
+    found = _speakers_of(nlp, text)
+    assert ("Tilda Brandt", "she is not a “friend of the developers”") in found
+    assert ("she", "the pier must be sold") in found
+
+
+def test_a_cue_the_tagger_calls_a_noun_still_reports(nlp: Any) -> None:
+    # "demands" between a subject and a that-clause is a verb whatever its tag
+    text = "The draft resolution adopted Friday demands that all of the remaining ferries be inspected immediately."
+    contents = [content for _speaker, content in _speakers_of(nlp, text)]
+    assert any(c.startswith("that all of the remaining ferries") for c in contents)
+
+
+def test_a_second_verb_of_the_speaker_is_not_what_was_said(nlp: Any) -> None:
+    text = "The ranger tells the driver to “slow down” and also tells the passengers, “Stay in the car.”"
+    assert _speakers_of(nlp, text) == [("The ranger", "the driver to “slow down”"), ("The ranger", "“Stay in the car.”")]
+
+
+
+def test_a_reason_after_the_cue_and_speaker_is_the_speakers(nlp: Any) -> None:
+    text = ("The flood damage has been “badly underestimated,” said Ines Roca, a hydrologist at the river "
+            "authority, because the gauges stopped working before the peak.")
+    found = _speakers_of(nlp, text)
+    assert found[-1] == ("Ines Roca, a hydrologist at the river authority,",
+                         "because the gauges stopped working before the peak")
+
+
+def test_a_reason_of_the_writers_own_is_not_reported(nlp: Any) -> None:
+    # no comma: the clause says why she spoke, not what she said
+    text = "“We are closing the bridge,” the engineer said because the river was rising."
+    assert all("because" not in content for _speaker, content in _speakers_of(nlp, text))
+
+
+def test_an_as_clause_opening_the_sentence_reports_the_rest(nlp: Any) -> None:
+    text = "As the harbour report suggested, two of the three ferry lines could merge next year."
+    assert ("the harbour report", "two of the three ferry lines could merge next year") in _speakers_of(nlp, text)
+
+
+def test_an_as_clause_inside_the_sentence_reports_nothing_before_it(nlp: Any) -> None:
+    # "not, as the company maintains, in …": the company says the opposite of the first part
+    text = ("There is evidence that the mascot was first drawn by a plant manager who eschewed credit, "
+            "not, as the company maintains, in a city ad agency.")
+    assert not any(content.startswith("that the mascot") for _speaker, content in _speakers_of(nlp, text))
+
+
+def test_a_cue_with_a_that_clause_does_not_take_the_quotation_before_it(nlp: Any) -> None:
+    text = ("He cites an old proverb, where the ferryman says, “the river is patient.” "
+            "He notes that the founder “was in constant touch with the water” and urged care.")
+    found = _speakers_of(nlp, text)
+    assert ("the ferryman", "“the river is patient.”") in found
+    assert any(speaker == "He" and content.startswith("that the founder") for speaker, content in found)
+
+
+def test_words_after_a_quotation_before_an_inverted_cue_are_content(nlp: Any) -> None:
+    # the words between the quotation and ", said NAME" are the rest of what was said, not the speaker
+    text = "Ferry crews “quietly subsidise” the island’s school and clinic, said harbour master Ines Roca."
+    assert _speakers_of(nlp, text) == [("harbour master Ines Roca", "Ferry crews “quietly subsidise” the island’s school and clinic")]
+
+
+
+def test_calling_on_the_speakers_noun_is_that_speakers(nlp: Any) -> None:
+    # the parse the tagger gives real pages: "calling" hangs on the speaker's name (acl)
+    from spacy.tokens import Doc
+
+    from newsgraph.analyse.attributions.passes.speaker import speaker_head
+
+    words = ["said", "Ines", "Roca", ",", "a", "pollster", ",", "calling", "it", "a", "key", "element", "."]
+    heads = [0, 2, 0, 2, 5, 2, 2, 2, 7, 11, 11, 8, 0]
+    deps = ["ROOT", "compound", "nsubj", "punct", "det", "appos", "punct", "acl", "dobj", "det", "amod", "oprd", "punct"]
+    tags = ["VBD", "NNP", "NNP", ",", "DT", "NN", ",", "VBG", "PRP", "DT", "JJ", "NN", "."]
+    pos = ["VERB", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "DET", "ADJ", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=["say", "Ines", "Roca", ",", "a", "pollster", ",", "call", "it", "a", "key", "element", "."])
+    head = speaker_head(Scene.of(doc), doc[7])
+    assert head is not None and head.text == "Roca"
+
+
+def test_admitted_to_an_act_reports_the_act(nlp: Any) -> None:
+    text = "Voss, 48, admitted to moving the harbour funds into his own account over three years."
+    assert _speakers_of(nlp, text) == [("Voss, 48,", "moving the harbour funds into his own account over three years")]
+
+
+def test_admitted_to_a_place_reports_nothing(nlp: Any) -> None:
+    text = "The skipper was admitted to the island hospital on Monday night."
+    assert _speakers_of(nlp, text) == []

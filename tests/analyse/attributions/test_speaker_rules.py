@@ -149,3 +149,31 @@ def test_one_unquoted_word_of_content_is_unsure() -> None:
     clause = features("parse-speech", "indirect", "the audit found no fraud in the accounts", "the Justice Department", True)
     assert "content_one_word" in one and "content_one_word" not in clause
     assert confidence(one) < 0.5 <= confidence(clause)
+
+
+# ------------------------------------------------------------------ session 6
+
+def test_a_title_case_dateline_does_not_own_the_resolution(nlp: Any) -> None:
+    # "Port Corran –" opens the paragraph as a dateline; the parser takes it for
+    # the subject of "voted", but the body that voted is the one after the dash
+    text = ("Port Corran – The Harbour Safety Board voted Monday to close the north pier.\n\n"
+            "The resolution demands a full inspection of the pier before spring.")
+    ents = (entity("e1", "Port Corran", "GPE", text), entity("e2", "Harbour Safety Board", "ORG", text))
+    assert who(scene(nlp, text, ents), "The resolution") == "Harbour Safety Board"
+
+
+def test_a_second_subject_after_an_agency_dateline_owns_the_suit(nlp: Any) -> None:
+    text = ("PORTVILLE, Ore. (AP) — Harbor Mills sued the city on Friday over its lease.\n\n"
+            "The suit says the city broke the lease twice.")
+    ents = (entity("e1", "Portville", "GPE", text, "PORTVILLE"), entity("e2", "Ore.", "GPE", text, "Ore."),
+            entity("e3", "Harbor Mills", "ORG", text))
+    assert who(scene(nlp, text, ents), "The suit") == "Harbor Mills"
+
+
+def test_the_party_a_lawsuit_accuses_is_not_its_owner(nlp: Any) -> None:
+    # two suits in one story: the one that accuses the league cannot be the league's own
+    text = ("Corran College sued the Western League on Friday over its exit fees.\n\n"
+            "The Western League filed a lawsuit of its own against the college.\n\n"
+            "The lawsuit accuses the Western League of hiding its television income.")
+    ents = (entity("e1", "Corran College", "ORG", text), entity("e2", "Western League", "ORG", text))
+    assert who(scene(nlp, text, ents), "The lawsuit") == "Corran College"

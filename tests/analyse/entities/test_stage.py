@@ -194,3 +194,10 @@ def test_a_body_inside_an_organisation_is_not_the_organisation(analyse) -> None:
     institute = by_name(ctx, "Marlow Institute")
     board = by_name(ctx, "Marlow Institute Board of Trustees")
     assert institute.id != board.id and len(institute.mentions) == 2
+
+
+def test_a_body_of_an_organisation_is_not_the_organisation(analyse) -> None:
+    # "Corran State" and its board of trustees are two organisations
+    ctx = analyse("The Corran State Board of Trustees met on Monday. Corran State said on Friday it would sue the league.")
+    names = {e.name for e in ctx.layer("entities") if e.type == "ORG"}
+    assert "Corran State Board of Trustees" in names and "Corran State" in names

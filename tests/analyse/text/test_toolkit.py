@@ -70,3 +70,14 @@ def test_data_loader_is_strict() -> None:
     assert "countries" in load_json("countries.json")
     with pytest.raises(FileNotFoundError):
         read_text("no-such-file.json")
+
+
+def test_a_quotation_typed_with_mixed_marks_is_split_at_its_cue() -> None:
+    # one curly pair around two quotations, each closed or opened with a straight mark
+    text = '“The ferry was always on time," Rieger said on Monday. "We will miss it.”'
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["“The ferry was always on time,\"", "\"We will miss it.”"]
+
+
+def test_a_straight_pair_inside_a_curly_quotation_stays_inside() -> None:
+    text = "“She called it \"the best pier in town\" and meant it,” the clerk said."
+    assert [text[s:e] for s, e in quotation_spans(text)] == [text[: text.index(",”") + 2]]

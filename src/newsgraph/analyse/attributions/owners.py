@@ -126,6 +126,7 @@ def _earlier_maker(span: Span, head: Token, index: EntityIndex) -> Entity | None
     noun = _document_noun(head)
     makers = {v for v, nouns in (lexicon().document_verbs or {}).items() if noun in nouns or head.lemma_.lower() in nouns}
     doc = span.doc
+    target = _target(head, index)
     for t in reversed(doc[: span.start]):
         if _document_noun(t) == noun and t.pos_ in ("NOUN", "PROPN"):
             if _said_in(t):
@@ -144,16 +145,25 @@ def _earlier_maker(span: Span, head: Token, index: EntityIndex) -> Entity | None
             owner = _entity_at(index, agent) if agent is not None else None
             if owner is None and t.dep_ == "dobj" and t.head.lemma_.lower() in makers:
                 owner = _subject_entity(t.head, index)
-            if owner is not None:
+            if owner is not None and owner is not target:
                 return owner
         elif t.pos_ == "VERB" and t.lemma_.lower() in makers \
                 and (t.lemma_.lower() == "sue" or not any(c.dep_ == "dobj" for c in t.children)):
             # "Florida State sued the league" (the object of "sue" is who is sued),
             # "Bloomberg reported that …" (a report with no object named)
             owner = _subject_entity(t, index)
-            if owner is not None:
+            if owner is not None and owner is not target:
                 return owner
     return None
+
+
+def _target(head: Token, index: EntityIndex) -> Entity | None:
+    """Whom the document's own verb acts on ("the lawsuit accuses the ACC of …"):
+    not its maker, even when that one filed a suit of its own earlier."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    return _entity_at(index, obj) if obj is not None else None
 
 
 def _said_in(tok: Token) -> bool:
@@ -164,11 +174,35 @@ def _said_in(tok: Token) -> bool:
 
 
 def _subject_entity(verb: Token, index: EntityIndex) -> Entity | None:
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.is_upper and len(subj) > 2:
-        # "TALLAHASSEE, Fla. (AP) — Florida State sued …": the parser's subject is the
-        # dateline; the maker is what follows its dash ("Fla." is part of the dateline)
-        dash = next((t.i for t in subj.doc[subj.i : verb.i] if t.text in ("—", "–", "―", "--")), None)
-        subj = None if dash is None else next(
-            (c for c in subj.rights if c.dep_ in ("appos", "conj") and not c.is_upper and c.i > dash), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    dash = _dateline_dash(verb)
+    if dash is not None and subjects and subjects[0].i < dash:
+        # "TALLAHASSEE, Fla. (AP) — Florida State sued …", "United Nations – The
+        # council voted …": the parser's subject is the dateline; the maker is
+        # what follows its dash (a second subject, or the dateline's appositive)
+        after = [s for s in subjects if s.i > dash]
+        after += [c for c in subjects[0].rights if c.dep_ in ("appos", "conj") and c.i > dash]
+        subj = after[0] if after else None
+    else:
+        subj = subjects[0] if subjects else None
     return _entity_at(index, subj) if subj is not None else None
+
+
+_DASHES = ("—", "–", "―", "--")
+
+
+def _dateline_dash(verb: Token) -> int | None:
+    """The dash ending a dateline that opens the verb's paragraph ("GENEVA (AP) —",
+    "United Nations –"): up to eight tokens of capitalised words, commas and a
+    parenthesised agency before it. None when the paragraph opens otherwise."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    for k in range(start, min(verb.i, start + 9)):
+        tok = doc[k]
+        if tok.text in _DASHES:
+            return k if k > start else None
+        if not (tok.is_title or tok.is_upper or tok.is_punct):
+            return None
+    return None

@@ -84,7 +84,17 @@ def _cue_lemmas() -> frozenset[str]:
 
 
 def is_verbal(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in ("says", "said")
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in ("says", "said") \
+        or _noun_with_clause(tok)
+
+
+def _noun_with_clause(tok: Token) -> bool:
+    """"The resolution demands that …" with "demands" tagged a noun: a word with a
+    subject before it and a clause after it is a verb, whatever its tag (a
+    noun has no subject of its own)."""
+    return tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "conj", "ccomp") and lemma(tok) in _cue_lemmas() \
+        and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.lefts) \
+        and any(c.dep_ == "ccomp" for c in tok.rights)
 
 
 def cue_class(tok: Token) -> str | None:

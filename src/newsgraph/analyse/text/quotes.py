@@ -91,6 +91,7 @@ def find_double(text: str) -> list[Quote]:
         found.extend(_pair(text, family))
     taken = {q.end - q.mark_len for q in found if q.balanced} | {q.start for q in found}
     found = [_closed_by_other_family(text, q, taken) for q in found]
+    found = [part for q in found for part in _split_mixed(text, q)]
     found.sort(key=lambda q: (q.start, -q.end))
     # a quotation inside another (a straight pair inside a curly one) is part of it
     out: list[Quote] = []
@@ -114,6 +115,22 @@ def _closed_by_other_family(text: str, q: Quote, taken: set[int]) -> Quote:
         if len(m.group()) == 1 and (m.group() == '"') != (text[q.start] == '"') and _role(text, m) == "close":
             return Quote(q.start, m.end())
     return q
+
+
+def _split_mixed(text: str, q: Quote) -> list[Quote]:
+    """“They were kind," she said. "We owe them.”: two quotations, each typed
+    with one curly and one straight mark, which the curly pair alone would read
+    as one quotation holding the cue. Split where the inner straight marks
+    close and reopen (exactly two of them, a closer then an opener)."""
+    if not q.balanced or q.mark_len != 1 or text[q.start] not in "“„":
+        return [q]
+    inner = [m for m in re.finditer(r"\"", text[q.start + 1 : q.end - 1])]
+    if len(inner) != 2:
+        return [q]
+    close, reopen = (q.start + 1 + m.start() for m in inner)
+    if _role(text, inner[0].re.match(text, close)) != "close" or _role(text, inner[1].re.match(text, reopen)) != "open":
+        return [q]
+    return [Quote(q.start, close + 1), Quote(reopen, q.end)]
 
 
 def _nested(text: str, opener: re.Match[str], family: re.Pattern[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.attributions.found import _OBJECT_PREPS, _SPEAKER_DEPS
+from newsgraph.analyse.attributions.found import _OBJECT_PREPS, _SPEAKER_DEPS, is_quote
 from newsgraph.analyse.attributions.scene import Scene
 from newsgraph.analyse.text.cues import cue_class, lemma, lexicon, object_particle
 
@@ -27,7 +27,11 @@ def complement(scene: Scene, v: Token, cls: str) -> CharSpan | None:
         charge = _charge(scene, v)
         if charge is not None:
             return charge
-        return object_content(scene, v)
+        obj = object_content(scene, v)
+        if obj is not None or cls != "speech" or _prepositional_content(v) is None:
+            return obj
+        # "admitted to providing weapons": a speech verb with no object reports
+        # the phrase of the preposition it takes for content
     if cls != "speech":
         return None
     return _speech_without_clause(scene, v)
@@ -101,6 +105,38 @@ def _clause_end(scene: Scene, v: Token, a: int, b: int) -> int:
             cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
             b = (cc[-1].i if cc else t.left_edge.i) - 1
             break
+    return _second_report(doc, v, a, b)
+
+
+# the pronouns by which the writer goes on about the speaker after the content
+_SAME_SPEAKER = frozenset(("he", "she", "they", "it", "we"))
+
+
+def _second_report(doc: Doc, v: Token, a: int, b: int) -> int:
+    """End the content before a clause that is the writer's again: a clause joined
+    to the cue itself whose subject is a pronoun ("denied that …, and he pointed
+    to …"), or a second report of the same speaker hung on the content ("said he
+    is not X as he once again asserted Y")."""
+    for t in doc[a + 1 : b + 1]:
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if t.dep_ == "conj" and t.head.i == v.i and (subj is None and t.pos_ == "VERB" and t.tag_ == v.tag_
+                                                     or subj is not None and subj.lower_ in _SAME_SPEAKER):
+            # "…, and he pointed to …", "announced a plan and named a director"
+            # go on about the speaker; "…, but the guards stopped her" may
+            # still be what was said
+            cc = [x for x in t.head.children if x.dep_ == "cc" and v.i < x.i < t.i]
+            end = (cc[-1].i if cc else t.left_edge.i) - 1
+        elif subj is not None and t.dep_ == "advcl" and cue_class(t) == "speech":
+            mark = [x for x in t.children if x.dep_ == "mark" and x.lower_ in ("as", "while", "when")]
+            if not mark:
+                continue
+            end = mark[0].i - 1
+        else:
+            continue
+        while end > a and doc[end].is_punct and not is_quote(doc[end]):
+            end -= 1
+        if end - a >= 2:
+            return end
     return b
 
 
@@ -257,6 +293,9 @@ def _speech_without_clause(scene: Scene, v: Token) -> CharSpan | None:
     that = _that_clause(doc, v)
     if that is not None:
         return scene.trim(that, v.sent.end - 1)
+    as_clause = _as_clause_content(scene, v)
+    if as_clause is not None:
+        return as_clause
     # "…, X said." / "…, said X.": content is what precedes the cue phrase
     if v.dep_ in ("advcl", "relcl", "acl") or any(c.dep_ == "mark" for c in v.children):
         return None
@@ -267,6 +306,29 @@ def _speech_without_clause(scene: Scene, v: Token) -> CharSpan | None:
     # speech verb acts on is what was said (the one told is not)
     if lemma(v) not in lex.addressee_verbs and any(c.dep_ == "dobj" and c.i > v.i for c in v.children):
         return object_content(scene, v)
+    return None
+
+
+def _as_clause_content(scene: Scene, v: Token) -> CharSpan | None:
+    """"As the Axios report suggested, two of the three could merge": a cue in an
+    "as" clause that opens or closes the sentence, set off by a comma, reports the
+    clause it hangs on."""
+    doc = scene.doc
+    mark = [c for c in v.children if c.dep_ == "mark" and c.lower_ == "as" and c.i == v.left_edge.i]
+    if v.dep_ != "advcl" or not mark or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in v.children):
+        return None
+    if not any(c.dep_ in _SPEAKER_DEPS and c.i < v.i for c in v.children):
+        return None
+    head, end = v.head, v.right_edge.i + 1
+    opens = mark[0].i == v.sent.start or doc[mark[0].i - 1].dep_ == "cc" and mark[0].i - 1 == v.sent.start
+    if opens and end < len(doc) and doc[end].text == "," and head.right_edge.i > end + 3:
+        # "As X said, …" (not "…, not, as X maintains, in …", where X may say the opposite)
+        return scene.trim(end + 1, head.right_edge.i)
+    start = mark[0].i - 1
+    tail = [t for t in doc[v.i + 1 : v.right_edge.i + 1] if not t.is_punct]
+    if start > head.left_edge.i + 3 and doc[start].text == "," and v.right_edge.i + 1 >= head.right_edge.i \
+            and all(t.dep_ in ("advmod", "npadvmod") for t in tail):
+        return scene.trim(head.left_edge.i, start - 1)  # "…, as X said."
     return None
 
 
@@ -285,7 +347,9 @@ def _prepositional_content(v: Token) -> tuple[int, int] | None:
     """"warned of a famine": the object of the preposition the verb takes for content."""
     for c in v.rights:
         if c.dep_ == "prep" and c.lower_ in lexicon().prepositional_content.get(lemma(v), ()):
-            pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+            # "admitted to providing weapons" reports; "admitted to hospital" does not
+            deps = ("pcomp",) if c.lower_ == "to" else ("pobj", "pcomp")
+            pobj = [x for x in c.children if x.dep_ in deps]
             if pobj:
                 return pobj[0].left_edge.i, pobj[0].right_edge.i
     return None

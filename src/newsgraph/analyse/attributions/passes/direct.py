@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.attributions.found import _RELATIVE, _SPEAKER_DEPS, Found, is_quote
 from newsgraph.analyse.attributions.ledger import Ledger
-from newsgraph.analyse.attributions.passes.record import record
+from newsgraph.analyse.attributions.passes.record import classify, record
 from newsgraph.analyse.attributions.passes.speaker import Spans, np_span, speaker_head
 from newsgraph.analyse.attributions.scene import Scene
 from newsgraph.analyse.text.cues import cue_class, cue_end, cue_start, is_verbal, lemma, lexicon
@@ -45,6 +45,8 @@ def _cue_after(scene: Scene, ledger: Ledger, qi: int, q: Quote) -> bool:
     verb, between = _next_cue(scene, q)
     if verb is None or not _introduces(scene, ledger, q, verb, between):
         return False
+    if _inverted_after_words(verb, between):
+        return _words_then_cue(scene, ledger, qi, q, verb, between)
     # an adverb on the cue ("it further wrote") is no part of the speaker
     words = [t for t in between if not t.is_punct and t.lower_ not in ("also", "then", "later", "has", "had", "have", "would", "will")
              and not (t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.i == verb.i)]
@@ -73,7 +75,52 @@ def _cue_after(scene: Scene, ledger: Ledger, qi: int, q: Quote) -> bool:
     else:
         index = record(scene, ledger, kind, content, cue, head_tok, "quote-cue-after", inverted=not words)
     ledger.claim_cue(verb.i, owner=index)
+    _reason_after(scene, ledger, verb, index)
     return True
+
+
+def _inverted_after_words(verb: Token, between: list[Token]) -> bool:
+    """`X “directly fund” Y's programs, said spokesperson Vedant Patel.`: words after
+    the quotation, then a comma and an inverted cue whose subject follows it. The
+    words are the rest of what was said, not the speaker."""
+    return len(between) >= 2 and between[-1].text == "," and between[-1].i == verb.i - 1 \
+        and any(t.dep_ in _SPEAKER_DEPS for t in verb.rights) \
+        and not any(t.dep_ in _SPEAKER_DEPS and t.head.i == verb.i for t in between)
+
+
+def _words_then_cue(scene: Scene, ledger: Ledger, qi: int, q: Quote, verb: Token, between: list[Token]) -> bool:
+    """Record the quotation with the words up to the cue's comma as one mixed content."""
+    doc = scene.doc
+    start = clause_start(scene, q.start)
+    if start is not None and any(cue_class(t) in ("speech", "cognition", "evidence") or t.lower_ == "according"
+                                 for t in doc[scene.tok_at(start) : scene.tok_at(q.start)]):
+        return False  # the words before the quotation have a cue of their own
+    head_tok = next(t for t in verb.rights if t.dep_ in _SPEAKER_DEPS)
+    last = between[-2]
+    ledger.claim_quote(qi)
+    index = record(scene, ledger, "mixed", (q.start if start is None else start, last.idx + len(last)),
+                   (cue_start(verb), cue_end(verb)), head_tok, "quote-cue-after", inverted=True)
+    ledger.claim_cue(verb.i, owner=index)
+    return True
+
+
+def _reason_after(scene: Scene, ledger: Ledger, verb: Token, owner: int) -> None:
+    """`“…,” said Hegel, a researcher, because they caused little harm.`: a reason
+    clause set off by a comma after the cue and its speaker is the speaker's
+    reason, reported with the same cue and speaker."""
+    doc = scene.doc
+    for c in verb.rights:
+        mark = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "because"]
+        if c.dep_ != "advcl" or not mark or doc[mark[0].i - 1].text != "," \
+                or not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) or scene.in_quote(c.idx) is not None:
+            continue
+        span = scene.trim(mark[0].i, c.right_edge.i)
+        if span is None or span[1] - span[0] < 12:
+            continue
+        prev = ledger.found[owner]
+        kind, span = classify(scene, ledger, span)
+        ledger.record(Found(kind, span, prev.cue, prev.speaker, prev.head, "quote-cue-after", follows=owner))
+        return
 
 
 def _next_cue(scene: Scene, q: Quote) -> tuple[Token | None, list[Token]]:
@@ -120,6 +167,11 @@ def _introduces(scene: Scene, ledger: Ledger, q: Quote, verb: Token, between: li
     # ("“…,” Warren told him, after he admitted …" is an adverbial the parser took for one)
     if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.left_edge.i <= verb.i + 4
            and scene.in_quote(c.idx) is None and not _adverbial_clause(scene.doc, verb, c) for c in verb.children):
+        return False
+    # "“…” He notes that Jesus “was …”": a that-clause of the cue's own, even one
+    # whose verb is quoted, is its content
+    if any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == verb.i + 1
+                                                      for m in c.children) for c in verb.children):
         return False
     # "“Come,” she added the words …": the cue's own object follows
     return not (between and said_object(scene, verb) is not None)

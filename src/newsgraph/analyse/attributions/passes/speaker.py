@@ -217,7 +217,9 @@ def speaker_head(scene: Scene, v: Token, depth: int = 0) -> Token | None:
         up = _governing_cue(v)
         if up is not None:
             return speaker_head(scene, up, depth + 1)
-    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN") and cue_class(v) == "speech":
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN") and (
+            cue_class(v) == "speech" or cue_class(v) == "object" and doc[v.i - 1].text == ","):
+        # "officials warning …"; "said Celinda Lake, a pollster, calling it a key element"
         return _participle_speaker(scene, v, depth)
     return speaker_left(scene, v)
 
