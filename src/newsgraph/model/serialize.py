@@ -197,11 +197,16 @@ def _plain(value: Any) -> Any:
 # One encoder for every cell: the C encoder takes tuples and dicts as they are, so
 # only dataclasses go through Python; this is the same text as json.dumps(_encode(v)).
 _encode_cell = json.JSONEncoder(ensure_ascii=False, default=_plain).encode
+_encode_str = json.encoder.encode_basestring  # what that encoder escapes a string with (ensure_ascii off)
 
 
 def _json_cell(value: Any) -> str:
     if value == ():
         return "[]"
+    if type(value) is tuple and all(type(v) is str for v in value):
+        # Most cells are names (aliases, titles, authors): the encoder's own string escape and
+        # separator, without its per-call set-up; the same text as _encode_cell gives.
+        return "[" + ", ".join(map(_encode_str, value)) + "]"
     return _encode_cell(value)
 
 

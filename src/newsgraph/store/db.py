@@ -273,8 +273,7 @@ class Store:
         ids = linker.link(key, art, ents_of.get(key) or _ents(doc)) if linker is not None else {}
         self._insert_layers(doc, key, art, ids)
         # It reads now: an earlier failure to fetch or read the same URI is history.
-        self.conn.execute("DELETE FROM rejections WHERE source_uri = ?", (doc.source.uri,))
-        self.conn.execute("DELETE FROM rejections WHERE doc = ?", (key,))
+        self.conn.execute("DELETE FROM rejections WHERE source_uri = ? OR doc = ?", (doc.source.uri, key))
         return 1
 
     def _insert_article(self, doc: AnalyzedDocument, key: str, now: str) -> int:
