@@ -292,7 +292,7 @@ class Store:
                 make = tuple_maker("mentions", extra=("t",))
                 rows = [make(m, key, e.id, art) for e in doc.entities for m in e.mentions]
             elif table in layers:
-                make = self._layer_maker(table, type(doc))
+                make = self._layer_maker(table)
                 rows = [make(item, key, seq, art, ids, quote_key) for seq, item in enumerate(getattr(doc, table))]
             else:
                 continue
@@ -300,12 +300,13 @@ class Store:
                 self.conn.executemany(self._insert_sql[table], rows)
 
     @staticmethod
-    def _layer_maker(table: str, cls: type[AnalyzedDocument]) -> Any:
+    def _layer_maker(table: str) -> Any:
+        # The plan of `_insert_sql` (table_columns), so the tuple's cells are the INSERT's columns.
         if table == "entities":
-            return tuple_maker(table, cls, replace=(("corpus_id", "ids.get(o.id)"),), extra=("t",))
+            return tuple_maker(table, replace=(("corpus_id", "ids.get(o.id)"),), extra=("t",))
         if table == "attributions":
-            return tuple_maker(table, cls, extra=("t", "f({content_text})"))
-        return tuple_maker(table, cls, extra=("t",))
+            return tuple_maker(table, extra=("t", "f({content_text})"))
+        return tuple_maker(table, extra=("t",))
 
     def _article_row(self, key: str) -> int | None:
         row = self.conn.execute("SELECT _row FROM articles WHERE doc = ?", (key,)).fetchone()
