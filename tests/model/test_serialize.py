@@ -37,6 +37,7 @@ from newsgraph.model.serialize import (
     table_columns,
     to_json,
     to_rows,
+    tuple_maker,
 )
 
 TEXT = "Blinken said the talks would go on. “It is hard,” he said on Friday."
@@ -139,3 +140,32 @@ def test_json_cells_are_the_contract_json() -> None:
     assert json.loads(art["credits"])[0]["agency"] == "AP"
     plain = to_rows(AnalyzedDocument(doc.source, Article(title=None, text="x"), provenance={}))["articles"][0]
     assert plain["authors"] == "[]" and plain["removed"] == "[]"
+
+
+def test_tuple_makers_give_the_cells_of_to_rows_in_column_order() -> None:
+    """What the store inserts (tuples straight from the model) is what to_rows says, column by column."""
+    doc = sample()
+    rows = to_rows(doc)
+    key = doc.source.sha256
+    assert tuple_maker("articles")(doc, key) == tuple(rows["articles"][0][c] for c, _ in table_columns("articles"))
+    mentions = [tuple_maker("mentions")(m, key, e.id) for e in doc.entities for m in e.mentions]
+    assert mentions == [tuple(r[c] for c, _ in table_columns("mentions")) for r in rows["mentions"]]
+    for table in TABLES[3:] + ("entities",):
+        make = tuple_maker(table)
+        got = [make(item, key, seq) for seq, item in enumerate(getattr(doc, table))]
+        assert got == [tuple(r[c] for c, _ in table_columns(table)) for r in rows[table]], table
+    # The caller's cells: a replaced column and appended ones, which may name a column's value.
+    make = tuple_maker("entities", replace=(("corpus_id", "ids.get(o.id)"),), extra=("t", "f({name})"))
+    cols = [c for c, _ in table_columns("entities")]
+    row = make(doc.entities[0], key, 0, 7, {"e1": "c1"}, str.upper)
+    assert row[cols.index("corpus_id")] == "c1" and row[len(cols):] == (7, "ANTONY BLINKEN")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=5))
+def test_string_list_cells_are_what_the_json_encoder_writes(items: list[str]) -> None:
+    import json
+
+    from newsgraph.model.serialize import _json_cell
+
+    assert _json_cell(tuple(items)) == json.dumps(items, ensure_ascii=False)

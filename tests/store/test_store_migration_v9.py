@@ -10,6 +10,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsgraph.corpus.identity import link_all
 from newsgraph.model import AnalyzedDocument
 from newsgraph.model.serialize import to_json
@@ -41,6 +44,15 @@ def test_the_quote_key_is_one_quotation_however_it_is_written() -> None:
     assert quote_key("Nein, 2024 — niemals wieder!") == "nein 2024 niemals wieder"
     # Too short to be known again by its words alone.
     assert quote_key("“No,” ") is None and quote_key("Not this year.") is None and quote_key(None) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40))
+def test_the_quote_key_keeps_the_words_of_its_first_definition(text: str) -> None:
+    """The key is read by an index that rows written earlier filled: it must never change for a text.
+    Its first definition: every character that is not alphanumeric is a space, then the words."""
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    assert quote_key(text) == (" ".join(words) if len(words) >= 4 else None)
 
 
 def test_a_version8_store_is_migrated_in_place(tmp_path: Path) -> None:

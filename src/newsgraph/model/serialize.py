@@ -197,11 +197,16 @@ def _plain(value: Any) -> Any:
 # One encoder for every cell: the C encoder takes tuples and dicts as they are, so
 # only dataclasses go through Python; this is the same text as json.dumps(_encode(v)).
 _encode_cell = json.JSONEncoder(ensure_ascii=False, default=_plain).encode
+_encode_str = json.encoder.encode_basestring  # what that encoder escapes a string with (ensure_ascii off)
 
 
 def _json_cell(value: Any) -> str:
     if value == ():
         return "[]"
+    if type(value) is tuple and all(type(v) is str for v in value):
+        # Most cells are names (aliases, titles, authors): the encoder's own string escape and
+        # separator, without its per-call set-up; the same text as _encode_cell gives.
+        return "[" + ", ".join(map(_encode_str, value)) + "]"
     return _encode_cell(value)
 
 
@@ -224,6 +229,32 @@ def _row_maker(table: str, skip: int, cls: type[AnalyzedDocument] = AnalyzedDocu
     scope: dict[str, Any] = {"_json_cell": _json_cell}
     exec(compile(src, f"<row maker {table}>", "exec"), scope)  # noqa: S102 - source built from field names only
     return typing.cast(Callable[..., dict[str, Any]], scope["make"])
+
+
+@cache
+def tuple_maker(table: str, cls: type[AnalyzedDocument] = AnalyzedDocument, replace: tuple[tuple[str, str], ...] = (),
+                extra: tuple[str, ...] = ()) -> Callable[..., tuple[Any, ...]]:
+    """The cells of one `table` row as a tuple in `table_columns` order, then `extra`: what an INSERT takes.
+
+    The store writes every annotation of every document: building the tuple directly, not a
+    dict (`_row_maker`) that is then read back column by column, halves that work. The made
+    function is `make(o, key, x=None, t=None, ids=None, f=None)`: `o` the document (articles),
+    the mention (mentions) or the layer item; `x` the entity id (mentions) or `seq`. `replace`
+    gives a column another expression and `extra` appends cells; both are the caller's code (never
+    input) over `o`, `key`, `x`, `t`, `ids`, `f`, and `extra` may name a column's value as {column}.
+    """
+    heads = ("key",) if table == "articles" else ("key", "x")
+    exprs = {}
+    for n, (col, kind, path) in enumerate(_table_plan(table, typing.cast(Any, cls))[len(heads):]):
+        assert all(p.isidentifier() for p in path), path
+        expr = _path_expr(path, "o", f"c{n}_")
+        exprs[col] = f"_json_cell({expr})" if kind == "json" else expr
+    subst = dict(replace)
+    cells = [*heads, *(subst.get(c, e) for c, e in exprs.items()), *(e.format(**exprs) for e in extra)]
+    src = f"def make(o, key, x=None, t=None, ids=None, f=None):\n    return ({', '.join(cells)},)\n"
+    scope: dict[str, Any] = {"_json_cell": _json_cell}
+    exec(compile(src, f"<tuple maker {table}>", "exec"), scope)  # noqa: S102 - source from field names and the caller's code
+    return typing.cast(Callable[..., tuple[Any, ...]], scope["make"])
 
 
 def _path_expr(path: tuple[str, ...], obj: str, prefix: str) -> str:
