@@ -105,3 +105,25 @@ def test_the_pipeline_keeps_a_clean_article_as_it_was() -> None:
     assert res is not None
     assert res.paragraphs[0].startswith("The Harbor City council voted 6-3")
     assert not any("newsletter" in p for p in res.paragraphs)
+
+
+def test_a_page_of_stacked_stories_is_not_put_to_the_vote(monkeypatch) -> None:
+    # infinite scroll: the next stories under the article, each with its own <h1>; every extractor
+    # that picks a container takes them all, so the vote would agree on the whole stack
+    from trafilatura.utils import load_html
+
+    from newsgraph.extract.html import stacked_stories
+
+    one = "".join(f"<p>{p}</p>" for p in STORY)
+    stack = "".join(f"<article><h1>{t}</h1>{one}</article>" for t in TEASERS[:3])
+    assert stacked_stories(load_html(f"<html><body>{stack}</body></html>"))
+    assert not stacked_stories(load_html(_page()))
+
+    import newsgraph.extract.html as html_module
+
+    def no_vote(*args: object) -> None:
+        raise AssertionError("the vote ran on a page of stacked stories")
+
+    monkeypatch.setattr(html_module, "vote", no_vote)
+    res = extract_html(f"<html><body>{stack}</body></html>")
+    assert res is not None and res.paragraphs

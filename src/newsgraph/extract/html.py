@@ -73,6 +73,9 @@ def _main_text(tree: HtmlElement, html: str, url: str | None, title: str | None,
         given = filter_lines(declared.split("\n"), title=title)
         if prefer_declared(found[0], given[0]):
             return given[0], given
+    if stacked_stories(tree):
+        # every container-level extractor takes the whole stack of stories on such a page
+        return found[0], found
     voted, _ = vote(found, lambda: read(False), others(html, tree), title)
     return found[0], voted
 
@@ -157,7 +160,7 @@ def page_prose(tree: HtmlElement) -> int:
     0 on a page of several stories (more than MAX_H1 headlines): there the
     page's prose is not the article's, and a short pick is no fragment.
     """
-    if sum(1 for _ in tree.iter("h1")) > MAX_H1:
+    if stacked_stories(tree):
         return 0
     n = 0
     for el in _PAGE_PARAGRAPHS(tree):
@@ -165,6 +168,11 @@ def page_prose(tree: HtmlElement) -> int:
         if len(text.split()) >= 12 and PROSE_END.search(text):
             n += len(text)
     return n
+
+
+def stacked_stories(tree: HtmlElement) -> bool:
+    """Whether the page stacks the next stories under the article (more than MAX_H1 headlines)."""
+    return sum(1 for _ in tree.iter("h1")) > MAX_H1
 
 
 def more_prose(fast: tuple[str, ...], full: tuple[str, ...]) -> bool:
