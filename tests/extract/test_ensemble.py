@@ -63,14 +63,14 @@ def test_a_failing_extractor_loses_its_vote_not_the_page() -> None:
     def broken() -> list[str]:
         raise ValueError("unparsable markup")
 
-    text, name = vote(_cleaned(TEASERS), lambda: STORY, {"x": lambda: STORY[:2], "y": broken}, title=None)
-    assert name == "trafilatura-full"
+    text, name = vote(_cleaned(TEASERS), {"w": lambda: STORY, "x": lambda: STORY[:2], "y": broken}, title=None)
+    assert name == "w"
     assert text[0] == tuple(STORY)
 
 
 def test_every_candidate_goes_through_the_news_filters() -> None:
     noisy = ["Advertisement", *STORY, "Sign up for our weekly newsletter to get the bay's news in your inbox."]
-    text, name = vote(_cleaned(TEASERS), lambda: noisy, {"x": lambda: noisy, "y": lambda: STORY}, title=None)
+    text, name = vote(_cleaned(TEASERS), {"w": lambda: noisy, "x": lambda: noisy, "y": lambda: STORY}, title=None)
     assert name != "own"
     assert text[0] == tuple(STORY)
     assert {r.reason for r in text[1]} >= {"promo", "newsletter"}

@@ -76,7 +76,7 @@ def _main_text(tree: HtmlElement, html: str, url: str | None, title: str | None,
     if stacked_stories(tree):
         # every container-level extractor takes the whole stack of stories on such a page
         return found[0], found
-    voted, _ = vote(found, lambda: read(False), others(html, tree), title)
+    voted, _ = vote(found, others(html, tree), title)
     return found[0], voted
 
 
