@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import trafilatura
 from lxml import etree
@@ -24,6 +25,7 @@ from trafilatura.utils import load_html
 
 from newsgraph.extract.boilerplate import PROSE_END, filter_lines, prose_share
 from newsgraph.extract.credits import parse_credit
+from newsgraph.extract.ensemble import Cleaned, others, vote
 from newsgraph.extract.gate import PageEvidence, page_evidence
 from newsgraph.extract.metadata import Metadata, article_body, read_metadata
 from newsgraph.model import Credit, Removed, Rights
@@ -49,22 +51,33 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
     if tree is None:
         return None
     meta = read_metadata(tree, url)
-    paragraphs, removed, credits, rights = _main_text(tree, url, meta.title, favor_precision)
-    evidence = page_evidence(tree, meta, url, prose_share(paragraphs)[0] if paragraphs else 0.0,
-                             body_chars=len("\n\n".join(paragraphs)))
+    own, (paragraphs, removed, credits, rights) = _main_text(tree, html, url, meta.title, favor_precision)
+    # The gate's weights were fitted on our own pick's text, so its evidence is read from that text.
+    evidence = page_evidence(tree, meta, url, prose_share(own)[0] if own else 0.0,
+                             body_chars=len("\n\n".join(own)))
     return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed,
                       credits=credits + caption_credits(tree, credits), rights=rights, meta=meta, evidence=evidence)
 
 
-def _main_text(tree: HtmlElement, url: str | None, title: str | None,
-               favor_precision: bool) -> tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]:
-    found = clean_main_text(lambda fast: _trafilatura_lines(tree, url, favor_precision, fast), title,
-                            page_prose=lambda: page_prose(tree))
+def _main_text(tree: HtmlElement, html: str, url: str | None, title: str | None,
+               favor_precision: bool) -> tuple[tuple[str, ...], Cleaned]:
+    """(our own pick's lines, the cleaned main text after the extractors' vote).
+
+    The page's declared body, when it stands in for a failed pick, is not put
+    to the vote: the other extractors read the same HTML that failed.
+    """
+    read = cache(lambda fast: _trafilatura_lines(tree, url, favor_precision, fast))
+    found = clean_main_text(read, title, page_prose=lambda: page_prose(tree))
     declared = article_body(tree)
-    if declared is None:
-        return found
-    given = filter_lines(declared.split("\n"), title=title)
-    return given if prefer_declared(found[0], given[0]) else found
+    if declared is not None:
+        given = filter_lines(declared.split("\n"), title=title)
+        if prefer_declared(found[0], given[0]):
+            return given[0], given
+    if stacked_stories(tree):
+        # every container-level extractor takes the whole stack of stories on such a page
+        return found[0], found
+    voted, _ = vote(found, others(html, tree), title)
+    return found[0], voted
 
 
 # The page's declared body must be at least this long to stand in for the found text.
@@ -147,7 +160,7 @@ def page_prose(tree: HtmlElement) -> int:
     0 on a page of several stories (more than MAX_H1 headlines): there the
     page's prose is not the article's, and a short pick is no fragment.
     """
-    if sum(1 for _ in tree.iter("h1")) > MAX_H1:
+    if stacked_stories(tree):
         return 0
     n = 0
     for el in _PAGE_PARAGRAPHS(tree):
@@ -155,6 +168,11 @@ def page_prose(tree: HtmlElement) -> int:
         if len(text.split()) >= 12 and PROSE_END.search(text):
             n += len(text)
     return n
+
+
+def stacked_stories(tree: HtmlElement) -> bool:
+    """Whether the page stacks the next stories under the article (more than MAX_H1 headlines)."""
+    return sum(1 for _ in tree.iter("h1")) > MAX_H1
 
 
 def more_prose(fast: tuple[str, ...], full: tuple[str, ...]) -> bool:

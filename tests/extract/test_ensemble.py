@@ -1,0 +1,129 @@
+"""The extractors' vote on the main text (extract/ensemble.py), on fictional texts and pages."""
+
+from __future__ import annotations
+
+from newsgraph.extract.boilerplate import filter_lines
+from newsgraph.extract.ensemble import (
+    agreement,
+    choose,
+    justext_lines,
+    readability_lines,
+    resiliparse_lines,
+    shingles,
+    vote,
+)
+from newsgraph.extract.html import extract_html
+from tests.extract.pages import article_page
+
+STORY = [
+    "The Lantern Bay water board agreed on Monday to rebuild the old pumping station on Quarry Lane, "
+    "after two summers in which the reservoir ran low and households were asked to save water "
+    "for weeks at a time.",
+    "Engineers told the board that the station's three pumps date from the 1960s and fail several "
+    "times a year, each time cutting pressure in the hill districts for most of a day while crews "
+    "wait for spare parts that are no longer made.",
+    "The rebuild is expected to take eighteen months and will be paid for by a bond that voters "
+    "approved last autumn, the board's chair said after the meeting, "
+    "adding that water bills would not rise to cover it.",
+]
+TEASERS = ["Quiz night raises funds for the lifeboat crew", "Ferry timetable changes this weekend",
+           "Five walks along the Lantern Bay cliffs", "Letters: the parking meters on Harbour Row"]
+
+
+def _cleaned(lines: list[str]):
+    return filter_lines(lines)
+
+
+def test_agreement_is_one_for_the_same_text_and_zero_for_unrelated_texts() -> None:
+    a = shingles(STORY)
+    assert agreement(a, shingles(list(STORY))) == 1.0
+    assert agreement(a, shingles(TEASERS)) == 0.0
+    assert 0.0 < agreement(a, shingles(STORY[:2])) < 1.0
+
+
+def test_the_candidate_most_others_agree_with_replaces_a_wrong_container() -> None:
+    # our pick took the teaser column; three other extractors found the story
+    cands = {"own": _cleaned(TEASERS), "a": _cleaned(STORY), "b": _cleaned(STORY[:2]), "c": _cleaned(STORY[1:])}
+    assert choose(cands, "own") == "a"
+
+
+def test_our_text_stands_when_the_others_do_not_agree_better() -> None:
+    cands = {"own": _cleaned(STORY), "a": _cleaned(STORY + TEASERS[:1]), "b": _cleaned(STORY), "c": _cleaned(TEASERS)}
+    assert choose(cands, "own") == "own"
+    # a near tie (another candidate only a little closer to the rest) keeps ours too
+    near = {"own": _cleaned(STORY[:3]), "a": _cleaned(STORY), "b": _cleaned(STORY), "c": _cleaned(STORY[:2])}
+    assert choose(near, "own") == "own"
+
+
+def test_two_candidates_are_no_vote() -> None:
+    assert choose({"own": _cleaned(TEASERS), "a": _cleaned(STORY)}, "own") == "own"
+
+
+def test_a_failing_extractor_loses_its_vote_not_the_page() -> None:
+    def broken() -> list[str]:
+        raise ValueError("unparsable markup")
+
+    text, name = vote(_cleaned(TEASERS), {"w": lambda: STORY, "x": lambda: STORY[:2], "y": broken}, title=None)
+    assert name == "w"
+    assert text[0] == tuple(STORY)
+
+
+def test_every_candidate_goes_through_the_news_filters() -> None:
+    noisy = ["Advertisement", *STORY, "Sign up for our weekly newsletter to get the bay's news in your inbox."]
+    text, name = vote(_cleaned(TEASERS), {"w": lambda: noisy, "x": lambda: noisy, "y": lambda: STORY}, title=None)
+    assert name != "own"
+    assert text[0] == tuple(STORY)
+    assert {r.reason for r in text[1]} >= {"promo", "newsletter"}
+
+
+def _page() -> str:
+    # jusText keeps a paragraph as content only from 200 characters on (its "length_high"), so the
+    # story's paragraphs are written longer than that.
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    links = "".join(f'<li><a href="/s/{i}">{t}</a></li>' for i, t in enumerate(TEASERS))
+    return (f"<html><head><title>Water board to rebuild pumping station</title></head><body>"
+            f'<nav><ul>{links}</ul></nav><main><article><h1>Water board to rebuild pumping station</h1>{body}'
+            f"</article></main><footer><p>Lantern Bay Courier, 4 Harbour Row. All rights reserved.</p></footer>"
+            f"</body></html>")
+
+
+def test_each_extractor_finds_the_story_on_a_plain_page() -> None:
+    html = _page()
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    for lines in (resiliparse_lines(html), readability_lines(tree), justext_lines(html)):
+        text = " ".join(lines)
+        assert "rebuild the old pumping station" in text
+        assert "bond that voters approved" in text
+    # readability works on a copy: the page's tree is intact for the captions and the gate
+    assert len(tree.findall(".//nav")) == 1
+
+
+def test_the_pipeline_keeps_a_clean_article_as_it_was() -> None:
+    res = extract_html(article_page())
+    assert res is not None
+    assert res.paragraphs[0].startswith("The Harbor City council voted 6-3")
+    assert not any("newsletter" in p for p in res.paragraphs)
+
+
+def test_a_page_of_stacked_stories_is_not_put_to_the_vote(monkeypatch) -> None:
+    # infinite scroll: the next stories under the article, each with its own <h1>; every extractor
+    # that picks a container takes them all, so the vote would agree on the whole stack
+    from trafilatura.utils import load_html
+
+    from newsgraph.extract.html import stacked_stories
+
+    one = "".join(f"<p>{p}</p>" for p in STORY)
+    stack = "".join(f"<article><h1>{t}</h1>{one}</article>" for t in TEASERS[:3])
+    assert stacked_stories(load_html(f"<html><body>{stack}</body></html>"))
+    assert not stacked_stories(load_html(_page()))
+
+    import newsgraph.extract.html as html_module
+
+    def no_vote(*args: object) -> None:
+        raise AssertionError("the vote ran on a page of stacked stories")
+
+    monkeypatch.setattr(html_module, "vote", no_vote)
+    res = extract_html(f"<html><body>{stack}</body></html>")
+    assert res is not None and res.paragraphs
