@@ -69,7 +69,17 @@ def _page(browser: Any, size: dict[str, int] = DESKTOP, **ctx: Any) -> Any:
 
 def _shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=page.viewport_size["width"] > 500)
+    size = page.viewport_size
+    if size["width"] <= 500:
+        page.screenshot(path=str(SHOTS / f"{name}.png"))
+        return
+    # A full-page capture does not scroll, and the article page lays out what is below the first
+    # screen (content-visibility: auto) only near the viewport: make the whole page the viewport.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
+    page.wait_for_timeout(100)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size(size)
 
 
 def _no_sideways_scroll(page: Any) -> None:
