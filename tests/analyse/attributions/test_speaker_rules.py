@@ -112,14 +112,6 @@ def test_a_possessor_the_tagger_missed_owns_the_document(nlp: Any) -> None:
     assert who(scene(nlp, text, ents), "Wexler’s report") == "Paula Wexler"
 
 
-def test_a_dateline_place_does_not_own_the_lawsuit(nlp: Any) -> None:
-    text = ("PORTVILLE, Ore. (AP) — Harbor Mills sued the city on Friday over its lease.\n\n"
-            "The suit says the city broke the lease twice.")
-    ents = (entity("e1", "Portville", "GPE", text, "PORTVILLE"), entity("e2", "Ore.", "GPE", text, "Ore."),
-            entity("e3", "Harbor Mills", "ORG", text))
-    assert who(scene(nlp, text, ents), "The suit") in ("Harbor Mills", None)
-
-
 def test_described_sources_are_not_documents() -> None:
     assert speaker_class("people familiar with the plans", False) == "description"
     assert speaker_class("the lawsuit", False) == "document"
