@@ -210,6 +210,18 @@ def _json_cell(value: Any) -> str:
     return _encode_cell(value)
 
 
+def _cell_exprs(table: str, skip: int, cls: type[AnalyzedDocument]) -> dict[str, str]:
+    """Each cell's Python expression over `o` (the item), in the table's column order after the
+    first `skip` columns: the attribute path, None as soon as a step is None, JSON cells encoded.
+    The one definition both generated row builders (dict and tuple) are made from."""
+    exprs = {}
+    for n, (col, kind, path) in enumerate(_table_plan(table, typing.cast(Any, cls))[skip:]):
+        assert all(p.isidentifier() for p in path), path
+        expr = _path_expr(path, "o", f"c{n}_")
+        exprs[col] = f"_json_cell({expr})" if kind == "json" else expr
+    return exprs
+
+
 @cache
 def _row_maker(table: str, skip: int, cls: type[AnalyzedDocument] = AnalyzedDocument) -> Callable[..., dict[str, Any]]:
     """One function that builds a whole row dict from an item, made from the table's plan.
@@ -219,11 +231,7 @@ def _row_maker(table: str, skip: int, cls: type[AnalyzedDocument] = AnalyzedDocu
     `to_rows`, which runs for every stored document (-30% there). The source is made from
     dataclass field names only, never from input.
     """
-    lines = []
-    for n, (col, kind, path) in enumerate(_table_plan(table, typing.cast(Any, cls))[skip:]):
-        assert all(p.isidentifier() for p in path), path
-        expr = _path_expr(path, "o", f"c{n}_")
-        lines.append(f"{col!r}: {'_json_cell(' + expr + ')' if kind == 'json' else expr},")
+    lines = [f"{col!r}: {expr}," for col, expr in _cell_exprs(table, skip, cls).items()]
     head = "'doc': key, 'seq': seq, " if skip == 2 else "'doc': key, "
     src = f"def make(o, key, seq=None):\n    return {{{head}{' '.join(lines)}}}\n"
     scope: dict[str, Any] = {"_json_cell": _json_cell}
@@ -244,11 +252,7 @@ def tuple_maker(table: str, cls: type[AnalyzedDocument] = AnalyzedDocument, repl
     input) over `o`, `key`, `x`, `t`, `ids`, `f`, and `extra` may name a column's value as {column}.
     """
     heads = ("key",) if table == "articles" else ("key", "x")
-    exprs = {}
-    for n, (col, kind, path) in enumerate(_table_plan(table, typing.cast(Any, cls))[len(heads):]):
-        assert all(p.isidentifier() for p in path), path
-        expr = _path_expr(path, "o", f"c{n}_")
-        exprs[col] = f"_json_cell({expr})" if kind == "json" else expr
+    exprs = _cell_exprs(table, len(heads), cls)
     subst = dict(replace)
     cells = [*heads, *(subst.get(c, e) for c, e in exprs.items()), *(e.format(**exprs) for e in extra)]
     src = f"def make(o, key, x=None, t=None, ids=None, f=None):\n    return ({', '.join(cells)},)\n"
