@@ -115,8 +115,8 @@ def _facts(store: Any, doc: str) -> str:
         f"SELECT type, source_name, trigger_text, target_name FROM events v WHERE art = ? AND {confident('v')} "
         f"AND {asserted('v')} ORDER BY seq", (art, settings.min_event_confidence)
     ).fetchall()
-    places = store.conn.execute(f"SELECT DISTINCT name FROM places p WHERE art = ? AND {confident('p')} ORDER BY seq",
-                                (art, SURE)).fetchall()
+    places = _place_names(store.conn.execute(
+        f"SELECT name, geonameid FROM places p WHERE art = ? AND {confident('p')} ORDER BY seq", (art, SURE)))
     lines = []
     if claims:
         lines.append("[bold]Figures:[/] " + "; ".join(_short(r[0], 40) for r in claims[:8]))
@@ -124,8 +124,18 @@ def _facts(store: Any, doc: str) -> str:
         lines.append("[bold]Events:[/] " + "; ".join(
             _short(f"{r[0]} {' '.join(x for x in (r[1], r[2], r[3]) if x)}", 80) for r in events[:6]))
     if places:
-        lines.append("[bold]Places:[/] " + ", ".join(_short(r[0], 60) for r in places))
+        lines.append("[bold]Places:[/] " + ", ".join(_short(name, 60) for name in places))
     return "\n".join(lines)
+
+
+def _place_names(rows: Any) -> list[str]:
+    """One name per place, in order of first mention: a dateline's "GENEVA" and the text's "Geneva" are one."""
+    names: dict[Any, str] = {}
+    for name, gid in rows:
+        key = gid if gid is not None else name.casefold()
+        if key not in names or (names[key].isupper() and not name.isupper()):
+            names[key] = name
+    return list(names.values())
 
 
 def _short(text: str | None, n: int = 100) -> str:

@@ -49,7 +49,7 @@ from typing import Any
 
 from newsgraph.analyse.entities import ENTITIES
 from newsgraph.analyse.nlp import SPACY_DOC
-from newsgraph.analyse.places import PLACES, trust
+from newsgraph.analyse.places import PLACES, homonyms, trust
 from newsgraph.analyse.places.gazetteer import (
     ADM1,
     CITY,
@@ -183,8 +183,13 @@ class PlacesStage:
             ctx.put(PLACES, ())
             return
         mentions = attach_candidates(ctx.text, mentions, gaz)
+        for m in mentions:
+            if not any(ch.isupper() for ch in m.text):
+                m.candidates = ()  # "the east bank of the river": a common noun, not the town East Bank
         domain = _domain(ctx)
-        chosen, context = resolve(mentions, gaz, domain)
+        chosen, context, guesses = resolve(mentions, gaz, domain)
+        for key in homonyms.short_forms_of_unknown(mentions, set(chosen)):
+            chosen.pop(key, None)  # "Calder" after an unknown "Republic of Calder" is that state
         entities: tuple[Any, ...] = ctx.get(ENTITIES, ())
         judge = trust.Judge.of(ctx.text, ctx.get(SPACY_DOC, None), entities, mentions)
         places = []
@@ -197,6 +202,8 @@ class PlacesStage:
                 continue
             lat, lon = cand.lat, cand.lon
             method, conf = judge.rate(m, cand, gaz)
+            if m.key in guesses:
+                conf = min(conf, homonyms.GUESS)
             if cand.kind == COUNTY:
                 lat, lon = _county_point(cand, context, gaz)
                 if _spread_towns(cand, context):
@@ -226,8 +233,17 @@ def _domain(ctx: AnalysisContext) -> str | None:
     return m.group(1) if m else None
 
 
-def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tuple[dict[str, Candidate], _Context]:
-    """Choose one candidate per name, refining the article's context each round."""
+@dataclass
+class _Inputs:
+    """What resolution reads besides the context: each name's candidates, count, qualifier and state votes."""
+
+    cands: dict[str, tuple[Candidate, ...]]
+    counts: dict[str, int]
+    qualifiers: dict[str, Candidate | None]
+    support: dict[str, dict[str, float]]
+
+
+def _inputs(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tuple[_Inputs, _Context]:
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         if m.candidates:
@@ -251,26 +267,49 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, domain: str | None) -> tup
         # The paper's home town joins the vote like a name said a few times,
         # though it is never output: a local paper's places sit around it.
         cands[HOME_KEY], counts[HOME_KEY], qualifiers[HOME_KEY] = home, HOME_COUNT, None
-    support = _state_support(cands)
+    return _Inputs(cands, counts, qualifiers, _state_support(cands)), base
+
+
+def resolve(mentions: list[_Mention], gaz: Gazetteer,
+            domain: str | None) -> tuple[dict[str, Candidate], _Context, set[str]]:
+    """Choose one candidate per name, refining the article's context each round.
+
+    Also returns the names whose reading is a guess between homonyms (homonyms.py).
+    """
+    inp, base = _inputs(mentions, gaz, domain)
     chosen: dict[str, Candidate] = {}
     context = base
     for _ in range(ROUNDS):
         new: dict[str, Candidate] = {}
-        for key, cs in cands.items():
-            shares = context.shares(exclude=key)
-            shares = (shares[0], _plus(shares[1], support.get(key, {})))
-            anchors = [a for a in context.anchors if a[0] != key]
+        for key, cs in inp.cands.items():
+            score = _scorer(key, inp, context, gaz)
             if key == HOME_KEY:
                 # the paper's town has no size prior: only the article's other places choose it
-                new[key] = max(cs, key=lambda c: _score(c, None, shares, anchors, context, gaz)
-                               - 0.9 * math.log10(c.population + 10))
+                new[key] = max(cs, key=lambda c: score(c) - 0.9 * math.log10(c.population + 10))
             else:
-                new[key] = max(cs, key=lambda c: _score(c, qualifiers[key], shares, anchors, context, gaz))
-        context = _build_context(new, counts, qualifiers, base)
+                new[key] = max(cs, key=score)
+        context = _build_context(new, inp.counts, inp.qualifiers, base)
         if new == chosen:
             break
         chosen = new
-    return chosen, context
+    guesses = {key for key, c in chosen.items() if key != HOME_KEY and inp.qualifiers.get(key) is None
+               and homonyms.is_guess(c, inp.cands[key], _scorer(key, inp, context, gaz),
+                                                 lambda x: _prior(x, gaz))}
+    return chosen, context, guesses
+
+
+def _scorer(key: str, inp: _Inputs, context: _Context, gaz: Gazetteer) -> Callable[[Candidate], float]:
+    """A name's candidates scored against the article's context without the name's own vote."""
+    shares = context.shares(exclude=key)
+    shares = (shares[0], _plus(shares[1], inp.support.get(key, {})))
+    anchors = [a for a in context.anchors if a[0] != key]
+    return lambda c: _score(c, inp.qualifiers[key], shares, anchors, context, gaz)
+
+
+def _prior(c: Candidate, gaz: Gazetteer) -> float:
+    """The part of a town's score that the gazetteer gives (size, capital, alias): the rest is what the article says."""
+    return math.log10(c.population + 10) + (CAPITAL_BONUS if c.geonameid in gaz.capitals else 0.0) \
+        - (ALIAS_PENALTY if c.alias else 0.0)
 
 
 def _state_support(cands: dict[str, tuple[Candidate, ...]]) -> dict[str, dict[str, float]]:
