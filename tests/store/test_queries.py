@@ -115,3 +115,12 @@ def test_events_hide_unsure_and_unasserted_ones_unless_asked(store: Store) -> No
     assert len(every) == 3 and len(shown) < 3
     assert all(r["confidence"] is None or r["confidence"] >= 0.5 for r in shown)
     assert len(queries.events(store, source="VDR", min_confidence=0.1)) == len(every)
+
+
+def test_places_map_shows_only_confident_places(store: Store) -> None:
+    """A town the places layer only guessed (or a demonym, a team) stays off the map unless asked for."""
+    store.conn.execute("UPDATE places SET geonameid = 900002 WHERE name = 'Eastgate'")  # the fixture gives one id
+    assert {r["name"] for r in queries.places(store)} == {"Portvale", "Eastgate"}
+    store.conn.execute("UPDATE places SET provenance_confidence = 0.45 WHERE name = 'Eastgate'")
+    assert {r["name"] for r in queries.places(store)} == {"Portvale"}
+    assert {r["name"] for r in queries.places(store, min_confidence=0)} == {"Portvale", "Eastgate"}

@@ -519,16 +519,20 @@ def event_summary(store: Store, *, source: str | None = None, target: str | None
     }
 
 
-def places(store: Store, *, with_copies: bool = False, limit: int = 500) -> list[Row]:
-    """The stored places with coordinates: name, country, position, and in how many stories they occur."""
+def places(store: Store, *, with_copies: bool = False, limit: int = 500, min_confidence: float = SURE) -> list[Row]:
+    """The stored places with coordinates: name, country, position, and in how many stories they occur.
+
+    Only mentions the places layer is sure name a location there (a demonym, a team, a town
+    that is a guess between namesakes stay off the map); `min_confidence=0` shows them all.
+    """
     copies = "" if with_copies else f" AND p.art NOT IN {COPY_ARTS}"
     sql = f"""
         SELECT p.name, p.country, ROUND(p.lat, 3) AS lat, ROUND(p.lon, 3) AS lon, p.geonameid,
                COUNT(DISTINCT p.art) AS articles, MIN(ar.doc) AS doc
         FROM places p JOIN articles ar ON ar._row = p.art
-        WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL{copies}
+        WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND {confident('p')}{copies}
         GROUP BY COALESCE(p.geonameid, p.name) ORDER BY articles DESC, p.name LIMIT ?"""
-    return [dict(r) for r in store.conn.execute(sql, (limit,))]
+    return [dict(r) for r in store.conn.execute(sql, (min_confidence, limit))]
 
 
 def timeline(store: Store, name: str, *, limit: int = 500, like: bool = False,
