@@ -217,8 +217,12 @@ class PlacesStage:
                 geonameid=cand.geonameid, provenance=self._prov(method, conf),
             ))
         town_ids = {c.geonameid for c in chosen.values() if c.kind == CITY and c.geonameid is not None}
-        places = _features_in_towns(places, town_ids,
-                                    lambda p: self._prov("local-feature", judge.feature_confidence(p)))
+        guessed = {chosen[k].geonameid for k in guesses if k in chosen}
+        places = _features_in_towns(
+            places, town_ids,
+            # a street in a town that is a guess between namesakes is a guess as well
+            lambda p, town: self._prov("local-feature", min(judge.feature_confidence(p),
+                                                            homonyms.GUESS if town.geonameid in guessed else 1.0)))
         ctx.put(PLACES, tuple(places))
 
 
@@ -460,14 +464,17 @@ _FEATURE_HEADS = frozenset({
 })
 
 
-def _features_in_towns(places: list[Place], town_ids: set[int], prov: Callable[[Place], Provenance]) -> list[Place]:
-    """Named streets and buildings at the confident town mentioned nearest before them (else after).
+def _features_in_towns(places: list[Place], town_ids: set[int],
+                       prov: Callable[[Place, Place], Provenance]) -> list[Place]:
+    """Named streets and buildings at the town mentioned nearest before them (else after).
 
     A story's "Pleasant Street" is in the town the story is about; the town's point is the
-    finest the gazetteer has. Without any town in the story the feature is dropped.
+    finest the gazetteer has. The town must be a location in its context (confidence 0.5 or
+    more) or a reading that is only a guess between namesakes (homonyms.GUESS, passed on to
+    the feature by `prov`). Without any such town in the story the feature is dropped.
     """
     towns = [p for p in places if p.geonameid in town_ids and p.provenance is not None
-             and p.provenance.method == "gazetteer+context" and (p.provenance.confidence or 0) >= 0.5]
+             and p.provenance.method == "gazetteer+context" and (p.provenance.confidence or 0) >= homonyms.GUESS]
     out = []
     for p in places:
         if p.provenance is None or p.provenance.method != "feature":
@@ -476,7 +483,7 @@ def _features_in_towns(places: list[Place], town_ids: set[int], prov: Callable[[
         before = [t for t in towns if t.end <= p.start]
         town = before[-1] if before else next((t for t in towns if t.start >= p.end), None)
         if town is not None:
-            out.append(Place(p.name, p.start, p.end, p.entity_id, town.country, town.lat, town.lon, None, prov(p)))
+            out.append(Place(p.name, p.start, p.end, p.entity_id, town.country, town.lat, town.lon, None, prov(p, town)))
     return out
 
 
