@@ -242,6 +242,8 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
                 and not _quoted(obj):
             # "called it a misquote": "it" is mostly a thing, never enough to make a contact verb an event
             score = 2.0
+        elif "*person" in entry.objects and obj is not None and _person(obj):
+            score = 2.0  # "defended Smith": a person, not a place or a title ("defended the city")
         elif "*any" in entry.objects and obj is not None:
             score = 1.5
         elif "" in entry.objects and obj is None:
@@ -261,10 +263,19 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             preps += [c for c in d.subtree if c.dep_ == "prep" and c.lower_ != "of"]
         have |= {c.lower_ for c in preps if not any(
             o.ent_type_ in ("DATE", "TIME") for o in children(c, "pobj"))}  # "called X on Saturday"
+        # "calls for more crossings to be opened": the parse makes "for" the mark of the clause asked for
+        have |= {m.lower_ for c in children(verb, "advcl", "ccomp") for m in children(c, "mark") if m.lower_ == "for"}
         if not have & entry.preps:
             return 0.0
         score = max(score, 3.0)
     return score
+
+
+PERSON_PRONOUNS = {"him", "her", "himself", "herself"}
+
+
+def _person(tok: Any) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS
 
 
 OPENING_QUOTES = {"“", '"', "‘", "'"}
@@ -280,14 +291,18 @@ def _quoted(tok: Any) -> bool:
 
 
 SCORE = re.compile(r"\d+[-–]\d+")
+PUNCT = ".,;:!?\"'“”‘’()"
 
 
 def _in_context(verb: Any, words: frozenset[str]) -> bool:
     """Does the verb's clause hold a word of another sense ("beat" + "poll"; "*score": "3-1")?"""
-    for t in verb.subtree:
+    toks = list(verb.subtree)
+    for t in toks:
         if t.lower_ in words or t.lemma_.lower() in words or ("*score" in words and SCORE.fullmatch(t.text)):
             return True
-    return False
+    # a hyphenated word is three tokens ("decision", "-", "making"): read it whole too
+    joined = "".join(t.text_with_ws for t in toks).lower().split()
+    return any(w.strip(PUNCT) in words for w in joined if "-" in w)
 
 
 def _has_complement(verb: Any) -> bool:
