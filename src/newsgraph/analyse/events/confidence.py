@@ -52,9 +52,12 @@ def _possessor_source(f: Found) -> bool:
 
 def _simple_present(f: Found, lex: Lexicon) -> bool:
     """The present simple ("calls for", "condemns") and the infinitive ("to kill") state habits,
-    headline claims and aims; the progressive ("is negotiating a deal") and a document's
-    participle ("a resolution calling for a pause") report something going on or done."""
+    headline claims and aims; the progressive ("is negotiating a deal"), a state ("is in talks",
+    "is under arrest") and a document's participle ("a resolution calling for a pause") report
+    something going on or done."""
     gov = f.governor
+    if gov is not None and gov.lemma_ == "be" and f.kind == "light":
+        return False  # "is in talks with", "is under investigation": a state going on, like the progressive
     if gov is None or gov.tag_ != "VBG":
         return True
     if any(c.dep_ == "aux" and c.lemma_ == "be" for c in gov.children):

@@ -385,6 +385,8 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     if first != tok.i and tok.doc[first] in tok.ancestors:
         tok = tok.doc[first]  # "declared a state of siege": "state" carries the syntax
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in STATE_PREPS and head.head.lemma_ == "be":
+        return _state_event(tok, first, last_i, entries, actors)
     if tok.dep_ == "compound" and head.dep_ in ("dobj", "obj", "nsubjpass"):
         head = head.head  # "launched a mediation effort"
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and (head.lower_ in CARRYING_PREPS or (
@@ -394,6 +396,8 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
             head = head.head  # "began a new round of joint exercises", "launched ten days of war games"
     light = (tok.dep_ in ("dobj", "obj", "nsubjpass", "compound", "pobj")
              and head.lemma_.lower() in lex.light_verbs and head.pos_ in ("VERB", "AUX"))
+    if not light and (carrier := _carrying_participle(tok, lex)) is not None:
+        head, light = carrier, True
     verb = head.lemma_.lower() if light else None
     usable = [e for e in entries if e.with_verbs is None or (verb is not None and verb in e.with_verbs)]
     if not usable:
@@ -428,6 +432,37 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children)
     return Found(first, last_i + 1, entry, entry.type, entry.mode, governor or tok, source, target,
                  negated, tense, _depth(governor or tok) + (0 if light else 1), kind="light" if light else "noun")
+
+
+# "X is in talks with Y": the subject takes part (only in a two-sided event, not "is in custody");
+# "X is under arrest / under investigation / under attack": the subject undergoes it
+STATE_PREPS = ("in", "under")
+
+
+def _state_event(tok: Any, first: int, last_i: int, entries: tuple[Entry, ...], actors: ActorResolver) -> Found | None:
+    prep = tok.head
+    be = prep.head
+    usable = [e for e in entries if e.with_verbs is None and (prep.lower_ == "under" or e.reciprocal)]
+    if not usable:
+        return None
+    entry = usable[0]
+    subj = children(be, "nsubj")
+    actor = actor_of(subj[0], actors) if subj else None
+    if prep.lower_ == "in":
+        source, target = actor, prep_target(tok, entry.target_preps, actors, avoid=actor)
+    else:
+        source, target = prep_target(tok, ("by",), actors, avoid=actor), actor  # "under investigation by the FBI"
+    return Found(first, last_i + 1, entry, entry.type, entry.mode, be, source, target,
+                 _negated(be), _tense(be), _depth(be), kind="light")
+
+
+def _carrying_participle(tok: Any, lex: Lexicon) -> Any | None:
+    """"The massacres committed by the army", "sanctions imposed on the regime": a light verb's
+    past participle on the event noun carries it as "committed massacres" would, with its agent."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.light_verbs:
+            return c
+    return None
 
 
 def _predicate_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
