@@ -64,6 +64,7 @@ class Lexicon:
     negative_subjects: frozenset[str] = frozenset()  # "no one has been charged": the event did not happen
     speech_types: frozenset[str] = frozenset()  # types a statement can be: the speaker is the source
     filing_words: frozenset[str] = frozenset()  # "sued", "lawsuit": whoever files is the author of "the suit"
+    in_state_types: frozenset[str] = frozenset()  # "is in talks with": event types a "be in" state reports
 
 
 def parse(text: str) -> Lexicon:
@@ -124,6 +125,7 @@ def parse(text: str) -> Lexicon:
         negative_subjects=frozenset(defaults.get("negative_subjects", ())),
         speech_types=frozenset(defaults.get("speech_types", ())),
         filing_words=frozenset(defaults.get("filing_words", ())),
+        in_state_types=frozenset(defaults.get("in_state_types", ())),
     )
 
 

@@ -386,7 +386,7 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
         tok = tok.doc[first]  # "declared a state of siege": "state" carries the syntax
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in STATE_PREPS and head.head.lemma_ == "be":
-        return _state_event(tok, first, last_i, entries, actors)
+        return _state_event(tok, first, last_i, entries, lex, actors)
     if tok.dep_ == "compound" and head.dep_ in ("dobj", "obj", "nsubjpass"):
         head = head.head  # "launched a mediation effort"
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and (head.lower_ in CARRYING_PREPS or (
@@ -434,15 +434,16 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
                  negated, tense, _depth(governor or tok) + (0 if light else 1), kind="light" if light else "noun")
 
 
-# "X is in talks with Y": the subject takes part (only in a two-sided event, not "is in custody");
+# "X is in talks with Y": the subject takes part (types in `in_state_types`, not "is in custody");
 # "X is under arrest / under investigation / under attack": the subject undergoes it
 STATE_PREPS = ("in", "under")
 
 
-def _state_event(tok: Any, first: int, last_i: int, entries: tuple[Entry, ...], actors: ActorResolver) -> Found | None:
+def _state_event(tok: Any, first: int, last_i: int, entries: tuple[Entry, ...], lex: Lexicon,
+                 actors: ActorResolver) -> Found | None:
     prep = tok.head
     be = prep.head
-    usable = [e for e in entries if e.with_verbs is None and (prep.lower_ == "under" or e.reciprocal)]
+    usable = [e for e in entries if e.with_verbs is None and (prep.lower_ == "under" or e.type in lex.in_state_types)]
     if not usable:
         return None
     entry = usable[0]
