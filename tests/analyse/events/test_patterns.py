@@ -34,6 +34,8 @@ def _shown_types(text: str) -> set[tuple[str, str]]:
     # legal claims dropped or reduced yield in a dispute
     ("Prosecutors dropped the lawsuit against the Marlow ferry company in May.", "CONCEDE", "dropped"),
     ("Mayor Ada Quill proposed the dismissal of two wardens after the audit.", "REQUEST", "proposed"),
+    # a call asks with what it asks for, here an infinitive the parse hangs on the verb
+    ("Governor Tomas Brell issued a call to end the strike.", "REQUEST", "call"),
 ])
 def test_a_new_trigger_fires_in_its_sense(text: str, etype: str, trigger: str) -> None:
     assert any(t == etype and trigger in w for t, w in _shown_types(text)), _shown_types(text)
@@ -45,6 +47,10 @@ def test_a_new_trigger_fires_in_its_sense(text: str, etype: str, trigger: str) -
     ("New orders for machine tools rose in March.", "REQUEST"),
     ("The officials charged with the decision-making met twice a month.", "ACCUSE"),  # a hyphenated task word
     ("The two ministers are in agreement on the timetable.", "AGREE"),  # "be in" + a view, not an event going on
+    ("Police received a 911 call from a Marlow resident on Wednesday.", "REQUEST"),  # a phone call asks nothing
+    # a hyphenated pair names the two sides of a topic, not an attacker
+    ("The museum in Marlow opened an exhibition on the Iran-Iraq war last week.", "ASSAULT"),
+    ("Reporters covered the Serbia-Kosovo conflict for the Calder Times.", "ASSAULT"),
 ])
 def test_the_same_word_in_another_sense_stays_quiet(text: str, etype: str) -> None:
     assert not any(t == etype for t, _ in _shown_types(text)), _shown_types(text)

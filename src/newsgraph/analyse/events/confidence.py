@@ -29,6 +29,8 @@ What raises or lowers it, and why:
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.analyse.events.context import claimed, document_speaker
 from newsgraph.analyse.events.lexicon import Lexicon
 from newsgraph.analyse.events.patterns import Found
@@ -48,6 +50,29 @@ def _possessor_source(f: Found) -> bool:
         return False
     trigger = f.governor.doc[f.start]
     return any(c.dep_ == "poss" and f.source.start <= c.idx < f.source.end for c in trigger.children)
+
+
+HYPHENS = ("-", "–")
+PAIR = re.compile(r"[A-Z][\w.]*[-–][A-Z][\w.]*")  # two names joined: "Israel-Hamas", "Iran–Iraq"
+
+
+def _paired_modifier(f: Found) -> bool:
+    """"The Israel-Hamas conflict", "the Iran-Iraq war": a hyphenated pair names both sides of a
+    topic, not an attacker."""
+    if f.source is None or f.governor is None:
+        return False
+    doc = f.governor.doc  # token by token: Doc.text is rebuilt on every access
+    span = doc.char_span(f.source.start, f.source.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(PAIR.fullmatch(t.text) for t in span):
+        return True  # tokenised whole: "Israel-Hamas"
+    # "Israel", "-", "Hamas" with no spaces, one side in the source's phrase (not "pro-Norland")
+    for i in range(max(span.start - 1, 1), min(span.end + 1, len(doc) - 1)):
+        if doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+                and PAIR.fullmatch(f"{doc[i - 1].text}-{doc[i + 1].text}"):
+            return True
+    return False
 
 
 def _simple_present(f: Found, lex: Lexicon) -> bool:
@@ -88,7 +113,8 @@ def features(f: Found, lex: Lexicon) -> list[str]:
     if f.source is None and f.target is None:
         out.append("no_actor")
     out.append(f"kind_{f.kind}")
-    if f.kind == "noun" and f.source is not None and f.type == "ASSAULT" and not _possessor_source(f):
+    if f.kind == "noun" and f.source is not None and f.type == "ASSAULT" and not _possessor_source(f) \
+            and not _paired_modifier(f):
         out.append("noun_attacker")  # "the Israeli aggression", "the attack by Hamas militants": an act, named with its doer
     out.append(f"type_{f.type}")  # a weight per type only where the dev pages showed a type's words mislead
     if f.tense == "present" and _simple_present(f, lex):

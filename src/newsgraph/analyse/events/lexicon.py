@@ -36,6 +36,7 @@ class Entry:
     not_context: frozenset[str] = frozenset()  # words of the sentence that make it another sense ("beat" + "poll")
     not_objects: frozenset[str] = frozenset()  # objects that make the verb another sense ("released a video")
     prior: float | None = None  # how often the entry's trigger is the event it names on real pages ([confidence])
+    noun_preps: frozenset[str] | None = None  # a noun that holds only with these prepositions ("*to": an infinitive)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def parse(text: str) -> Lexicon:
             prior=float(raw["prior"]) if "prior" in raw else None,
             not_objects=frozenset(w.lower() for w in raw.get("not_objects", ())),
             not_context=frozenset(w.lower() for w in raw.get("not_context", ())),
+            noun_preps=frozenset(raw["noun_preps"]) if "noun_preps" in raw else None,
         )
         entries.append(entry)
         for key, table in (("verbs", verbs), ("nouns", nouns), ("predicates", preds)):

@@ -399,7 +399,8 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     if not light and (carrier := _carrying_participle(tok, lex)) is not None:
         head, light = carrier, True
     verb = head.lemma_.lower() if light else None
-    usable = [e for e in entries if e.with_verbs is None or (verb is not None and verb in e.with_verbs)]
+    usable = [e for e in entries if (e.with_verbs is None or (verb is not None and verb in e.with_verbs))
+              and _noun_complement(tok, e)]
     if not usable:
         return None
     entry = next((e for e in usable if e.with_verbs is not None), usable[0])
@@ -455,6 +456,21 @@ def _state_event(tok: Any, first: int, last_i: int, entries: tuple[Entry, ...], 
         source, target = prep_target(tok, ("by",), actors, avoid=actor), actor  # "under investigation by the FBI"
     return Found(first, last_i + 1, entry, entry.type, entry.mode, be, source, target,
                  _negated(be), _tense(be), _depth(be), kind="light")
+
+
+def _noun_complement(tok: Any, entry: Entry) -> bool:
+    """Does the noun have what its entry needs after it ("a call for ...", "a call to end ...")?"""
+    if entry.noun_preps is None:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in entry.noun_preps for c in tok.children):
+        return True
+    if "*to" not in entry.noun_preps:
+        return False
+    # "a call to end the strike"; the parse may hang the infinitive on the verb: "issued a call to end ..."
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    if tok.dep_ in ("dobj", "obj"):
+        clauses += [c for c in tok.head.children if c.dep_ in ("advcl", "xcomp")]
+    return any(any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in clauses)
 
 
 def _carrying_participle(tok: Any, lex: Lexicon) -> Any | None:
