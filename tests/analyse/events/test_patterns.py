@@ -16,13 +16,13 @@ def _shown_types(text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(("text", "etype", "trigger"), [
     # a weapon held on someone threatens violence
-    ("The suspect pointed a rifle at two deputies outside the Marlow depot on Sunday.", "THREATEN", "pointed"),
+    ("Tomas Brell pointed a rifle at two deputies outside the Marlow depot on Sunday.", "THREATEN", "pointed"),
     # the guide's "vote against" / "vote for": the parse makes the word after "vote" a preposition
     ("Norland voted against the resolution on fishing quotas at the Calder Assembly.", "REJECT", "voted"),
     ("Senator Ada Quill voted for the budget amendment on Thursday.", "SUPPORT", "voted"),
     # defending a person sides with them
     ("The party leaders defended Ada Quill after critics questioned her record.", "SUPPORT", "defended"),
-    ("The two commentators continued to denigrate Governor Tomas Brell on air.", "ACCUSE", "denigrate"),
+    ("Senator Ada Quill continued to denigrate Governor Tomas Brell on air.", "ACCUSE", "denigrate"),
     ("Lawyers for the Calder Port Authority took issue with the auditor's findings.", "ACCUSE", "took"),
     # orders handed to someone
     ("Deputies gave the driver repeated commands to step out of the truck.", "REQUEST", "commands"),
@@ -74,3 +74,12 @@ def test_under_investigation_makes_the_subject_the_target() -> None:
     ev = find(shown(events(text)), "ACCUSE", "investigation")
     assert ev.target is not None and "mayor" in ev.target.name
     assert ev.source is not None and "police" in ev.source.name
+
+
+def test_an_active_verb_without_a_doer_is_not_shown() -> None:
+    """The issue's rule: an event whose required actor cannot be found is lowered, not guessed.
+    "The two commentators" names no actor the coder knows, so the act has no doer."""
+    text = "The two commentators continued to denigrate Governor Tomas Brell on air."
+    ev = find(events(text), "ACCUSE", "denigrate")
+    assert ev.source is None and ev.provenance is not None and (ev.provenance.confidence or 0) < 0.5
+    assert not shown([ev])

@@ -21,6 +21,9 @@ What raises or lowers it, and why:
   militants") reports an attack, unlike most bare nouns (topics, plans);
 - a copy of an event for a further conjoined actor ("accused by A, B and C")
   is the same act: one event shows, the copies stay below the threshold;
+- an active verb whose subject names no actor ("her gut told her to", "drugs are
+  poisoning Americans", "the two men continued to denigrate X") lacks the actor that
+  does it: the issue's rule is to drop or lower such an event rather than guess;
 - a source that is also the target means the parse joined the wrong words;
 - an event inside a claim ("alleged that ...", analyse/events/context.py) is
   one side's word, while an event whose subject is a document ("the lawsuit
@@ -30,6 +33,7 @@ What raises or lowers it, and why:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsgraph.analyse.events.context import claimed, document_speaker
 from newsgraph.analyse.events.lexicon import Lexicon
@@ -75,6 +79,11 @@ def _paired_modifier(f: Found) -> bool:
     return False
 
 
+def _passive(gov: Any) -> bool:
+    """A passive or a past participle ("was charged", "the man arrested"): its doer is optional."""
+    return gov is None or gov.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in gov.children)
+
+
 def _simple_present(f: Found, lex: Lexicon) -> bool:
     """The present simple ("calls for", "condemns") and the infinitive ("to kill") state habits,
     headline claims and aims; the progressive ("is negotiating a deal"), a state ("is in talks",
@@ -112,6 +121,8 @@ def features(f: Found, lex: Lexicon) -> list[str]:
         out.append("target")
     if f.source is None and f.target is None:
         out.append("no_actor")
+    elif f.source is None and f.kind == "verb" and not _passive(f.governor) and "document_source" not in out:
+        out.append("no_doer")  # an active verb whose subject names no actor: the doer is missing, or it is another sense
     out.append(f"kind_{f.kind}")
     if f.kind == "noun" and f.source is not None and f.type == "ASSAULT" and not _possessor_source(f) \
             and not _paired_modifier(f):
