@@ -121,8 +121,6 @@ def features(f: Found, lex: Lexicon) -> list[str]:
         out.append("target")
     if f.source is None and f.target is None:
         out.append("no_actor")
-    elif f.source is None and f.kind == "verb" and not _passive(f.governor) and "document_source" not in out:
-        out.append("no_doer")  # an active verb whose subject names no actor: the doer is missing, or it is another sense
     out.append(f"kind_{f.kind}")
     if f.kind == "noun" and f.source is not None and f.type == "ASSAULT" and not _possessor_source(f) \
             and not _paired_modifier(f):
@@ -130,6 +128,9 @@ def features(f: Found, lex: Lexicon) -> list[str]:
     out.append(f"type_{f.type}")  # a weight per type only where the dev pages showed a type's words mislead
     if f.tense == "present" and _simple_present(f, lex):
         out.append("present")
+    if f.source is None and f.target is not None and f.kind == "verb" and not _passive(f.governor) \
+            and "document_source" not in out:
+        out.append("no_doer")  # an active verb whose subject names no actor: the doer is missing, or it is another sense
     return out
 
 
