@@ -23,7 +23,8 @@ What raises or lowers it, and why:
   is the same act: one event shows, the copies stay below the threshold;
 - an active verb whose subject names no actor ("her gut told her to", "drugs are
   poisoning Americans", "the two men continued to denigrate X") lacks the actor that
-  does it: the issue's rule is to drop or lower such an event rather than guess;
+  does it: the issue's rule is to drop or lower such an event rather than guess (a
+  pronoun subject is a doer coreference did not resolve, and is spared);
 - a source that is also the target means the parse joined the wrong words;
 - an event inside a claim ("alleged that ...", analyse/events/context.py) is
   one side's word, while an event whose subject is a document ("the lawsuit
@@ -84,6 +85,19 @@ def _passive(gov: Any) -> bool:
     return gov is None or gov.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in gov.children)
 
 
+def _pronoun_subject(gov: Any) -> bool:
+    """"It disagreed", "who massacred": a pronoun names a doer that coreference did not resolve
+    (the actors' business), unlike a subject that is no actor ("her gut told her") or none."""
+    node = gov
+    for _ in range(3):
+        if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _simple_present(f: Found, lex: Lexicon) -> bool:
     """The present simple ("calls for", "condemns") and the infinitive ("to kill") state habits,
     headline claims and aims; the progressive ("is negotiating a deal"), a state ("is in talks",
@@ -129,7 +143,7 @@ def features(f: Found, lex: Lexicon) -> list[str]:
     if f.tense == "present" and _simple_present(f, lex):
         out.append("present")
     if f.source is None and f.target is not None and f.kind == "verb" and not _passive(f.governor) \
-            and "document_source" not in out:
+            and "document_source" not in out and not _pronoun_subject(f.governor):
         out.append("no_doer")  # an active verb whose subject names no actor: the doer is missing, or it is another sense
     return out
 
