@@ -36,6 +36,7 @@ class Entry:
     not_context: frozenset[str] = frozenset()  # words of the sentence that make it another sense ("beat" + "poll")
     not_objects: frozenset[str] = frozenset()  # objects that make the verb another sense ("released a video")
     prior: float | None = None  # how often the entry's trigger is the event it names on real pages ([confidence])
+    noun_preps: frozenset[str] | None = None  # a noun that holds only with these prepositions ("*to": an infinitive)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Lexicon:
     negative_subjects: frozenset[str] = frozenset()  # "no one has been charged": the event did not happen
     speech_types: frozenset[str] = frozenset()  # types a statement can be: the speaker is the source
     filing_words: frozenset[str] = frozenset()  # "sued", "lawsuit": whoever files is the author of "the suit"
+    in_state_types: frozenset[str] = frozenset()  # "is in talks with": event types a "be in" state reports
 
 
 def parse(text: str) -> Lexicon:
@@ -93,6 +95,7 @@ def parse(text: str) -> Lexicon:
             prior=float(raw["prior"]) if "prior" in raw else None,
             not_objects=frozenset(w.lower() for w in raw.get("not_objects", ())),
             not_context=frozenset(w.lower() for w in raw.get("not_context", ())),
+            noun_preps=frozenset(raw["noun_preps"]) if "noun_preps" in raw else None,
         )
         entries.append(entry)
         for key, table in (("verbs", verbs), ("nouns", nouns), ("predicates", preds)):
@@ -124,6 +127,7 @@ def parse(text: str) -> Lexicon:
         negative_subjects=frozenset(defaults.get("negative_subjects", ())),
         speech_types=frozenset(defaults.get("speech_types", ())),
         filing_words=frozenset(defaults.get("filing_words", ())),
+        in_state_types=frozenset(defaults.get("in_state_types", ())),
     )
 
 

@@ -242,6 +242,8 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
                 and not _quoted(obj):
             # "called it a misquote": "it" is mostly a thing, never enough to make a contact verb an event
             score = 2.0
+        elif "*person" in entry.objects and obj is not None and _person(obj):
+            score = 2.0  # "defended Smith": a person, not a place or a title ("defended the city")
         elif "*any" in entry.objects and obj is not None:
             score = 1.5
         elif "" in entry.objects and obj is None:
@@ -261,10 +263,19 @@ def _score(entry: Entry, verb: Any, objwords: tuple[set[str], set[str]], actors:
             preps += [c for c in d.subtree if c.dep_ == "prep" and c.lower_ != "of"]
         have |= {c.lower_ for c in preps if not any(
             o.ent_type_ in ("DATE", "TIME") for o in children(c, "pobj"))}  # "called X on Saturday"
+        # "calls for more crossings to be opened": the parse makes "for" the mark of the clause asked for
+        have |= {m.lower_ for c in children(verb, "advcl", "ccomp") for m in children(c, "mark") if m.lower_ == "for"}
         if not have & entry.preps:
             return 0.0
         score = max(score, 3.0)
     return score
+
+
+PERSON_PRONOUNS = {"him", "her", "himself", "herself"}
+
+
+def _person(tok: Any) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS
 
 
 OPENING_QUOTES = {"“", '"', "‘", "'"}
@@ -280,14 +291,18 @@ def _quoted(tok: Any) -> bool:
 
 
 SCORE = re.compile(r"\d+[-–]\d+")
+PUNCT = ".,;:!?\"'“”‘’()"
 
 
 def _in_context(verb: Any, words: frozenset[str]) -> bool:
     """Does the verb's clause hold a word of another sense ("beat" + "poll"; "*score": "3-1")?"""
-    for t in verb.subtree:
+    toks = list(verb.subtree)
+    for t in toks:
         if t.lower_ in words or t.lemma_.lower() in words or ("*score" in words and SCORE.fullmatch(t.text)):
             return True
-    return False
+    # a hyphenated word is three tokens ("decision", "-", "making"): read it whole too
+    joined = "".join(t.text_with_ws for t in toks).lower().split()
+    return any(w.strip(PUNCT) in words for w in joined if "-" in w)
 
 
 def _has_complement(verb: Any) -> bool:
@@ -370,6 +385,8 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     if first != tok.i and tok.doc[first] in tok.ancestors:
         tok = tok.doc[first]  # "declared a state of siege": "state" carries the syntax
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in STATE_PREPS and head.head.lemma_ == "be":
+        return _state_event(tok, first, last_i, entries, lex, actors)
     if tok.dep_ == "compound" and head.dep_ in ("dobj", "obj", "nsubjpass"):
         head = head.head  # "launched a mediation effort"
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and (head.lower_ in CARRYING_PREPS or (
@@ -379,8 +396,11 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
             head = head.head  # "began a new round of joint exercises", "launched ten days of war games"
     light = (tok.dep_ in ("dobj", "obj", "nsubjpass", "compound", "pobj")
              and head.lemma_.lower() in lex.light_verbs and head.pos_ in ("VERB", "AUX"))
+    if not light and (carrier := _carrying_participle(tok, lex)) is not None:
+        head, light = carrier, True
     verb = head.lemma_.lower() if light else None
-    usable = [e for e in entries if e.with_verbs is None or (verb is not None and verb in e.with_verbs)]
+    usable = [e for e in entries if (e.with_verbs is None or (verb is not None and verb in e.with_verbs))
+              and _noun_complement(tok, e)]
     if not usable:
         return None
     entry = next((e for e in usable if e.with_verbs is not None), usable[0])
@@ -413,6 +433,53 @@ def _noun_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
     negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children)
     return Found(first, last_i + 1, entry, entry.type, entry.mode, governor or tok, source, target,
                  negated, tense, _depth(governor or tok) + (0 if light else 1), kind="light" if light else "noun")
+
+
+# "X is in talks with Y": the subject takes part (types in `in_state_types`, not "is in custody");
+# "X is under arrest / under investigation / under attack": the subject undergoes it
+STATE_PREPS = ("in", "under")
+
+
+def _state_event(tok: Any, first: int, last_i: int, entries: tuple[Entry, ...], lex: Lexicon,
+                 actors: ActorResolver) -> Found | None:
+    prep = tok.head
+    be = prep.head
+    usable = [e for e in entries if e.with_verbs is None and (prep.lower_ == "under" or e.type in lex.in_state_types)]
+    if not usable:
+        return None
+    entry = usable[0]
+    subj = children(be, "nsubj")
+    actor = actor_of(subj[0], actors) if subj else None
+    if prep.lower_ == "in":
+        source, target = actor, prep_target(tok, entry.target_preps, actors, avoid=actor)
+    else:
+        source, target = prep_target(tok, ("by",), actors, avoid=actor), actor  # "under investigation by the FBI"
+    return Found(first, last_i + 1, entry, entry.type, entry.mode, be, source, target,
+                 _negated(be), _tense(be), _depth(be), kind="light")
+
+
+def _noun_complement(tok: Any, entry: Entry) -> bool:
+    """Does the noun have what its entry needs after it ("a call for ...", "a call to end ...")?"""
+    if entry.noun_preps is None:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in entry.noun_preps for c in tok.children):
+        return True
+    if "*to" not in entry.noun_preps:
+        return False
+    # "a call to end the strike"; the parse may hang the infinitive on the verb: "issued a call to end ..."
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    if tok.dep_ in ("dobj", "obj"):
+        clauses += [c for c in tok.head.children if c.dep_ in ("advcl", "xcomp")]
+    return any(any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in clauses)
+
+
+def _carrying_participle(tok: Any, lex: Lexicon) -> Any | None:
+    """"The massacres committed by the army", "sanctions imposed on the regime": a light verb's
+    past participle on the event noun carries it as "committed massacres" would, with its agent."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.light_verbs:
+            return c
+    return None
 
 
 def _predicate_event(tok: Any, lex: Lexicon, actors: ActorResolver) -> Found | None:
