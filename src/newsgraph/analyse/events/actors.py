@@ -58,6 +58,7 @@ class ActorKnowledge:
     max_words: int
     people: dict[str, Code]  # full name or unambiguous surname (lower case) -> country, sector
     representing: frozenset[str] = frozenset()  # roles whose "for X" names their principal ("lawyers for X")
+    not_short_heads: frozenset[str] = frozenset()  # "the state" is not the Islamic State named before
 
     def lookup(self, text: str) -> Code | None:
         text = " ".join(text.split())
@@ -79,7 +80,8 @@ def knowledge() -> ActorKnowledge:
     people = _people_codes(_read("actors/people.json"))
     roles = _read("actors/roles.json")
     return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people,
-                          frozenset(w.lower() for w in roles.get("representing", ())))
+                          frozenset(w.lower() for w in roles.get("representing", ())),
+                          frozenset(w.lower() for w in roles.get("not_short_heads", ())))
 
 
 def _put_phrase(exact: dict[str, Code], lower: dict[str, Code], phrase: str, code: Code,
@@ -381,8 +383,25 @@ class ActorResolver:
                 actor = Actor(cname or (ent[3] if ent else " ".join(words)), ent[4] if ent and not cname else None,
                               country, "GOV" if (ent and ent[2] == "GPE") else None)
         else:
-            return None
+            short = self._short_name(head, toks)
+            if short is None:
+                return None
+            actor = short.actor
         return Resolved(actor, start, end)
+
+    def _short_name(self, head: Any, toks: list[Any]) -> Resolved | None:
+        """"The strip" after "the Gaza Strip": a definite noun alone is the one place or body named
+        earlier in the article whose name ends in it. Only when exactly one does, and never for the
+        heads of roles.json's `not_short_heads` ("the state" is seldom the Islamic State)."""
+        if head.pos_ != "NOUN" or head.lower_ in knowledge().not_short_heads:
+            return None
+        if [t.lower_ for t in toks] != ["the", head.lower_]:
+            return None
+        found = {e.id: e for s, _e, e in self._mentions if s < head.idx and e.type in ("GPE", "LOC", "FAC", "ORG")
+                 and len(e.name.split()) > 1 and e.name.split()[-1].lower() == head.lower_}
+        if len(found) != 1:
+            return None
+        return self._from_entity(next(iter(found.values())), head)
 
     def _entity_actor(self, ent: tuple[int, int, str, str, str | None], country: str | None,
                       sector: str | None) -> Actor:
@@ -451,7 +470,14 @@ class ActorResolver:
             head = tok.head
             while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
                 head = head.head
-            return self.resolve(head.head, depth + 1) if head.dep_ in ("relcl", "acl") else None
+            if head.dep_ not in ("relcl", "acl"):
+                return None
+            res = self.resolve(head.head, depth + 1)
+            if res is None and head.head.dep_ == "appos" and head.head.head.i != head.head.i:
+                # "Hamas, a group that massacred ...": a description that names no actor stands for
+                # the name it describes
+                res = self.resolve(head.head.head, depth + 1)
+            return res
         if low in FIRST:
             return self._speaker_of(tok, depth)
         if self.entities:
@@ -477,13 +503,22 @@ class ActorResolver:
 
     def _titled_person(self, head: Any, toks: list[Any]) -> Entity | None:
         """"The pope", "the judge", "the former senator": a definite role phrase with no name of its
-        own is the one person of the article the entities layer gave that title (when only one has it)."""
-        if head.tag_ != "NN" or not toks or toks[0].lower_ != "the" or any(t.pos_ in ("PROPN", "PRON", "NUM") for t in toks):
+        own is the one person of the article the entities layer gave that title (when only one has it).
+        What follows the role ("a former senator in Haiti's parliament") may name places; what comes
+        before it may not ("Norland's minister" is another country's). An indefinite role ("a former
+        senator was sentenced ... The former senator, Joseph John, ...") is that person only before
+        the article names them: after it, "a senator" introduces someone else."""
+        if head.tag_ != "NN" or not toks or toks[0].lower_ not in ("the", "a", "an") or any(
+                t.pos_ in ("PROPN", "PRON", "NUM") for t in toks if t.i <= head.i):
             return None
         role = head.lower_
         holders = [e for e in self.entities if e.type == "PERSON"
                    and any(t.lower().split()[-1:] == [role] for t in e.titles)]
-        return holders[0] if len(holders) == 1 else None
+        if len(holders) != 1:
+            return None
+        if toks[0].lower_ != "the" and any(m.start < head.idx for m in holders[0].mentions):
+            return None
+        return holders[0]
 
     def _speaker_itself(self, tok: Any) -> Resolved | None:
         """"The Al-Qassam Brigades, the military wing of Hamas, said that it renewed its

@@ -120,7 +120,7 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
             objs = children(agent, "pobj")
             if objs:
                 return actor_of(objs[0], actors)
-        if children(verb, "nsubjpass"):
+        if children(verb, "nsubjpass") or _passive_conjunct(verb):
             # "prosecutors downgraded the charge and he was released": a passive with its own
             # subject and no "by" names no doer; the first verb's subject did not do it
             return None
@@ -161,6 +161,14 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
     return None
 
 
+def _passive_conjunct(verb: Any) -> bool:
+    """"who pleaded guilty and was sentenced": a passive joined to an active verb, with no subject
+    of its own, shares that verb's subject as the one acted on, not as the doer."""
+    return (verb.dep_ == "conj" and not children(verb, "nsubjpass", "agent")
+            and any(c.dep_ == "auxpass" for c in verb.children) and verb.head.pos_ == "VERB"
+            and not is_passive(verb.head))
+
+
 DATELINE_DASHES = ("—", "--", "–")
 
 
@@ -185,14 +193,7 @@ def _document_nouns() -> frozenset[str]:
 def verb_args(verb: Any, entry: Entry, actors: ActorResolver,
                skip: Any = None) -> tuple[Resolved | None, Resolved | None]:
     source = _subject(verb, actors)
-    target = None
-    if is_passive(verb):
-        subj = children(verb, "nsubjpass")
-        if subj and (skip is None or subj[0].i != skip.i):
-            target = actor_of(subj[0], actors)
-    # "the journalists killed", "a man arrested in …": the noun a participle hangs on is the one acted on
-    if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not main_verb_misparsed(verb):
-        target = actor_of(verb.head, actors)
+    target = _passive_target(verb, actors, skip)
     if target is None:
         for d in children(verb, "dobj", "obj", "dative"):
             if skip is None or d.i != skip.i:
@@ -224,6 +225,22 @@ def verb_args(verb: Any, entry: Entry, actors: ActorResolver,
         if subj:
             target = conj_partner(subj[0], actors)
     return source, target
+
+
+def _passive_target(verb: Any, actors: ActorResolver, skip: Any) -> Resolved | None:
+    """The one acted on by a passive: its subject; the noun a participle hangs on ("the journalists
+    killed", "a man arrested in ..."); the subject shared with an active verb ("who pleaded guilty
+    and was sentenced")."""
+    if is_passive(verb):
+        subj = children(verb, "nsubjpass")
+        if subj and (skip is None or subj[0].i != skip.i):
+            return actor_of(subj[0], actors)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not main_verb_misparsed(verb):
+        return actor_of(verb.head, actors)
+    if _passive_conjunct(verb):
+        subj = children(verb.head, "nsubj")
+        return actor_of(subj[0], actors) if subj else None
+    return None
 
 
 def _shared_object(verb: Any, actors: ActorResolver) -> Resolved | None:
