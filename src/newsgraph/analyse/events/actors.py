@@ -15,12 +15,12 @@ later bare "Blinken" is coded the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from newsgraph.analyse.attributions import ATTRIBUTIONS
-from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER
 from newsgraph.analyse.places import PLACES
 from newsgraph.analyse.text.acronyms import is_acronym
 from newsgraph.analyse.text.cues import reporting_verbs
@@ -230,6 +230,7 @@ class Resolved:
     actor: Actor
     start: int
     end: int
+    guess: bool = False  # a pronoun given the last name of its kind, with no coreference link
 
 
 class ActorResolver:
@@ -242,6 +243,7 @@ class ActorResolver:
         self.ents: tuple[Any, ...] = tuple(doc.ents)  # so does Doc.ents build its spans
         self.entities: tuple[Entity, ...] = ctx.get(ENTITIES, ())
         self.attributions = ctx.get(ATTRIBUTIONS, ())
+        self.gender: dict[str, str] = ctx.get(ENTITY_GENDER, {})
         self._mentions = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: x[0]
         )
@@ -390,14 +392,15 @@ class ActorResolver:
         return Resolved(actor, start, end)
 
     def _short_name(self, head: Any, toks: list[Any]) -> Resolved | None:
-        """"The strip" after "the Gaza Strip": a definite noun alone is the one place or body named
-        earlier in the article whose name ends in it. Only when exactly one does, and never for the
-        heads of roles.json's `not_short_heads` ("the state" is seldom the Islamic State)."""
+        """"The strip" for "the Gaza Strip": a definite noun alone is the one place or body named in the
+        article whose name ends in it (a lead may say "the strip" before the name). Only when exactly
+        one does, and never for the heads of roles.json's `not_short_heads` ("the state" is seldom
+        the Islamic State)."""
         if head.pos_ != "NOUN" or head.lower_ in knowledge().not_short_heads:
             return None
         if [t.lower_ for t in toks] != ["the", head.lower_]:
             return None
-        found = {e.id: e for s, _e, e in self._mentions if s < head.idx and e.type in ("GPE", "LOC", "FAC", "ORG")
+        found = {e.id: e for e in self.entities if e.type in ("GPE", "LOC", "FAC", "ORG")
                  and len(e.name.split()) > 1 and e.name.split()[-1].lower() == head.lower_}
         if len(found) != 1:
             return None
@@ -493,7 +496,8 @@ class ActorResolver:
                 best = x
         if best is None:
             return None
-        return self.resolve(best.root, depth + 1)
+        res = self.resolve(best.root, depth + 1)
+        return replace(res, guess=True) if res is not None else None
 
     def _pronoun_owner(self, head: Any, depth: int) -> Actor | None:
         """The actor a possessive pronoun on a role word stands for ("its" in "its fighters")."""
@@ -545,12 +549,13 @@ class ActorResolver:
         floor = self.sentence(sent.start - 1).start if sent.start > 0 else sent.start
         lo = self.doc[floor].idx
         best = None
+        clash = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m", "hers": "m"}.get(tok.lower_)
         for s, _end, ent in self._mentions:
             if s >= tok.idx:
                 break
-            if s >= lo and ent.type in types:
-                best = ent
-        return self._from_entity(best, tok) if best is not None else None
+            if s >= lo and ent.type in types and (clash is None or self.gender.get(ent.id) != clash):
+                best = ent  # "Moïse and his wife, Martine, when he was killed": not Martine
+        return replace(self._from_entity(best, tok), guess=True) if best is not None else None
 
     def _from_entity(self, ent: Entity, tok: Any) -> Resolved:
         words = [w for t in ent.titles for w in t.split()] + ent.name.split()

@@ -59,6 +59,10 @@ def actor_of(tok: Any, actors: ActorResolver) -> Resolved | None:
     if res is None:
         person = _named_member(tok)
         res = actors.resolve(person) if person is not None else None
+    if res is None and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        # "John was the third defendant to be given the sentence": the predicate noun is its subject
+        subj = children(tok.head, "nsubj")
+        res = actor_of(subj[0], actors) if subj else None
     return res
 
 
@@ -237,6 +241,9 @@ def _passive_target(verb: Any, actors: ActorResolver, skip: Any) -> Resolved | N
             return actor_of(subj[0], actors)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not main_verb_misparsed(verb):
         return actor_of(verb.head, actors)
+    if verb.dep_ == "relcl" and is_passive(verb) and not children(verb, "nsubjpass"):
+        # "the third defendant to be given the maximum sentence": a passive infinitive acts on its noun
+        return actor_of(verb.head, actors)
     if _passive_conjunct(verb):
         subj = children(verb.head, "nsubj")
         return actor_of(subj[0], actors) if subj else None
@@ -264,10 +271,17 @@ def prep_target(tok: Any, preps: tuple[str, ...], actors: ActorResolver,
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             for o in children(c, "pobj"):
-                res = actor_of(o, actors)
+                res = actor_of(o, actors) or _owner(o, actors)
                 if res is not None and not same_actor(res, avoid):
                     return res
     return None
+
+
+def _owner(tok: Any, actors: ActorResolver) -> Resolved | None:
+    """"disagreed with a court's decision", "protested against Norland's ban": whoever owns the
+    thing acted against is the target (a named possessor, not a pronoun the parse cannot place)."""
+    poss = [c for c in children(tok, "poss") if c.pos_ != "PRON"]
+    return actors.resolve(poss[0]) if poss else None
 
 
 def by_phrase_target(noun: Any, actors: ActorResolver) -> Resolved | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.analyse.attributions import ATTRIBUTIONS
-from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER
 from newsgraph.analyse.events import EVENTS
 from newsgraph.analyse.events.actors import ActorResolver
 from newsgraph.analyse.events.confidence import confidence
@@ -47,7 +47,7 @@ NOT_A_DATE = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 class EventsStage:
     name = "events"
     version = VERSION
-    requires: tuple[HandOff[Any], ...] = (SPACY_DOC, ENTITIES, ATTRIBUTIONS, TIMEXES, PLACES)
+    requires: tuple[HandOff[Any], ...] = (SPACY_DOC, ENTITIES, ENTITY_GENDER, ATTRIBUTIONS, TIMEXES, PLACES)
     assigns: tuple[HandOff[Any], ...] = (EVENTS,)
 
     def __init__(self, settings: Settings):
