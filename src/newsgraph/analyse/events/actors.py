@@ -362,7 +362,7 @@ class ActorResolver:
             actor = Actor(knowledge().names.get(c or "", ent[3]), None, c, None)
         elif ent is not None and ent[0] <= head.idx < ent[1]:
             actor = self._entity_actor(ent, country, sector)
-        elif head_code is not None and (titled := self._titled_person(head, toks)) is not None:
+        elif head_code is not None and (titled := self._titled_person(head, toks) or self._lead_person(head, toks)):
             actor = self._from_entity(titled, head).actor
         elif head_code is not None:
             # a role with no name: "Israeli officials", "the prime minister"
@@ -374,6 +374,10 @@ class ActorResolver:
                 name = f"{owner.name} {_phrase_text([t for t in toks if t.dep_ != 'poss'])}"
                 country = country or owner.country
             actor = Actor(name, None, country, head_code.sector)
+        elif ent is not None and _owned_name(head, ent[0]):
+            # "Elon Musk's X": the proper name owned, not its owner
+            actor = Actor(_phrase_text([t for t in head.lefts if t.dep_ in ("compound", "flat")] + [head]),
+                          None, None, None)
         elif ent is not None or country:
             # an actor modifying a thing: "an Israeli invasion" names Israel
             named = code_words(ent[3].split())[2] if ent is not None else []
@@ -524,6 +528,26 @@ class ActorResolver:
             return None
         return holders[0]
 
+    def _lead_person(self, head: Any, toks: list[Any]) -> Entity | None:
+        """A lead that names its subject only by description: "A former Norland soldier pleaded guilty
+        Friday. Arno Veld, 45, had fled ..." The description is the person the next sentence opens
+        on, when the article has named no person before it and that subject is a person's name."""
+        if not toks or toks[0].lower_ not in ("a", "an") or head.tag_ != "NN":
+            return None
+        if any(e.type == "PERSON" and m.start < head.idx for e in self.entities for m in e.mentions):
+            return None
+        sent = self.sentence(head.i)
+        if sent.end >= len(self.doc):
+            return None
+        nxt = self.sentence(sent.end)
+        subj = next((c for c in nxt.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        span = (self.doc[subj.left_edge.i].idx, subj.idx + len(subj))
+        if not any(e.type == "PERSON" for s, e_, e in self._mentions if span[0] <= s < span[1]):
+            return None
+        return self.entity_at(subj.idx, subj.idx + len(subj))
+
     def _speaker_itself(self, tok: Any) -> Resolved | None:
         """"The Al-Qassam Brigades, the military wing of Hamas, said that it renewed its
         bombardment": "it"/"its"/"they" in what an organisation says is the organisation, unless
@@ -605,6 +629,14 @@ class ActorResolver:
                 if subj is not None and subj.i != tok.i and subj.lower_ not in FIRST:
                     return self.resolve(subj, depth + 1)
         return None
+
+
+def _owned_name(head: Any, ent_start: int) -> bool:
+    """A proper name whose phrase names an actor only in its possessor ("Elon Musk's X"; the tagger
+    reads a one-letter name as a common noun, so a capital after the possessor counts)."""
+    if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper()):
+        return False
+    return any(c.dep_ == "poss" and c.left_edge.idx <= ent_start <= c.idx for c in head.children)
 
 
 def _known_person(name: str) -> Code | None:
