@@ -59,6 +59,8 @@ class ActorKnowledge:
     people: dict[str, Code]  # full name or unambiguous surname (lower case) -> country, sector
     representing: frozenset[str] = frozenset()  # roles whose "for X" names their principal ("lawyers for X")
     not_short_heads: frozenset[str] = frozenset()  # "the state" is not the Islamic State named before
+    army_names: frozenset[str] = frozenset()  # "army" in "the Israeli army": the name of a country's forces
+    army_members: frozenset[str] = frozenset()  # "forces", "soldiers": nouns for the same body
 
     def lookup(self, text: str) -> Code | None:
         text = " ".join(text.split())
@@ -81,7 +83,9 @@ def knowledge() -> ActorKnowledge:
     roles = _read("actors/roles.json")
     return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people,
                           frozenset(w.lower() for w in roles.get("representing", ())),
-                          frozenset(w.lower() for w in roles.get("not_short_heads", ())))
+                          frozenset(w.lower() for w in roles.get("not_short_heads", ())),
+                          frozenset(roles.get("military", {}).get("names", ())),
+                          frozenset(roles.get("military", {}).get("members", ())))
 
 
 def _put_phrase(exact: dict[str, Code], lower: dict[str, Code], phrase: str, code: Code,
@@ -244,6 +248,7 @@ class ActorResolver:
         self.entities: tuple[Entity, ...] = ctx.get(ENTITIES, ())
         self.attributions = ctx.get(ATTRIBUTIONS, ())
         self.gender: dict[str, str] = ctx.get(ENTITY_GENDER, {})
+        self._armies: dict[str, str] | None = None  # country -> how the article names its army
         self._mentions = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: x[0]
         )
@@ -373,7 +378,7 @@ class ActorResolver:
             if owner is not None:  # "its fighters" in the Brigades' statement: the Brigades' fighters
                 name = f"{owner.name} {_phrase_text([t for t in toks if t.dep_ != 'poss'])}"
                 country = country or owner.country
-            actor = Actor(name, None, country, head_code.sector)
+            actor = Actor(self._national_army(head, country) or name, None, country, head_code.sector)
         elif ent is not None and _owned_name(head, ent[0]):
             # "Elon Musk's X": the proper name owned, not its owner
             actor = Actor(_phrase_text([t for t in head.lefts if t.dep_ in ("compound", "flat")] + [head]),
@@ -527,6 +532,26 @@ class ActorResolver:
         if toks[0].lower_ != "the" and any(m.start < head.idx for m in holders[0].mentions):
             return None
         return holders[0]
+
+    def _national_army(self, head: Any, country: str | None) -> str | None:
+        """"Israeli occupation forces", "the occupation army": one country's armed forces, named as the
+        article names them ("the Israeli army") when it does so for exactly one form (roles.json
+        `military`). Without a country in the phrase, only when the article names one country's army."""
+        kb = knowledge()
+        if head.lower_ not in kb.army_members:
+            return None
+        if self._armies is None:
+            found: dict[str, set[str]] = {}
+            for t in self.doc:
+                if t.lower_ in kb.army_names:
+                    for c in t.lefts:
+                        code = kb.lookup(c.text) if c.dep_ in ("amod", "compound") else None
+                        if code is not None and code.kind in ("demonym", "country") and code.country:
+                            found.setdefault(code.country, set()).add(f"{c.text} {t.lower_}")
+            self._armies = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        if country is not None:
+            return self._armies.get(country)
+        return next(iter(self._armies.values())) if len(self._armies) == 1 else None
 
     def _lead_person(self, head: Any, toks: list[Any]) -> Entity | None:
         """A lead that names its subject only by description: "A former Norland soldier pleaded guilty
