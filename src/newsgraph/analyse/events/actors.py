@@ -379,6 +379,9 @@ class ActorResolver:
                 name = f"{owner.name} {_phrase_text([t for t in toks if t.dep_ != 'poss'])}"
                 country = country or owner.country
             actor = Actor(self._national_army(head, country) or name, None, country, head_code.sector)
+        elif (org := next(((a, b, c) for a, b, c in found if c.kind == "org" and words[b - 1] == head.text), None)):
+            # a known body named by a common phrase the tagger does not tag ("the Israeli army")
+            actor = Actor(" ".join(words[org[0]:org[1]]), None, org[2].country, org[2].sector)
         elif ent is not None and _owned_name(head, ent[0]):
             # "Elon Musk's X": the proper name owned, not its owner
             actor = Actor(_phrase_text([t for t in head.lefts if t.dep_ in ("compound", "flat")] + [head]),
