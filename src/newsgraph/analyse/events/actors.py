@@ -21,6 +21,7 @@ from typing import Any
 
 from newsgraph.analyse.attributions import ATTRIBUTIONS
 from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER
+from newsgraph.analyse.entities.lexicon import gender_of_first_name
 from newsgraph.analyse.places import PLACES
 from newsgraph.analyse.text.acronyms import is_acronym
 from newsgraph.analyse.text.cues import reporting_verbs
@@ -488,10 +489,11 @@ class ActorResolver:
             if head.dep_ not in ("relcl", "acl"):
                 return None
             res = self.resolve(head.head, depth + 1)
-            if res is None and head.head.dep_ == "appos" and head.head.head.i != head.head.i:
-                # "Hamas, a group that massacred ...": a description that names no actor stands for
-                # the name it describes
-                res = self.resolve(head.head.head, depth + 1)
+            if (res is None or res.actor.entity_id is None) and head.head.dep_ == "appos" \
+                    and head.head.head.i != head.head.i:
+                # "Hamas, an armed group that massacred ...": the description stands for the name it
+                # describes
+                res = self.resolve(head.head.head, depth + 1) or res
             return res
         if low in FIRST:
             return self._speaker_of(tok, depth)
@@ -605,9 +607,15 @@ class ActorResolver:
         for s, _end, ent in self._mentions:
             if s >= tok.idx:
                 break
-            if s >= lo and ent.type in types and (clash is None or self.gender.get(ent.id) != clash):
+            if s >= lo and ent.type in types and (clash is None or self._gender(ent) != clash):
                 best = ent  # "Moïse and his wife, Martine, when he was killed": not Martine
         return replace(self._from_entity(best, tok), guess=True) if best is not None else None
+
+    def _gender(self, ent: Entity) -> str | None:
+        """A person's gender: the first name's, else the entities layer's (which may read it off the
+        very pronoun being resolved: "his wife, Martine, when he was killed")."""
+        first = ent.name.split()[0] if ent.name.split() else ""
+        return gender_of_first_name(first) or self.gender.get(ent.id)
 
     def _from_entity(self, ent: Entity, tok: Any) -> Resolved:
         words = [w for t in ent.titles for w in t.split()] + ent.name.split()
