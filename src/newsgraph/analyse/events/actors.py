@@ -617,6 +617,10 @@ class ActorResolver:
         first = ent.name.split()[0] if ent.name.split() else ""
         return gender_of_first_name(first) or self.gender.get(ent.id)
 
+    def from_entity(self, ent: Entity, tok: Any) -> Resolved:
+        """An entity as the actor named at `tok` (for other modules: a document's maker)."""
+        return self._from_entity(ent, tok)
+
     def _from_entity(self, ent: Entity, tok: Any) -> Resolved:
         words = [w for t in ent.titles for w in t.split()] + ent.name.split()
         country, sector, _ = code_words(words)

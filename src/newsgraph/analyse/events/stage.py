@@ -66,7 +66,7 @@ def code_document(ctx: AnalysisContext, doc: Any, lex: Any = None) -> list[Event
     """All events of a document, numbered v1, v2, ... in text order."""
     lex = lex or lexicon()
     actors = ActorResolver(ctx, doc)
-    filers = Filers(lex)
+    filers = Filers(lex, actors)
     out: list[Event] = []
     for sent in doc.sents:
         finds = filers.read(find_events(sent, lex, actors))
@@ -79,7 +79,7 @@ def found_by_sentence(ctx: AnalysisContext, doc: Any) -> list[tuple[Any, list[tu
     """The raw finds beside their events, per sentence (the evaluator ranks them)."""
     lex = lexicon()
     actors = ActorResolver(ctx, doc)
-    filers = Filers(lex)
+    filers = Filers(lex, actors)
     out = []
     n = 0
     for sent in doc.sents:
