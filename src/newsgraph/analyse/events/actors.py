@@ -62,6 +62,7 @@ class ActorKnowledge:
     not_short_heads: frozenset[str] = frozenset()  # "the state" is not the Islamic State named before
     army_names: frozenset[str] = frozenset()  # "army" in "the Israeli army": the name of a country's forces
     army_members: frozenset[str] = frozenset()  # "forces", "soldiers": nouns for the same body
+    quantifiers: frozenset[str] = frozenset()  # "several" in "several doctors": not part of a name
 
     def lookup(self, text: str) -> Code | None:
         text = " ".join(text.split())
@@ -86,7 +87,8 @@ def knowledge() -> ActorKnowledge:
                           frozenset(w.lower() for w in roles.get("representing", ())),
                           frozenset(w.lower() for w in roles.get("not_short_heads", ())),
                           frozenset(roles.get("military", {}).get("names", ())),
-                          frozenset(roles.get("military", {}).get("members", ())))
+                          frozenset(roles.get("military", {}).get("members", ())),
+                          frozenset(roles.get("quantifiers", ())))
 
 
 def _put_phrase(exact: dict[str, Code], lower: dict[str, Code], phrase: str, code: Code,
@@ -690,9 +692,10 @@ def _known_person(name: str) -> Code | None:
 
 
 def _phrase_text(toks: list[Any]) -> str:
-    """The phrase as written, without a leading determiner: "Chile's foreign minister"."""
+    """The phrase as written, without a leading determiner or vague quantity: "Chile's foreign
+    minister", "doctors" for "several doctors"."""
     toks = [t for t in toks if t.dep_ != "punct"]
-    while toks and toks[0].lower_ in DETERMINERS:
+    while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in knowledge().quantifiers):
         toks = toks[1:]
     if not toks:
         return ""
