@@ -502,7 +502,7 @@ class ActorResolver:
         if self.entities:
             # "they" are people or organisations, seldom a place; "it" an organisation or a country
             kinds = {"PERSON"} if low in PERSONAL else {"ORG", "GPE"} if low in ("it", "its") else {"ORG", "NORP"}
-            return self._last_named(tok, kinds)
+            return self._last_named(tok, kinds) or (self._cataphor(tok) if low in PERSONAL else None)
         want = {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"}
         best = None
         for x in self.ents:
@@ -514,6 +514,22 @@ class ActorResolver:
             return None
         res = self.resolve(best.root, depth + 1)
         return replace(res, guess=True) if res is not None else None
+
+    def _cataphor(self, tok: Any) -> Resolved | None:
+        """"After he filed the lawsuit, Lionel sat for an interview": a he/she in a clause that opens
+        the sentence, with nobody named before it, is the person the main clause names as subject."""
+        clause = tok.head
+        while clause.dep_ not in ("advcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        main = clause.head
+        if clause.dep_ != "advcl" or clause.i > main.i:
+            return None
+        subj = next((c for c in main.children if c.dep_ == "nsubj" and c.i > clause.i), None)
+        ent = self.entity_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+        if ent is None or not (ent.type == "PERSON" or gender_of_first_name(ent.name.split()[0])):
+            return None  # (the tagger calls some people organisations: a first name says otherwise)
+        clash = "f" if tok.lower_ in ("he", "him", "his") else "m"
+        return None if self._gender(ent) == clash else self._from_entity(ent, tok)
 
     def _pronoun_owner(self, head: Any, depth: int) -> Actor | None:
         """The actor a possessive pronoun on a role word stands for ("its" in "its fighters")."""
