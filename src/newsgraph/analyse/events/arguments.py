@@ -214,7 +214,7 @@ def verb_args(verb: Any, entry: Entry, actors: ActorResolver,
             if target is not None:
                 break
     if target is None and entry.type in ("REQUEST", "REJECT", "THREATEN", "ACCUSE"):
-        for c in children(verb, "ccomp"):  # "demanded that Mugabe abandon ..."
+        for c in _complements(verb):  # "demanded that Mugabe abandon ..."
             subj = children(c, "nsubj", "nsubjpass")
             if subj:
                 target = actor_of(subj[0], actors)
@@ -229,6 +229,13 @@ def verb_args(verb: Any, entry: Entry, actors: ActorResolver,
         if subj:
             target = conj_partner(subj[0], actors)
     return source, target
+
+
+def _complements(verb: Any) -> list[Any]:
+    """The verb's "that" clauses, also one the parser joined to it as a conjunct ("seeks damages and
+    that Smith be restrained": a verb is not coordinated with a that-clause)."""
+    return children(verb, "ccomp") + [c for c in children(verb, "conj")
+                                      if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _passive_target(verb: Any, actors: ActorResolver, skip: Any) -> Resolved | None:
