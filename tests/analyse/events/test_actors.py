@@ -217,3 +217,28 @@ def test_a_relative_clause_on_a_description_speaks_for_the_name() -> None:
     text = "The ministry blamed the Red Dune Front, an armed group that attacked the convoy near Kessling."
     ev = find(shown(events(text)), "ASSAULT", "attacked")
     assert ev.source is not None and name(text, ev.source) == "Red Dune Front"
+
+
+def test_the_city_is_an_actor() -> None:
+    text = "The dockers' union requested that the city's budget include a harbour fund."
+    ev = find(shown(events(text)), "REQUEST", "requested")
+    assert ev.target is not None and ev.target.name == "city" and ev.target.sector == "GOV"
+
+
+def test_a_pronoun_in_an_opening_clause_is_the_main_subject() -> None:
+    text = ("“After he filed the complaint against the port authority, Daniel sat for an interview "
+            "with investigators,” said Mara Quist, a lawyer for Daniel Okafor.")
+    ev = find(shown(events(text)), "ACCUSE", "complaint")
+    assert ev.source is not None and name(text, ev.source) == "Daniel Okafor"
+
+
+def test_a_vague_quantity_is_no_part_of_the_name() -> None:
+    text = "Witnesses said Chilean troops arrested several doctors at the clinic on Monday."
+    ev = find(shown(events(text)), "COERCE", "arrested")
+    assert ev.target is not None and ev.target.name == "doctors"
+
+
+def test_conspirators_are_actors() -> None:
+    text = "Arno Veld admitted that he met with several co-conspirators in Kessling before the raid."
+    ev = find(shown(events(text)), "CONSULT", "met")
+    assert ev.target is not None and "conspirators" in ev.target.name

@@ -29,3 +29,11 @@ def test_the_owner_of_what_is_acted_against_is_the_target() -> None:
     text = "The dockers' union said it disagreed with a court's decision to end the strike."
     ev = find(shown(events(text)), "REJECT", "disagreed")
     assert ev.target is not None and ev.target.name == "court"
+
+
+def test_a_that_clause_parsed_as_a_conjunct_is_still_the_complement() -> None:
+    text = ("The union's lawsuit seeks unspecified damages and that the Kessling Port Authority be "
+            "ordered to publish its fees.")
+    ev = find(shown(events(text)), "REQUEST", "seeks")
+    assert ev.source is not None and ev.source.name == "union"
+    assert ev.target is not None and "Kessling Port Authority" in (name(text, ev.target) or "")

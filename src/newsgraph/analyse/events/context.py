@@ -20,7 +20,9 @@ negation rather than as a code branch per word:
 - Filers: "the lawsuit accuses the ACC", "the suit alleges ..." with no filer in
   the sentence: the document's maker as the attributions layer finds it
   (attributions/owners.py `document_owner`: one definition for both layers), else
-  the agent of a filing noun named later in the article, other than the one accused.
+  the phrase's possessor or the last filer coded (makers named by a role, which
+  that layer does not resolve), else the agent of a filing noun named later in
+  the article; never the one accused.
 """
 
 from __future__ import annotations
@@ -112,13 +114,16 @@ class Filers:
     maker of the same document earlier in the article: "Florida State sued the ACC ... The suit
     accuses"). When the article names the maker only later ("The suit alleges ... The lawsuit, filed
     on behalf of Ozy Media, ..."), the first agent of a filing noun anywhere in the article is the
-    maker (`filing_words`). Never the one the event acts on."""
+    maker (`filing_words`). `document_owner` knows only named entities; a maker named by a role
+    ("the union's lawsuit", "the dockers sued ... the suit alleges") is read here from the phrase's
+    possessor, else from the last filing act coded so far. Never the one the event acts on."""
 
     def __init__(self, lex: Lexicon, actors: Any):
         self.lex = lex
         self.actors = actors
         self._index: Any = None
         self._later: Any = False  # not looked for yet
+        self.seen: list[Any] = []  # sources of filing acts so far ("X sued", "X filed a lawsuit")
 
     def _document_subject(self, f: Any) -> Any | None:
         node = f.governor
@@ -140,7 +145,19 @@ class Filers:
             self._index = EntityIndex(self.actors.entities)
         span = subj.doc[subj.left_edge.i: subj.right_edge.i + 1]
         ent = document_owner(span, self._index, self.actors.entity_at)
-        return self.actors.from_entity(ent, subj) if ent is not None else self._named_later(subj.doc)
+        if ent is not None:
+            return self.actors.from_entity(ent, subj)
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        owner = self.actors.resolve(poss) if poss is not None else None
+        return owner or (self.seen[-1] if self.seen else None) or self._named_later(subj.doc)
+
+    def _files(self, f: Any) -> bool:
+        """A filing act: "X sued", "X filed a lawsuit", "X alleges in a new lawsuit"."""
+        gov = f.governor
+        if _lemma(gov.doc[f.start]) in self.lex.filing_words or _lemma(gov) in self.lex.filing_words:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(_lemma(o) in self.lex.filing_words for o in c.children)
+                   for c in gov.children)
 
     def _named_later(self, doc: Any) -> Any | None:
         from newsgraph.analyse.attributions.owners import _agent
@@ -166,5 +183,7 @@ class Filers:
                 target = f.target.actor.name if f.target is not None else None
                 if owner is not None and owner.actor.name != target:
                     f = replace(f, source=owner, speech_source=True)
+            elif f.source is not None and self._files(f):
+                self.seen.append(f.source)
             out.append(f)
         return out
