@@ -242,3 +242,17 @@ def test_conspirators_are_actors() -> None:
     text = "Arno Veld admitted that he met with several co-conspirators in Kessling before the raid."
     ev = find(shown(events(text)), "CONSULT", "met")
     assert ev.target is not None and "conspirators" in ev.target.name
+
+
+def test_it_stands_for_the_named_body_of_the_clause_above() -> None:
+    text = ("Lena Varga, head of surgery at Kessling Hospital, one of the few clinics still open in "
+            "Peru, said that the hospital stopped working on Tuesday after the Chilean army raided it.")
+    ev = find(shown(events(text)), "COERCE", "raided")
+    assert ev.target is not None and name(text, ev.target) == "Kessling Hospital"
+
+
+def test_of_two_names_ending_in_the_noun_the_last_named_is_meant() -> None:
+    text = ("Aid reached Varnholt Hospital on Monday. Doctors at Kessling Hospital in Peru said that the "
+            "hospital closed after the Chilean army raided it.")
+    ev = find(shown(events(text)), "COERCE", "raided")
+    assert ev.target is not None and name(text, ev.target) == "Kessling Hospital"

@@ -372,6 +372,8 @@ class ActorResolver:
             actor = self._entity_actor(ent, country, sector)
         elif head_code is not None and (titled := self._titled_person(head, toks) or self._lead_person(head, toks)):
             actor = self._from_entity(titled, head).actor
+        elif head_code is not None and (short := self._short_name(head, toks)) is not None:
+            actor = short.actor  # "the hospital" after "Al-Ahli Hospital": the body the article named
         elif head_code is not None:
             # a role with no name: "Israeli officials", "the prime minister"
             name = _phrase_text(toks)
@@ -408,18 +410,42 @@ class ActorResolver:
 
     def _short_name(self, head: Any, toks: list[Any]) -> Resolved | None:
         """"The strip" for "the Gaza Strip": a definite noun alone is the one place or body named in the
-        article whose name ends in it (a lead may say "the strip" before the name). Only when exactly
-        one does, and never for the heads of roles.json's `not_short_heads` ("the state" is seldom
-        the Islamic State)."""
+        article whose name ends in it (a lead may say "the strip" before the name); of several ("Al
+        Awda Hospital", "Al-Ahli Hospital"), the one named last in this or the previous sentence.
+        Never for the heads of roles.json's `not_short_heads` ("the state" is seldom the Islamic
+        State)."""
         if head.pos_ != "NOUN" or head.lower_ in knowledge().not_short_heads:
             return None
         if [t.lower_ for t in toks] != ["the", head.lower_]:
             return None
         found = {e.id: e for e in self.entities if e.type in ("GPE", "LOC", "FAC", "ORG")
                  and len(e.name.split()) > 1 and e.name.split()[-1].lower() == head.lower_}
+        if len(found) > 1:
+            sent = self.sentence(head.i)
+            lo = self.doc[self.sentence(sent.start - 1).start if sent.start > 0 else sent.start].idx
+            recent = [e for s, _e, e in self._mentions if lo <= s < head.idx and e.id in found]
+            found = {recent[-1].id: recent[-1]} if recent else {}
         if len(found) != 1:
             return None
         return self._from_entity(next(iter(found.values())), head)
+
+    def _clause_subject(self, tok: Any, depth: int) -> Resolved | None:
+        """"The hospital stopped working after the army raided it": "it" is not its own verb's
+        subject; the nearest clause above it whose subject is a thing or body the article names
+        ("the hospital" -> Al-Ahli Hospital) is what it stands for. Never a person."""
+        verb = tok.head
+        node = verb
+        for _ in range(3):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < tok.i
+                         and c.pos_ == "NOUN"), None)
+            res = self.resolve(subj, depth + 1) if subj is not None else None
+            if res is not None and res.actor.entity_id is not None:
+                ent = self.entity_by_id(res.actor.entity_id)
+                return None if ent is None or ent.type == "PERSON" else res
+        return None
 
     def _entity_actor(self, ent: tuple[int, int, str, str, str | None], country: str | None,
                       sector: str | None) -> Actor:
@@ -479,6 +505,10 @@ class ActorResolver:
             return None
         if low in THIRD:
             own = self._speaker_itself(tok)
+            if own is not None:
+                return own
+        if low in ("it", "its") and tok.dep_ in ("dobj", "pobj"):
+            own = self._clause_subject(tok, depth)
             if own is not None:
                 return own
         ent = self.entity_at(tok.idx, tok.idx + len(tok))  # coreference may have linked it
