@@ -256,3 +256,10 @@ def test_of_two_names_ending_in_the_noun_the_last_named_is_meant() -> None:
             "hospital closed after the Chilean army raided it.")
     ev = find(shown(events(text)), "COERCE", "raided")
     assert ev.target is not None and name(text, ev.target) == "Kessling Hospital"
+
+
+def test_other_forces_are_not_the_countrys_army() -> None:
+    text = ("The Chilean army said the town was calm. "
+            "Witnesses said UN peacekeeping troops detained 40 people in the town on Monday.")
+    ev = find(events(text), "COERCE", "detained")
+    assert ev.source is not None and "UN" in ev.source.name

@@ -383,7 +383,8 @@ class ActorResolver:
             if owner is not None:  # "its fighters" in the Brigades' statement: the Brigades' fighters
                 name = f"{owner.name} {_phrase_text([t for t in toks if t.dep_ != 'poss'])}"
                 country = country or owner.country
-            actor = Actor(self._national_army(head, country) or name, None, country, head_code.sector)
+            army = self._national_army(head, country, bare=ent is None and len(found) == 1)
+            actor = Actor(army or name, None, country, head_code.sector)
         elif (org := next(((a, b, c) for a, b, c in found if c.kind == "org" and words[b - 1] == head.text), None)):
             # a known body named by a common phrase the tagger does not tag ("the Israeli army")
             actor = Actor(" ".join(words[org[0]:org[1]]), None, org[2].country, org[2].sector)
@@ -586,10 +587,11 @@ class ActorResolver:
             return None
         return holders[0]
 
-    def _national_army(self, head: Any, country: str | None) -> str | None:
+    def _national_army(self, head: Any, country: str | None, bare: bool) -> str | None:
         """"Israeli occupation forces", "the occupation army": one country's armed forces, named as the
         article names them ("the Israeli army") when it does so for exactly one form (roles.json
-        `military`). Without a country in the phrase, only when the article names one country's army."""
+        `military`). Without a country in the phrase, only when the phrase names nothing else ("UN
+        troops" are not that army) and the article names one country's army."""
         kb = knowledge()
         if head.lower_ not in kb.army_members:
             return None
@@ -604,7 +606,7 @@ class ActorResolver:
             self._armies = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
         if country is not None:
             return self._armies.get(country)
-        return next(iter(self._armies.values())) if len(self._armies) == 1 else None
+        return next(iter(self._armies.values())) if bare and len(self._armies) == 1 else None
 
     def _lead_person(self, head: Any, toks: list[Any]) -> Entity | None:
         """A lead that names its subject only by description: "A former Norland soldier pleaded guilty
