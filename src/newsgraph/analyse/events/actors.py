@@ -504,12 +504,12 @@ class ActorResolver:
                 span = self.doc[tok.i: tok.right_edge.i + 1]
                 return Resolved(Actor(" ".join(span.text.split()), None, None, "CVL"), span.start_char, span.end_char)
             return None
-        if low in THIRD:
-            own = self._speaker_itself(tok)
+        if low in ("it", "its") and tok.dep_ in ("dobj", "pobj"):
+            own = self._clause_subject(tok, depth)  # before the speaker: "X said the hospital ... raided it"
             if own is not None:
                 return own
-        if low in ("it", "its") and tok.dep_ in ("dobj", "pobj"):
-            own = self._clause_subject(tok, depth)
+        if low in THIRD:
+            own = self._speaker_itself(tok)
             if own is not None:
                 return own
         ent = self.entity_at(tok.idx, tok.idx + len(tok))  # coreference may have linked it
