@@ -109,3 +109,12 @@ def test_a_possessor_of_an_attack_noun_earns_no_attacker_bonus() -> None:
         assert not [t for t in shown(evs) if t[0] == "ASSAULT"], shown(evs)
     by = code("Norland troops blamed Velden for the attack by the Velden militia on the depot.")
     assert ("ASSAULT", "attack") in shown(by)
+
+
+def test_a_suit_named_before_its_maker_speaks_for_the_maker_named_later() -> None:
+    from tests.analyse.events.test_actors import events, find, name
+
+    text = ("The suit alleges that the Kessling Port Authority hid fees from the dockers. "
+            "The lawsuit, filed on Thursday on behalf of the Marlow Dockers Union, seeks damages.")
+    ev = find(events(text), "ACCUSE", "alleges")
+    assert ev.source is not None and name(text, ev.source) == "Marlow Dockers Union"

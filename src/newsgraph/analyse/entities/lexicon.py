@@ -36,6 +36,7 @@ class Knowledge:
     person_nouns: frozenset[str]
     org_nouns: dict[str, str]
     sub_bodies: frozenset[str]  # "Board" in "Florida State Board of Trustees": a body inside the named one
+    alias_cues: frozenset[str]  # "aka", "also known as": the next name is another name of the one before
     org_premodifiers: frozenset[str]
     abbreviations: dict[str, str]  # "gov." -> "governor"
     acronyms: dict[str, str]
@@ -73,6 +74,7 @@ def knowledge() -> Knowledge:
         person_nouns=frozenset(t["person_nouns"]),
         org_nouns=t["org_nouns"],
         sub_bodies=frozenset(t.get("sub_bodies", ())),
+        alias_cues=frozenset(t.get("alias_cues", ())),
         org_premodifiers=frozenset(t["org_premodifiers"]),
         abbreviations=t["abbreviations"],
         acronyms=_load("acronyms.json")["acronyms"],

@@ -45,6 +45,7 @@ from newsgraph.analyse.entities import (
     ENTITY_SUBJECTS,
     products,
 )
+from newsgraph.analyse.entities.aliases import alias_pairs
 from newsgraph.analyse.entities.lexicon import (
     APOS,
     Knowledge,
@@ -522,7 +523,7 @@ def _sub_body(rest: str, k: Knowledge) -> bool:
     return bool(words) and words[0] in k.sub_bodies
 
 
-def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
+def _group(mentions: list[_Mention], k: Knowledge, aliases: list[tuple[_Mention, _Mention]] = ()) -> list[list[_Mention]]:
     g = _Groups()
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
@@ -583,6 +584,9 @@ def _group(mentions: list[_Mention], k: Knowledge) -> list[list[_Mention]]:
                 and (org_like or all(w in k.org_nouns for w in o[len(key) + 1 :].split())))]
             if len({g.find(o) for o in longer}) == 1:
                 g.union(key, longer[0])
+    for a, b in aliases:  # "Rivera Garcia, aka Colonel Mike": one bearer (aliases.py)
+        if not (a.key.startswith("country:") or b.key.startswith("country:")):
+            g.union(a.key, b.key)
     groups: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         groups[g.find(m.key)].append(m)
@@ -683,7 +687,7 @@ class EntitiesStage:
         # a mention lying inside a title is part of the title ("State" in "Secretary of State")
         covered = sorted(title_spans)
         kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in covered)]
-        groups = _group(kept, k)
+        groups = _group(kept, k, alias_pairs(doc, kept, k.alias_cues, k.title_words, title_spans))
         groups.sort(key=lambda ms: min(m.char_start for m in ms))
         entities: list[Entity] = []
         gender: dict[str, str] = {}

@@ -15,12 +15,13 @@ later bare "Blinken" is coded the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from newsgraph.analyse.attributions import ATTRIBUTIONS
-from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER
+from newsgraph.analyse.entities.lexicon import gender_of_first_name
 from newsgraph.analyse.places import PLACES
 from newsgraph.analyse.text.acronyms import is_acronym
 from newsgraph.analyse.text.cues import reporting_verbs
@@ -58,6 +59,10 @@ class ActorKnowledge:
     max_words: int
     people: dict[str, Code]  # full name or unambiguous surname (lower case) -> country, sector
     representing: frozenset[str] = frozenset()  # roles whose "for X" names their principal ("lawyers for X")
+    not_short_heads: frozenset[str] = frozenset()  # "the state" is not the Islamic State named before
+    army_names: frozenset[str] = frozenset()  # "army" in "the Israeli army": the name of a country's forces
+    army_members: frozenset[str] = frozenset()  # "forces", "soldiers": nouns for the same body
+    quantifiers: frozenset[str] = frozenset()  # "several" in "several doctors": not part of a name
 
     def lookup(self, text: str) -> Code | None:
         text = " ".join(text.split())
@@ -79,7 +84,11 @@ def knowledge() -> ActorKnowledge:
     people = _people_codes(_read("actors/people.json"))
     roles = _read("actors/roles.json")
     return ActorKnowledge(exact, lower, iso2, names, min(max_words + 2, 8), people,
-                          frozenset(w.lower() for w in roles.get("representing", ())))
+                          frozenset(w.lower() for w in roles.get("representing", ())),
+                          frozenset(w.lower() for w in roles.get("not_short_heads", ())),
+                          frozenset(roles.get("military", {}).get("names", ())),
+                          frozenset(roles.get("military", {}).get("members", ())),
+                          frozenset(roles.get("quantifiers", ())))
 
 
 def _put_phrase(exact: dict[str, Code], lower: dict[str, Code], phrase: str, code: Code,
@@ -228,6 +237,7 @@ class Resolved:
     actor: Actor
     start: int
     end: int
+    guess: bool = False  # a pronoun given the last name of its kind, with no coreference link
 
 
 class ActorResolver:
@@ -240,6 +250,8 @@ class ActorResolver:
         self.ents: tuple[Any, ...] = tuple(doc.ents)  # so does Doc.ents build its spans
         self.entities: tuple[Entity, ...] = ctx.get(ENTITIES, ())
         self.attributions = ctx.get(ATTRIBUTIONS, ())
+        self.gender: dict[str, str] = ctx.get(ENTITY_GENDER, {})
+        self._armies: dict[str, str] | None = None  # country -> how the article names its army
         self._mentions = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: x[0]
         )
@@ -358,8 +370,10 @@ class ActorResolver:
             actor = Actor(knowledge().names.get(c or "", ent[3]), None, c, None)
         elif ent is not None and ent[0] <= head.idx < ent[1]:
             actor = self._entity_actor(ent, country, sector)
-        elif head_code is not None and (titled := self._titled_person(head, toks)) is not None:
+        elif head_code is not None and (titled := self._titled_person(head, toks) or self._lead_person(head, toks)):
             actor = self._from_entity(titled, head).actor
+        elif head_code is not None and (short := self._short_name(head, toks)) is not None:
+            actor = short.actor  # "the hospital" after "Al-Ahli Hospital": the body the article named
         elif head_code is not None:
             # a role with no name: "Israeli officials", "the prime minister"
             name = _phrase_text(toks)
@@ -369,7 +383,15 @@ class ActorResolver:
             if owner is not None:  # "its fighters" in the Brigades' statement: the Brigades' fighters
                 name = f"{owner.name} {_phrase_text([t for t in toks if t.dep_ != 'poss'])}"
                 country = country or owner.country
-            actor = Actor(name, None, country, head_code.sector)
+            army = self._national_army(head, country, bare=ent is None and len(found) == 1)
+            actor = Actor(army or name, None, country, head_code.sector)
+        elif (org := next(((a, b, c) for a, b, c in found if c.kind == "org" and words[b - 1] == head.text), None)):
+            # a known body named by a common phrase the tagger does not tag ("the Israeli army")
+            actor = Actor(" ".join(words[org[0]:org[1]]), None, org[2].country, org[2].sector)
+        elif ent is not None and _owned_name(head, ent[0]):
+            # "Elon Musk's X": the proper name owned, not its owner
+            actor = Actor(_phrase_text([t for t in head.lefts if t.dep_ in ("compound", "flat")] + [head]),
+                          None, None, None)
         elif ent is not None or country:
             # an actor modifying a thing: "an Israeli invasion" names Israel
             named = code_words(ent[3].split())[2] if ent is not None else []
@@ -381,8 +403,50 @@ class ActorResolver:
                 actor = Actor(cname or (ent[3] if ent else " ".join(words)), ent[4] if ent and not cname else None,
                               country, "GOV" if (ent and ent[2] == "GPE") else None)
         else:
-            return None
+            short = self._short_name(head, toks)
+            if short is None:
+                return None
+            actor = short.actor
         return Resolved(actor, start, end)
+
+    def _short_name(self, head: Any, toks: list[Any]) -> Resolved | None:
+        """"The strip" for "the Gaza Strip": a definite noun alone is the one place or body named in the
+        article whose name ends in it (a lead may say "the strip" before the name); of several ("Al
+        Awda Hospital", "Al-Ahli Hospital"), the one named last in this or the previous sentence.
+        Never for the heads of roles.json's `not_short_heads` ("the state" is seldom the Islamic
+        State)."""
+        if head.pos_ != "NOUN" or head.lower_ in knowledge().not_short_heads:
+            return None
+        if [t.lower_ for t in toks] != ["the", head.lower_]:
+            return None
+        found = {e.id: e for e in self.entities if e.type in ("GPE", "LOC", "FAC", "ORG")
+                 and len(e.name.split()) > 1 and e.name.split()[-1].lower() == head.lower_}
+        if len(found) > 1:
+            sent = self.sentence(head.i)
+            lo = self.doc[self.sentence(sent.start - 1).start if sent.start > 0 else sent.start].idx
+            recent = [e for s, _e, e in self._mentions if lo <= s < head.idx and e.id in found]
+            found = {recent[-1].id: recent[-1]} if recent else {}
+        if len(found) != 1:
+            return None
+        return self._from_entity(next(iter(found.values())), head)
+
+    def _clause_subject(self, tok: Any, depth: int) -> Resolved | None:
+        """"The hospital stopped working after the army raided it": "it" is not its own verb's
+        subject; the nearest clause above it whose subject is a thing or body the article names
+        ("the hospital" -> Al-Ahli Hospital) is what it stands for. Never a person."""
+        verb = tok.head
+        node = verb
+        for _ in range(3):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < tok.i
+                         and c.pos_ == "NOUN"), None)
+            res = self.resolve(subj, depth + 1) if subj is not None else None
+            if res is not None and res.actor.entity_id is not None:
+                ent = self.entity_by_id(res.actor.entity_id)
+                return None if ent is None or ent.type == "PERSON" else res
+        return None
 
     def _entity_actor(self, ent: tuple[int, int, str, str, str | None], country: str | None,
                       sector: str | None) -> Actor:
@@ -440,6 +504,10 @@ class ActorResolver:
                 span = self.doc[tok.i: tok.right_edge.i + 1]
                 return Resolved(Actor(" ".join(span.text.split()), None, None, "CVL"), span.start_char, span.end_char)
             return None
+        if low in ("it", "its") and tok.dep_ in ("dobj", "pobj"):
+            own = self._clause_subject(tok, depth)  # before the speaker: "X said the hospital ... raided it"
+            if own is not None:
+                return own
         if low in THIRD:
             own = self._speaker_itself(tok)
             if own is not None:
@@ -451,13 +519,21 @@ class ActorResolver:
             head = tok.head
             while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
                 head = head.head
-            return self.resolve(head.head, depth + 1) if head.dep_ in ("relcl", "acl") else None
+            if head.dep_ not in ("relcl", "acl"):
+                return None
+            res = self.resolve(head.head, depth + 1)
+            if (res is None or res.actor.entity_id is None) and head.head.dep_ == "appos" \
+                    and head.head.head.i != head.head.i:
+                # "Hamas, an armed group that massacred ...": the description stands for the name it
+                # describes
+                res = self.resolve(head.head.head, depth + 1) or res
+            return res
         if low in FIRST:
             return self._speaker_of(tok, depth)
         if self.entities:
             # "they" are people or organisations, seldom a place; "it" an organisation or a country
             kinds = {"PERSON"} if low in PERSONAL else {"ORG", "GPE"} if low in ("it", "its") else {"ORG", "NORP"}
-            return self._last_named(tok, kinds)
+            return self._last_named(tok, kinds) or (self._cataphor(tok) if low in PERSONAL else None)
         want = {"PERSON"} if low in PERSONAL else {"ORG", "GPE", "NORP"}
         best = None
         for x in self.ents:
@@ -467,7 +543,24 @@ class ActorResolver:
                 best = x
         if best is None:
             return None
-        return self.resolve(best.root, depth + 1)
+        res = self.resolve(best.root, depth + 1)
+        return replace(res, guess=True) if res is not None else None
+
+    def _cataphor(self, tok: Any) -> Resolved | None:
+        """"After he filed the lawsuit, Lionel sat for an interview": a he/she in a clause that opens
+        the sentence, with nobody named before it, is the person the main clause names as subject."""
+        clause = tok.head
+        while clause.dep_ not in ("advcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        main = clause.head
+        if clause.dep_ != "advcl" or clause.i > main.i:
+            return None
+        subj = next((c for c in main.children if c.dep_ == "nsubj" and c.i > clause.i), None)
+        ent = self.entity_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+        if ent is None or not (ent.type == "PERSON" or gender_of_first_name(ent.name.split()[0])):
+            return None  # (the tagger calls some people organisations: a first name says otherwise)
+        clash = "f" if tok.lower_ in ("he", "him", "his") else "m"
+        return None if self._gender(ent) == clash else self._from_entity(ent, tok)
 
     def _pronoun_owner(self, head: Any, depth: int) -> Actor | None:
         """The actor a possessive pronoun on a role word stands for ("its" in "its fighters")."""
@@ -477,13 +570,63 @@ class ActorResolver:
 
     def _titled_person(self, head: Any, toks: list[Any]) -> Entity | None:
         """"The pope", "the judge", "the former senator": a definite role phrase with no name of its
-        own is the one person of the article the entities layer gave that title (when only one has it)."""
-        if head.tag_ != "NN" or not toks or toks[0].lower_ != "the" or any(t.pos_ in ("PROPN", "PRON", "NUM") for t in toks):
+        own is the one person of the article the entities layer gave that title (when only one has it).
+        What follows the role ("a former senator in Haiti's parliament") may name places; what comes
+        before it may not ("Norland's minister" is another country's). An indefinite role ("a former
+        senator was sentenced ... The former senator, Joseph John, ...") is that person only before
+        the article names them: after it, "a senator" introduces someone else."""
+        if head.tag_ != "NN" or not toks or toks[0].lower_ not in ("the", "a", "an") or any(
+                t.pos_ in ("PROPN", "PRON", "NUM") for t in toks if t.i <= head.i):
             return None
         role = head.lower_
         holders = [e for e in self.entities if e.type == "PERSON"
                    and any(t.lower().split()[-1:] == [role] for t in e.titles)]
-        return holders[0] if len(holders) == 1 else None
+        if len(holders) != 1:
+            return None
+        if toks[0].lower_ != "the" and any(m.start < head.idx for m in holders[0].mentions):
+            return None
+        return holders[0]
+
+    def _national_army(self, head: Any, country: str | None, bare: bool) -> str | None:
+        """"Israeli occupation forces", "the occupation army": one country's armed forces, named as the
+        article names them ("the Israeli army") when it does so for exactly one form (roles.json
+        `military`). Without a country in the phrase, only when the phrase names nothing else ("UN
+        troops" are not that army) and the article names one country's army."""
+        kb = knowledge()
+        if head.lower_ not in kb.army_members:
+            return None
+        if self._armies is None:
+            found: dict[str, set[str]] = {}
+            for t in self.doc:
+                if t.lower_ in kb.army_names:
+                    for c in t.lefts:
+                        code = kb.lookup(c.text) if c.dep_ in ("amod", "compound") else None
+                        if code is not None and code.kind in ("demonym", "country") and code.country:
+                            found.setdefault(code.country, set()).add(f"{c.text} {t.lower_}")
+            self._armies = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        if country is not None:
+            return self._armies.get(country)
+        return next(iter(self._armies.values())) if bare and len(self._armies) == 1 else None
+
+    def _lead_person(self, head: Any, toks: list[Any]) -> Entity | None:
+        """A lead that names its subject only by description: "A former Norland soldier pleaded guilty
+        Friday. Arno Veld, 45, had fled ..." The description is the person the next sentence opens
+        on, when the article has named no person before it and that subject is a person's name."""
+        if not toks or toks[0].lower_ not in ("a", "an") or head.tag_ != "NN":
+            return None
+        if any(e.type == "PERSON" and m.start < head.idx for e in self.entities for m in e.mentions):
+            return None
+        sent = self.sentence(head.i)
+        if sent.end >= len(self.doc):
+            return None
+        nxt = self.sentence(sent.end)
+        subj = next((c for c in nxt.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        span = (self.doc[subj.left_edge.i].idx, subj.idx + len(subj))
+        if not any(e.type == "PERSON" for s, e_, e in self._mentions if span[0] <= s < span[1]):
+            return None
+        return self.entity_at(subj.idx, subj.idx + len(subj))
 
     def _speaker_itself(self, tok: Any) -> Resolved | None:
         """"The Al-Qassam Brigades, the military wing of Hamas, said that it renewed its
@@ -510,12 +653,23 @@ class ActorResolver:
         floor = self.sentence(sent.start - 1).start if sent.start > 0 else sent.start
         lo = self.doc[floor].idx
         best = None
+        clash = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m", "hers": "m"}.get(tok.lower_)
         for s, _end, ent in self._mentions:
             if s >= tok.idx:
                 break
-            if s >= lo and ent.type in types:
-                best = ent
-        return self._from_entity(best, tok) if best is not None else None
+            if s >= lo and ent.type in types and (clash is None or self._gender(ent) != clash):
+                best = ent  # "Moïse and his wife, Martine, when he was killed": not Martine
+        return replace(self._from_entity(best, tok), guess=True) if best is not None else None
+
+    def _gender(self, ent: Entity) -> str | None:
+        """A person's gender: the first name's, else the entities layer's (which may read it off the
+        very pronoun being resolved: "his wife, Martine, when he was killed")."""
+        first = ent.name.split()[0] if ent.name.split() else ""
+        return gender_of_first_name(first) or self.gender.get(ent.id)
+
+    def from_entity(self, ent: Entity, tok: Any) -> Resolved:
+        """An entity as the actor named at `tok` (for other modules: a document's maker)."""
+        return self._from_entity(ent, tok)
 
     def _from_entity(self, ent: Entity, tok: Any) -> Resolved:
         words = [w for t in ent.titles for w in t.split()] + ent.name.split()
@@ -567,6 +721,14 @@ class ActorResolver:
         return None
 
 
+def _owned_name(head: Any, ent_start: int) -> bool:
+    """A proper name whose phrase names an actor only in its possessor ("Elon Musk's X"; the tagger
+    reads a one-letter name as a common noun, so a capital after the possessor counts)."""
+    if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper()):
+        return False
+    return any(c.dep_ == "poss" and c.left_edge.idx <= ent_start <= c.idx for c in head.children)
+
+
 def _known_person(name: str) -> Code | None:
     """A well-known figure from people.json, by full name, else by an unambiguous surname."""
     people = knowledge().people
@@ -578,9 +740,10 @@ def _known_person(name: str) -> Code | None:
 
 
 def _phrase_text(toks: list[Any]) -> str:
-    """The phrase as written, without a leading determiner: "Chile's foreign minister"."""
+    """The phrase as written, without a leading determiner or vague quantity: "Chile's foreign
+    minister", "doctors" for "several doctors"."""
     toks = [t for t in toks if t.dep_ != "punct"]
-    while toks and toks[0].lower_ in DETERMINERS:
+    while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in knowledge().quantifiers):
         toks = toks[1:]
     if not toks:
         return ""

@@ -59,6 +59,10 @@ def actor_of(tok: Any, actors: ActorResolver) -> Resolved | None:
     if res is None:
         person = _named_member(tok)
         res = actors.resolve(person) if person is not None else None
+    if res is None and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        # "John was the third defendant to be given the sentence": the predicate noun is its subject
+        subj = children(tok.head, "nsubj")
+        res = actor_of(subj[0], actors) if subj else None
     return res
 
 
@@ -120,7 +124,7 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
             objs = children(agent, "pobj")
             if objs:
                 return actor_of(objs[0], actors)
-        if children(verb, "nsubjpass"):
+        if children(verb, "nsubjpass") or _passive_conjunct(verb):
             # "prosecutors downgraded the charge and he was released": a passive with its own
             # subject and no "by" names no doer; the first verb's subject did not do it
             return None
@@ -161,6 +165,14 @@ def _subject(verb: Any, actors: ActorResolver, seen: int = 0) -> Resolved | None
     return None
 
 
+def _passive_conjunct(verb: Any) -> bool:
+    """"who pleaded guilty and was sentenced": a passive joined to an active verb, with no subject
+    of its own, shares that verb's subject as the one acted on, not as the doer."""
+    return (verb.dep_ == "conj" and not children(verb, "nsubjpass", "agent")
+            and any(c.dep_ == "auxpass" for c in verb.children) and verb.head.pos_ == "VERB"
+            and not is_passive(verb.head))
+
+
 DATELINE_DASHES = ("—", "--", "–")
 
 
@@ -185,14 +197,7 @@ def _document_nouns() -> frozenset[str]:
 def verb_args(verb: Any, entry: Entry, actors: ActorResolver,
                skip: Any = None) -> tuple[Resolved | None, Resolved | None]:
     source = _subject(verb, actors)
-    target = None
-    if is_passive(verb):
-        subj = children(verb, "nsubjpass")
-        if subj and (skip is None or subj[0].i != skip.i):
-            target = actor_of(subj[0], actors)
-    # "the journalists killed", "a man arrested in …": the noun a participle hangs on is the one acted on
-    if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not main_verb_misparsed(verb):
-        target = actor_of(verb.head, actors)
+    target = _passive_target(verb, actors, skip)
     if target is None:
         for d in children(verb, "dobj", "obj", "dative"):
             if skip is None or d.i != skip.i:
@@ -209,7 +214,7 @@ def verb_args(verb: Any, entry: Entry, actors: ActorResolver,
             if target is not None:
                 break
     if target is None and entry.type in ("REQUEST", "REJECT", "THREATEN", "ACCUSE"):
-        for c in children(verb, "ccomp"):  # "demanded that Mugabe abandon ..."
+        for c in _complements(verb):  # "demanded that Mugabe abandon ..."
             subj = children(c, "nsubj", "nsubjpass")
             if subj:
                 target = actor_of(subj[0], actors)
@@ -224,6 +229,32 @@ def verb_args(verb: Any, entry: Entry, actors: ActorResolver,
         if subj:
             target = conj_partner(subj[0], actors)
     return source, target
+
+
+def _complements(verb: Any) -> list[Any]:
+    """The verb's "that" clauses, also one the parser joined to it as a conjunct ("seeks damages and
+    that Smith be restrained": a verb is not coordinated with a that-clause)."""
+    return children(verb, "ccomp") + [c for c in children(verb, "conj")
+                                      if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+
+def _passive_target(verb: Any, actors: ActorResolver, skip: Any) -> Resolved | None:
+    """The one acted on by a passive: its subject; the noun a participle hangs on ("the journalists
+    killed", "a man arrested in ..."); the subject shared with an active verb ("who pleaded guilty
+    and was sentenced")."""
+    if is_passive(verb):
+        subj = children(verb, "nsubjpass")
+        if subj and (skip is None or subj[0].i != skip.i):
+            return actor_of(subj[0], actors)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not main_verb_misparsed(verb):
+        return actor_of(verb.head, actors)
+    if verb.dep_ == "relcl" and is_passive(verb) and not children(verb, "nsubjpass"):
+        # "the third defendant to be given the maximum sentence": a passive infinitive acts on its noun
+        return actor_of(verb.head, actors)
+    if _passive_conjunct(verb):
+        subj = children(verb.head, "nsubj")
+        return actor_of(subj[0], actors) if subj else None
+    return None
 
 
 def _shared_object(verb: Any, actors: ActorResolver) -> Resolved | None:
@@ -247,10 +278,17 @@ def prep_target(tok: Any, preps: tuple[str, ...], actors: ActorResolver,
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             for o in children(c, "pobj"):
-                res = actor_of(o, actors)
+                res = actor_of(o, actors) or _owner(o, actors)
                 if res is not None and not same_actor(res, avoid):
                     return res
     return None
+
+
+def _owner(tok: Any, actors: ActorResolver) -> Resolved | None:
+    """"disagreed with a court's decision", "protested against Norland's ban": whoever owns the
+    thing acted against is the target (a named possessor, not a pronoun the parse cannot place)."""
+    poss = [c for c in children(tok, "poss") if c.pos_ != "PRON"]
+    return actors.resolve(poss[0]) if poss else None
 
 
 def by_phrase_target(noun: Any, actors: ActorResolver) -> Resolved | None:

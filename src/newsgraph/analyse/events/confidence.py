@@ -135,6 +135,8 @@ def features(f: Found, lex: Lexicon) -> list[str]:
         out.append("target")
     if f.source is None and f.target is None:
         out.append("no_actor")
+    if (f.source is not None and f.source.guess) or (f.target is not None and f.target.guess):
+        out.append("guessed_actor")
     out.append(f"kind_{f.kind}")
     if f.kind == "noun" and f.source is not None and f.type == "ASSAULT" and not _possessor_source(f) \
             and not _paired_modifier(f):

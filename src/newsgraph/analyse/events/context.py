@@ -18,8 +18,11 @@ negation rather than as a code branch per word:
   is a speech act, and its source is the speaker the attributions layer found,
   with the coreference that layer resolved.
 - Filers: "the lawsuit accuses the ACC", "the suit alleges ..." with no filer in
-  the sentence: the filer is whoever the article last said sued or filed
-  (`filing_words`), other than the one accused.
+  the sentence: the document's maker as the attributions layer finds it
+  (attributions/owners.py `document_owner`: one definition for both layers), else
+  the phrase's possessor or the last filer coded (makers named by a role, which
+  that layer does not resolve), else the agent of a filing noun named later in
+  the article; never the one accused.
 """
 
 from __future__ import annotations
@@ -103,40 +106,83 @@ def cue_speaker(tok: Any, attributions: Any) -> Any | None:
 
 
 class Filers:
-    """Who filed the suits of one document, in text order, to name the author of "the lawsuit"."""
+    """Who made the document that is the subject of an event ("the lawsuit accuses the ACC", "the
+    resolution demands"), which the sentence does not name.
 
-    def __init__(self, lex: Lexicon):
+    One definition with the attributions layer, which asks the same of "the lawsuit says":
+    analyse/attributions/owners.py `document_owner` (a possessor or agent in the phrase, else the
+    maker of the same document earlier in the article: "Florida State sued the ACC ... The suit
+    accuses"). When the article names the maker only later ("The suit alleges ... The lawsuit, filed
+    on behalf of Ozy Media, ..."), the first agent of a filing noun anywhere in the article is the
+    maker (`filing_words`). `document_owner` knows only named entities; a maker named by a role
+    ("the union's lawsuit", "the dockers sued ... the suit alleges") is read here from the phrase's
+    possessor, else from the last filing act coded so far. Never the one the event acts on."""
+
+    def __init__(self, lex: Lexicon, actors: Any):
         self.lex = lex
-        self.seen: list[Any] = []  # Resolved sources of filing events, latest last
+        self.actors = actors
+        self._index: Any = None
+        self._later: Any = False  # not looked for yet
+        self.seen: list[Any] = []  # sources of filing acts so far ("X sued", "X filed a lawsuit")
+
+    def _document_subject(self, f: Any) -> Any | None:
+        node = f.governor
+        for _ in range(2):
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and _lemma(c) in self.lex.filing_words), None)
+            if subj is not None:
+                return subj
+            if node.dep_ != "conj" or node.head.i == node.i:
+                break
+            node = node.head
+        return None
+
+    def _owner(self, subj: Any) -> Any | None:
+        from newsgraph.analyse.attributions.owners import document_owner
+        from newsgraph.analyse.entities.stage import EntityIndex
+
+        if self._index is None:
+            self._index = EntityIndex(self.actors.entities)
+        span = subj.doc[subj.left_edge.i: subj.right_edge.i + 1]
+        ent = document_owner(span, self._index, self.actors.entity_at)
+        if ent is not None:
+            return self.actors.from_entity(ent, subj)
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        owner = self.actors.resolve(poss) if poss is not None else None
+        return owner or (self.seen[-1] if self.seen else None) or self._named_later(subj.doc)
 
     def _files(self, f: Any) -> bool:
         """A filing act: "X sued", "X filed a lawsuit", "X alleges in a new lawsuit"."""
         gov = f.governor
-        trigger = gov.doc[f.start]
-        if _lemma(trigger) in self.lex.filing_words or _lemma(gov) in self.lex.filing_words:
+        if _lemma(gov.doc[f.start]) in self.lex.filing_words or _lemma(gov) in self.lex.filing_words:
             return True
         return any(c.dep_ == "prep" and c.lower_ == "in" and any(_lemma(o) in self.lex.filing_words for o in c.children)
                    for c in gov.children)
 
-    def _document_subject(self, f: Any) -> bool:
-        node = f.governor
-        for _ in range(2):
-            if any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in self.lex.filing_words for c in node.children):
-                return True
-            if node.dep_ != "conj" or node.head.i == node.i:
-                break
-            node = node.head
-        return False
+    def _named_later(self, doc: Any) -> Any | None:
+        from newsgraph.analyse.attributions.owners import _agent
+
+        if self._later is False:
+            self._later = None
+            for t in doc:
+                if t.pos_ == "NOUN" and _lemma(t) in self.lex.filing_words:
+                    agent = _agent(t)
+                    res = self.actors.resolve(agent) if agent is not None else None
+                    if res is not None:
+                        self._later = res
+                        break
+        return self._later
 
     def read(self, finds: list[Any]) -> list[Any]:
-        """The finds of one sentence, a document subject's source filled from the filers so far."""
+        """The finds of one sentence, a document subject's source filled from its maker."""
         out = []
         for f in finds:
-            if f.source is None and self._document_subject(f):
+            subj = self._document_subject(f) if f.source is None else None
+            if subj is not None:
+                owner = self._owner(subj)
                 target = f.target.actor.name if f.target is not None else None
-                filer = next((r for r in reversed(self.seen) if r.actor.name != target), None)
-                if filer is not None:
-                    f = replace(f, source=filer, speech_source=True)
+                if owner is not None and owner.actor.name != target:
+                    f = replace(f, source=owner, speech_source=True)
             elif f.source is not None and self._files(f):
                 self.seen.append(f.source)
             out.append(f)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.analyse.attributions import ATTRIBUTIONS
-from newsgraph.analyse.entities import ENTITIES
+from newsgraph.analyse.entities import ENTITIES, ENTITY_GENDER
 from newsgraph.analyse.events import EVENTS
 from newsgraph.analyse.events.actors import ActorResolver
 from newsgraph.analyse.events.confidence import confidence
@@ -47,7 +47,7 @@ NOT_A_DATE = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 class EventsStage:
     name = "events"
     version = VERSION
-    requires: tuple[HandOff[Any], ...] = (SPACY_DOC, ENTITIES, ATTRIBUTIONS, TIMEXES, PLACES)
+    requires: tuple[HandOff[Any], ...] = (SPACY_DOC, ENTITIES, ENTITY_GENDER, ATTRIBUTIONS, TIMEXES, PLACES)
     assigns: tuple[HandOff[Any], ...] = (EVENTS,)
 
     def __init__(self, settings: Settings):
@@ -66,7 +66,7 @@ def code_document(ctx: AnalysisContext, doc: Any, lex: Any = None) -> list[Event
     """All events of a document, numbered v1, v2, ... in text order."""
     lex = lex or lexicon()
     actors = ActorResolver(ctx, doc)
-    filers = Filers(lex)
+    filers = Filers(lex, actors)
     out: list[Event] = []
     for sent in doc.sents:
         finds = filers.read(find_events(sent, lex, actors))
@@ -79,7 +79,7 @@ def found_by_sentence(ctx: AnalysisContext, doc: Any) -> list[tuple[Any, list[tu
     """The raw finds beside their events, per sentence (the evaluator ranks them)."""
     lex = lexicon()
     actors = ActorResolver(ctx, doc)
-    filers = Filers(lex)
+    filers = Filers(lex, actors)
     out = []
     n = 0
     for sent in doc.sents:
