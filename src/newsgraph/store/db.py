@@ -34,6 +34,7 @@ from newsgraph.store.schema import (
     FTS_TABLES,
     LATEST,
     LAYER_TABLES,
+    STAGED_INDEXES,
     VERSIONS,
     migrate,
     q,
@@ -67,6 +68,12 @@ QUOTE_MIN_WORDS = 4
 # A run of characters for which str.isalnum() holds: `\w` is isalnum() or "_" (what re's Unicode
 # word class tests), so this is the words of the old per-character loop, about twice as fast.
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+# Staged entity rows past which a write folds them (Store.fold). Larger folds touch each page of the
+# sorted index less often per row; a lookup by identity also scans the staged tail (an index range
+# of at most this many entries), so it is kept to a size that scan does in about a millisecond.
+FOLD_ROWS = 16384
 
 
 def quote_key(text: str | None) -> str | None:
@@ -110,11 +117,16 @@ class Store:
         self.link_entities = True
         if not readonly:
             migrate(self.conn)
+        # Entity rows staged (see schema.STAGED_INDEXES) and not yet folded; a fold comes past FOLD_ROWS.
+        self._staged = 0 if readonly else self._count_staged()
         self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
         # Store-only columns go last: `ingested_at` for an article, `art` (its article's _row) for a layer row,
         # and an attribution's `quote_key` (quote_key above; queries group one quotation's appearances by it).
         extra = {t: ["ingested_at"] if t == "articles" else ["art"] for t in TABLES}
         extra["attributions"].append("quote_key")
+        # Rows of the tables with a staged index carry their article's _row in `staged` until folded.
+        for t in STAGED_INDEXES:
+            extra[t].append("staged")
         self._insert_sql = {
             t: f"INSERT INTO {q(t)} ({', '.join(q(c) for c in cols + extra[t])}) "
                f"VALUES ({', '.join('?' for _ in cols + extra[t])})"
@@ -173,6 +185,13 @@ class Store:
 
     # ------------------------------------------------------------ lifecycle
     def close(self) -> None:
+        if self._staged:
+            try:
+                self.fold()
+            except sqlite3.Error:
+                # Staged rows are already right for every query (both parts of the index are read);
+                # the next writer folds them. A close that cannot write must still close.
+                pass
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -183,6 +202,27 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
+
+    # ---------------------------------------------------------------- fold
+    def _count_staged(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM entities WHERE staged > 0").fetchone()[0])
+
+    def fold(self) -> int:
+        """Move every staged index entry into the sorted part of its index (schema.STAGED_INDEXES),
+        in one transaction; returns the number of entity rows folded. Queries answer the same before
+        and after: this only changes where their index finds the rows."""
+        with transaction(self.conn):
+            return self._fold()
+
+    def _fold(self) -> int:
+        # One UPDATE per table inside one transaction: every index page the moved entries land on is
+        # written once at the commit, however many of them it takes.
+        folded = 0
+        for table in STAGED_INDEXES:
+            n = self.conn.execute(f"UPDATE {q(table)} SET staged = 0 WHERE staged > 0").rowcount
+            folded = n if table == "entities" else folded
+        self._staged = 0
+        return folded
 
     # ---------------------------------------------------------------- write
     def has(self, sha256: str) -> bool:
@@ -232,6 +272,8 @@ class Store:
             if linker is not None:
                 linker.flush()
             self._index_text(fresh)
+            if self._staged >= FOLD_ROWS:
+                self._fold()
         return wrote
 
     def _index_text(self, arts: list[int]) -> None:
@@ -298,15 +340,19 @@ class Store:
                 continue
             if rows:
                 self.conn.executemany(self._insert_sql[table], rows)
+                if table == "entities":
+                    self._staged += len(rows)
 
     @staticmethod
     def _layer_maker(table: str) -> Any:
-        # The plan of `_insert_sql` (table_columns), so the tuple's cells are the INSERT's columns.
+        # The plan of `_insert_sql` (table_columns), so the tuple's cells are the INSERT's columns;
+        # `staged` (the article's _row, `t`) comes last where the table has a staged index.
+        staged = ("t",) if table in STAGED_INDEXES else ()
         if table == "entities":
-            return tuple_maker(table, replace=(("corpus_id", "ids.get(o.id)"),), extra=("t",))
+            return tuple_maker(table, replace=(("corpus_id", "ids.get(o.id)"),), extra=("t", *staged))
         if table == "attributions":
-            return tuple_maker(table, extra=("t", "f({content_text})"))
-        return tuple_maker(table, extra=("t",))
+            return tuple_maker(table, extra=("t", "f({content_text})", *staged))
+        return tuple_maker(table, extra=("t", *staged))
 
     def _article_row(self, key: str) -> int | None:
         row = self.conn.execute("SELECT _row FROM articles WHERE doc = ?", (key,)).fetchone()
