@@ -10,7 +10,7 @@ import pytest
 from newsgraph.model import Rejected, SourceRef
 from newsgraph.model.serialize import TABLES, table_columns, to_json
 from newsgraph.store import SCHEMA_VERSION, default_db_path, open_store
-from newsgraph.store.schema import MIGRATIONS, STAGED_INDEXES, migrate, sync_columns
+from newsgraph.store.schema import MIGRATIONS, migrate, sync_columns
 from tests.store.fixtures import talks_doc, unstored
 
 
@@ -21,8 +21,6 @@ def test_tables_have_exactly_the_serialize_columns(tmp_path: Path) -> None:
             store_only = {"_row", "ingested_at"} if table == "articles" else {"_row", "art"}
             if table == "attributions":
                 store_only.add("quote_key")  # migration 9: the explorer's stored, indexed quote key
-            if table in STAGED_INDEXES:
-                store_only.add("staged")  # migration 11: where the row's entry sits in its staged index
             assert store_only <= set(have), table
             assert [c for c in have if c not in store_only] == [c for c, _ in table_columns(table)], table
 

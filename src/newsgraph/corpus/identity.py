@@ -38,7 +38,6 @@ from typing import Any
 
 from newsgraph.analyse.entities.products import is_model_key, is_model_number
 from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
-from newsgraph.store.schema import staged_match
 
 PERSON = "PERSON"
 # Co-occurring corpus entities remembered per person: the first ones seen, then each new one, the
@@ -409,9 +408,7 @@ def _remember(view: Session, ents: list[Ent], out: dict[str, str]) -> None:
 
 def _write(conn: sqlite3.Connection, view: Session) -> None:
     for loser, survivor, stored in view.merged:
-        # Through both parts of the corpus id index (store/schema.py, staged_match).
-        conn.execute(f"UPDATE entities SET corpus_id = ? WHERE {staged_match('entities', 'entities', 'corpus_id = ?')}",
-                     (survivor, loser, loser))
+        conn.execute("UPDATE entities SET corpus_id = ? WHERE corpus_id = ?", (survivor, loser))
         if not stored:  # made earlier in this transaction: no keys, row or export to move
             continue
         conn.execute("INSERT INTO corpus_keys (key, corpus_id, kind) SELECT key, ?, kind FROM corpus_keys "

@@ -9,7 +9,6 @@ from typing import Any
 
 from newsgraph.serve import humanize
 from newsgraph.serve.annotate import paragraphs, speaker_colours
-from newsgraph.store.schema import staged_match
 
 
 def _outlet(article: dict[str, Any], source: dict[str, Any]) -> str:
@@ -77,7 +76,7 @@ def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str
     copies = "" if with_copies else f" AND e.art NOT IN {queries.COPY_ARTS}"
     rows = store.conn.execute(
         f"SELECT e.name, e.type, e.aliases, e.titles, e.art, e.corpus_id FROM entities e "
-        f"WHERE {staged_match('e', 'entities', f'corpus_id IN ({marks})')}{copies}", ids * 2).fetchall()
+        f"WHERE e.corpus_id IN ({marks}){copies}", ids).fetchall()
     types: dict[str, int] = {}
     aliases: set[str] = set()
     titles: set[str] = set()
@@ -86,8 +85,8 @@ def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str
         aliases.update(json.loads(r["aliases"] or "[]"))
         aliases.add(r["name"])
         titles.update(json.loads(r["titles"] or "[]"))
-    count = f"(SELECT COUNT(*) FROM entities WHERE {staged_match('entities', 'entities', 'corpus_id = corpus_entities.id')})"
-    main = store.conn.execute(f"SELECT id, name FROM corpus_entities WHERE id IN ({marks}) ORDER BY {count} DESC, id",
+    main = store.conn.execute(f"SELECT id, name FROM corpus_entities WHERE id IN ({marks}) ORDER BY "
+                              "(SELECT COUNT(*) FROM entities WHERE corpus_id = corpus_entities.id) DESC, id",
                               ids).fetchone()
     canonical = main["name"]
     items = [i for cid in ids for i in queries.timeline(store, cid, with_copies=with_copies)]

@@ -34,7 +34,6 @@ from newsgraph.store.schema import (
     FTS_TABLES,
     LATEST,
     LAYER_TABLES,
-    STAGED_INDEXES,
     VERSIONS,
     migrate,
     q,
@@ -68,12 +67,6 @@ QUOTE_MIN_WORDS = 4
 # A run of characters for which str.isalnum() holds: `\w` is isalnum() or "_" (what re's Unicode
 # word class tests), so this is the words of the old per-character loop, about twice as fast.
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-
-
-# Staged entity rows past which a write folds them (Store.fold). Larger folds touch each page of the
-# sorted index less often per row; a lookup by identity also scans the staged tail (an index range
-# of at most this many entries), so it is kept to a size that scan does in about a millisecond.
-FOLD_ROWS = 16384
 
 
 def quote_key(text: str | None) -> str | None:
@@ -120,16 +113,11 @@ class Store:
         self._linker_mark: tuple[int, int] | None = None
         if not readonly:
             migrate(self.conn)
-        # Entity rows staged (see schema.STAGED_INDEXES) and not yet folded; a fold comes past FOLD_ROWS.
-        self._staged = 0 if readonly else self._count_staged()
         self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
         # Store-only columns go last: `ingested_at` for an article, `art` (its article's _row) for a layer row,
         # and an attribution's `quote_key` (quote_key above; queries group one quotation's appearances by it).
         extra = {t: ["ingested_at"] if t == "articles" else ["art"] for t in TABLES}
         extra["attributions"].append("quote_key")
-        # Rows of the tables with a staged index carry their article's _row in `staged` until folded.
-        for t in STAGED_INDEXES:
-            extra[t].append("staged")
         self._insert_sql = {
             t: f"INSERT INTO {q(t)} ({', '.join(q(c) for c in cols + extra[t])}) "
                f"VALUES ({', '.join('?' for _ in cols + extra[t])})"
@@ -188,13 +176,6 @@ class Store:
 
     # ------------------------------------------------------------ lifecycle
     def close(self) -> None:
-        if self._staged:
-            try:
-                self.fold()
-            except sqlite3.Error:
-                # Staged rows are already right for every query (both parts of the index are read);
-                # the next writer folds them. A close that cannot write must still close.
-                pass
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -205,27 +186,6 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
-
-    # ---------------------------------------------------------------- fold
-    def _count_staged(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM entities WHERE staged > 0").fetchone()[0])
-
-    def fold(self) -> int:
-        """Move every staged index entry into the sorted part of its index (schema.STAGED_INDEXES),
-        in one transaction; returns the number of entity rows folded. Queries answer the same before
-        and after: this only changes where their index finds the rows."""
-        with transaction(self.conn):
-            return self._fold()
-
-    def _fold(self) -> int:
-        # One UPDATE per table inside one transaction: every index page the moved entries land on is
-        # written once at the commit, however many of them it takes.
-        folded = 0
-        for table in STAGED_INDEXES:
-            n = self.conn.execute(f"UPDATE {q(table)} SET staged = 0 WHERE staged > 0").rowcount
-            folded = n if table == "entities" else folded
-        self._staged = 0
-        return folded
 
     # ---------------------------------------------------------------- write
     def has(self, sha256: str) -> bool:
@@ -264,7 +224,8 @@ class Store:
         now = _now()
         fresh: list[int] = []
         with transaction(self.conn):
-            # One linking session per transaction: the articles' lookups share what it read.
+            # One linking session per transaction, the articles' lookups sharing what it read; kept for the
+            # next transaction while nothing else writes to the store (_session).
             linker = self._session() if self.link_entities else None
             docs = list(docs)
             # Each article's entities as linking sees them, made once for the prefetch and the link.
@@ -275,8 +236,6 @@ class Store:
             if linker is not None:
                 linker.flush()
             self._index_text(fresh)
-            if self._staged >= FOLD_ROWS:
-                self._fold()
         if linker is not None:
             # Committed: what the session read and wrote is now the store's, until someone else writes.
             self._linker, self._linker_mark = linker, self._write_mark()
@@ -363,19 +322,15 @@ class Store:
                 continue
             if rows:
                 self.conn.executemany(self._insert_sql[table], rows)
-                if table == "entities":
-                    self._staged += len(rows)
 
     @staticmethod
     def _layer_maker(table: str) -> Any:
-        # The plan of `_insert_sql` (table_columns), so the tuple's cells are the INSERT's columns;
-        # `staged` (the article's _row, `t`) comes last where the table has a staged index.
-        staged = ("t",) if table in STAGED_INDEXES else ()
+        # The plan of `_insert_sql` (table_columns), so the tuple's cells are the INSERT's columns.
         if table == "entities":
-            return tuple_maker(table, replace=(("corpus_id", "ids.get(o.id)"),), extra=("t", *staged))
+            return tuple_maker(table, replace=(("corpus_id", "ids.get(o.id)"),), extra=("t",))
         if table == "attributions":
-            return tuple_maker(table, extra=("t", "f({content_text})", *staged))
-        return tuple_maker(table, extra=("t", *staged))
+            return tuple_maker(table, extra=("t", "f({content_text})"))
+        return tuple_maker(table, extra=("t",))
 
     def _article_row(self, key: str) -> int | None:
         row = self.conn.execute("SELECT _row FROM articles WHERE doc = ?", (key,)).fetchone()

@@ -14,7 +14,6 @@ from newsgraph.corpus.names import name_key
 from newsgraph.model.serialize import to_json
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
-from newsgraph.store.schema import staged_match
 
 Row = dict[str, Any]
 
@@ -189,8 +188,8 @@ def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: s
         # From the corpus entity's mentions to the quotes they speak: both steps use an index.
         src = ("entities e JOIN attributions a ON a.art = e.art AND a.speaker_entity_id = e.id "
                "JOIN articles ar ON ar._row = a.art")
-        where.append(staged_match("e", "entities", f"corpus_id IN ({_marks(ids)})"))
-        params += ids * 2
+        where.append(f"e.corpus_id IN ({_marks(ids)})")
+        params += ids
     if about:
         where.append("a._row IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
         params.append("content_text : (" + (fts_query(about) or '""') + ")")
@@ -209,9 +208,9 @@ def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: s
         params.append(doc)
     if among is not None:
         marks = _marks(among) or "NULL"
-        same = f"quote_key IN (SELECT quote_key FROM attributions WHERE _row IN ({marks}) AND quote_key IS NOT NULL)"
-        where.append(f"(a._row IN ({marks}) OR {staged_match('a', 'attributions', same)})")
-        params += among * 3
+        where.append(f"(a._row IN ({marks}) OR a.quote_key IN (SELECT quote_key FROM attributions "
+                     f"WHERE _row IN ({marks}) AND quote_key IS NOT NULL))")
+        params += [*among, *among]
     dates, dparams = _date_filter("ar", since, until)
     copy = f"a.art IN {COPY_ARTS}"
     # Grouping a quotation's appearances takes a sort of every matching row: it is done on narrow rows
@@ -419,8 +418,8 @@ def entities(store: Store, *, type: str | None = None, top: int = 20, name: str 
         ids = resolve(store, name, like=like)
         if not ids:
             return []
-        where.append(staged_match("e", "entities", f"corpus_id IN ({_marks(ids)})"))
-        params += ids * 2
+        where.append(f"e.corpus_id IN ({_marks(ids)})")
+        params += ids
     if not with_copies:
         where.append(f"e.art NOT IN {COPY_ARTS}")
     # Mentions are counted per entity row through mentions_key (art, entity_id).
@@ -458,8 +457,8 @@ def _event_where(store: Store, *, source: str | None, target: str | None, type: 
             where.append(cond)
             params += values
     if type:
-        where.append(staged_match("v", "events", "type = ?"))
-        params += [type.upper()] * 2
+        where.append("v.type = ?")
+        params.append(type.upper())
     if not with_copies:
         where.append(f"v.art NOT IN {COPY_ARTS}")
     dates, dparams = _date_filter("v", since, until, col="date")
@@ -544,8 +543,7 @@ def timeline(store: Store, name: str, *, limit: int = 500, like: bool = False,
         return []
     copies = "" if with_copies else f" AND art NOT IN {COPY_ARTS}"
     by_art: dict[int, set[str]] = {}
-    mine = staged_match("entities", "entities", f"corpus_id IN ({_marks(ids)})")
-    for r in store.conn.execute(f"SELECT art, id FROM entities WHERE {mine}{copies}", ids * 2):
+    for r in store.conn.execute(f"SELECT art, id FROM entities WHERE corpus_id IN ({_marks(ids)}){copies}", ids):
         by_art.setdefault(r["art"], set()).add(r["id"])
     items: list[Row] = []
     for row, own in by_art.items():

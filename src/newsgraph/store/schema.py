@@ -249,38 +249,6 @@ def _step10_batched_fts_and_redirects(conn: sqlite3.Connection) -> None:
     create_redirects(conn)
 
 
-# Indexes whose keys come in random order (corpus ids, quotation words, event types): each row
-# written straight into one dirties its own index page, which the commit then writes to the WAL
-# (about 30 of the 58 pages a document cost). Since migration 11 each is led by `staged`: a new row
-# carries its article's `_row` there, so a transaction's entries are appended at the right edge
-# of the index (one page for many rows), and `Store.fold` later sets `staged = 0` for many
-# transactions' rows at once, which moves their entries into the sorted part touching each of its
-# pages once. The column values never change: only where the index keeps them. A lookup reads
-# both parts (`staged_match`), so it gives the same rows folded or not.
-STAGED_INDEXES = {"entities": ("entities_corpus", "corpus_id"),
-                  "attributions": ("attributions_quote_key", "quote_key"),
-                  "events": ("events_type", "type")}
-
-
-def staged_match(alias: str, table: str, cond: str) -> str:
-    """A condition on `alias` (a row of `table`): its rowid is one of the rows for which `cond` (over a
-    staged index's column, unqualified) holds, read from both parts of the index: the folded rows
-    (staged = 0, an equality lookup) and the staged tail (staged > 0, a short range). Two SELECTs
-    joined by UNION ALL, so the planner cannot turn the pair into one scan of the whole index;
-    the caller passes the condition's parameters twice, once for each part.
-    """
-    return (f"{alias}._row IN (SELECT _row FROM {q(table)} WHERE staged = 0 AND {cond} "
-            f"UNION ALL SELECT _row FROM {q(table)} WHERE staged > 0 AND {cond})")
-
-
-def _step11_staged_index_keys(conn: sqlite3.Connection) -> None:
-    # Rows already stored are folded (0); CREATE INDEX sorts its keys, so the backfill is one pass.
-    for table, (index, col) in STAGED_INDEXES.items():
-        _add_column(conn, table, "staged", "INTEGER NOT NULL DEFAULT 0")
-        conn.execute(f"DROP INDEX IF EXISTS {q(index)}")
-        conn.execute(f"CREATE INDEX {q(index)} ON {q(table)} (staged, {q(col)})")
-
-
 def create_redirects(conn: sqlite3.Connection) -> None:
     """Ids that linking merged away (a corpus entity joined an older one) point at their survivor,
     so an id in an earlier export or link still resolves. Made by migration 10, or by 8 when a
@@ -303,7 +271,6 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (8, "corpus entities, story ids, foreign keys, detectable FTS, no feed_items", _step8_corpus_identity),
     (9, "stored, indexed quote key of every attribution", _step9_quote_key),
     (10, "FTS indexed per transaction, redirects of merged corpus ids", _step10_batched_fts_and_redirects),
-    (11, "corpus id, quote key and event type indexes led by a staged column", _step11_staged_index_keys),
 )
 LATEST = MIGRATIONS[-1][0]
 VERSIONS = frozenset(v for v, _, _ in MIGRATIONS)
