@@ -236,9 +236,12 @@ class Store:
             if linker is not None:
                 linker.flush()
             self._index_text(fresh)
+            # Read while this transaction holds the write lock: no other connection can commit before ours,
+            # so a commit by one right after ours moves data_version past this mark.
+            mark = self._write_mark() if linker is not None else None
         if linker is not None:
             # Committed: what the session read and wrote is now the store's, until someone else writes.
-            self._linker, self._linker_mark = linker, self._write_mark()
+            self._linker, self._linker_mark = linker, mark
         return wrote
 
     def _write_mark(self) -> tuple[int, int]:
