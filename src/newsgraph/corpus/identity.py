@@ -137,7 +137,8 @@ class Session:
     only probed keys, so the in-memory picture is what the store would show after each
     article (a key first probed after a merge is read from the store and mapped to the
     survivor, as the merge's SQL will have it), and the ids are those of linking one article
-    at a time.
+    at a time. After the commit that picture is still the store's until something else writes
+    to it, so a Store may keep the session for its next transaction (`renew`, Store._session).
     """
 
     def __init__(self, conn: sqlite3.Connection):
