@@ -43,6 +43,9 @@ PERSON = "PERSON"
 # Co-occurring corpus entities remembered per person: the first ones seen, then each new one, the
 # oldest dropped when full. A person seen again with known company changes nothing, so costs no write.
 PROFILE_SIZE = 60
+# Corpus entities a Store keeps in its linking session between transactions (Store._session): past this
+# many it starts a new one, so a long ingest holds a bounded part of the corpus in memory.
+SESSION_MAX = 20000
 # How a key of the article's entity met a corpus entity, strongest first.
 NAME, ALIAS, WEAK = 3, 2, 1
 
@@ -134,7 +137,8 @@ class Session:
     only probed keys, so the in-memory picture is what the store would show after each
     article (a key first probed after a merge is read from the store and mapped to the
     survivor, as the merge's SQL will have it), and the ids are those of linking one article
-    at a time.
+    at a time. After the commit that picture is still the store's until something else writes
+    to it, so a Store may keep the session for its next transaction (`renew`, Store._session).
     """
 
     def __init__(self, conn: sqlite3.Connection):
@@ -217,6 +221,13 @@ class Session:
         out = _link(self, doc, art, entities)
         self.handed.update(out.values())
         return out
+
+    def renew(self) -> None:
+        """Ready for another transaction after this one's commit, keeping what it read: the caller has made
+        sure nothing else wrote to the store since (its keys, entities and profiles are the stored ones)."""
+        self.planned.clear()
+        self.handed.clear()
+        self.moved.clear()
 
     def flush(self) -> None:
         """Write what the session's articles changed; the caller's transaction commits it."""

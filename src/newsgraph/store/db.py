@@ -108,6 +108,9 @@ class Store:
         self.conn.execute("PRAGMA busy_timeout=30000")
         # Linking entities to corpus entities on every put; the store bench turns it off to report its cost.
         self.link_entities = True
+        # The linking session of the last committed put, kept while it still shows the store (_session).
+        self._linker: identity.Session | None = None
+        self._linker_mark: tuple[int, int] | None = None
         if not readonly:
             migrate(self.conn)
         self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
@@ -221,8 +224,9 @@ class Store:
         now = _now()
         fresh: list[int] = []
         with transaction(self.conn):
-            # One linking session per transaction: the articles' lookups share what it read.
-            linker = identity.Session(self.conn) if self.link_entities else None
+            # One linking session per transaction, the articles' lookups sharing what it read; kept for the
+            # next transaction while nothing else writes to the store (_session).
+            linker = self._session() if self.link_entities else None
             docs = list(docs)
             # Each article's entities as linking sees them, made once for the prefetch and the link.
             ents_of = {d.source.sha256: _ents(d) for d in docs if not isinstance(d, Rejected)} if linker else {}
@@ -232,7 +236,30 @@ class Store:
             if linker is not None:
                 linker.flush()
             self._index_text(fresh)
+            # Read while this transaction holds the write lock: no other connection can commit before ours,
+            # so a commit by one right after ours moves data_version past this mark.
+            mark = self._write_mark() if linker is not None else None
+        if linker is not None:
+            # Committed: what the session read and wrote is now the store's, until someone else writes.
+            self._linker, self._linker_mark = linker, mark
         return wrote
+
+    def _write_mark(self) -> tuple[int, int]:
+        # data_version moves when another connection commits, total_changes when this one writes.
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0]), self.conn.total_changes
+
+    def _session(self) -> identity.Session:
+        """The linking session for this transaction: the last put's, when nothing was written to the store
+        since its commit (its corpus entities, keys and profiles are then what the store holds), else a new one.
+
+        Reusing it spares reading and parsing again the corpus entities that earlier transactions met. A put
+        that fails (rolled back) leaves no session to reuse: it is taken here and given back only on commit.
+        """
+        kept, self._linker = self._linker, None
+        if kept is None or self._linker_mark != self._write_mark() or len(kept.by_id) > identity.SESSION_MAX:
+            return identity.Session(self.conn)
+        kept.renew()
+        return kept
 
     def _index_text(self, arts: list[int]) -> None:
         """Add the text of these new articles and of their quotes to the search indexes.
