@@ -56,6 +56,22 @@ def test_our_text_stands_when_the_others_do_not_agree_better() -> None:
     assert choose(near, "own") == "own"
 
 
+def test_a_shorter_candidate_needs_a_larger_lead(monkeypatch) -> None:
+    # three extractors stop after the story's first section; ours and one other keep the rest
+    rest = ["The board also heard that the reservoir's spillway needs new gates, a job the engineers "
+            "put at another two years of work once the pumping station is finished and running.",
+            "Residents who spoke at the meeting asked that the work be done in winter, when demand for "
+            "water is lowest and the hill districts can be fed from the old tank above the harbour."]
+    cands = {"own": _cleaned(STORY + rest), "a": _cleaned(STORY), "b": _cleaned(STORY), "c": _cleaned(STORY),
+             "d": _cleaned(STORY + rest)}
+    assert choose(cands, "own") == "own"
+    # the fragment's lead over our text is just over OWN_MARGIN: without the length term it would win
+    import newsgraph.extract.ensemble as ensemble
+
+    monkeypatch.setattr(ensemble, "SHORTER_PENALTY", 0.0)
+    assert choose(cands, "own") in {"a", "b", "c"}
+
+
 def test_two_candidates_are_no_vote() -> None:
     assert choose({"own": _cleaned(TEASERS), "a": _cleaned(STORY)}, "own") == "own"
 
