@@ -10,6 +10,7 @@ from newsgraph.extract.ensemble import (
     readability_lines,
     resiliparse_lines,
     shingles,
+    trim_edges,
     vote,
 )
 from newsgraph.extract.html import extract_html
@@ -55,6 +56,22 @@ def test_our_text_stands_when_the_others_do_not_agree_better() -> None:
     assert choose(near, "own") == "own"
 
 
+def test_a_shorter_candidate_needs_a_larger_lead(monkeypatch) -> None:
+    # three extractors stop after the story's first section; ours and one other keep the rest
+    rest = ["The board also heard that the reservoir's spillway needs new gates, a job the engineers "
+            "put at another two years of work once the pumping station is finished and running.",
+            "Residents who spoke at the meeting asked that the work be done in winter, when demand for "
+            "water is lowest and the hill districts can be fed from the old tank above the harbour."]
+    cands = {"own": _cleaned(STORY + rest), "a": _cleaned(STORY), "b": _cleaned(STORY), "c": _cleaned(STORY),
+             "d": _cleaned(STORY + rest)}
+    assert choose(cands, "own") == "own"
+    # the fragment's lead over our text is just over OWN_MARGIN: without the length term it would win
+    import newsgraph.extract.ensemble as ensemble
+
+    monkeypatch.setattr(ensemble, "SHORTER_PENALTY", 0.0)
+    assert choose(cands, "own") in {"a", "b", "c"}
+
+
 def test_two_candidates_are_no_vote() -> None:
     assert choose({"own": _cleaned(TEASERS), "a": _cleaned(STORY)}, "own") == "own"
 
@@ -63,7 +80,7 @@ def test_a_failing_extractor_loses_its_vote_not_the_page() -> None:
     def broken() -> list[str]:
         raise ValueError("unparsable markup")
 
-    text, name = vote(_cleaned(TEASERS), {"w": lambda: STORY, "x": lambda: STORY[:2], "y": broken}, title=None)
+    text, name = vote(_cleaned(TEASERS), {"w": lambda: STORY, "x": lambda: STORY, "y": broken}, title=None)
     assert name == "w"
     assert text[0] == tuple(STORY)
 
@@ -74,6 +91,51 @@ def test_every_candidate_goes_through_the_news_filters() -> None:
     assert name != "own"
     assert text[0] == tuple(STORY)
     assert {r.reason for r in text[1]} >= {"promo", "newsletter"}
+
+
+BIO = ("Mara Quell has covered the Lantern Bay water board for the Courier since 2019 and writes "
+       "the weekly Tidewater column about the coast and its towns.")
+CALL = "Want more stories like this? Become a member of the Courier today"
+
+
+def test_the_kept_text_loses_edge_lines_no_other_extractor_found() -> None:
+    # our pick kept a bio above the story and a call to action under it; the others found only the story
+    picked = _cleaned([BIO, *STORY, CALL])
+    text = trim_edges(picked, [STORY, STORY[:2], STORY[1:]])
+    assert text[0] == tuple(STORY)
+    assert [(r.text, r.reason) for r in text[1]] == [(BIO, "unvoted"), (CALL, "unvoted")]
+
+
+def test_a_line_inside_the_text_stays_even_when_only_our_pick_has_it() -> None:
+    aside = "The station was first opened in 1931 by the town's founding mayor, Elsie Varrow."
+    picked = _cleaned([STORY[0], aside, *STORY[1:]])
+    text = trim_edges(picked, [STORY, STORY])
+    assert text[0] == (STORY[0], aside, *STORY[1:])
+    assert not text[1]
+
+
+def test_an_edge_line_another_extractor_found_stays() -> None:
+    # short lines (a heading) must be found whole; long ones by half of their 4-word shingles
+    heading = "Why the pumps fail"
+    picked = _cleaned([heading, *STORY])
+    assert trim_edges(picked, [[heading, *STORY[:1]], STORY])[0] == (heading, *STORY)
+    reworded = STORY[2].replace("the board's chair said after the meeting", "the chair told reporters")
+    assert trim_edges(_cleaned(STORY), [[*STORY[:2], reworded]])[0] == tuple(STORY)
+    # a heading that only shares words with another text is not found
+    assert trim_edges(_cleaned(["Pumps and pipes", *STORY]), [["Pipes", *STORY]])[0] == tuple(STORY)
+
+
+def test_a_text_no_other_extractor_found_at_all_is_kept_whole() -> None:
+    picked = _cleaned(STORY)
+    assert trim_edges(picked, [TEASERS, TEASERS[:2]]) == picked
+
+
+def test_the_vote_trims_the_edges_of_the_chosen_text() -> None:
+    text, name = vote(_cleaned([*STORY, CALL]), {"w": lambda: STORY, "x": lambda: STORY, "y": lambda: STORY[:2]},
+                      title=None)
+    assert name == "own"
+    assert text[0] == tuple(STORY)
+    assert any(r.reason == "unvoted" and r.text == CALL for r in text[1])
 
 
 def _page() -> str:
