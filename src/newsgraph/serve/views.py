@@ -144,9 +144,9 @@ def timeline_svg(items: list[dict[str, Any]], width: int = 720, height: int = 15
     lanes = {name: i for i, name in enumerate(LANES)}
     left, right, top, lane_h = 80, 20, 20, 36
     points = []
-    for item, d in placed:
+    for item, ordinal in placed:
         lane = lanes[_lane(item["kind"])]
-        x = left + (d - lo) / span * (width - left - right) if hi > lo else (left + width - right) / 2
+        x = left + (ordinal - lo) / span * (width - left - right) if hi > lo else (left + width - right) / 2
         points.append({"x": round(x, 1), "y": top + lane * lane_h + lane_h / 2, "kind": item["kind"],
                        "date": item["date"], "text": item["text"], "doc": item["doc"]})
     ticks = []

@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -523,7 +524,8 @@ def _sub_body(rest: str, k: Knowledge) -> bool:
     return bool(words) and words[0] in k.sub_bodies
 
 
-def _group(mentions: list[_Mention], k: Knowledge, aliases: list[tuple[_Mention, _Mention]] = ()) -> list[list[_Mention]]:
+def _group(mentions: list[_Mention], k: Knowledge,
+           aliases: Sequence[tuple[_Mention, _Mention]] = ()) -> list[list[_Mention]]:
     g = _Groups()
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:

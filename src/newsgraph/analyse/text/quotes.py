@@ -128,7 +128,9 @@ def _split_mixed(text: str, q: Quote) -> list[Quote]:
     if len(inner) != 2:
         return [q]
     close, reopen = (q.start + 1 + m.start() for m in inner)
-    if _role(text, inner[0].re.match(text, close)) != "close" or _role(text, inner[1].re.match(text, reopen)) != "open":
+    # the marks again, matched in the whole text so that their context is there
+    first, second = inner[0].re.match(text, close), inner[1].re.match(text, reopen)
+    if first is None or second is None or _role(text, first) != "close" or _role(text, second) != "open":
         return [q]
     return [Quote(q.start, close + 1), Quote(reopen, q.end)]
 
