@@ -29,6 +29,8 @@ demo: $(STAMP)
 
 test: $(STAMP) $(AXE)
 	$(BIN)/ruff check src --select C901   # no function above McCabe 20 (pyproject)
+	$(BIN)/ruff check src tests bench     # the lint `make lint` runs, so that it cannot land red
+	$(BIN)/mypy                           # type errors had landed unnoticed while only `make lint` ran it
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
