@@ -186,7 +186,7 @@ class _Seen:
     def __init__(self, lines: Sequence[str]) -> None:
         words = _WORD.findall("\n".join(lines))
         self.joined = f" {' '.join(words)} "
-        self.shingles = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+        self.shingles = shingles(lines).keys()
 
     def found(self, line: str) -> bool:
         words = _WORD.findall(line)
@@ -194,7 +194,7 @@ class _Seen:
             return True
         if len(words) < _SHORT_LINE:
             return f" {' '.join(words)} " in self.joined
-        own = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+        own = shingles([line]).keys()
         return len(own & self.shingles) >= _FOUND_SHARE * len(own)
 
 

@@ -89,11 +89,11 @@ def _owner_in_phrase(head: Token, index: EntityIndex, resolve: Resolve) -> Entit
         # "Wolff's report" where the tagger missed this "Wolff": the possessor
         # resolved as a speaker written there would be (the surname of one person)
         return _entity_at(index, poss) or resolve(poss.left_edge.idx, poss.idx + len(poss))
-    agent = _agent(head)
+    agent = document_agent(head)
     return _entity_at(index, agent) if agent is not None else None
 
 
-def _agent(head: Token) -> Token | None:
+def document_agent(head: Token) -> Token | None:
     """"filed by X", "released Friday by X", "on behalf of X", "from X" on the document noun."""
     for t in head.subtree:
         if t.dep_ in ("agent", "prep") and t.lower_ in ("by", "from") and t.head.i != head.i - 1:
@@ -137,7 +137,7 @@ def _earlier_maker(span: Span, head: Token, index: EntityIndex) -> Entity | None
                     return owner
             # an earlier possessor is not enough: "the UAE's draft" may not be
             # the text the council adopted; an agent or a maker verb is
-            agent = _agent(t)
+            agent = document_agent(t)
             if agent is not None and noun in _ADOPTED and agent.head.head.lemma_.lower() in _DRAFTING:
                 # "a resolution drafted by the UAE": a measure speaks for the body that
                 # adopts it, not for whoever wrote the draft

@@ -160,13 +160,13 @@ class Filers:
                    for c in gov.children)
 
     def _named_later(self, doc: Any) -> Any | None:
-        from newsgraph.analyse.attributions.owners import _agent
+        from newsgraph.analyse.attributions.owners import document_agent
 
         if self._later is False:
             self._later = None
             for t in doc:
                 if t.pos_ == "NOUN" and _lemma(t) in self.lex.filing_words:
-                    agent = _agent(t)
+                    agent = document_agent(t)
                     res = self.actors.resolve(agent) if agent is not None else None
                     if res is not None:
                         self._later = res

@@ -362,7 +362,8 @@ def attach_candidates(text: str, mentions: list[_Mention], gaz: Gazetteer) -> li
         if m.text in peoples and m.label != "NORP":
             m.label, m.origin = "NORP", "demonym"
         m.key = normalise(m.text)
-        m.candidates = _candidates(m.text, m.label, gaz)
+        # a place's name is capitalised: "the east bank of the river" is no town East Bank
+        m.candidates = _candidates(m.text, m.label, gaz) if any(ch.isupper() for ch in m.text) else ()
         if m.origin == "ner" and m.candidates and not gaz.lookup(m.text) and gaz.demonym(m.text):
             m.origin = "demonym"  # "Saudi", "Americans" tagged as a place
         q = _QUALIFIER.match(text, m.end)

@@ -183,9 +183,6 @@ class PlacesStage:
             ctx.put(PLACES, ())
             return
         mentions = attach_candidates(ctx.text, mentions, gaz)
-        for m in mentions:
-            if not any(ch.isupper() for ch in m.text):
-                m.candidates = ()  # "the east bank of the river": a common noun, not the town East Bank
         domain = _domain(ctx)
         chosen, context, guesses = resolve(mentions, gaz, domain)
         for key in homonyms.short_forms_of_unknown(mentions, set(chosen)):
@@ -310,10 +307,14 @@ def _scorer(key: str, inp: _Inputs, context: _Context, gaz: Gazetteer) -> Callab
     return lambda c: _score(c, inp.qualifiers[key], shares, anchors, context, gaz)
 
 
+def _size(c: Candidate, gaz: Gazetteer) -> float:
+    """A town's prior from its size, national capitals a little higher."""
+    return math.log10(c.population + 10) + (CAPITAL_BONUS if c.geonameid in gaz.capitals else 0.0)
+
+
 def _prior(c: Candidate, gaz: Gazetteer) -> float:
     """The part of a town's score that the gazetteer gives (size, capital, alias): the rest is what the article says."""
-    return math.log10(c.population + 10) + (CAPITAL_BONUS if c.geonameid in gaz.capitals else 0.0) \
-        - (ALIAS_PENALTY if c.alias else 0.0)
+    return _size(c, gaz) - (ALIAS_PENALTY if c.alias else 0.0)
 
 
 def _state_support(cands: dict[str, tuple[Candidate, ...]]) -> dict[str, dict[str, float]]:
@@ -389,9 +390,7 @@ def _score(c: Candidate, qualifier: Candidate | None, shares: tuple[dict[str, fl
            anchors: list[tuple[Any, ...]], ctx: _Context, gaz: Gazetteer) -> float:
     countries, states = shares
     if c.kind == CITY:
-        s = math.log10(c.population + 10)
-        if c.geonameid in gaz.capitals:
-            s += CAPITAL_BONUS
+        s = _size(c, gaz)
     elif c.kind == COUNTY and c.alias:
         s = BARE_COUNTY_PRIOR
     elif c.kind == ADM1 and c.country == "US":
