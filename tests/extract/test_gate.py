@@ -15,8 +15,9 @@ from tests.extract.test_html import _raw
 
 
 def _evidence(**kw: object) -> PageEvidence:
-    base: dict[str, object] = dict(article_type=False, og_article=False, dated=False, bylined=False,
-                                   not_article_type=False, slug_words=4, prose_share=0.9, link_density=0.1, controls=0,
+    # a guide with no metadata: running text in long paragraphs, a story-like URL
+    base: dict[str, object] = dict(article_type=False, og_article=False, bylined=False, long_paragraphs=0.3,
+                                   not_article_type=False, slug_words=4, prose_share=0.9, controls=0,
                                    calls_to_action=0, pagination=0, time_stamps=0, replies=0, code_blocks=0,
                                    share_links=0, comment_marks=0)
     base.update(kw)
@@ -46,9 +47,11 @@ def test_evidence_against_must_outweigh_evidence_for() -> None:
     # A bylined tutorial with the same code blocks, in the Article type, is an article.
     assert not_article_reason(_evidence(code_blocks=60, prose_share=0.4, slug_words=2, bylined=True,
                                         article_type=True)) is None
-    # One sign against is not enough on a page with a story's URL.
+    # One sign against is not enough on a page with a story's URL (a newsletter form, a few "Subscribe" buttons);
+    # twenty calls to action on a page with nothing for an article are (a landing page).
     assert not_article_reason(_evidence(controls=60)) is None
-    assert not_article_reason(_evidence(calls_to_action=20)) is None
+    assert not_article_reason(_evidence(calls_to_action=5)) is None
+    assert not_article_reason(_evidence(calls_to_action=20)) is not None
 
 
 def test_a_thread_of_replies_with_pagination_is_not_an_article() -> None:
@@ -134,11 +137,12 @@ def test_a_forum_or_shop_folder_counts_against_an_article_but_article_metadata_o
 
 
 def test_a_home_page_with_prices_and_a_short_main_text_is_not_an_article() -> None:
-    home = _evidence(home_page=True, slug_words=0, prices=30, body_chars=300, body_share=0.05, prose_share=0.5)
+    home = _evidence(home_page=True, slug_words=0, prices=30, body_chars=300, long_paragraphs=0.0, prose_share=0.5,
+                     calls_to_action=5)
     reason = not_article_reason(home)
     assert reason is not None and "home page" in reason
-    # A long main text that is most of the page speaks for an article.
-    assert _evidence(body_chars=20000, body_share=0.9).score() < _evidence(body_chars=300, body_share=0.1).score()
+    # A long main text speaks for an article.
+    assert _evidence(body_chars=20000).score() < _evidence(body_chars=300).score()
 
 
 def test_prices_are_counted_as_shops_print_them() -> None:
