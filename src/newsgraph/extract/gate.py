@@ -46,8 +46,6 @@ from newsgraph.extract.metadata import ARTICLE_TYPES, Metadata, json_ld_types, m
 # "webpage" and "creativework" are in ARTICLE_TYPES so that the metadata
 # reader can read them, but every kind of page carries them.
 _ARTICLE_EVIDENCE = ARTICLE_TYPES - {"webpage", "creativework", "review", "techarticle"}
-_NOT_ARTICLE_TYPES = {"product", "productgroup", "discussionforumposting", "qapage", "collectionpage", "itempage",
-                      "softwareapplication", "searchresultspage", "profilepage"}
 
 _CONTROLS = etree.XPath("count(//input | //select | //button)")
 _ITEM_TYPES = etree.XPath("//@itemtype")
@@ -74,7 +72,7 @@ _PRICE = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*\.\d\d\s?(?:USD|E
 
 # Points for "not an article" (negative: for an article), per unit of each sign.
 _BIAS = 2.5
-_THRESHOLD = 0.6
+_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,6 @@ class PageEvidence:
     inline_code: int = 0
     shop_words: int = 0
     forum_type: bool = False
-    shop_type: bool = False
     article_markup: bool = False
     faq_type: bool = False
     meta_published: bool = False
@@ -115,21 +112,20 @@ class PageEvidence:
         """Each sign's points towards "not an article" (negative ones speak for an article)."""
         return {
             "a JSON-LD article type": -2.0 * self.article_type,
-            "article microdata": -0.3 * self.article_markup,
+            "article microdata": -0.4 * self.article_markup,
             "og:type article": -1.0 * self.og_article,
             "a byline": -2.0 * self.bylined,
-            "an article:published_time tag": -0.6 * self.meta_published,
-            "an author tag": -0.5 * self.meta_author,
-            "a product, forum or collection type": 2.6 * self.not_article_type,
-            "a forum or Q&A type (JSON-LD or microdata)": 2.4 * self.forum_type,
-            "a product, offer or item list type (JSON-LD or microdata)": 0.3 * self.shop_type,
+            "an article:published_time tag": -0.7 * self.meta_published,
+            "an author tag": -0.4 * self.meta_author,
+            "a product, forum or collection type": 3.0 * self.not_article_type,
+            "a forum or Q&A type": 1.4 * self.forum_type,
             "an FAQ type": 0.6 * self.faq_type,
             "a headline slug in the URL": -1.9 * min(self.slug_words, 8) / 4,
             "a blog or news section in the URL": -2.4 * self.url_for,
             "a shop, forum, manual or service section in the URL": 2.3 * self.url_against,
             "a site's home page": 1.5 * self.home_page,
             "running text": -1.8 * self.prose_share,
-            "paragraphs of running text": -1.5 * min(self.long_paragraphs, 1.0),
+            "paragraphs of running text": -1.4 * min(self.long_paragraphs, 1.0),
             "form controls": 0.4 * min(self.controls, 60) / 20,
             "calls to action": 0.7 * min(self.calls_to_action, 20) / 5,
             "pagination": 0.8 * min(self.pagination, 3),
@@ -138,11 +134,11 @@ class PageEvidence:
             "code blocks": 0.7 * min(self.code_blocks, 100) / 30,
             "code in the text": 1.7 * min(self.inline_code, 100) / 30,
             "prices": 0.1 * min(self.prices, 30) / 10,
-            "a shop's words": 0.2 * min(self.shop_words, 50) / 10,
-            "sharing links": -0.8 * min(self.share_links, 5),
+            "a shop's words": 0.3 * min(self.shop_words, 50) / 10,
+            "sharing links": -0.7 * min(self.share_links, 5),
             "a comment section": -0.9 * min(self.comment_marks, 10) / 5,
             # the main text's length: 0 at 1,000 characters, +1 per factor of ten, at most +1.5
-            "a long main text": -0.7 * min(math.log10(max(self.body_chars, 100)) - 3, 1.5),
+            "a long main text": -0.8 * min(math.log10(max(self.body_chars, 100)) - 3, 1.5),
         }
 
     def score(self) -> float:
@@ -185,7 +181,7 @@ def _url_vocab() -> tuple[frozenset[str], frozenset[str]]:
 @dataclass(frozen=True)
 class _Signs:
     forum_types: frozenset[str]
-    shop_types: frozenset[str]
+    not_article_types: frozenset[str]
     article_types: frozenset[str]
     faq_types: frozenset[str]
     published_keys: tuple[str, ...]
@@ -198,7 +194,7 @@ def _signs() -> _Signs:
     """page_signs.json, built once rather than for every page."""
     data = load_json("page_signs.json")
     return _Signs(
-        forum_types=frozenset(data["forum_types"]), shop_types=frozenset(data["shop_types"]),
+        forum_types=frozenset(data["forum_types"]), not_article_types=frozenset(data["not_article_types"]),
         article_types=frozenset(data["article_types"]), faq_types=frozenset(data["faq_types"]),
         published_keys=tuple(data["published_keys"]), author_keys=tuple(data["author_keys"]),
         shop_phrases=tuple(" " + phrase for phrase in data["shop_phrases"]),
@@ -256,7 +252,7 @@ def page_evidence(tree: HtmlElement, meta: Metadata, url: str | None, prose_shar
         article_type=bool(types & _ARTICLE_EVIDENCE),
         og_article=og.startswith("article"),
         bylined=bool(meta.authors),
-        not_article_type=bool(types & _NOT_ARTICLE_TYPES) or og.startswith("product"),
+        not_article_type=bool(marked & signs.not_article_types) or og.startswith("product"),
         slug_words=_slug_words(url or meta.url),
         prose_share=prose_share,
         controls=int(_CONTROLS(tree)),
@@ -276,7 +272,6 @@ def page_evidence(tree: HtmlElement, meta: Metadata, url: str | None, prose_shar
         inline_code=int(_INLINE_CODE(tree)),
         shop_words=_shop_words(text, signs.shop_phrases),
         forum_type=bool(marked & signs.forum_types),
-        shop_type=bool(marked & signs.shop_types),
         article_markup=bool(marked & signs.article_types),
         faq_type=bool(marked & signs.faq_types),
         meta_published=any(key in tags for key in signs.published_keys),
