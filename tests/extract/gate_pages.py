@@ -63,9 +63,10 @@ CARDS = [
 
 
 def listing_page() -> str:
-    """A section's list of stories: cards of a linked headline and a one-line teaser, an ItemList in JSON-LD."""
+    """A section's list of stories: cards of a linked headline and a teaser of a sentence, an ItemList in JSON-LD."""
     cards = "\n".join(
-        f'<div class="card"><h3><a href="{href}">{title}</a></h3><p>Read the full story.</p></div>'
+        f'<div class="card"><h3><a href="{href}">{title}</a></h3>'
+        f"<p>{title}: what was decided, who spoke, and what happens next in the harbor town.</p></div>"
         for title, href in CARDS
     )
     ld = json.dumps({"@context": "https://schema.org", "@type": "ItemList",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsgraph.errors import Code, NewsgraphError
@@ -158,3 +160,109 @@ def test_the_fictional_article_passes_the_gate_under_a_news_url_and_the_shop_is_
     with pytest.raises(NewsgraphError) as err:
         extract(_raw(shop_page(), url="https://makers.example/collections/home-goods"), Settings())
     assert err.value.code == Code.NOT_ARTICLE
+
+
+# ---- the page's own evidence, on fictional pages of each kind (tests/extract/gate_pages.py) ----
+
+def _page_evidence(html: str, url: str) -> PageEvidence:
+    from newsgraph.extract.html import extract_html
+
+    res = extract_html(html, url)
+    assert res is not None
+    return res.evidence
+
+
+def _gate_rejects(html: str, url: str) -> str:
+    """The gate's reason for rejecting the page (the short-text check must not be what rejects it)."""
+    with pytest.raises(NewsgraphError) as err:
+        extract(_raw(html, url=url), Settings())
+    assert err.value.code == Code.NOT_ARTICLE
+    assert "reads as a listing, shop, forum, manual or service page" in str(err.value)
+    return str(err.value)
+
+
+def test_a_guide_with_little_markup_is_an_article_by_its_paragraphs() -> None:
+    from tests.extract.gate_pages import GUIDE, guide_page
+
+    url = "https://islandwalks.example/gullstone-harbor-winter-walk"
+    ev = _page_evidence(guide_page(), url)
+    assert not (ev.article_type or ev.og_article or ev.bylined or ev.meta_published or ev.meta_author)
+    assert ev.long_paragraphs > 0.6  # nearly all of the page's text is in long paragraphs
+    assert extract(_raw(guide_page(), url=url), Settings()).text.split("\n\n") == GUIDE
+    # the same page without its long paragraphs scores towards a listing
+    assert replace(ev, long_paragraphs=0.0).score() > ev.score() + 0.8
+
+
+def test_article_tags_in_the_head_speak_for_an_article() -> None:
+    from tests.extract.gate_pages import guide_page
+
+    url = "https://islandwalks.example/gullstone-harbor-winter-walk"
+    tagged = guide_page().replace(
+        "<head>", '<head><meta property="article:published_time" content="2024-12-02T08:00:00Z">'
+                  '<meta name="author" content="Island Walks">')
+    ev = _page_evidence(tagged, url)
+    assert ev.meta_published and ev.meta_author
+    assert ev.score() < _page_evidence(guide_page(), url).score()
+
+
+def test_a_product_in_microdata_is_a_product_without_json_ld() -> None:
+    from tests.extract.gate_pages import product_page
+
+    url = "https://makers.example/driftwood-desk-lamp"
+    ev = _page_evidence(product_page(), url)
+    assert ev.not_article_type and not ev.forum_type
+    # in stock, SKU, Quantity, qty (the input's name is not text), add to cart, add to wishlist, free shipping,
+    # compare, 3 x out of 5 stars, reviews
+    assert ev.shop_words >= 10
+    assert "a product, forum or collection type" in _gate_rejects(product_page(), url)
+
+
+def test_a_listing_of_cards_has_no_paragraphs_of_running_text() -> None:
+    from tests.extract.gate_pages import listing_page
+
+    url = "https://ledger.example/local"
+    ev = _page_evidence(listing_page(), url)
+    assert ev.long_paragraphs == 0.0 and ev.pagination >= 1
+    _gate_rejects(listing_page(), url)
+
+
+def test_a_thread_in_microdata_is_a_forum() -> None:
+    from tests.extract.gate_pages import forum_page
+
+    url = "https://talk.example/early-ferry-in-december"  # a headline slug, no forum folder: the markup decides
+    ev = _page_evidence(forum_page(), url)
+    assert ev.forum_type and ev.not_article_type
+    assert "a forum or Q&A type" in _gate_rejects(forum_page(), url)
+
+
+def test_code_in_the_running_text_speaks_for_a_manual() -> None:
+    from tests.extract.gate_pages import docs_page
+
+    url = "https://harbor.example/scheduling-crossings"
+    ev = _page_evidence(docs_page(), url)
+    assert ev.inline_code == 10 and ev.code_blocks == 2  # a code block's own <code> is not counted twice
+    plain = _page_evidence(docs_page().replace("<code>", "<span>").replace("</code>", "</span>"), url)
+    assert ev.score() > plain.score() + 0.5
+    # under the manual's folder it is rejected
+    assert "code in the text" in _gate_rejects(docs_page(), "https://harbor.example/docs/scheduling-crossings")
+
+
+def test_faq_and_article_types_are_read_from_microdata_and_json_ld() -> None:
+    from tests.extract.gate_pages import guide_page
+
+    url = "https://islandwalks.example/gullstone-harbor-winter-walk"
+    faq = guide_page().replace("<head>", '<head><script type="application/ld+json">'
+                               '{"@context": "https://schema.org", "@type": "FAQPage"}</script>')
+    assert _page_evidence(faq, url).faq_type
+    marked = guide_page().replace("<main>", '<main itemscope itemtype="http://schema.org/BlogPosting">')
+    ev = _page_evidence(marked, url)
+    assert ev.article_markup and not ev.not_article_type
+
+
+def test_a_shops_words_are_counted_where_a_word_starts() -> None:
+    from newsgraph.extract.gate import _shop_words, _signs
+
+    phrases = _signs().shop_phrases
+    assert _shop_words("Two reviews, one Review; free shipping. In stock.", phrases) == 4
+    # inside a word they are not a shop's: "preview", "unskunked", "liquidity"
+    assert _shop_words("A preview of the unskunked liquidity report", phrases) == 0
