@@ -99,6 +99,24 @@ def _is_prose(line: str) -> bool:
 PROSE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
 
 
+# A paragraph counts as running text, for the repeats below and for `extract/blocks.py`, from this many words.
+MIN_WORDS = 12
+
+
+def running_chars(text: str) -> int:
+    """len(text) for a paragraph of running text: long enough, ending like a sentence, not cut off.
+
+    A teaser's blurb is cut with an ellipsis ("...the council said…"); a
+    column of them is prose-like but is no article.
+    """
+    if len(text.split()) < MIN_WORDS or not PROSE_END.search(text) or text.endswith(_CUT):
+        return 0
+    return len(text)
+
+
+_CUT = ("...", "…", "…]", "[…]", "...]")
+
+
 def prose_share(paragraphs: tuple[str, ...]) -> tuple[float, int]:
     """(share of characters in running-text paragraphs, number of such paragraphs)."""
     total = sum(len(p) for p in paragraphs) or 1
@@ -126,7 +144,7 @@ def classify_line(line: str) -> str | None:
 
 
 REASONS = ("promo", "related", "share", "newsletter", "credit", "rights", "contributors", "timestamp", "title",
-           "navigation")
+           "navigation", "duplicate")
 
 
 def filter_lines(
@@ -157,6 +175,7 @@ def filter_lines(
         elif (reason := classify_line(line)) is not None:
             reasons[i] = reason
     _mark_edges(lines, reasons)
+    _mark_repeats(lines, reasons)
     reasons = [None if r in skip else r for r in reasons]
     kept = tuple(line for line, r in zip(lines, reasons) if r is None)
     removed = tuple(Removed(line, r) for line, r in zip(lines, reasons) if r is not None)
@@ -201,3 +220,35 @@ def _mark_edges(lines: list[str], reasons: list[str | None]) -> None:
             k = m
         else:
             k += 1
+
+
+# A run of at least this many lines, and characters of running text, that repeats an earlier
+# run word for word is a second copy of the text (a page that ships the
+# article twice, for a mobile and a desktop layout, or a "print" copy).
+# Single repeated lines are left alone: a pull quote repeats one paragraph,
+# and dropping those cost more than it gained on WCXB dev. A repeated run of
+# labels and lists stays too: a meal plan or a timetable repeats its slots
+# (an AEB page lost half its body to that before the running-text condition).
+REPEAT_LINES = 3
+REPEAT_CHARS = 200
+
+
+def _mark_repeats(lines: list[str], reasons: list[str | None]) -> None:
+    """Mark as "duplicate" each run of lines that repeats an earlier run of the text."""
+    keys = [_key(line) for line in lines]
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    i = 0
+    while i < len(lines):
+        j = first[keys[i]]
+        n = 0
+        # the repeat runs while it matches the earlier copy and does not reach into itself
+        while i + n < len(lines) and j + n < i and keys[i + n] == keys[j + n]:
+            n += 1
+        if n >= REPEAT_LINES and sum(running_chars(line) for line in lines[i:i + n]) >= REPEAT_CHARS:
+            for k in range(i, i + n):
+                reasons[k] = reasons[k] or "duplicate"
+            i += n
+        else:
+            i += 1

@@ -23,7 +23,8 @@ from lxml.html import HtmlElement
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
-from newsgraph.extract.boilerplate import PROSE_END, filter_lines, prose_share
+from newsgraph.extract.blocks import prose_block
+from newsgraph.extract.boilerplate import PROSE_END, filter_lines, prose_share, running_chars
 from newsgraph.extract.credits import parse_credit
 from newsgraph.extract.ensemble import Cleaned, others, vote
 from newsgraph.extract.gate import PageEvidence, page_evidence
@@ -73,6 +74,9 @@ def _main_text(tree: HtmlElement, html: str, url: str | None, title: str | None,
         given = filter_lines(declared.split("\n"), title=title)
         if prefer_declared(found[0], given[0]):
             return given[0], given
+    rescued = rescue(tree, found, title)
+    if rescued is not None:
+        return rescued[0], rescued
     if stacked_stories(tree):
         # every container-level extractor takes the whole stack of stories on such a page
         return found[0], found
@@ -82,6 +86,30 @@ def _main_text(tree: HtmlElement, html: str, url: str | None, title: str | None,
 
 # The page's declared body must be at least this long to stand in for the found text.
 DECLARED_MIN = 500
+# The page's block of running text stands in for the found text when it holds
+# at least this many characters of running text and the found text under
+# RESCUE_SHARE of that (on WCXB dev: articles where every extractor took a
+# teaser column or nothing).
+RESCUE_MIN = 1000
+RESCUE_SHARE = 0.2
+
+
+def rescue(tree: HtmlElement, found: Cleaned, title: str | None) -> Cleaned | None:
+    """The page's densest block of running text (`extract/blocks.py`) when the found text missed it, else None.
+
+    Not put to the vote either: the other extractors missed it as well.
+    """
+    have = _running(found[0])
+    lines, prose = prose_block(tree)
+    if prose < RESCUE_MIN or have >= RESCUE_SHARE * prose:
+        return None
+    block = filter_lines(list(lines), title=title)
+    return block if _running(block[0]) > 2 * have else None
+
+
+def _running(paragraphs: tuple[str, ...]) -> int:
+    """Characters in running-text paragraphs, counted as `extract/blocks.py` counts them."""
+    return sum(running_chars(p) for p in paragraphs)
 
 
 def prefer_declared(found: tuple[str, ...], declared: tuple[str, ...]) -> bool:

@@ -1,0 +1,69 @@
+"""The page's block of running text, for when every extractor misses the article.
+
+trafilatura, and the extractors that vote with it, score containers by their
+text and link density; on some pages all of them settle on a column of
+teasers (a short "latest posts" list in a link-light box) and leave the
+article, written in plain `<p>` paragraphs in a container with an unusual
+class, out. The block read here is the element that holds the most running
+text in its own paragraphs: each running-text paragraph credits its parent in
+full and its grandparent by half, so a story split by figures or ad slots
+into sibling wrappers still goes to their shared container.
+
+It is only a fallback (see `extract/html.py`): the extractors' structure
+tests are better on every page where they find running text at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsgraph.extract.boilerplate import running_chars
+
+# Paragraphs outside menus, headers, footers, asides, forms and comment threads
+# (the same places `page_prose` leaves out).
+_PARAGRAPHS = etree.XPath(
+    "//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header or ancestor::form"
+    " or ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
+)
+# The elements whose text makes one line of the block; an element that holds
+# another of them gives its text through that one.
+_LINES = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+_SKIP = ("script", "style", "noscript", "template", "button", "figcaption", "form", "nav", "aside")
+
+
+def running_text(el: HtmlElement) -> int:
+    """Characters of `el`'s text when it is a running-text paragraph, else 0."""
+    return running_chars(" ".join(el.text_content().split()))
+
+
+def prose_block(tree: HtmlElement) -> tuple[tuple[str, ...], int]:
+    """(the lines of the page's densest block of running text, its running-text characters)."""
+    credit: Counter[HtmlElement] = Counter()
+    for el in _PARAGRAPHS(tree):
+        n = running_text(el)
+        parent = el.getparent()
+        if not n or parent is None:
+            continue
+        credit[parent] += n
+        grand = parent.getparent()
+        if grand is not None:
+            credit[grand] += n // 2
+    if not credit:
+        return (), 0
+    block, score = credit.most_common(1)[0]
+    return tuple(block_lines(block)), score
+
+
+def block_lines(block: HtmlElement) -> list[str]:
+    """The text of each innermost paragraph, heading, list item or quotation in `block`, in order."""
+    lines = []
+    for el in block.iter(*_LINES):
+        if any(True for _ in el.iterdescendants(*_LINES)) or any(True for _ in el.iterancestors(*_SKIP)):
+            continue
+        text = " ".join(el.text_content().split())
+        if text:
+            lines.append(f"- {text}" if el.tag == "li" else text)
+    return lines
