@@ -6,6 +6,9 @@ comparison: on news pages it costs a third of the time and the news filters
 in extract/boilerplate.py recover more than it adds); when the fast pick is
 short, the full mode is asked too (see `_main_text`). The filters then take
 out what trafilatura lets through and record each removal with its reason.
+Where every extractor missed the article (a column of teasers taken, or
+nothing), the page's densest block of running text stands in (`rescue`,
+extract/blocks.py).
 The page's evidence for the article gate (extract/gate.py) is read from the
 same tree.
 """
