@@ -174,12 +174,12 @@ def vote(own: Cleaned, readers: Mapping[str, Callable[[], list[str]]], title: st
     name = choose(candidates, "own")
     if len(candidates) < 3:
         return candidates[name], name
-    lines, removed, credits, rights = candidates[name]
-    start, end = edges(lines, [c[0] for n, c in candidates.items() if n != name])
-    texts = {name: lines, **{n: c[0] for n, c in candidates.items() if n != name}}
+    picked, removed, credits, rights = candidates[name]
+    start, end = edges(picked, [c[0] for n, c in candidates.items() if n != name])
+    texts = {name: picked, **{n: c[0] for n, c in candidates.items() if n != name}}
     filtered = frozenset(r.text for c in candidates.values() for r in c[1])
     merged, _ = merge(name, texts, (start, end), filtered)
-    cut = tuple(Removed(line, "unvoted") for line in (*lines[:start], *lines[end:]))
+    cut = tuple(Removed(line, "unvoted") for line in (*picked[:start], *picked[end:]))
     return (tuple(merged), removed + cut, credits, rights), name
 
 
