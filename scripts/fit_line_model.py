@@ -45,19 +45,19 @@ THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9)
 SETS = ("wcxb", "aeb", "naeb")
 
 
-def _pages(which: str) -> Iterator[tuple[str, bytes, str | None, str]]:
+def _pages(which: str, limit: int | None = None) -> Iterator[tuple[str, bytes, str | None, str]]:
     if which == "aeb":
-        yield from ev.aeb_pages(DATA)
+        yield from ev.aeb_pages(DATA, limit)
     elif which == "naeb":
-        for key, page, rec in ev.naeb_pages(DATA):
+        for key, page, rec in ev.naeb_pages(DATA, limit):
             yield key, page, rec.get("url"), rec.get("articleBody") or ""
     else:
-        for key, kind, page, gold in ev.wcxb_pages(DATA):
+        for key, kind, page, gold in ev.wcxb_pages(DATA, limit):
             if kind == "article":
                 yield key, page, gold.get("url"), gold["ground_truth"].get("main_content") or ""
 
 
-def record(which: str) -> list[dict[str, Any]]:
+def record(which: str, limit: int | None = None) -> list[dict[str, Any]]:
     """Per article page: the vote's candidates (or the final text when there was no vote) and the gold body."""
     seen: dict[str, Any] = {}
     real_vote = html.vote
@@ -75,7 +75,7 @@ def record(which: str) -> list[dict[str, Any]]:
     html.vote = recording
     out = []
     try:
-        for key, page, url, true in _pages(which):
+        for key, page, url, true in _pages(which, limit):
             seen.clear()
             art = ev._ours_html(page, url)
             out.append({"set": which, "key": key, "true": true, "text": art.text if art else None,
