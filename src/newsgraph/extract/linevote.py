@@ -184,7 +184,7 @@ def line_features(seq: Sequence[Line], pick: str, candidates: Mapping[str, Seque
             float(len(words) < SHORT_LINE),
             float(bool(_END.search(line.text))),
             caps / len(words) if words else 0.0,
-            sum(1 for ch in line.text if not (ch.isalnum() or ch.isspace())) / len(line.text),
+            sum(1 for ch in line.text if not (ch.isalnum() or ch.isspace())) / max(1, len(line.text)),
             float(bool(_ITEM.match(line.text))),
             *page,
         ])
