@@ -26,6 +26,10 @@ off (reason "unvoted"), line by line until one that another extractor also
 found. Inside the text nothing is removed: a paragraph only one extractor
 kept in the middle of the story is more likely story than template, while
 the edges are where author bios, calls to action and teaser lines sit.
+
+Then the other way: lines the kept text lacks and other extractors found (a
+section after an ad slot, the items of a list) are added where they align,
+when a learned line model accepts them (extract/linevote.py).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from copy import deepcopy
 from lxml.html import HtmlElement, fromstring
 
 from newsgraph.extract.boilerplate import filter_lines
+from newsgraph.extract.linevote import merge
 from newsgraph.model import Credit, Removed, Rights
 
 Cleaned = tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]
@@ -149,7 +154,7 @@ def others(html: str, tree: HtmlElement) -> dict[str, Callable[[], list[str]]]:
 
 
 def vote(own: Cleaned, readers: Mapping[str, Callable[[], list[str]]], title: str | None) -> tuple[Cleaned, str]:
-    """The voted main text and the name of its extractor ("own" when ours stands).
+    """The voted main text and the name of its extractor ("own" when ours stands), edges trimmed, lines added.
 
     `own` is our filtered text; `readers` read the other extractors' lines.
     trafilatura's full mode is not a voter: it is itself a vote of
@@ -169,7 +174,13 @@ def vote(own: Cleaned, readers: Mapping[str, Callable[[], list[str]]], title: st
     name = choose(candidates, "own")
     if len(candidates) < 3:
         return candidates[name], name
-    return trim_edges(candidates[name], [c[0] for n, c in candidates.items() if n != name]), name
+    picked, removed, credits, rights = candidates[name]
+    start, end = edges(picked, [c[0] for n, c in candidates.items() if n != name])
+    texts = {name: picked, **{n: c[0] for n, c in candidates.items() if n != name}}
+    filtered = frozenset(r.text for c in candidates.values() for r in c[1])
+    merged, _ = merge(name, texts, (start, end), filtered)
+    cut = tuple(Removed(line, "unvoted") for line in (*picked[:start], *picked[end:]))
+    return (tuple(merged), removed + cut, credits, rights), name
 
 
 # ---- below the page: the edges of the kept text ------------------------------------------------
@@ -208,6 +219,15 @@ def trim_edges(picked: Cleaned, others: Sequence[Sequence[str]]) -> Cleaned:
     and the vote has already chosen.
     """
     lines, removed, credits, rights = picked
+    start, end = edges(lines, others)
+    if (start, end) == (0, len(lines)):
+        return picked
+    cut = tuple(Removed(line, "unvoted") for line in (*lines[:start], *lines[end:]))
+    return lines[start:end], removed + cut, credits, rights
+
+
+def edges(lines: Sequence[str], others: Sequence[Sequence[str]]) -> tuple[int, int]:
+    """The slice of `lines` between the head and tail lines none of `others` found; all of it when none found any."""
     seen = [_Seen(o) for o in others]
 
     def voted(line: str) -> bool:
@@ -218,7 +238,4 @@ def trim_edges(picked: Cleaned, others: Sequence[Sequence[str]]) -> Cleaned:
         start += 1
     while end > start and not voted(lines[end - 1]):
         end -= 1
-    if start == end or (start, end) == (0, len(lines)):
-        return picked
-    cut = tuple(Removed(line, "unvoted") for line in (*lines[:start], *lines[end:]))
-    return lines[start:end], removed + cut, credits, rights
+    return (0, len(lines)) if start == end else (start, end)
