@@ -19,8 +19,8 @@ import pytest
 from newsgraph.model import Mention
 from newsgraph.model.serialize import to_json, to_rows
 from newsgraph.store import SCHEMA_VERSION, open_store, queries
-from newsgraph.store.db import _encode_spans, _mention_spans
 from newsgraph.store import schema as schema_mod
+from newsgraph.store.db import _encode_spans, _mention_spans
 from newsgraph.store.schema import FTS_AUTOMERGE, FTS_TABLES
 from tests.store.fixtures import talks_doc, unstored, write_as_released
 
