@@ -89,7 +89,7 @@ _encode_str = json.encoder.encode_basestring  # the encoder's own string escape 
 
 
 def _mention_spans(mentions: tuple[Mention, ...]) -> str | None:
-    """An entity's mentions as its row stores them (migration 12): `[[start, end, text], ...]`, None for none.
+    """An entity's mentions as its row stores them (migration 11): `[[start, end, text], ...]`, None for none.
 
     Written out for the usual cells (int offsets, a text): the encoder's call sets up a new C encoder each
     time, which cost more than the text; the same JSON as `_encode_spans` gives (tested)."""
@@ -419,7 +419,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts per layer table plus rejections."""
-        # Mentions are counted on the entity rows that hold them (migration 12), without expanding the view.
+        # Mentions are counted on the entity rows that hold them (migration 11), without expanding the view.
         sql = {t: f"SELECT COALESCE(SUM(json_array_length({MENTION_SPANS})), 0) FROM entities" if t == "mentions"
                else f"SELECT COUNT(*) FROM {q(t)}" for t in TABLES}
         out = {t: self.conn.execute(sql[t]).fetchone()[0] for t in TABLES}

@@ -422,7 +422,7 @@ def entities(store: Store, *, type: str | None = None, top: int = 20, name: str 
         params += ids
     if not with_copies:
         where.append(f"e.art NOT IN {COPY_ARTS}")
-    # Mentions are counted on each entity row, which holds them (migration 12).
+    # Mentions are counted on each entity row, which holds them (migration 11).
     sql = f"""
         SELECT c.name, c.type, COUNT(DISTINCT e.art) AS articles,
                SUM(COALESCE(json_array_length(e.mention_spans), 0)) AS mentions,

@@ -30,7 +30,7 @@ SQL_TYPE = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER",
 
 # Every table but articles holds rows of one of an article's layers.
 LAYER_TABLES = tuple(t for t in TABLES if t != "articles")
-# The layer tables that hold rows since migration 12 (mentions is a view over entities).
+# The layer tables that hold rows since migration 11 (mentions is a view over entities).
 STORED_LAYERS = tuple(t for t in LAYER_TABLES if t != "mentions")
 
 # The natural key of one row in each table, besides `doc` (since migration 6, `art`).
@@ -252,20 +252,6 @@ def _step10_batched_fts_and_redirects(conn: sqlite3.Connection) -> None:
     create_redirects(conn)
 
 
-# Segments FTS5 lets pile up at one level before merging them into one of the next (its default 4).
-# The Store adds a segment per transaction (8 articles in `ingest`); merging 16 at a time instead of 4
-# rewrites each indexed term about half as often over a store's life (log16 n levels, not log4 n), for
-# -0.4 M of ~12 M instructions per stored article (cachegrind, docs/benchmarks.md). Hits, ranks and
-# snippets do not depend on how the index is cut into segments; a query reads a few more of them.
-FTS_AUTOMERGE = 16
-
-
-def _step11_fts_automerge(conn: sqlite3.Connection) -> None:
-    for table in FTS_TABLES:
-        fts = q(table + "_fts")
-        conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', ?)", (FTS_AUTOMERGE,))
-
-
 # An entity's mentions as one JSON cell of its row, `[[start, end, text], ...]` in the mentions' order (None
 # when it has none): the Store writes it, and the `mentions` view gives the rows of the former table from it.
 MENTION_SPANS = "mention_spans"
@@ -276,9 +262,9 @@ MENTIONS_VIEW = (
 )  # no ORDER BY: SQLite then folds the view into the query, and `WHERE art ...` searches entities_key
 
 
-def _step12_mentions_in_entity_rows(conn: sqlite3.Connection) -> None:
+def _step11_mentions_in_entity_rows(conn: sqlite3.Connection) -> None:
     # The mentions table held about a third of a stored article's rows (~73 of ~215 on news pages), each
-    # with an index entry: one JSON cell on its entity's row instead is -1 M of ~11 M instructions per
+    # with an index entry: one JSON cell on its entity's row instead is -0.6 M of ~12 M instructions per
     # stored article (cachegrind, docs/benchmarks.md). The view keeps `SELECT ... FROM mentions` working
     # for newsgraph's readers and anyone else's SQL, with the same rows in the same order.
     import json
@@ -316,8 +302,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (8, "corpus entities, story ids, foreign keys, detectable FTS, no feed_items", _step8_corpus_identity),
     (9, "stored, indexed quote key of every attribution", _step9_quote_key),
     (10, "FTS indexed per transaction, redirects of merged corpus ids", _step10_batched_fts_and_redirects),
-    (11, "FTS merges 16 segments at a time", _step11_fts_automerge),
-    (12, "mentions packed into their entity's row; `mentions` a view", _step12_mentions_in_entity_rows),
+    (11, "mentions packed into their entity's row; `mentions` a view", _step11_mentions_in_entity_rows),
 )
 LATEST = MIGRATIONS[-1][0]
 VERSIONS = frozenset(v for v, _, _ in MIGRATIONS)
@@ -362,7 +347,7 @@ def sync_columns(conn: sqlite3.Connection) -> list[str]:
     added = []
     views = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     for table in TABLES:
-        if table in views:  # mentions since migration 12: its columns are the view's definition
+        if table in views:  # mentions since migration 11: its columns are the view's definition
             continue
         have = {r[1] for r in conn.execute(f"PRAGMA table_info({q(table)})")}
         for col, kind in table_columns(table):

@@ -1,10 +1,9 @@
-"""Migrations 11 and 12, in place: the search indexes merge 16 segments at a time (FTS5 `automerge`), and an
-entity's mentions are a JSON cell of its row, `mentions` a view giving the former table's rows.
+"""Migration 11, in place: an entity's mentions are a JSON cell of its row, `mentions` a view giving the former
+table's rows.
 
 A store made at schema version 10 (the v8 release's rows of tests/store/data, migrated by the steps up to
-10, and more articles written as that release wrote them) opens at 12 with the same rows, mentions, corpus
-ids, search answers and documents; and on a store filled 8 articles per transaction, as `ingest` writes,
-search gives the same hits, order and snippets with either merge setting.
+10, and more articles written as that release wrote them) opens at 11 with the same rows, mentions, corpus
+ids, search answers and documents.
 """
 
 from __future__ import annotations
@@ -18,10 +17,10 @@ import pytest
 
 from newsgraph.model import Mention
 from newsgraph.model.serialize import to_json, to_rows
-from newsgraph.store import SCHEMA_VERSION, open_store, queries
+from newsgraph.store import SCHEMA_VERSION, open_store
 from newsgraph.store import schema as schema_mod
 from newsgraph.store.db import _encode_spans, _mention_spans
-from newsgraph.store.schema import FTS_AUTOMERGE, FTS_TABLES
+from newsgraph.store.schema import FTS_TABLES
 from tests.store.fixtures import talks_doc, unstored, write_as_released
 
 DATA = Path(__file__).parent / "data"
@@ -30,19 +29,11 @@ TOWNS = ("Portvale", "Northgate", "Southgate", "Eastgate", "Westmere", "Lowbridg
 WORDS = ("talks", "crossing", "Eastgate", "Ortiz", "toll plan", "Harbor Authority", "trucks", "Duarte Northgate")
 
 
-def _docs(n: int, words: int = 0) -> list[Any]:
-    """Distinct fictional articles (each its own text, so its own content hash), names recurring; `words`
-    more made-up words each, so that a transaction's index segment spans pages and merges have work to do."""
+def _docs(n: int) -> list[Any]:
+    """Distinct fictional articles (each its own text, so its own content hash), names recurring."""
     return [talks_doc(f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", minister=MINISTERS[i % len(MINISTERS)],
-                      town=TOWNS[i % len(TOWNS)],
-                      extra=f" Round {i} ended without a deal." + "".join(f" w{(i * 7 + j * 13) % 997}"
-                                                                          for j in range(words)))
+                      town=TOWNS[i % len(TOWNS)], extra=f" Round {i} ended without a deal.")
             for i in range(n)]
-
-
-def _automerge(conn: Any, table: str) -> Any:
-    row = conn.execute(f"SELECT v FROM {schema_mod.q(table + '_fts_config')} WHERE k = 'automerge'").fetchone()
-    return None if row is None else row[0]
 
 
 def _tuples(rows: Any) -> list[tuple[Any, ...]]:
@@ -76,7 +67,6 @@ def test_a_version10_store_is_migrated_in_place(tmp_path: Path, monkeypatch: pyt
                 write_as_released(store.conn, _docs(24))
                 for t in FTS_TABLES:
                     store.conn.execute(f"INSERT INTO {t}_fts({t}_fts) VALUES ('rebuild')")
-            assert all(_automerge(store.conn, t) is None for t in FTS_TABLES)  # FTS5's default (4)
     conn = sqlite3.connect(path)
     rows = _tuples(conn.execute("SELECT _row, doc, title, story_id FROM articles ORDER BY _row"))
     ids = _tuples(conn.execute("SELECT _row, corpus_id FROM entities ORDER BY _row"))
@@ -87,8 +77,7 @@ def test_a_version10_store_is_migrated_in_place(tmp_path: Path, monkeypatch: pyt
     assert len(rows) > 24 and len(mentions) > 100
     with open_store(path) as store:
         conn = store.conn
-        assert store.schema_version() == SCHEMA_VERSION >= 12
-        assert [_automerge(conn, t) for t in FTS_TABLES] == [FTS_AUTOMERGE] * len(FTS_TABLES)
+        assert store.schema_version() == SCHEMA_VERSION >= 11
         # The mentions, now a view over their entities' rows: the same rows in the same order.
         assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'mentions'").fetchone()[0] == "view"
         assert _tuples(conn.execute('SELECT doc, entity_id, start, "end", text, art FROM mentions')) == mentions
@@ -134,31 +123,3 @@ def test_mention_spans_are_the_encoders_json() -> None:
     assert _mention_spans(mentions) == _encode_spans([(m.start, m.end, m.text) for m in mentions])
     assert json.loads(_mention_spans(mentions) or "") == [[0, 4, 'Zoë "Q"\n\\'], [10, 12, "\u2028x\x01"]]
     assert _mention_spans(()) is None
-
-
-def _filled(path: Path, docs: list[Any], automerge: int | None) -> Any:
-    store = open_store(path)
-    if automerge is not None:
-        for t in FTS_TABLES:
-            fts = schema_mod.q(t + "_fts")
-            store.conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', ?)", (automerge,))
-    for i in range(0, len(docs), 8):
-        store.put_many(docs[i:i + 8])
-    return store
-
-
-def test_search_answers_the_same_whatever_the_merge_setting(tmp_path: Path) -> None:
-    docs = _docs(200, words=300)
-    with _filled(tmp_path / "a.db", docs, None) as ours, _filled(tmp_path / "b.db", docs, 4) as fts_default:
-        # The setting acted: the indexes are cut into segments differently ...
-        sizes = [tuple(s.conn.execute("SELECT COUNT(*), SUM(length(block)) FROM articles_fts_data").fetchone())
-                 for s in (ours, fts_default)]
-        assert sizes[0] != sizes[1]
-        # ... and every answer is the same: hits, their order, scores and snippets.
-        for word in WORDS:
-            got = queries.search(ours, word, limit=50, with_copies=True)
-            assert got == queries.search(fts_default, word, limit=50, with_copies=True)
-            assert got, word
-        assert _answers(ours.conn) == _answers(fts_default.conn)
-        quotes = [queries.quotes(s, about="doubles", speaker="Ada Brun") for s in (ours, fts_default)]
-        assert quotes[0] == quotes[1] and quotes[0]
