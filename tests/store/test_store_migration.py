@@ -76,6 +76,8 @@ def test_a_version5_store_is_migrated_in_place(tmp_path: Path) -> None:
                 f"SELECT COUNT(*) FROM {q(table)} t LEFT JOIN articles ar ON ar.doc = t.doc "
                 "WHERE ar._row IS NULL OR t.art IS NOT ar._row").fetchone()[0]
             assert wrong == 0, table
+            if table == "mentions":  # a view over entities since migration 11: entities_key serves it
+                continue
             key = [r[2] for r in store.conn.execute(f"PRAGMA index_info({q(table + '_key')})")]
             assert key[0] == "art", table
         indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}

@@ -34,7 +34,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsgraph.analyse.entities.products import is_model_key, is_model_number
 from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
@@ -50,9 +50,9 @@ SESSION_MAX = 20000
 NAME, ALIAS, WEAK = 3, 2, 1
 
 
-@dataclass(frozen=True)
-class Ent:
-    """What linking needs of one article entity."""
+class Ent(NamedTuple):
+    """What linking needs of one article entity (a named tuple: one is made for every stored entity,
+    and a frozen dataclass's constructor costs several times a tuple's)."""
 
     id: str
     name: str
@@ -151,7 +151,7 @@ class Session:
         self.merged: list[tuple[str, str, bool]] = []
         self.moved: dict[str, str] = {}  # loser -> survivor, to map keys read after the merge
         self.handed: set[str] = set()  # ids given to the entities of earlier articles
-        self.planned: dict[str, tuple[list[Ent], dict[str, tuple[str, list[str]]], set[str]]] = {}
+        self.planned: dict[str, tuple[list[Ent], dict[str, EntityPlan], set[str]]] = {}
 
     def load(self, probe: set[str]) -> None:
         """Read the corpus entities of the keys no earlier article of the session probed."""
@@ -237,7 +237,7 @@ class Session:
             c.new = c.dirty = False
 
 
-def _strength(c: Corpus, key: str, aliases: list[str]) -> int:
+def _strength(c: Corpus, key: str, aliases: tuple[str, ...]) -> int:
     kind = c.keys.get(key)
     if kind == "name":
         return NAME
@@ -246,7 +246,7 @@ def _strength(c: Corpus, key: str, aliases: list[str]) -> int:
     return WEAK
 
 
-def _pick_thing(e: Ent, key: str, aliases: list[str], cands: list[Corpus], taken: set[str]) -> Corpus | None:
+def _pick_thing(e: Ent, key: str, aliases: tuple[str, ...], cands: list[Corpus], taken: set[str]) -> Corpus | None:
     """An organisation, place or thing joins the corpus entity its name names."""
     best, best_rank = None, None
     for c in cands:
@@ -267,7 +267,7 @@ def _pick_thing(e: Ent, key: str, aliases: list[str], cands: list[Corpus], taken
     return best
 
 
-def _pick_person(e: Ent, key: str, aliases: list[str], cands: list[Corpus], ctx: set[str]) -> Corpus | None:
+def _pick_person(e: Ent, key: str, aliases: tuple[str, ...], cands: list[Corpus], ctx: set[str]) -> Corpus | None:
     """A person joins the person with the same name whose earlier articles share evidence with this one."""
     first, surname = person_parts(e.name)
     words = title_words(e.titles)
@@ -288,7 +288,7 @@ def _pick_person(e: Ent, key: str, aliases: list[str], cands: list[Corpus], ctx:
     return best
 
 
-def _merge_split(view: Session, chosen: Corpus, key: str, aliases: list[str], taken: set[str]) -> Corpus:
+def _merge_split(view: Session, chosen: Corpus, key: str, aliases: tuple[str, ...], taken: set[str]) -> Corpus:
     """An entity named "Apple Computer" with the alias "Apple" says the corpus entities of both names are one.
 
     Needed because one article may have given them apart ("Apple Computer"
@@ -309,11 +309,6 @@ def _merge_split(view: Session, chosen: Corpus, key: str, aliases: list[str], ta
     return chosen
 
 
-def _order(ents: list[Ent]) -> list[Ent]:
-    """Things first (people's evidence is the things around them), then full names before surnames."""
-    return sorted(ents, key=lambda e: (e.type == PERSON, -len(e.name.split()), -len(e.name), e.id))
-
-
 def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
     """Give every named entity of one stored article a corpus id; returns entity id -> corpus id.
 
@@ -328,24 +323,46 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
     return out
 
 
-def _plan(entities: Iterable[Ent]) -> tuple[list[Ent], dict[str, tuple[str, list[str]]], set[str]]:
-    """The named entities, each one's name key and alias keys, and every key linking will look up."""
-    ents = [e for e in entities if e.name and is_name(e.name)]
-    plans: dict[str, tuple[str, list[str]]] = {}
+# Per name, type and aliases: (name key, alias keys, keys to look up, keys whose corpus entities are
+# candidates, rank in linking's order), or None for no name. The same names recur in article after article, and
+# this was most of linking's own work when made afresh for every entity.
+EntityPlan = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[bool, int, int]]
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity_plan(name: str, typ: str, aliases: tuple[str, ...]) -> EntityPlan | None:
+    if not name or not is_name(name):
+        return None
+    key, alias_keys = keys_of(name, aliases)
+    if typ == PERSON:
+        surname = person_parts(name)[1]
+        if surname and surname not in alias_keys and surname != key:
+            alias_keys.append(surname)
+    elif typ == "PRODUCT" and " " in key and is_model_number(name.split()[-1]):
+        alias_keys.append(key.split()[-1])  # "Airbus A380" is also "the A380"
+    probe = [key, *alias_keys]
+    cands = [key, *alias_keys]
+    if " " in key:
+        cands.append(key.split()[0])
+        if typ != PERSON:
+            probe.append(key.split()[0])  # "iTunes Store" may join "iTunes" (see _pick_thing)
+    rank = (typ == PERSON, -len(name.split()), -len(name))
+    return key, tuple(alias_keys), tuple(probe), tuple(cands), rank
+
+
+def _plan(entities: Iterable[Ent]) -> tuple[list[Ent], dict[str, EntityPlan], set[str]]:
+    """The named entities, each one's plan (`_entity_plan`), and every key linking will look up."""
+    ents: list[Ent] = []
+    plans: dict[str, EntityPlan] = {}
     probe: set[str] = set()
-    for e in ents:
-        key, aliases = keys_of(e.name, e.aliases)
-        if e.type == PERSON:
-            surname = person_parts(e.name)[1]
-            if surname and surname not in aliases and surname != key:
-                aliases.append(surname)
-        elif e.type == "PRODUCT" and " " in key and is_model_number(e.name.split()[-1]):
-            aliases.append(key.split()[-1])  # "Airbus A380" is also "the A380"
-        plans[e.id] = (key, aliases)
-        probe.add(key)
-        probe.update(aliases)
-        if e.type != PERSON and " " in key:
-            probe.add(key.split()[0])  # "iTunes Store" may join "iTunes" (see _pick_thing)
+    for e in entities:
+        aliases = e.aliases if type(e.aliases) is tuple else tuple(e.aliases)
+        plan = _entity_plan(e.name, e.type, aliases)
+        if plan is None:
+            continue
+        ents.append(e)
+        plans[e.id] = plan
+        probe.update(plan[2])
     return ents, plans, probe
 
 
@@ -356,14 +373,16 @@ def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[st
         return {}
     view.load(probe)
     out: dict[str, str] = {}
+    given: set[str] = set()  # set(out.values()), kept as `out` grows (a person's evidence)
     taken: set[str] = set()
-    for e in _order(ents):
-        key, aliases = plans[e.id]
+    # Things first (people's evidence is the things around them), then full names before surnames.
+    for e in sorted(ents, key=lambda e: (*plans[e.id][4], e.id)):
+        key, aliases, _, cand_keys, _ = plans[e.id]
         if not key:
             continue
-        cands = view.candidates([key, *aliases, key.split()[0]] if " " in key else [key, *aliases])
+        cands = view.candidates(cand_keys)
         if e.type == PERSON:
-            chosen = _pick_person(e, key, aliases, cands, set(out.values()))
+            chosen = _pick_person(e, key, aliases, cands, given)
         else:
             chosen = _pick_thing(e, key, aliases, cands, taken)
         if chosen is None:
@@ -375,10 +394,12 @@ def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[st
             chosen = _merge_split(view, chosen, key, aliases, taken)
             if len(view.by_id) != before:  # a merge: earlier entities of this article may have named the loser
                 out = {k: chosen.id if v not in view.by_id else v for k, v in out.items()}
+                given = set(out.values())
         view.add_key(chosen, key, "name")
         for a in aliases:
             view.add_key(chosen, a, "alias")
         out[e.id] = chosen.id
+        given.add(chosen.id)
         taken.add(chosen.id)
     _remember(view, ents, out)
     return out

@@ -9,6 +9,7 @@ the whole document or none of it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import sqlite3
@@ -18,7 +19,7 @@ from typing import Any
 
 from newsgraph.corpus import identity
 from newsgraph.errors import Code
-from newsgraph.model import AnalyzedDocument, Rejected
+from newsgraph.model import AnalyzedDocument, Mention, Rejected
 from newsgraph.model.document import layers_of
 from newsgraph.model.serialize import TABLES, from_rows, table_columns, tuple_maker
 from newsgraph.store.errors import StoreConnection, StoreError, connect
@@ -33,7 +34,8 @@ from newsgraph.store.opening import (
 from newsgraph.store.schema import (
     FTS_TABLES,
     LATEST,
-    LAYER_TABLES,
+    MENTION_SPANS,
+    STORED_LAYERS,
     VERSIONS,
     migrate,
     q,
@@ -82,6 +84,22 @@ def quote_key(text: str | None) -> str | None:
     return " ".join(words) if len(words) >= QUOTE_MIN_WORDS else None
 
 
+_encode_spans = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_encode_str = json.encoder.encode_basestring  # the encoder's own string escape (ensure_ascii off)
+
+
+def _mention_spans(mentions: tuple[Mention, ...]) -> str | None:
+    """An entity's mentions as its row stores them (migration 11): `[[start, end, text], ...]`, None for none.
+
+    Written out for the usual cells (int offsets, a text): the encoder's call sets up a new C encoder each
+    time, which cost more than the text; the same JSON as `_encode_spans` gives (tested)."""
+    if not mentions:
+        return None
+    if all(type(m.start) is int and type(m.end) is int and type(m.text) is str for m in mentions):
+        return "[" + ",".join(f"[{m.start},{m.end},{_encode_str(m.text)}]" for m in mentions) + "]"
+    return _encode_spans([(m.start, m.end, m.text) for m in mentions])
+
+
 def _ents(doc: AnalyzedDocument) -> list[identity.Ent]:
     return [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles) for e in doc.entities]
 
@@ -118,6 +136,7 @@ class Store:
         # and an attribution's `quote_key` (quote_key above; queries group one quotation's appearances by it).
         extra = {t: ["ingested_at"] if t == "articles" else ["art"] for t in TABLES}
         extra["attributions"].append("quote_key")
+        extra["entities"].append(MENTION_SPANS)
         self._insert_sql = {
             t: f"INSERT INTO {q(t)} ({', '.join(q(c) for c in cols + extra[t])}) "
                f"VALUES ({', '.join('?' for _ in cols + extra[t])})"
@@ -312,17 +331,15 @@ class Store:
 
     def _insert_layers(self, doc: AnalyzedDocument, key: str, art: int, ids: dict[str, str]) -> None:
         """Every layer row of one article, built straight into the INSERT's tuples (serialize.tuple_maker):
-        the same cells as `to_rows` gives, plus `art`, an entity's corpus id and a quotation's key."""
+        the same cells as `to_rows` gives, plus `art`, an entity's corpus id and mentions, a quotation's key."""
         layers = set(layers_of(type(doc)))
-        for table in LAYER_TABLES:
-            if table == "mentions":
-                make = tuple_maker("mentions", extra=("t",))
-                rows = [make(m, key, e.id, art) for e in doc.entities for m in e.mentions]
-            elif table in layers:
-                make = self._layer_maker(table)
-                rows = [make(item, key, seq, art, ids, quote_key) for seq, item in enumerate(getattr(doc, table))]
-            else:
+        for table in STORED_LAYERS:
+            if table not in layers:
                 continue
+            make = self._layer_maker(table)
+            # `f`: what makes the table's store-only cell (an entity's mentions, a quotation's key)
+            f = _mention_spans if table == "entities" else quote_key
+            rows = [make(item, key, seq, art, ids, f) for seq, item in enumerate(getattr(doc, table))]
             if rows:
                 self.conn.executemany(self._insert_sql[table], rows)
 
@@ -330,7 +347,7 @@ class Store:
     def _layer_maker(table: str) -> Any:
         # The plan of `_insert_sql` (table_columns), so the tuple's cells are the INSERT's columns.
         if table == "entities":
-            return tuple_maker(table, replace=(("corpus_id", "ids.get(o.id)"),), extra=("t",))
+            return tuple_maker(table, replace=(("corpus_id", "ids.get(o.id)"),), extra=("t", "f(o.mentions)"))
         if table == "attributions":
             return tuple_maker(table, extra=("t", "f({content_text})"))
         return tuple_maker(table, extra=("t",))
@@ -342,7 +359,7 @@ class Store:
     def _delete(self, key: str) -> None:
         art = self._article_row(key)
         if art is not None:
-            for table in LAYER_TABLES:
+            for table in STORED_LAYERS:
                 self.conn.execute(f"DELETE FROM {q(table)} WHERE art = ?", (art,))
             self.conn.execute("DELETE FROM articles WHERE _row = ?", (art,))
         self.conn.execute("DELETE FROM minhashes WHERE doc = ?", (key,))
@@ -402,7 +419,10 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts per layer table plus rejections."""
-        out = {t: self.conn.execute(f"SELECT COUNT(*) FROM {q(t)}").fetchone()[0] for t in TABLES}
+        # Mentions are counted on the entity rows that hold them (migration 11), without expanding the view.
+        sql = {t: f"SELECT COALESCE(SUM(json_array_length({MENTION_SPANS})), 0) FROM entities" if t == "mentions"
+               else f"SELECT COUNT(*) FROM {q(t)}" for t in TABLES}
+        out = {t: self.conn.execute(sql[t]).fetchone()[0] for t in TABLES}
         out["rejections"] = self.conn.execute("SELECT COUNT(*) FROM rejections").fetchone()[0]
         return out
 

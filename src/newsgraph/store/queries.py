@@ -422,10 +422,10 @@ def entities(store: Store, *, type: str | None = None, top: int = 20, name: str 
         params += ids
     if not with_copies:
         where.append(f"e.art NOT IN {COPY_ARTS}")
-    # Mentions are counted per entity row through mentions_key (art, entity_id).
+    # Mentions are counted on each entity row, which holds them (migration 11).
     sql = f"""
         SELECT c.name, c.type, COUNT(DISTINCT e.art) AS articles,
-               SUM((SELECT COUNT(*) FROM mentions m WHERE m.art = e.art AND m.entity_id = e.id)) AS mentions,
+               SUM(COALESCE(json_array_length(e.mention_spans), 0)) AS mentions,
                c.id AS corpus_id
         FROM entities e JOIN corpus_entities c ON c.id = e.corpus_id WHERE {' AND '.join(where)}
         GROUP BY c.id ORDER BY articles DESC, mentions DESC, c.name LIMIT ?"""

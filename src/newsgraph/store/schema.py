@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from newsgraph.model.serialize import TABLES, table_columns
 
@@ -29,6 +30,8 @@ SQL_TYPE = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER",
 
 # Every table but articles holds rows of one of an article's layers.
 LAYER_TABLES = tuple(t for t in TABLES if t != "articles")
+# The layer tables that hold rows since migration 11 (mentions is a view over entities).
+STORED_LAYERS = tuple(t for t in LAYER_TABLES if t != "mentions")
 
 # The natural key of one row in each table, besides `doc` (since migration 6, `art`).
 ROW_KEY = {"articles": (), "mentions": ("entity_id", "start", "end")}
@@ -249,6 +252,34 @@ def _step10_batched_fts_and_redirects(conn: sqlite3.Connection) -> None:
     create_redirects(conn)
 
 
+# An entity's mentions as one JSON cell of its row, `[[start, end, text], ...]` in the mentions' order (None
+# when it has none): the Store writes it, and the `mentions` view gives the rows of the former table from it.
+MENTION_SPANS = "mention_spans"
+MENTIONS_VIEW = (
+    "CREATE VIEW mentions AS SELECT e.doc AS doc, e.id AS entity_id, json_extract(j.value, '$[0]') AS start, "
+    "json_extract(j.value, '$[1]') AS \"end\", json_extract(j.value, '$[2]') AS text, e.art AS art "
+    f"FROM entities e, json_each(e.{MENTION_SPANS}) j"
+)  # no ORDER BY: SQLite then folds the view into the query, and `WHERE art ...` searches entities_key
+
+
+def _step11_mentions_in_entity_rows(conn: sqlite3.Connection) -> None:
+    # The mentions table held about a third of a stored article's rows (~73 of ~215 on news pages), each
+    # with an index entry: one JSON cell on its entity's row instead is -0.6 M of ~12 M instructions per
+    # stored article (cachegrind, docs/benchmarks.md). The view keeps `SELECT ... FROM mentions` working
+    # for newsgraph's readers and anyone else's SQL, with the same rows in the same order.
+    import json
+
+    _add_column(conn, "entities", MENTION_SPANS, "TEXT")
+    spans: dict[tuple[int, str], list[list[Any]]] = {}
+    for art, entity_id, start, end, text in conn.execute(
+            'SELECT art, entity_id, start, "end", text FROM mentions ORDER BY _row'):
+        spans.setdefault((art, entity_id), []).append([start, end, text])
+    conn.executemany(f"UPDATE entities SET {MENTION_SPANS} = ? WHERE art = ? AND id = ?",
+                     [(json.dumps(v, ensure_ascii=False), art, eid) for (art, eid), v in spans.items()])
+    conn.execute("DROP TABLE mentions")
+    conn.execute(MENTIONS_VIEW)
+
+
 def create_redirects(conn: sqlite3.Connection) -> None:
     """Ids that linking merged away (a corpus entity joined an older one) point at their survivor,
     so an id in an earlier export or link still resolves. Made by migration 10, or by 8 when a
@@ -271,6 +302,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (8, "corpus entities, story ids, foreign keys, detectable FTS, no feed_items", _step8_corpus_identity),
     (9, "stored, indexed quote key of every attribution", _step9_quote_key),
     (10, "FTS indexed per transaction, redirects of merged corpus ids", _step10_batched_fts_and_redirects),
+    (11, "mentions packed into their entity's row; `mentions` a view", _step11_mentions_in_entity_rows),
 )
 LATEST = MIGRATIONS[-1][0]
 VERSIONS = frozenset(v for v, _, _ in MIGRATIONS)
@@ -313,7 +345,10 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
 def sync_columns(conn: sqlite3.Connection) -> list[str]:
     """Add columns for model fields added since the database was created."""
     added = []
+    views = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     for table in TABLES:
+        if table in views:  # mentions since migration 11: its columns are the view's definition
+            continue
         have = {r[1] for r in conn.execute(f"PRAGMA table_info({q(table)})")}
         for col, kind in table_columns(table):
             if col not in have:
