@@ -103,14 +103,17 @@ def test_a_guide_spread_over_item_wrappers_is_one_block() -> None:
     assert prose >= sum(len(text) for _, text in STALLS)
 
 
-def test_a_story_wrapper_that_holds_the_page_does_not_climb() -> None:
+def test_a_story_wrapper_does_not_climb_to_the_stories_stacked_under_it() -> None:
     from newsgraph.extract.blocks import prose_block
 
-    # the densest wrapper holds most of the page's running text: the page's other prose does not pull it up
-    page = _page(STORY + MORE_STORY + EXTRA).replace(
-        "</body>", f'<div class="promo"><p>{STALLS[0][1]}</p></div></body>')
+    # the next story stacked under the article holds as much running text: each wrapper holds half of the
+    # page's running text, but a story's worth, so one story is the block, not the two together
+    story = STORY + MORE_STORY + EXTRA
+    page = _page(story).replace("<body>", "<body><main>").replace(
+        "</body>", '<div class="next"><h2>Next story</h2>' + "".join(f"<p>{p}</p>" for p in story[::-1])
+        + "</div></main></body>")
     lines, _ = prose_block(lhtml.fromstring(page))
-    assert lines == ("North pier to close", *STORY, *MORE_STORY, *EXTRA)
+    assert lines == ("Next story", *story[::-1])
 
 
 def test_a_guide_cut_to_its_lead_is_rescued() -> None:

@@ -11,7 +11,8 @@ into sibling wrappers still goes to their shared container. On a guide or
 listicle built of many item wrappers (one `<article>` or `<div>` per venue,
 product or step, each with a paragraph or two) no single wrapper holds much:
 there the block climbs from the densest wrapper to the lowest ancestor that
-holds SPREAD_SHARE of the page's running text (never the `<body>`).
+holds SPREAD_SHARE of the page's running text (never the `<body>`), when
+the densest wrapper is too small to be a story itself.
 
 It is only a fallback (see `extract/html.py`): the extractors' structure
 tests are better on every page where they find running text at all.
@@ -46,12 +47,21 @@ def running_text(el: HtmlElement) -> int:
 # The share of the page's running text (outside menus, footers, asides and
 # comments) the block must hold; below it the block climbs to the lowest
 # ancestor that does. On WCXB dev a listicle of 39 venue wrappers went from
-# its 500-character lead to the whole list (F1 0.03 -> 0.83).
+# its 500-character lead to the whole list (F1 0.03 -> 0.83). Only a block
+# under SPREAD_BELOW characters of running text climbs: a wrapper that holds
+# a story's worth is a story, and on a page that stacks the next stories
+# under it the climb took them all (NAEB: 4 pages from 0.95-1.0 to 0.2; one
+# more, whose story wrappers hold under 1,000 each, shows ten <h1>: see
+# `stacked_stories` in extract/html.py).
 SPREAD_SHARE = 0.6
+SPREAD_BELOW = 1000
 
 
-def prose_block(tree: HtmlElement) -> tuple[tuple[str, ...], int]:
-    """(the lines of the page's densest block of running text, its running-text characters)."""
+def prose_block(tree: HtmlElement, spread: bool = True) -> tuple[tuple[str, ...], int]:
+    """(the lines of the page's densest block of running text, its running-text characters).
+
+    `spread=False` keeps the densest wrapper (a page that stacks several stories: the climb takes them all).
+    """
     credit: Counter[HtmlElement] = Counter()
     held: Counter[HtmlElement] = Counter()  # running text anywhere below each element
     total = 0
@@ -70,9 +80,9 @@ def prose_block(tree: HtmlElement) -> tuple[tuple[str, ...], int]:
     if not credit:
         return (), 0
     block, score = credit.most_common(1)[0]
-    spread = _spread(block, held, total)
-    if spread is not None:
-        return tuple(block_lines(spread)), held[spread]
+    wider = _spread(block, held, total) if spread and score < SPREAD_BELOW else None
+    if wider is not None:
+        return tuple(block_lines(wider)), held[wider]
     return tuple(block_lines(block)), score
 
 
