@@ -64,3 +64,63 @@ def test_the_block_stands_in_only_when_the_found_text_missed_it() -> None:
     assert rescue(lhtml.fromstring(_page(cut)), teasers, None) is None
     # too little running text on the page to trust a block over the extractors
     assert rescue(lhtml.fromstring(_page(STORY[:1])), teasers, None) is None
+
+
+# A fictional guide of item wrappers: a short lead, then one wrapper per stall, each with its own paragraph.
+STALLS = [
+    ("The Copper Kettle", "A family stall that has served smoked fish soup at the harbor market since the ferry "
+     "first ran, with bread baked each morning in the van behind the counter."),
+    ("Salt and Rye", "Two former ship cooks sell rye buns filled with pickled herring, and on Fridays a thick "
+     "chowder that sells out before the noon ferry leaves the south pier."),
+    ("Gull Point Pies", "Hand pies with lamb, leek or wild mushroom, baked in small batches so that the last "
+     "customers of the day get them as warm as the first ones did."),
+    ("The Pier Grill", "Grilled mackerel on flatbread with a sharp apple slaw, cooked over charcoal by a chef "
+     "who trained in the city before moving back to the island last spring."),
+    ("Low Tide Coffee", "A cart that roasts its own beans in the old net shed and pours strong coffee for the "
+     "fishing crews from five in the morning until the market closes."),
+    ("Harbor Greens", "Salads of sea beet, samphire and new potatoes from the island farms, dressed with a "
+     "mustard the owner makes from her grandmother's recipe every second week."),
+    ("Net Loft Noodles", "Hand-pulled noodles in a clear crab broth, served upstairs in the old net loft where "
+     "six stools look out over the boats coming in with the evening catch."),
+]
+
+
+def _guide() -> str:
+    items = "".join(f'<article class="stall"><h3>{name}</h3><div class="excerpt"><p>{text}</p></div></article>'
+                    for name, text in STALLS)
+    return ('<html><body><nav><p>Home</p></nav><main><div class="lead"><p>The harbor market reopened this '
+            'week, and these are the stalls our food writers would queue for again.</p></div>'
+            f'<div class="stalls">{items}</div></main><footer><p>About us</p></footer></body></html>')
+
+
+def test_a_guide_spread_over_item_wrappers_is_one_block() -> None:
+    from newsgraph.extract.blocks import prose_block
+
+    lines, prose = prose_block(lhtml.fromstring(_guide()))
+    # every stall with its heading, not one stall's wrapper; the menu and footer stay out (so does the lead,
+    # a sibling of the list: the block is one element)
+    assert lines == tuple(x for item in STALLS for x in item)
+    assert prose >= sum(len(text) for _, text in STALLS)
+
+
+def test_a_story_wrapper_does_not_climb_to_the_stories_stacked_under_it() -> None:
+    from newsgraph.extract.blocks import prose_block
+
+    # the next story stacked under the article holds as much running text: each wrapper holds half of the
+    # page's running text, but a story's worth, so one story is the block, not the two together
+    story = STORY + MORE_STORY + EXTRA
+    page = _page(story).replace("<body>", "<body><main>").replace(
+        "</body>", '<div class="next"><h2>Next story</h2>' + "".join(f"<p>{p}</p>" for p in story[::-1])
+        + "</div></main></body>")
+    lines, _ = prose_block(lhtml.fromstring(page))
+    assert lines == ("Next story", *story[::-1])
+
+
+def test_a_guide_cut_to_its_lead_is_rescued() -> None:
+    from newsgraph.extract.boilerplate import filter_lines
+    from newsgraph.extract.html import rescue
+
+    lead = filter_lines(["The harbor market reopened this week, and these are the stalls our food writers "
+                         "would queue for again."])
+    got = rescue(lhtml.fromstring(_guide()), lead, None)
+    assert got is not None and all(text in got[0] for _, text in STALLS)

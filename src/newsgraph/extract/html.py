@@ -103,7 +103,7 @@ def rescue(tree: HtmlElement, found: Cleaned, title: str | None) -> Cleaned | No
     Not put to the vote either: the other extractors missed it as well.
     """
     have = _running(found[0])
-    lines, prose = prose_block(tree)
+    lines, prose = prose_block(tree, spread=not stacked_stories(tree))
     if prose < RESCUE_MIN or have >= RESCUE_SHARE * prose:
         return None
     block = filter_lines(list(lines), title=title)
