@@ -72,6 +72,34 @@ def test_a_shorter_candidate_needs_a_larger_lead(monkeypatch) -> None:
     assert choose(cands, "own") in {"a", "b", "c"}
 
 
+# The story's own table of test results: short rows the other extractors all leave out.
+TABLE = [f"| {site} | {day} May | {level} mg/l |" for site, day, level in (
+    ("Quarry Lane", 2, 0.4), ("Hill Road", 3, 0.6), ("Harbour Row", 5, 0.3), ("Cliff Walk", 8, 0.5),
+    ("Old Tank", 9, 0.7), ("Mill Street", 11, 0.2), ("Ferry Slip", 12, 0.4), ("Beacon Hill", 15, 0.6),
+    ("Salt Marsh", 16, 0.3), ("North Pier", 18, 0.5), ("Rope Walk", 19, 0.4), ("Chapel Yard", 22, 0.6),
+)]
+
+
+def test_our_text_stands_when_the_others_agree_on_it_without_its_table(monkeypatch) -> None:
+    # the others all drop the table in the middle of the story and so agree with each other on a
+    # text half as long as ours, every shingle of which is in ours
+    import newsgraph.extract.ensemble as ensemble
+
+    cands = {"own": _cleaned([*STORY[:2], *TABLE, STORY[2]]), "a": _cleaned(STORY), "b": _cleaned(STORY),
+             "c": _cleaned(STORY)}
+    assert choose(cands, "own") == "own"
+    # without the containment rule, the fragment the others agree on wins
+    monkeypatch.setattr(ensemble, "HELD_SHARE", 1.01)
+    assert choose(cands, "own") in {"a", "b", "c"}
+
+
+def test_a_teaser_list_after_the_story_still_loses_to_the_story() -> None:
+    # the same lead of the fragment, but what ours has beyond it follows the story: a teaser column
+    teasers = [f"{t} ({n} comments)" for n, t in enumerate(TEASERS * 3)]
+    cands = {"own": _cleaned([*STORY, *teasers]), "a": _cleaned(STORY), "b": _cleaned(STORY), "c": _cleaned(STORY)}
+    assert choose(cands, "own") in {"a", "b", "c"}
+
+
 def test_two_candidates_are_no_vote() -> None:
     assert choose({"own": _cleaned(TEASERS), "a": _cleaned(STORY)}, "own") == "own"
 
@@ -128,6 +156,14 @@ def test_an_edge_line_another_extractor_found_stays() -> None:
 def test_a_text_no_other_extractor_found_at_all_is_kept_whole() -> None:
     picked = _cleaned(STORY)
     assert trim_edges(picked, [TEASERS, TEASERS[:2]]) == picked
+
+
+def test_a_text_the_others_found_only_a_corner_of_is_kept_whole() -> None:
+    # one other extractor found only the last row of the table: the rest is disagreement, not edges
+    picked = _cleaned([*STORY, *TABLE])
+    assert trim_edges(picked, [TEASERS, [TABLE[-1]]]) == picked
+    # while a few stray lines at the edges of a text the others mostly found still go
+    assert trim_edges(_cleaned([BIO, *STORY]), [STORY, TEASERS])[0] == tuple(STORY)
 
 
 def test_the_vote_trims_the_edges_of_the_chosen_text() -> None:
