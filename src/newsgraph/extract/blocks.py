@@ -27,9 +27,9 @@ from lxml.html import HtmlElement
 
 from newsgraph.extract.boilerplate import running_chars
 
-# Paragraphs outside menus, headers, footers, asides, forms and comment threads
-# (the same places `page_prose` leaves out).
-_PARAGRAPHS = etree.XPath(
+# Paragraphs outside menus, headers, footers, asides, forms and comment threads: the page's own
+# prose, read here and by `page_prose` in extract/html.py.
+PAGE_PARAGRAPHS = etree.XPath(
     "//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header or ancestor::form"
     " or ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
 )
@@ -65,7 +65,7 @@ def prose_block(tree: HtmlElement, spread: bool = True) -> tuple[tuple[str, ...]
     credit: Counter[HtmlElement] = Counter()
     held: Counter[HtmlElement] = Counter()  # running text anywhere below each element
     total = 0
-    for el in _PARAGRAPHS(tree):
+    for el in PAGE_PARAGRAPHS(tree):
         n = running_text(el)
         parent = el.getparent()
         if not n or parent is None:

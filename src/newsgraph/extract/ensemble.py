@@ -45,7 +45,7 @@ from copy import deepcopy
 from lxml.html import HtmlElement, fromstring
 
 from newsgraph.extract.boilerplate import filter_lines
-from newsgraph.extract.linevote import merge
+from newsgraph.extract.linevote import Text, merge
 from newsgraph.model import Credit, Removed, Rights
 
 Cleaned = tuple[tuple[str, ...], tuple[Removed, ...], tuple[Credit, ...], Rights | None]
@@ -106,7 +106,7 @@ def _holds_inside(own: Sequence[str], fragment: Sequence[str]) -> bool:
     size = sum(theirs.values())
     if not size or sum(mine.values()) <= size or sum((mine & theirs).values()) < HELD_SHARE * size:
         return False
-    seen = _Seen(fragment)
+    seen = Text(fragment)
     found = [seen.found(line) for line in own]
     hits = [i for i, f in enumerate(found) if f]
     if not hits:
@@ -213,33 +213,13 @@ def vote(own: Cleaned, readers: Mapping[str, Callable[[], list[str]]], title: st
 
 # ---- below the page: the edges of the kept text ------------------------------------------------
 
-# A line of at least this many words is found in another text when half of its 4-word shingles are
-# there; a shorter one (a heading, a list item) must appear there as a whole, in the same words.
-_SHORT_LINE = 6
-_FOUND_SHARE = 0.5
+# Another extractor found a line when `linevote.Text.found` says so: half of its 4-word shingles are
+# in that text, or, for a line under six words (a heading, a list item), the whole line in the same words.
 # When the voted slice would keep less than this share of the text's characters, nothing is trimmed:
 # the others then found only a corner of it (one table, one section) and disagree about the rest,
 # as when none found any line. Replayed on cached candidates, any value from 0.25 to 0.6 restores
 # one WCXB guide page (F1 0.22 -> 1.0) and changes nothing on AEB or NAEB.
 KEPT_SHARE = 0.4
-
-
-class _Seen:
-    """What one other extractor's text holds, for asking whether it found a given line."""
-
-    def __init__(self, lines: Sequence[str]) -> None:
-        words = _WORD.findall("\n".join(lines))
-        self.joined = f" {' '.join(words)} "
-        self.shingles = shingles(lines).keys()
-
-    def found(self, line: str) -> bool:
-        words = _WORD.findall(line)
-        if not words:
-            return True
-        if len(words) < _SHORT_LINE:
-            return f" {' '.join(words)} " in self.joined
-        own = shingles([line]).keys()
-        return len(own & self.shingles) >= _FOUND_SHARE * len(own)
 
 
 def trim_edges(picked: Cleaned, others: Sequence[Sequence[str]]) -> Cleaned:
@@ -265,7 +245,7 @@ def edges(lines: Sequence[str], others: Sequence[Sequence[str]]) -> tuple[int, i
 
     All of it when none found any, or when the slice is under `KEPT_SHARE` of the text.
     """
-    seen = [_Seen(o) for o in others]
+    seen = [Text(o) for o in others]
 
     def voted(line: str) -> bool:
         return any(s.found(line) for s in seen)

@@ -26,8 +26,14 @@ from lxml.html import HtmlElement
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
-from newsgraph.extract.blocks import prose_block
-from newsgraph.extract.boilerplate import PROSE_END, filter_lines, prose_share, running_chars
+from newsgraph.extract.blocks import PAGE_PARAGRAPHS, prose_block
+from newsgraph.extract.boilerplate import (
+    MIN_WORDS,
+    PROSE_END,
+    filter_lines,
+    prose_share,
+    running_chars,
+)
 from newsgraph.extract.credits import parse_credit
 from newsgraph.extract.ensemble import Cleaned, others, vote
 from newsgraph.extract.gate import PageEvidence, page_evidence
@@ -179,11 +185,6 @@ SHORT_TEXT = 600
 FRAGMENT_SHARE = 0.25
 MAX_H1 = 2
 
-_PAGE_PARAGRAPHS = etree.XPath(
-    "//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header or ancestor::form"
-    " or ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
-)
-
 
 def page_prose(tree: HtmlElement) -> int:
     """Characters of running-text paragraphs on the page, outside menus, footers, asides and comments.
@@ -194,9 +195,9 @@ def page_prose(tree: HtmlElement) -> int:
     if stacked_stories(tree):
         return 0
     n = 0
-    for el in _PAGE_PARAGRAPHS(tree):
+    for el in PAGE_PARAGRAPHS(tree):
         text = " ".join(el.text_content().split())
-        if len(text.split()) >= 12 and PROSE_END.search(text):
+        if len(text.split()) >= MIN_WORDS and PROSE_END.search(text):  # `running_chars` without its teaser test
             n += len(text)
     return n
 

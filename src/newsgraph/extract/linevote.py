@@ -35,7 +35,7 @@ _WORD = re.compile(r"\w+")
 # The extractors whose support is a feature, in the model's order (a missing one supports nothing).
 EXTRACTORS = ("own", "resiliparse", "readability", "justext")
 # A line of at least this many words is found in a text when this share of its 4-word shingles is
-# there; a shorter line must appear there whole (the same rule as the vote's edge trim).
+# there; a shorter line must appear there whole (`Text.found`: the vote's edge trim uses it too).
 SHORT_LINE = 6
 FOUND_SHARE = 0.5
 _END = re.compile(r"[.!?:;\"'”’)\]…]$")
@@ -65,6 +65,10 @@ class Text:
         """The share of the line's 4-word shingles in this text; 0 or 1 for a short line (whole or not)."""
         words = _words(line)
         return self.holds(words, _grams(words) if len(words) >= SHORT_LINE else set())
+
+    def found(self, line: str) -> bool:
+        """Whether this text holds the line (the rule of the vote's edge trim and of the alignment)."""
+        return self.support(line) >= FOUND_SHARE
 
     def holds(self, words: Sequence[str], grams: set[tuple[str, ...]]) -> float:
         """`support` of a line already split into words (and, when it is not short, shingles)."""
@@ -131,7 +135,7 @@ def union(pick: str, candidates: Mapping[str, Sequence[str]]) -> list[Line]:
             if at is not None:
                 after = seq[at].key[0]
                 continue
-            if any(s.support(text) >= FOUND_SHARE for s in seen):
+            if any(s.found(text) for s in seen):
                 continue
             index.add(text, len(seq))
             seq.append(Line(text, name, (after, rank, j)))
