@@ -40,7 +40,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -59,7 +59,12 @@ _INLINE_CODE = etree.XPath("count(//code[not(ancestor::pre)])")
 # A paragraph this long is running text, not a card's teaser or a product's blurb.
 _LONG_PARAGRAPH = 150
 _CODE_BLOCKS = etree.XPath("count(//pre)")
-_PAGINATION = etree.XPath('count(//link[@rel="next"] | //a[@rel="next"] | //*[contains(@class, "pagination")])')
+# Pagination: a next-page link in the head or a pagination bar; `<a rel="next">` links are read one by one
+# (see _pagination), as a blog's post navigation uses them for the next story.
+_PAGINATION = etree.XPath('count(//link[@rel="next"] | //*[contains(@class, "pagination")][not(self::a[@rel="next"])])')
+_NEXT_LINKS = etree.XPath('//a[@rel="next"]/@href')
+# A link's target with this many words in its slug is a story of its own (a headline), not a page of this one.
+_STORY_SLUG = 4
 _COMMENT_MARKS = etree.XPath('count(//*[contains(@id, "comment") or contains(@class, "comment")])')
 _SHARE_LINK = re.compile(r"facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent|linkedin\.com/(?:share|sharing)"
                          r"|pinterest\.com/pin/create|addtoany|sharethis", re.I)
@@ -75,9 +80,6 @@ _SLUG_WORD = re.compile(r"[A-Za-z]+")
 # A price as shops print it: "$1,299.00", "€15", "24.99 USD".
 _PRICE = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*\.\d\d\s?(?:USD|EUR|GBP)\b")
 
-# Points for "not an article" (negative: for an article), per unit of each sign.
-_BIAS = 2.5
-_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
@@ -113,41 +115,63 @@ class PageEvidence:
     meta_published: bool = False
     meta_author: bool = False
 
-    def points(self) -> dict[str, float]:
-        """Each sign's points towards "not an article" (negative ones speak for an article)."""
+    def signs(self) -> dict[str, float]:
+        """Each sign's value before its weight (scripts/fit_gate.py fits the weights on these)."""
         return {
-            "a JSON-LD article type": -2.0 * self.article_type,
-            "article microdata": -0.4 * self.article_markup,
-            "og:type article": -1.0 * self.og_article,
-            "a byline": -2.0 * self.bylined,
-            "an article:published_time tag": -0.7 * self.meta_published,
-            "an author tag": -0.4 * self.meta_author,
-            "a product, forum or collection type": 3.0 * self.not_article_type,
-            "a forum or Q&A type": 1.4 * self.forum_type,
-            "an FAQ type": 0.6 * self.faq_type,
-            "a headline slug in the URL": -1.9 * min(self.slug_words, 8) / 4,
-            "a blog or news section in the URL": -2.4 * self.url_for,
-            "a shop, forum, manual or service section in the URL": 2.3 * self.url_against,
-            "a site's home page": 1.5 * self.home_page,
-            "running text": -1.8 * self.prose_share,
-            "paragraphs of running text": -1.4 * min(self.long_paragraphs, 1.0),
-            "form controls": 0.4 * min(self.controls, 60) / 20,
-            "calls to action": 0.7 * min(self.calls_to_action, 20) / 5,
-            "pagination": 0.8 * min(self.pagination, 3),
-            "many time stamps": 0.4 * min(self.time_stamps, 20) / 5,
-            "replies": 0.9 * min(self.replies, 20) / 5,
-            "code blocks": 0.7 * min(self.code_blocks, 100) / 30,
-            "code in the text": 1.7 * min(self.inline_code, 100) / 30,
-            "prices": 0.1 * min(self.prices, 30) / 10,
-            "a shop's words": 0.3 * min(self.shop_words, 50) / 10,
-            "sharing links": -0.7 * min(self.share_links, 5),
-            "a comment section": -0.9 * min(self.comment_marks, 10) / 5,
+            "a JSON-LD article type": float(self.article_type),
+            "article microdata": float(self.article_markup),
+            "og:type article": float(self.og_article),
+            "a byline": float(self.bylined),
+            "an article:published_time tag": float(self.meta_published),
+            "an author tag": float(self.meta_author),
+            "a product, forum or collection type": float(self.not_article_type),
+            "a forum or Q&A type": float(self.forum_type),
+            "an FAQ type": float(self.faq_type),
+            "a headline slug in the URL": min(self.slug_words, 8) / 4,
+            "a blog or news section in the URL": float(self.url_for),
+            "a shop, forum, manual or service section in the URL": float(self.url_against),
+            "a site's home page": float(self.home_page),
+            "running text": self.prose_share,
+            "paragraphs of running text": min(self.long_paragraphs, 1.0),
+            "form controls": min(self.controls, 60) / 20,
+            # each further button says less: a landing page has a few, a shop's promotion with running text a
+            # "Buy now" under every paragraph (linear, 14 of them outweighed an article's running text)
+            "calls to action": math.log1p(min(self.calls_to_action, 50)),
+            "pagination": min(self.pagination, 3),
+            "many time stamps": min(self.time_stamps, 20) / 5,
+            "replies": min(self.replies, 20) / 5,
+            "code blocks": min(self.code_blocks, 100) / 30,
+            "code in the text": min(self.inline_code, 100) / 30,
+            "prices": min(self.prices, 30) / 10,
+            "a shop's words": min(self.shop_words, 50) / 10,
+            "sharing links": min(self.share_links, 5),
+            "a comment section": min(self.comment_marks, 10) / 5,
             # the main text's length: 0 at 1,000 characters, +1 per factor of ten, at most +1.5
-            "a long main text": -0.8 * min(math.log10(max(self.body_chars, 100)) - 3, 1.5),
+            "a long main text": min(math.log10(max(self.body_chars, 100)) - 3, 1.5),
         }
 
+    def points(self) -> dict[str, float]:
+        """Each sign's points towards "not an article" (negative ones speak for an article)."""
+        weights = _weights().weights
+        return {name: weights[name] * value for name, value in self.signs().items()}
+
     def score(self) -> float:
-        return _BIAS + sum(self.points().values())
+        return _weights().bias + sum(self.points().values())
+
+
+@dataclass(frozen=True)
+class _Weights:
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+
+@cache
+def _weights() -> _Weights:
+    """gate_weights.json (written by scripts/fit_gate.py), read once."""
+    data = load_json("gate_weights.json")
+    return _Weights(bias=float(data["bias"]), threshold=float(data["threshold"]),
+                    weights={name: float(w) for name, w in data["weights"].items()})
 
 
 def _slug_words(url: str | None) -> int:
@@ -156,6 +180,28 @@ def _slug_words(url: str | None) -> int:
         return 4  # no URL: no evidence either way, so count it as an article's
     parts = (re.sub(r"\.\w+$", "", part) for part in urlsplit(url).path.split("/"))
     return max((sum(1 for w in re.split(r"[-_+]+", part) if _SLUG_WORD.fullmatch(w)) for part in parts), default=0)
+
+
+def _another_story(url: str | None, href: str) -> bool:
+    """Whether a "next" link leads to another story (a headline slug elsewhere on the site), not to this page's page 2.
+
+    Blogs mark their "next post" link `rel="next"`, as listings and threads
+    mark their next page: on WCXB dev 40 of the 711 articles carry such a link
+    to another story and 3 of the 240 other pages do. A target under this
+    page's path (`/story/2/`, `/thread/page/2/`) or above it is this page's.
+    """
+    target = urljoin(url or "", href.strip())
+    if not href.strip() or _slug_words(target) < _STORY_SLUG:
+        return False
+    there, here = urlsplit(target).path.rstrip("/"), urlsplit(url or "").path.rstrip("/")
+    if not url:
+        return True
+    return not (there == here or there.startswith(here + "/") or here.startswith(there + "/"))
+
+
+def _pagination(tree: HtmlElement, url: str | None) -> int:
+    """Pagination marks: next-page links and pagination bars; a "next" link to another story is not one."""
+    return int(_PAGINATION(tree)) + sum(1 for href in _NEXT_LINKS(tree) if not _another_story(url, str(href)))
 
 
 def _url_words(url: str | None) -> tuple[bool, bool, bool]:
@@ -262,7 +308,7 @@ def page_evidence(tree: HtmlElement, meta: Metadata, url: str | None, prose_shar
         prose_share=prose_share,
         controls=int(_CONTROLS(tree)),
         calls_to_action=_calls_to_action(tree),
-        pagination=int(_PAGINATION(tree)),
+        pagination=_pagination(tree, url or meta.url),
         time_stamps=len(stamps),
         replies=len(_REPLY.findall(text)),
         code_blocks=int(_CODE_BLOCKS(tree)),
@@ -287,7 +333,7 @@ def page_evidence(tree: HtmlElement, meta: Metadata, url: str | None, prose_shar
 def not_article_reason(ev: PageEvidence) -> str | None:
     """Why the page is not an article, or None to keep it as one."""
     score = ev.score()
-    if score < _THRESHOLD:
+    if score < _weights().threshold:
         return None
     against = sorted(((p, name) for name, p in ev.points().items() if p > 0.1), reverse=True)[:3]
     return (f"the page reads as a listing, shop, forum, manual or service page (score {score:.1f}): "
