@@ -49,11 +49,24 @@ def test_evidence_against_must_outweigh_evidence_for() -> None:
     # A bylined tutorial with the same code blocks, in the Article type, is an article.
     assert not_article_reason(_evidence(code_blocks=60, prose_share=0.4, slug_words=2, bylined=True,
                                         article_type=True)) is None
-    # One sign against is not enough on a page with a story's URL (a newsletter form, a few "Subscribe" buttons);
-    # twenty calls to action on a page with nothing for an article are (a landing page).
+    # One sign against is not enough on a page with a story's URL (a newsletter form, a few "Subscribe" buttons,
+    # a shop's promotion with a "Buy now" under each of its paragraphs).
     assert not_article_reason(_evidence(controls=60)) is None
     assert not_article_reason(_evidence(calls_to_action=5)) is None
-    assert not_article_reason(_evidence(calls_to_action=20)) is not None
+    assert not_article_reason(_evidence(calls_to_action=20)) is None
+    # On a landing page (a short URL, little running text) the calls to action decide.
+    landing = _evidence(slug_words=2, prose_share=0.6)
+    assert not_article_reason(landing) is None
+    assert not_article_reason(replace(landing, calls_to_action=20)) is not None
+
+
+def test_each_further_call_to_action_says_less() -> None:
+    def points(n: int) -> float:
+        return _evidence(calls_to_action=n).points()["calls to action"]
+
+    assert 0 == points(0) < points(1) < points(5) < points(20)
+    assert points(20) < 4 * points(5)  # twenty buttons are not four landing pages
+    assert points(50) == points(500)  # capped
 
 
 def test_a_thread_of_replies_with_pagination_is_not_an_article() -> None:
@@ -266,3 +279,39 @@ def test_a_shops_words_are_counted_where_a_word_starts() -> None:
     assert _shop_words("Two reviews, one Review; free shipping. In stock.", phrases) == 4
     # inside a word they are not a shop's: "preview", "unskunked", "liquidity"
     assert _shop_words("A preview of the unskunked liquidity report", phrases) == 0
+
+
+def test_a_next_link_to_another_story_is_post_navigation_not_pagination() -> None:
+    from newsgraph.extract.gate import _another_story
+    from tests.extract.gate_pages import guide_page
+
+    here = "https://islandwalks.example/walks/gullstone-harbor-winter-walk"
+    # a blog's "next post": another headline slug on the site
+    assert _another_story(here, "/walks/tern-rock-lighthouse-at-low-tide")
+    assert _another_story(None, "https://islandwalks.example/tern-rock-lighthouse-at-low-tide")
+    # this page's own next page, a page number, a short or empty target: pagination
+    assert not _another_story(here, "/walks/gullstone-harbor-winter-walk/2/")
+    assert not _another_story(here + "/page/2", "/walks/gullstone-harbor-winter-walk")
+    assert not _another_story(here, "?page=2")
+    assert not _another_story(here, "/walks/page/3")
+    assert not _another_story(here, " ")
+
+    plain = _page_evidence(guide_page(), here)
+    post_nav = guide_page().replace(
+        "</main>", '<nav><a rel="prev" href="/walks/the-net-sheds-of-gullstone-in-spring">Previous</a>'
+                   '<a rel="next" href="/walks/tern-rock-lighthouse-at-low-tide">Next</a></nav></main>')
+    paged = guide_page().replace(
+        "</main>", '<a rel="next" href="/walks/gullstone-harbor-winter-walk/2/">Page 2</a>'
+                   '<div class="pagination"><a href="?page=2">2</a></div></main>')
+    assert plain.pagination == 0
+    assert _page_evidence(post_nav, here).pagination == 0
+    assert _page_evidence(paged, here).pagination == 2
+    assert _page_evidence(paged, here).score() > _page_evidence(post_nav, here).score() + 1
+
+
+def test_the_weights_are_data_with_one_weight_per_sign() -> None:
+    from newsgraph.analyse.text.data import load_json
+
+    data = load_json("gate_weights.json")
+    assert set(data["weights"]) == set(_evidence().signs())
+    assert _evidence().score() == pytest.approx(data["bias"] + sum(_evidence().points().values()))
