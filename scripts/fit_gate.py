@@ -142,7 +142,7 @@ def report(rows: list[dict[str, Any]], scores: list[float], threshold: float, ha
     return {"threshold": threshold, "articles_rejected": sorted(r["key"] for r, out in arts if out),
             "non_articles_rejected": f"{sum(non)} of {len(non)} ({sum(non) / len(non):.1%})",
             "body_f1": float(ev.body_scores(pairs)["f1"]), "news_rejected": int(sum(s >= threshold for s in news)),
-            "news_highest": round(float(max(news)), 2)}
+            "news_highest": round(float(max(news)), 2) if news else None}
 
 
 def _fit_on(rows: list[dict[str, Any]], names: list[str], half: int | None) -> tuple[float, np.ndarray, float]:
