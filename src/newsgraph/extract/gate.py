@@ -84,7 +84,6 @@ _SLUG_WORD = re.compile(r"[A-Za-z]+")
 _PRICE = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*\.\d\d\s?(?:USD|EUR|GBP)\b")
 
 
-
 @dataclass(frozen=True)
 class PageEvidence:
     """What the page says it is and how it is built."""
@@ -189,8 +188,8 @@ def _another_story(url: str | None, href: str) -> bool:
     """Whether a "next" link leads to another story (a headline slug elsewhere on the site), not to this page's page 2.
 
     Blogs mark their "next post" link `rel="next"`, as listings and threads
-    mark their next page: on WCXB dev 40 of the 711 articles carry such a link
-    to another story and 3 of the 240 other pages do. A target under this
+    mark their next page: on WCXB dev 32 of the 711 articles carry such a link
+    to another story and 2 of the 240 other pages do. A target under this
     page's path (`/story/2/`, `/thread/page/2/`) or above it is this page's.
     """
     target = urljoin(url or "", href.strip())
