@@ -22,7 +22,7 @@ from functools import cache
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, HTMLParser, tostring
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
@@ -38,6 +38,7 @@ from newsgraph.extract.credits import parse_credit
 from newsgraph.extract.ensemble import Cleaned, others, vote
 from newsgraph.extract.gate import PageEvidence, page_evidence
 from newsgraph.extract.metadata import Metadata, article_body, read_metadata
+from newsgraph.extract.streamed import PIECES, resolve
 from newsgraph.model import Credit, Removed, Rights
 
 _CONFIG = use_config()
@@ -62,11 +63,40 @@ def extract_html(html: str, url: str | None = None, favor_precision: bool = Fals
         return None
     meta = read_metadata(tree, url)
     own, (paragraphs, removed, credits, rights) = _main_text(tree, html, url, meta.title, favor_precision)
+    streamed = _in_place(tree, html)
+    if streamed is not None:
+        # the same page read as a browser shows it: kept unless its text has less running text
+        other, more = _main_text(*streamed, url, meta.title, favor_precision)
+        if _running(more[0]) >= _running(paragraphs):
+            tree, own, (paragraphs, removed, credits, rights) = streamed[0], other, more
     # The gate's weights were fitted on our own pick's text, so its evidence is read from that text.
     evidence = page_evidence(tree, meta, url, prose_share(own)[0] if own else 0.0,
                              body_chars=len("\n\n".join(own)))
     return HtmlResult(title=meta.title, paragraphs=paragraphs, removed=removed,
                       credits=credits + caption_credits(tree, credits), rights=rights, meta=meta, evidence=evidence)
+
+
+def _in_place(tree: HtmlElement, html: str) -> tuple[HtmlElement, str] | None:
+    """A copy of a streamed page with its late pieces in their placeholders (extract/streamed.py), and its markup.
+
+    None on a page that was not streamed. The other extractors read the
+    markup itself, so they get the copy's.
+    """
+    if not PIECES(tree):
+        return None
+    # read again with its comments, which mark where each placeholder's fallback ends
+    # (trafilatura's reader drops them)
+    try:
+        copy = etree.fromstring(html.encode("utf-8", "replace"), _WITH_COMMENTS)
+    except (etree.LxmlError, ValueError):  # markup trafilatura's reader took but this one does not: read as is
+        return None
+    if copy is None or not resolve(copy):
+        return None
+    etree.strip_tags(copy, etree.Comment)
+    return copy, tostring(copy, encoding="unicode")
+
+
+_WITH_COMMENTS = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_pis=True)
 
 
 def _main_text(tree: HtmlElement, html: str, url: str | None, title: str | None,
