@@ -35,7 +35,7 @@ from newsgraph.extract.boilerplate import (
     running_chars,
 )
 from newsgraph.extract.credits import parse_credit
-from newsgraph.extract.ensemble import Cleaned, others, vote
+from newsgraph.extract.ensemble import Cleaned, holds_inside, others, vote
 from newsgraph.extract.gate import PageEvidence, page_evidence
 from newsgraph.extract.metadata import Metadata, article_body, read_metadata
 from newsgraph.extract.streamed import PIECES, resolve
@@ -194,10 +194,12 @@ def clean_main_text(
     justext's) is asked too, and its text is taken if it adds running text.
     """
     found = filter_lines(read(True), title=title, skip=skip)
+    fuller = filter_lines(read(False), title=title, skip=skip)
     chars = sum(len(p) for p in found[0])
     if chars >= SHORT_TEXT and chars >= FRAGMENT_SHARE * page_prose():
-        return found
-    fuller = filter_lines(read(False), title=title, skip=skip)
+        # a long pick: the full mode's text is taken only when it holds ours and adds inside it
+        # (the headings, lists and tables between the fast pick's paragraphs that it skipped)
+        return fuller if holds_inside(fuller[0], found[0]) else found
     return fuller if more_prose(found[0], fuller[0]) else found
 
 
