@@ -131,3 +131,37 @@ def test_a_body_run_into_one_paragraph_gets_the_declared_paragraph_breaks() -> N
     declared = tuple(STORY + MORE_STORY)
     assert prefer_declared((" ".join(declared),), declared)
     assert not prefer_declared(declared, declared)  # already in paragraphs: nothing to gain
+
+
+_GUIDE = [
+    "Planting a hedge in autumn gives the roots a whole winter to settle before the dry months arrive.",
+    "Dig a trench twice as wide as the root balls and loosen the soil at the bottom with a fork.",
+    "Set the plants a forearm apart, water them in well and firm the soil around each one by hand.",
+    "Trim the tops by a third in the first spring so that the hedge thickens from the base upwards.",
+    "Mulch the row with leaf mould every autumn for the first three years to keep the weeds down.",
+    "A well planted hedge needs little more than one cut a year once it reaches the height you want.",
+    "Most gardeners find that a hedge of mixed native shrubs feeds more birds than a single kind does.",
+    "The council's tree officer can tell you which shrubs grow best on the clay soils of the valley.",
+]
+_BETWEEN = ["What you need", "- a spade and a fork", "- twelve bare-root plants", "- a bag of leaf mould"]
+
+
+def _reader(fast: list[str], full: list[str]):  # noqa: ANN202 - a test double for trafilatura's two modes
+    return lambda is_fast: list(fast if is_fast else full)
+
+
+def test_the_full_mode_adds_the_list_the_fast_pick_skipped_inside_it() -> None:
+    from newsgraph.extract.html import clean_main_text
+
+    full = _GUIDE[:3] + _BETWEEN + _GUIDE[3:]
+    kept = clean_main_text(_reader(_GUIDE, full), None)[0]
+    assert list(kept) == full
+
+
+def test_the_full_mode_does_not_add_a_tail_to_a_long_fast_pick() -> None:
+    from newsgraph.extract.html import clean_main_text
+
+    tail = ["Reader comments", "Great guide, thanks, I planted mine last weekend and they are doing well so far.",
+            "Which shrubs would you suggest for a windy coastal garden with sandy soil and salt spray?"]
+    kept = clean_main_text(_reader(_GUIDE, _GUIDE + tail), None)[0]
+    assert list(kept) == _GUIDE

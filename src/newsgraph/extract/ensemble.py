@@ -89,7 +89,7 @@ def choose(candidates: Mapping[str, Cleaned], own: str) -> str:
             # after its first section agree on the fragment
             scores[name] -= SHORTER_PENALTY * math.log(size[own] / size[name])
     best = max(scores, key=lambda name: (scores[name], name == own))
-    return own if best != own and _holds_inside(candidates[own][0], candidates[best][0]) else best
+    return own if best != own and holds_inside(candidates[own][0], candidates[best][0]) else best
 
 
 # The others agree on a fragment of our text (they all stop at the first table, list or section
@@ -100,7 +100,7 @@ HELD_SHARE = 0.9
 INNER_SHARE = 0.5
 
 
-def _holds_inside(own: Sequence[str], fragment: Sequence[str]) -> bool:
+def holds_inside(own: Sequence[str], fragment: Sequence[str]) -> bool:
     """Whether `fragment` is (nearly) a part of the longer `own` whose extra text lies mostly inside it."""
     mine, theirs = shingles(own), shingles(fragment)
     size = sum(theirs.values())
