@@ -145,3 +145,13 @@ def test_readonly_store_refuses_writes_and_missing_files(tmp_path: Path) -> None
         assert ro.counts()["articles"] == 1
         with pytest.raises(sqlite3.OperationalError):
             ro.put(talks_doc(minister="Ana Ruiz"))
+
+
+def test_none_and_bool_parameters_bind_as_before() -> None:
+    # The Store registers adapters for None and bool (store/db.py): they must bind as sqlite3 binds them
+    # without one, NULL and the integer 0/1, never as text or another type.
+    import newsgraph.store.db  # noqa: F401 - registers them
+
+    conn = sqlite3.connect(":memory:")
+    row = conn.execute("SELECT typeof(?), typeof(?), typeof(?), ?, ?, ? IS NULL", (None, True, False, True, False, None))
+    assert row.fetchone() == ("null", "integer", "integer", 1, 0, 1)
