@@ -14,9 +14,9 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from newsgraph.corpus import identity
 from newsgraph.errors import Code
@@ -52,7 +52,9 @@ DEFAULT_DB = "newsgraph.db"
 # None and bool cells: registering what sqlite3 binds them as anyway (None as NULL, a bool as the integer
 # 0/1) spares that, -0.7 M of 9.8 M instructions per stored article (docs/benchmarks.md), the stored bytes
 # the same. The registry is sqlite3's, process-wide; the bound values are unchanged for every other user.
-sqlite3.register_adapter(type(None), {}.get)  # {}.get(None) is None: an identity for None, in C
+_no_cells: dict[None, None] = {}
+# _no_cells.get(None) is None: an identity for None, called in C (a Python function would cost a frame)
+sqlite3.register_adapter(type(None), cast(Callable[[None], None], _no_cells.get))
 sqlite3.register_adapter(bool, int)
 
 
