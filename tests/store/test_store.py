@@ -99,6 +99,7 @@ def test_replace_rewrites_a_document_and_its_index(tmp_path: Path) -> None:
         changed = doc.__class__(**{**doc.__dict__, "attributions": doc.attributions[:1]})
         assert store.put(changed, replace=True)
         assert store.counts()["attributions"] == 1
+        store.index_pending()
         hits = store.conn.execute("SELECT COUNT(*) FROM attributions_fts WHERE attributions_fts MATCH 'crossing'")
         assert hits.fetchone()[0] == 0  # the removed quote left the index too
         assert store.conn.execute("INSERT INTO attributions_fts(attributions_fts) VALUES ('integrity-check')")
@@ -120,6 +121,7 @@ def test_rejections_are_stored_once_and_cleared_by_success(tmp_path: Path) -> No
 def test_full_text_search_over_articles_and_quotes(tmp_path: Path) -> None:
     with open_store(tmp_path / "f.db") as store:
         store.put(talks_doc())
+        store.index_pending()  # the search indexes take new articles in batches (migration 12)
         art = store.conn.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'trucks'").fetchone()
         quote = store.conn.execute(
             "SELECT COUNT(*) FROM attributions_fts WHERE attributions_fts MATCH 'content_text: crossing'").fetchone()
@@ -143,3 +145,13 @@ def test_readonly_store_refuses_writes_and_missing_files(tmp_path: Path) -> None
         assert ro.counts()["articles"] == 1
         with pytest.raises(sqlite3.OperationalError):
             ro.put(talks_doc(minister="Ana Ruiz"))
+
+
+def test_none_and_bool_parameters_bind_as_before() -> None:
+    # The Store registers adapters for None and bool (store/db.py): they must bind as sqlite3 binds them
+    # without one, NULL and the integer 0/1, never as text or another type.
+    import newsgraph.store.db  # noqa: F401 - registers them
+
+    conn = sqlite3.connect(":memory:")
+    row = conn.execute("SELECT typeof(?), typeof(?), typeof(?), ?, ?, ? IS NULL", (None, True, False, True, False, None))
+    assert row.fetchone() == ("null", "integer", "integer", 1, 0, 1)

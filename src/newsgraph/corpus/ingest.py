@@ -194,6 +194,8 @@ def ingest(
         submit()
         while inflight:
             collect(block=True)
+        # The run's last articles become searchable now, not when the store closes (`watch` keeps it open).
+        store.index_pending()
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

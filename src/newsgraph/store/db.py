@@ -13,9 +13,10 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from newsgraph.corpus import identity
 from newsgraph.errors import Code
@@ -32,6 +33,7 @@ from newsgraph.store.opening import (
     writable,
 )
 from newsgraph.store.schema import (
+    FTS_PENDING,
     FTS_TABLES,
     LATEST,
     MENTION_SPANS,
@@ -43,6 +45,17 @@ from newsgraph.store.schema import (
 )
 
 DEFAULT_DB = "newsgraph.db"
+
+# Python's sqlite3 (3.11; 3.12 made the look-up cheaper) seeks an adapter for every parameter that is not
+# exactly an int, float, str or bytearray, None and bool among them; finding none registered, it raises and
+# discards two AttributeErrors (messages formatted) per such cell. A stored article binds several hundred
+# None and bool cells: registering what sqlite3 binds them as anyway (None as NULL, a bool as the integer
+# 0/1) spares that, -0.7 M of 9.8 M instructions per stored article (docs/benchmarks.md), the stored bytes
+# the same. The registry is sqlite3's, process-wide; the bound values are unchanged for every other user.
+_no_cells: dict[None, None] = {}
+# _no_cells.get(None) is None: an identity for None, called in C (a Python function would cost a frame)
+sqlite3.register_adapter(type(None), cast(Callable[[None], None], _no_cells.get))
+sqlite3.register_adapter(bool, int)
 
 
 def default_db_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -100,6 +113,16 @@ def _mention_spans(mentions: tuple[Mention, ...]) -> str | None:
     return _encode_spans([(m.start, m.end, m.text) for m in mentions])
 
 
+# The search indexes take new articles in batches (migration 12): a put records its articles in
+# `fts_pending`, and they are indexed together once this many are pending, once the oldest has waited
+# SEARCH_LAG_S, when the Store closes, at the end of an ingest run and before a search from this Store.
+# A reader on another connection (the web server's, read-only) finds by search what the last batch
+# indexed; every other table shows an article at once. One FTS5 segment per batch instead of per
+# transaction is most of the saving: fewer, larger segments, and far fewer merges of them.
+SEARCH_BATCH = 256
+SEARCH_LAG_S = 30.0
+
+
 def _ents(doc: AnalyzedDocument) -> list[identity.Ent]:
     return [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles) for e in doc.entities]
 
@@ -129,8 +152,10 @@ class Store:
         # The linking session of the last committed put, kept while it still shows the store (_session).
         self._linker: identity.Session | None = None
         self._linker_mark: tuple[int, int] | None = None
-        if not readonly:
-            migrate(self.conn)
+        # Articles this Store made pending in the search indexes since its last batch, and when the first came.
+        self._unindexed = 0
+        self._unindexed_since = 0.0
+        self._closed = False
         self._plans = {t: [c for c, _ in table_columns(t)] for t in TABLES}
         # Store-only columns go last: `ingested_at` for an article, `art` (its article's _row) for a layer row,
         # and an attribution's `quote_key` (quote_key above; queries group one quotation's appearances by it).
@@ -144,9 +169,14 @@ class Store:
         }
         self._fts_sql = [
             f"INSERT INTO {q(t + '_fts')} (rowid, {', '.join(q(c) for c in cols)}) SELECT _row, "
-            f"{', '.join(q(c) for c in cols)} FROM {q(t)} WHERE {'_row' if t == 'articles' else 'art'} IN ({{marks}})"
+            f"{', '.join(q(c) for c in cols)} FROM {q(t)} WHERE {'_row' if t == 'articles' else 'art'} "
+            f"IN (SELECT art FROM {FTS_PENDING})"
             for t, cols in FTS_TABLES.items()
         ]
+        if not readonly:
+            migrate(self.conn)
+            # A writer that stopped between batches (killed, or another process's) left articles pending.
+            self.index_pending()
 
     def _open_readonly(self) -> StoreConnection:
         if not self.path.exists():
@@ -195,13 +225,28 @@ class Store:
 
     # ------------------------------------------------------------ lifecycle
     def close(self) -> None:
-        self.conn.close()
+        """Index what is pending for search, then close (a read-only Store only closes)."""
+        if self._closed:
+            return
+        try:
+            self.index_pending()
+        finally:
+            self._closed = True
+            self.conn.close()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if kind is None:
+            self.close()
+            return
+        # Leaving on an error: that error is the one to see. Articles left pending stay recorded, and the
+        # next writable open indexes them, so a failure to index them here loses nothing.
+        try:
+            self.close()
+        except (sqlite3.Error, StoreError):
+            pass
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -254,7 +299,10 @@ class Store:
             wrote = [bool(self._put(doc, replace, now, fresh, linker, ents_of)) for doc in docs]
             if linker is not None:
                 linker.flush()
-            self._index_text(fresh)
+            self._queue_text(fresh)
+            if self._unindexed >= SEARCH_BATCH or (
+                    self._unindexed and time.monotonic() - self._unindexed_since > SEARCH_LAG_S):
+                self._index_pending()
             # Read while this transaction holds the write lock: no other connection can commit before ours,
             # so a commit by one right after ours moves data_version past this mark.
             mark = self._write_mark() if linker is not None else None
@@ -280,18 +328,43 @@ class Store:
         kept.renew()
         return kept
 
-    def _index_text(self, arts: list[int]) -> None:
-        """Add the text of these new articles and of their quotes to the search indexes.
+    def _queue_text(self, arts: list[int]) -> None:
+        """Record these new articles as pending for the search indexes (migration 12), in this transaction."""
+        if arts:
+            self.conn.executemany(f"INSERT OR IGNORE INTO {FTS_PENDING} (art) VALUES (?)", [(a,) for a in arts])
+            if not self._unindexed:
+                self._unindexed_since = time.monotonic()
+            self._unindexed += len(arts)
+            arts.clear()
 
-        One INSERT ... SELECT per index and transaction (migration 10): cheaper than the
-        per-row triggers it replaced, and the index holds the same rows.
+    def _index_pending(self) -> None:
+        """Add every pending article's text and its quotes to the search indexes (inside a transaction).
+
+        All pending articles, whichever writer stored them: the batch and the emptying of `fts_pending`
+        commit together, so an article is indexed exactly once.
         """
-        for i in range(0, len(arts), 500):
-            part = arts[i:i + 500]
-            marks = ", ".join("?" for _ in part)
-            for sql in self._fts_sql:
-                self.conn.execute(sql.format(marks=marks), part)
-        arts.clear()
+        for sql in self._fts_sql:
+            self.conn.execute(sql)
+        self.conn.execute(f"DELETE FROM {FTS_PENDING}")
+        self._unindexed = 0
+
+    def index_pending(self) -> None:
+        """Bring the search indexes up to date with every stored article (a writable Store).
+
+        Searches through this Store call it first; a read-only Store cannot write, and searches what the
+        writers' last batch indexed (SEARCH_BATCH). Nothing to do costs one look-up.
+        """
+        if self.readonly or self._closed:
+            return
+        if not self._unindexed and self.conn.execute(f"SELECT 1 FROM {FTS_PENDING} LIMIT 1").fetchone() is None:
+            return
+        keep = self._linker is not None and self._linker_mark == self._write_mark()
+        with transaction(self.conn):
+            self._index_pending()
+            mark = self._write_mark()
+        if keep:
+            # Our own write, which the kept linking session does not depend on: the session stays valid.
+            self._linker_mark = mark
 
     def _put(self, doc: AnalyzedDocument | Rejected, replace: bool, now: str, fresh: list[int],
              linker: identity.Session | None, ents_of: dict[str, list[identity.Ent]]) -> int:
@@ -310,8 +383,9 @@ class Store:
         if exists and not replace:
             return 0
         if exists:
-            # The delete trigger reads the index: rows written earlier in this transaction must be in it.
-            self._index_text(fresh)
+            # The delete triggers skip what is pending (never indexed): rows written earlier in this
+            # transaction must be recorded as pending before any delete.
+            self._queue_text(fresh)
             self._delete(key)
         art = self._insert_article(doc, key, now)
         fresh.append(art)

@@ -2,7 +2,8 @@
 
 The CLI prints these rows as a table, JSON or CSV; the HTTP API returns them
 as they are. Every function takes an open Store first and keyword filters
-after it; none of them writes.
+after it; none of them writes, except that a search through a writable Store
+first indexes the articles still pending for search (Store.index_pending).
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ def search(store: Store, query: str, *, limit: int = 20, since: str | None = Non
     match = fts_query(query)
     if not match:
         return []
+    store.index_pending()
     dates, params = _date_filter("ar", since, until)
     art_copies = "" if with_copies else f" AND f.rowid NOT IN {COPY_ARTS}"
     quo_copies = "" if with_copies else f" AND a.art NOT IN {COPY_ARTS}"
@@ -191,6 +193,7 @@ def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: s
         where.append(f"e.corpus_id IN ({_marks(ids)})")
         params += ids
     if about:
+        store.index_pending()
         where.append("a._row IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
         params.append("content_text : (" + (fts_query(about) or '""') + ")")
     if kind:
@@ -573,6 +576,7 @@ def articles(store: Store, *, limit: int = 50, offset: int = 0, query: str | Non
             "ar.story_id")
     copies = "" if with_copies else f" AND ar._row NOT IN {COPY_ARTS}"
     if query:
+        store.index_pending()
         sql = (f"SELECT {cols} FROM articles_fts JOIN articles ar ON ar._row = articles_fts.rowid "
                f"WHERE articles_fts MATCH ?{copies} ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?")
         cur = store.conn.execute(sql, (fts_query(query) or '""', limit, offset))
@@ -617,6 +621,7 @@ def article_count(store: Store, *, query: str | None = None, with_copies: bool =
     """How many rows `articles` pages through with the same filters (a story once, by its original)."""
     copies = "" if with_copies else f" AND ar._row NOT IN {COPY_ARTS}"
     if query:
+        store.index_pending()
         sql = (f"SELECT COUNT(*) FROM articles_fts JOIN articles ar ON ar._row = articles_fts.rowid "
                f"WHERE articles_fts MATCH ?{copies}")
         return int(store.conn.execute(sql, (fts_query(query) or '""',)).fetchone()[0])

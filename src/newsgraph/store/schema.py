@@ -280,6 +280,30 @@ def _step11_mentions_in_entity_rows(conn: sqlite3.Connection) -> None:
     conn.execute(MENTIONS_VIEW)
 
 
+# Articles stored but not yet in the search indexes (migration 12): the Store indexes them in batches
+# (Store.index_pending), and until then the delete triggers must not ask FTS5 to forget what it never held.
+FTS_PENDING = "fts_pending"
+
+
+def _step12_fts_in_batches(conn: sqlite3.Connection) -> None:
+    # Indexing 8 articles per transaction wrote a tiny FTS5 segment per commit that later merges rewrote
+    # again and again: the article and quote indexes were ~2 M of ~11 M instructions per stored article.
+    # Indexed 256 articles at a time they are ~0.8 M (docs/benchmarks.md). A version-11 store holds no
+    # pending article: every row it has is indexed, so there is nothing to backfill.
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {FTS_PENDING} (art INTEGER PRIMARY KEY)")
+    for table, cols in FTS_TABLES.items():
+        names = ", ".join(q(c) for c in cols)
+        old = ", ".join(f"old.{q(c)}" for c in cols)
+        art = "old._row" if table == "articles" else "old.art"
+        conn.execute(f"DROP TRIGGER IF EXISTS {q(table + '_ad')}")
+        conn.execute(
+            f"CREATE TRIGGER {q(table + '_ad')} AFTER DELETE ON {q(table)} "
+            f"WHEN NOT EXISTS (SELECT 1 FROM {FTS_PENDING} WHERE art = {art}) BEGIN "
+            f"INSERT INTO {q(table + '_fts')}({q(table + '_fts')}, rowid, {names}) VALUES ('delete', old._row, {old}); "
+            "END"
+        )
+
+
 def create_redirects(conn: sqlite3.Connection) -> None:
     """Ids that linking merged away (a corpus entity joined an older one) point at their survivor,
     so an id in an earlier export or link still resolves. Made by migration 10, or by 8 when a
@@ -303,6 +327,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (9, "stored, indexed quote key of every attribution", _step9_quote_key),
     (10, "FTS indexed per transaction, redirects of merged corpus ids", _step10_batched_fts_and_redirects),
     (11, "mentions packed into their entity's row; `mentions` a view", _step11_mentions_in_entity_rows),
+    (12, "search indexes written in batches of pending articles", _step12_fts_in_batches),
 )
 LATEST = MIGRATIONS[-1][0]
 VERSIONS = frozenset(v for v, _, _ in MIGRATIONS)
