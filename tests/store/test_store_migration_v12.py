@@ -34,6 +34,7 @@ def _made_at_version11(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         # Version 11 had no pending table: nothing waits, the text is indexed below as it was on commit.
         m.setattr(db_mod.Store, "_queue_text", lambda self, arts: arts.clear())
         m.setattr(db_mod.Store, "index_pending", lambda self: None)
+        m.setattr(db_mod, "BATCH_INDEXED", {})  # no `indexed` column before migration 13
         with open_store(path) as store:
             assert store.schema_version() == 11
             store.put_many(_docs(16)[:8])

@@ -429,8 +429,11 @@ def _remember(view: Session, ents: list[Ent], out: dict[str, str]) -> None:
 
 
 def _write(conn: sqlite3.Connection, view: Session) -> None:
+    from newsgraph.store.schema import indexed_rows  # the store's package imports this module
+
     for loser, survivor, stored in view.merged:
-        conn.execute("UPDATE entities SET corpus_id = ? WHERE corpus_id = ?", (survivor, loser))
+        conn.execute(f"UPDATE entities SET corpus_id = ? WHERE _row IN ({indexed_rows('entities', '?')})",
+                     (survivor, loser, loser))
         if not stored:  # made earlier in this transaction: no keys, row or export to move
             continue
         conn.execute("INSERT INTO corpus_keys (key, corpus_id, kind) SELECT key, ?, kind FROM corpus_keys "

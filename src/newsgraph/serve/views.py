@@ -9,6 +9,7 @@ from typing import Any
 
 from newsgraph.serve import humanize
 from newsgraph.serve.annotate import paragraphs, speaker_colours
+from newsgraph.store.schema import indexed_rows
 
 
 def _outlet(article: dict[str, Any], source: dict[str, Any]) -> str:
@@ -76,7 +77,7 @@ def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str
     copies = "" if with_copies else f" AND e.art NOT IN {queries.COPY_ARTS}"
     rows = store.conn.execute(
         f"SELECT e.name, e.type, e.aliases, e.titles, e.art, e.corpus_id FROM entities e "
-        f"WHERE e.corpus_id IN ({marks}){copies}", ids).fetchall()
+        f"WHERE e._row IN ({indexed_rows('entities', marks)}){copies}", [*ids, *ids]).fetchall()
     types: dict[str, int] = {}
     aliases: set[str] = set()
     titles: set[str] = set()
@@ -85,9 +86,11 @@ def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str
         aliases.update(json.loads(r["aliases"] or "[]"))
         aliases.add(r["name"])
         titles.update(json.loads(r["titles"] or "[]"))
-    main = store.conn.execute(f"SELECT id, name FROM corpus_entities WHERE id IN ({marks}) ORDER BY "
-                              "(SELECT COUNT(*) FROM entities WHERE corpus_id = corpus_entities.id) DESC, id",
-                              ids).fetchone()
+    # The id with most entity rows, copies included, names the page.
+    count = dict(store.conn.execute(f"SELECT corpus_id, COUNT(*) FROM entities WHERE _row IN "
+                                    f"({indexed_rows('entities', marks)}) GROUP BY corpus_id", [*ids, *ids]).fetchall())
+    main = min(store.conn.execute(f"SELECT id, name FROM corpus_entities WHERE id IN ({marks})", ids).fetchall(),
+               key=lambda r: (-count.get(r["id"], 0), r["id"]))
     canonical = main["name"]
     items = [i for cid in ids for i in queries.timeline(store, cid, with_copies=with_copies)]
     items.sort(key=lambda i: (i["date"] or "9999", i["kind"] != "article", i["doc"]))

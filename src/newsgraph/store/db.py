@@ -33,8 +33,10 @@ from newsgraph.store.opening import (
     writable,
 )
 from newsgraph.store.schema import (
+    BATCH_INDEXED,
     FTS_PENDING,
     FTS_TABLES,
+    INDEXED,
     LATEST,
     MENTION_SPANS,
     STORED_LAYERS,
@@ -162,9 +164,11 @@ class Store:
         extra = {t: ["ingested_at"] if t == "articles" else ["art"] for t in TABLES}
         extra["attributions"].append("quote_key")
         extra["entities"].append(MENTION_SPANS)
+        # A new entity or attribution row is out of its partial key index until its article's batch (INDEXED).
+        unindexed = {t: [INDEXED] if t in BATCH_INDEXED else [] for t in TABLES}
         self._insert_sql = {
-            t: f"INSERT INTO {q(t)} ({', '.join(q(c) for c in cols + extra[t])}) "
-               f"VALUES ({', '.join('?' for _ in cols + extra[t])})"
+            t: f"INSERT INTO {q(t)} ({', '.join(q(c) for c in cols + extra[t] + unindexed[t])}) "
+               f"VALUES ({', '.join(['?' for _ in cols + extra[t]] + ['NULL' for _ in unindexed[t]])})"
             for t, cols in self._plans.items()
         }
         self._fts_sql = [
@@ -297,9 +301,10 @@ class Store:
             if linker is not None:
                 linker.prefetch(ents_of.items())
             wrote = [bool(self._put(doc, replace, now, fresh, linker, ents_of)) for doc in docs]
+            # Pending before the flush: a merge it writes finds this transaction's entity rows as pending ones.
+            self._queue_text(fresh)
             if linker is not None:
                 linker.flush()
-            self._queue_text(fresh)
             if self._unindexed >= SEARCH_BATCH or (
                     self._unindexed and time.monotonic() - self._unindexed_since > SEARCH_LAG_S):
                 self._index_pending()
@@ -338,13 +343,16 @@ class Store:
             arts.clear()
 
     def _index_pending(self) -> None:
-        """Add every pending article's text and its quotes to the search indexes (inside a transaction).
+        """Add every pending article's text and its quotes to the search indexes, and its entity and attribution
+        rows to the corpus-id and quote-key indexes (INDEXED), inside a transaction.
 
         All pending articles, whichever writer stored them: the batch and the emptying of `fts_pending`
         commit together, so an article is indexed exactly once.
         """
         for sql in self._fts_sql:
             self.conn.execute(sql)
+        for table in BATCH_INDEXED:
+            self.conn.execute(f"UPDATE {q(table)} SET {INDEXED} = 1 WHERE art IN (SELECT art FROM {FTS_PENDING})")
         self.conn.execute(f"DELETE FROM {FTS_PENDING}")
         self._unindexed = 0
 

@@ -15,6 +15,7 @@ from newsgraph.corpus.names import name_key
 from newsgraph.model.serialize import to_json
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
+from newsgraph.store.schema import indexed_rows
 
 Row = dict[str, Any]
 
@@ -190,8 +191,8 @@ def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: s
         # From the corpus entity's mentions to the quotes they speak: both steps use an index.
         src = ("entities e JOIN attributions a ON a.art = e.art AND a.speaker_entity_id = e.id "
                "JOIN articles ar ON ar._row = a.art")
-        where.append(f"e.corpus_id IN ({_marks(ids)})")
-        params += ids
+        where.append(f"e._row IN ({indexed_rows('entities', _marks(ids))})")
+        params += [*ids, *ids]
     if about:
         store.index_pending()
         where.append("a._row IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
@@ -211,9 +212,9 @@ def _quote_sql(store: Store, *, speaker: str | None, about: str | None, since: s
         params.append(doc)
     if among is not None:
         marks = _marks(among) or "NULL"
-        where.append(f"(a._row IN ({marks}) OR a.quote_key IN (SELECT quote_key FROM attributions "
-                     f"WHERE _row IN ({marks}) AND quote_key IS NOT NULL))")
-        params += [*among, *among]
+        keys = f"SELECT quote_key FROM attributions WHERE _row IN ({marks}) AND quote_key IS NOT NULL"
+        where.append(f"(a._row IN ({marks}) OR a._row IN ({indexed_rows('attributions', keys)}))")
+        params += [*among, *among, *among]
     dates, dparams = _date_filter("ar", since, until)
     copy = f"a.art IN {COPY_ARTS}"
     # Grouping a quotation's appearances takes a sort of every matching row: it is done on narrow rows
@@ -421,8 +422,8 @@ def entities(store: Store, *, type: str | None = None, top: int = 20, name: str 
         ids = resolve(store, name, like=like)
         if not ids:
             return []
-        where.append(f"e.corpus_id IN ({_marks(ids)})")
-        params += ids
+        where.append(f"e._row IN ({indexed_rows('entities', _marks(ids))})")
+        params += [*ids, *ids]
     if not with_copies:
         where.append(f"e.art NOT IN {COPY_ARTS}")
     # Mentions are counted on each entity row, which holds them (migration 11).
@@ -550,7 +551,8 @@ def timeline(store: Store, name: str, *, limit: int = 500, like: bool = False,
         return []
     copies = "" if with_copies else f" AND art NOT IN {COPY_ARTS}"
     by_art: dict[int, set[str]] = {}
-    for r in store.conn.execute(f"SELECT art, id FROM entities WHERE corpus_id IN ({_marks(ids)}){copies}", ids):
+    rows = indexed_rows("entities", _marks(ids))
+    for r in store.conn.execute(f"SELECT art, id FROM entities WHERE _row IN ({rows}){copies}", [*ids, *ids]):
         by_art.setdefault(r["art"], set()).add(r["id"])
     items: list[Row] = []
     for row, own in by_art.items():
