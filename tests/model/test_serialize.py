@@ -169,3 +169,14 @@ def test_string_list_cells_are_what_the_json_encoder_writes(items: list[str]) ->
     from newsgraph.model.serialize import _json_cell
 
     assert _json_cell(tuple(items)) == json.dumps(items, ensure_ascii=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=6), st.integers(), st.none(), st.floats(allow_nan=False)), max_size=5))
+def test_mixed_tuple_cells_are_what_the_json_encoder_writes(items: list[object]) -> None:
+    import json
+
+    from newsgraph.model.serialize import _json_cell
+
+    # The string-only fast path must hand anything else to the encoder, unchanged.
+    assert _json_cell(tuple(items)) == json.dumps(items, ensure_ascii=False)

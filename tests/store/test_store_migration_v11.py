@@ -125,3 +125,6 @@ def test_mention_spans_are_the_encoders_json() -> None:
     assert _mention_spans(mentions) == _encode_spans([(m.start, m.end, m.text) for m in mentions])
     assert json.loads(_mention_spans(mentions) or "") == [[0, 4, 'Zoë "Q"\n\\'], [10, 12, "\u2028x\x01"]]
     assert _mention_spans(()) is None
+    # A cell the fast path does not write (no text, a float offset) goes to the encoder, whole.
+    odd = (Mention(0, 4, "Zoë"), Mention(5, 9, None), Mention(10.0, 12, "x"))  # type: ignore[arg-type]
+    assert _mention_spans(odd) == _encode_spans([(m.start, m.end, m.text) for m in odd])

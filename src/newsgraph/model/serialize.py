@@ -201,12 +201,15 @@ _encode_str = json.encoder.encode_basestring  # what that encoder escapes a stri
 
 
 def _json_cell(value: Any) -> str:
-    if value == ():
-        return "[]"
-    if type(value) is tuple and all(type(v) is str for v in value):
+    if type(value) is tuple:
+        if not value:
+            return "[]"
         # Most cells are names (aliases, titles, authors): the encoder's own string escape and
         # separator, without its per-call set-up; the same text as _encode_cell gives.
-        return "[" + ", ".join(map(_encode_str, value)) + "]"
+        try:
+            return "[" + ", ".join(map(_encode_str, value)) + "]"
+        except TypeError:  # not all strings (encode_basestring takes str only)
+            pass
     return _encode_cell(value)
 
 

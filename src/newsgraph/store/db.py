@@ -110,9 +110,14 @@ def _mention_spans(mentions: tuple[Mention, ...]) -> str | None:
     time, which cost more than the text; the same JSON as `_encode_spans` gives (tested)."""
     if not mentions:
         return None
-    if all(type(m.start) is int and type(m.end) is int and type(m.text) is str for m in mentions):
-        return "[" + ",".join(f"[{m.start},{m.end},{_encode_str(m.text)}]" for m in mentions) + "]"
-    return _encode_spans([(m.start, m.end, m.text) for m in mentions])
+    # One loop that checks and writes (two generators over ~110 mentions a document cost twice as much).
+    cells = []
+    for m in mentions:
+        start, end, text = m.start, m.end, m.text
+        if type(start) is not int or type(end) is not int or type(text) is not str:
+            return _encode_spans([(m.start, m.end, m.text) for m in mentions])
+        cells.append(f"[{start},{end},{_encode_str(text)}]")
+    return "[" + ",".join(cells) + "]"
 
 
 # The search indexes take new articles in batches (migration 12): a put records its articles in
