@@ -20,3 +20,13 @@ def test_a_repeated_pull_quote_or_short_run_stays() -> None:
     assert filter_lines(quoted)[0] == tuple(quoted)
     labels = ["Harbor news", "Ferries", "Weather", *MORE_STORY, "Harbor news", "Ferries", "Weather"]
     assert filter_lines(labels)[0] == tuple(labels)
+
+
+def test_running_chars_counts_a_teaser_only_when_told() -> None:
+    from newsgraph.extract.boilerplate import running_chars
+
+    blurb = "The council voted late on Tuesday to close the old bridge to lorries while the repairs go on…"
+    whole = blurb[:-1] + "."
+    assert running_chars(whole) == running_chars(whole, teasers=False) == len(whole)
+    assert running_chars(blurb) == 0 and running_chars(blurb, teasers=False) == len(blurb)
+    assert running_chars("Too short to count.", teasers=False) == 0

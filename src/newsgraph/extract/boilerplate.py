@@ -103,13 +103,14 @@ PROSE_END = re.compile(r"[.!?。！？…:;][\"'”’)\]»]*$|[\"”’»]$")
 MIN_WORDS = 12
 
 
-def running_chars(text: str) -> int:
+def running_chars(text: str, *, teasers: bool = True) -> int:
     """len(text) for a paragraph of running text: long enough, ending like a sentence, not cut off.
 
     A teaser's blurb is cut with an ellipsis ("...the council said…"); a
-    column of them is prose-like but is no article.
+    column of them is prose-like but is no article. `teasers=False` counts
+    such a blurb too (a page's prose as a whole, `html.page_prose`).
     """
-    if len(text.split()) < MIN_WORDS or not PROSE_END.search(text) or text.endswith(_CUT):
+    if len(text.split()) < MIN_WORDS or not PROSE_END.search(text) or (teasers and text.endswith(_CUT)):
         return 0
     return len(text)
 

@@ -31,8 +31,6 @@ from trafilatura.utils import load_html
 
 from newsgraph.extract.blocks import PAGE_PARAGRAPHS, prose_block
 from newsgraph.extract.boilerplate import (
-    MIN_WORDS,
-    PROSE_END,
     filter_lines,
     prose_share,
     running_chars,
@@ -235,12 +233,7 @@ def page_prose(tree: HtmlElement) -> int:
     """
     if stacked_stories(tree):
         return 0
-    n = 0
-    for el in PAGE_PARAGRAPHS(tree):
-        text = " ".join(el.text_content().split())
-        if len(text.split()) >= MIN_WORDS and PROSE_END.search(text):  # `running_chars` without its teaser test
-            n += len(text)
-    return n
+    return sum(running_chars(" ".join(el.text_content().split()), teasers=False) for el in PAGE_PARAGRAPHS(tree))
 
 
 def stacked_stories(tree: HtmlElement) -> bool:
