@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsgraph.corpus.identity import rebuild
+from newsgraph.corpus.identity import _profile_json, rebuild
 from newsgraph.model import (
     AnalyzedDocument,
     Article,
@@ -220,3 +221,11 @@ def test_an_id_merged_away_still_resolves(tmp_path: Path) -> None:
         # A rebuild gives the same ids and keeps the redirect.
         rebuild(s.conn)
         assert queries.resolve(s, gone) == [survivor]
+
+
+@pytest.mark.parametrize("words", [[], ["c1a2b3c4d5e6f"], ["minister", "é\"\\", "日本", "\U0001f600", "a\nb\x00\u2028"]])
+def test_a_profile_is_written_as_json_dumps_writes_it(words: list[str]) -> None:
+    # A stored profile's text must not depend on which encoder wrote it: the hand-made one matches json.dumps.
+    ctx, titles, firsts = words, words[::-1], words[1:]
+    assert _profile_json(ctx, titles, firsts) == json.dumps({"ctx": ctx, "titles": titles, "first": firsts},
+                                                            separators=(",", ":"))
