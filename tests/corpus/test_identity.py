@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.corpus.identity import _profile_json, rebuild
+from newsgraph.corpus.identity import Ent, Session, _profile_json, rebuild
 from newsgraph.model import (
     AnalyzedDocument,
     Article,
@@ -229,3 +229,27 @@ def test_a_profile_is_written_as_json_dumps_writes_it(words: list[str]) -> None:
     ctx, titles, firsts = words, words[::-1], words[1:]
     assert _profile_json(ctx, titles, firsts) == json.dumps({"ctx": ctx, "titles": titles, "first": firsts},
                                                             separators=(",", ":"))
+
+
+def test_a_flush_writes_each_created_and_changed_corpus_entity_once(tmp_path: Path) -> None:
+    with open_store(tmp_path / "f.db") as s:
+        view = Session(s.conn)
+        ann = view.create("ca", Ent("e1", "Ann Lee", "PERSON"), 1)
+        view.create("cb", Ent("e2", "Acme", "ORG"), 1)
+        view.flush()
+        assert view.to_write() == ([], [])
+        ann.firsts.add("ann")
+        view.touch(ann)
+        view.touch(ann)
+        view.create("cx", Ent("e1", "Bo", "ORG"), 2)
+        gone = view.create("cy", Ent("e2", "Cy", "ORG"), 2)
+        view.merge(gone, view.by_id["cb"])  # merged away before it was written: never written
+        view.create("cz", Ent("e3", "Di", "ORG"), 2)
+        again = view.create("cx", Ent("e1", "Bo Two", "ORG"), 2)  # made again: keeps its place, as in by_id
+        assert view.to_write() == ([again, view.by_id["cz"]], [ann])
+        view.flush()
+        assert view.to_write() == ([], [])
+        assert [tuple(r) for r in s.conn.execute("SELECT id, name FROM corpus_entities ORDER BY rowid")] == \
+               [("ca", "Ann Lee"), ("cb", "Acme"), ("cx", "Bo Two"), ("cz", "Di")]
+        assert s.conn.execute("SELECT profile FROM corpus_entities WHERE id = 'ca'").fetchone()[0] == \
+               '{"ctx":[],"titles":[],"first":["ann"]}'

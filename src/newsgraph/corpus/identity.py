@@ -158,6 +158,11 @@ class Session:
         self.by_key: dict[str, set[str]] = {}
         self.probed: set[str] = set()
         self.new_keys: list[tuple[str, str, str]] = []
+        # Corpus entities made dirty since the last flush, in that order (created ones in by_id's order):
+        # a kept session holds thousands of entities, and a flush that looked at each of them for what
+        # changed cost more than the transaction's own linking.
+        self.touched: list[Corpus] = []
+        self.recreated = False  # an id made again while in by_id: its place there is not in `touched`
         # (loser, survivor, stored): a merge of an entity already stored or handed to an article
         self.merged: list[tuple[str, str, bool]] = []
         self.moved: dict[str, str] = {}  # loser -> survivor, to map keys read after the merge
@@ -224,8 +229,25 @@ class Session:
 
     def create(self, cid: str, e: Ent, art: int) -> Corpus:
         c = Corpus(cid, e.name, e.type, art, new=True, dirty=True)
+        if cid in self.by_id:
+            self.recreated = True
         self.by_id[cid] = c
+        self.touched.append(c)
         return c
+
+    def touch(self, c: Corpus) -> None:
+        """`c` changed: the flush writes it."""
+        if not c.dirty:
+            c.dirty = True
+            self.touched.append(c)
+
+    def to_write(self) -> tuple[list[Corpus], list[Corpus]]:
+        """(created, changed): the corpus entities the flush writes (merged-away ones are no longer in by_id)."""
+        by_id = self.by_id
+        if self.recreated:
+            return ([c for c in by_id.values() if c.new], [c for c in by_id.values() if c.dirty and not c.new])
+        live = [c for c in self.touched if by_id.get(c.id) is c]
+        return [c for c in live if c.new], [c for c in live if not c.new]
 
     def link(self, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
         """Link one article (see `link`); its ids are final unless a later article merges one."""
@@ -244,8 +266,9 @@ class Session:
         """Write what the session's articles changed; the caller's transaction commits it."""
         _write(self.conn, self)
         self.new_keys, self.merged = [], []
-        for c in self.by_id.values():
+        for c in self.by_id.values() if self.recreated else self.touched:
             c.new = c.dirty = False
+        self.touched, self.recreated = [], False
 
 
 def _strength(c: Corpus, key: str, aliases: tuple[str, ...]) -> int:
@@ -399,7 +422,8 @@ def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[st
         if chosen is None:
             chosen = view.create(corpus_id(doc, e.id), e, art)
         elif chosen.person and len(e.name.split()) > len(chosen.name.split()):
-            chosen.name, chosen.dirty = e.name, True  # "Blinken" first, "Antony Blinken" later: the full name
+            chosen.name = e.name  # "Blinken" first, "Antony Blinken" later: the full name
+            view.touch(chosen)
         if not chosen.person:
             before = len(view.by_id)
             chosen = _merge_split(view, chosen, key, aliases, taken)
@@ -428,15 +452,15 @@ def _remember(view: Session, ents: list[Ent], out: dict[str, str]) -> None:
         fresh = [o for o in here if o != cid and o not in known]
         if fresh:
             c.ctx = (c.ctx + fresh)[-PROFILE_SIZE:]
-            c.dirty = True
+            view.touch(c)
         words = title_words(e.titles)
         if not words <= c.titles:
             c.titles.update(words)
-            c.dirty = True
+            view.touch(c)
         first = person_parts(e.name)[0]
         if first and len(first) > 1 and first not in c.firsts:
             c.firsts.add(first)
-            c.dirty = True
+            view.touch(c)
 
 
 def _write(conn: sqlite3.Connection, view: Session) -> None:
@@ -452,8 +476,7 @@ def _write(conn: sqlite3.Connection, view: Session) -> None:
         # The merged-away id was committed, so exports and links may hold it: it redirects.
         conn.execute("UPDATE corpus_redirects SET new_id = ? WHERE new_id = ?", (survivor, loser))
         conn.execute("INSERT OR REPLACE INTO corpus_redirects (old_id, new_id) VALUES (?, ?)", (loser, survivor))
-    created = [c for c in view.by_id.values() if c.new]
-    changed = [c for c in view.by_id.values() if c.dirty and not c.new]
+    created, changed = view.to_write()
     if created:
         conn.executemany("INSERT INTO corpus_entities (id, name, type, first_art, profile) VALUES (?, ?, ?, ?, ?)",
                          [(c.id, c.name, c.type, c.first_art, _profile(c)) for c in created])
