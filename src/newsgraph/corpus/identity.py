@@ -49,6 +49,8 @@ PROFILE_SIZE = 60
 SESSION_MAX = 20000
 # How a key of the article's entity met a corpus entity, strongest first.
 NAME, ALIAS, WEAK = 3, 2, 1
+_KINDS = frozenset({"name", "alias"})  # of a key (corpus_keys.kind)
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 class Ent(NamedTuple):
@@ -167,7 +169,7 @@ class Session:
         self.merged: list[tuple[str, str, bool]] = []
         self.moved: dict[str, str] = {}  # loser -> survivor, to map keys read after the merge
         self.handed: set[str] = set()  # ids given to the entities of earlier articles
-        self.planned: dict[str, tuple[list[Ent], dict[str, EntityPlan], set[str]]] = {}
+        self.planned: dict[str, Planned] = {}
 
     def load(self, probe: set[str]) -> None:
         """Read the corpus entities of the keys no earlier article of the session probed."""
@@ -199,14 +201,21 @@ class Session:
         probe: set[str] = set()
         for doc, ents in articles:
             plan = self.planned[doc] = _plan(ents)
-            probe |= plan[2]
+            probe |= plan[1]
         self.load(probe)
 
     def candidates(self, keys: Iterable[str]) -> list[Corpus]:
-        ids: set[str] = set()
+        """The corpus entities of these keys, by id (linking's order among equals)."""
+        by_key = self.by_key
+        ids: set[str] | None = None
         for k in keys:
-            ids |= self.by_key.get(k, set())
-        return [self.by_id[i] for i in sorted(ids)]
+            found = by_key.get(k)
+            if found:  # most keys meet one corpus entity or none: no set is made for them
+                ids = found if ids is None else ids | found
+        if not ids:
+            return []
+        by_id = self.by_id
+        return [by_id[i] for i in sorted(ids)]
 
     def add_key(self, c: Corpus, key: str, kind: str) -> None:
         have = c.keys.get(key)
@@ -271,50 +280,57 @@ class Session:
         self.touched, self.recreated = [], False
 
 
-def _strength(c: Corpus, key: str, aliases: tuple[str, ...]) -> int:
-    kind = c.keys.get(key)
-    if kind == "name":
-        return NAME
-    if kind == "alias" or any(" " in a and c.keys.get(a) == "name" for a in aliases):
-        return ALIAS
-    return WEAK
+def _pick_thing(typ: str, key: str, multi: tuple[str, ...], weak: str | None, cands: list[Corpus],
+                taken: set[str]) -> Corpus | None:
+    """An organisation, place or thing joins the corpus entity its name names.
 
-
-def _pick_thing(e: Ent, key: str, aliases: tuple[str, ...], cands: list[Corpus], taken: set[str]) -> Corpus | None:
-    """An organisation, place or thing joins the corpus entity its name names."""
+    How strongly a key met a candidate: its name's key (NAME), an alias key, or a multi-word alias
+    of the entity that is the candidate's name (ALIAS), or only the name's first word (WEAK).
+    """
     best, best_rank = None, None
     for c in cands:
         if c.person:
             continue
-        s = _strength(c, key, aliases)
-        if s == WEAK:
+        ck = c.keys
+        kind = ck.get(key)
+        if kind == "name":
+            s = NAME
+        elif kind == "alias" or (multi and any(ck.get(a) == "name" for a in multi)):
+            s = ALIAS
+        else:
             # Only the name's first word meets it: join when the name extends that one-word name
             # ("iTunes Store" and "iTunes"), the types agree and it is not another entity of this article.
-            # A model is not its line ("iPhone 4", "iPod nano" and "iPhone", "iPod").
-            first = key.split()[0]
-            if (c.keys.get(first) != "name" or not key.startswith(first + " ") or c.id in taken
-                    or c.type != e.type or is_model_key(key, first)):
+            # A model is not its line ("iPhone 4", "iPod nano" and "iPhone", "iPod"): `weak` is then None.
+            if weak is None or ck.get(weak) != "name" or c.id in taken or c.type != typ:
                 continue
+            s = WEAK
         rank = (s, -c.first_art)
         if best_rank is None or rank > best_rank:
             best, best_rank = c, rank
     return best
 
 
-def _pick_person(e: Ent, key: str, aliases: tuple[str, ...], cands: list[Corpus], ctx: set[str]) -> Corpus | None:
+def _pick_person(key: str, multi: tuple[str, ...], cands: list[Corpus], ctx: set[str], first: str | None,
+                 surname: str, words: frozenset[str]) -> Corpus | None:
     """A person joins the person with the same name whose earlier articles share evidence with this one."""
-    first, surname = person_parts(e.name)
-    words = title_words(e.titles)
     best, best_rank = None, None
     for c in cands:
-        if not c.person or c.keys.get(surname) is None:
+        if not c.person:
             continue
-        if first is not None and c.firsts and not any(first_names_agree(first, f) for f in c.firsts):
+        ck = c.keys
+        if ck.get(surname) is None:
             continue
-        evidence = len(ctx.intersection(c.ctx)) + len(words & c.titles)
-        s = _strength(c, key, aliases)
-        lonely = not ctx and not words and s == NAME and first is not None
-        if evidence == 0 and not lonely:
+        if c.raw is not None:
+            c._parse()
+        firsts = c._firsts
+        if (first is not None and firsts and first not in firsts
+                and not any(first_names_agree(first, f) for f in firsts)):
+            continue
+        evidence = len(ctx.intersection(c._ctx)) + len(words & c._titles)
+        kind = ck.get(key)
+        s = (NAME if kind == "name" else
+             ALIAS if kind == "alias" or (multi and any(ck.get(a) == "name" for a in multi)) else WEAK)
+        if evidence == 0 and not (not ctx and not words and s == NAME and first is not None):  # not lonely
             continue
         rank = (evidence, s, -c.first_art)
         if best_rank is None or rank > best_rank:
@@ -322,19 +338,17 @@ def _pick_person(e: Ent, key: str, aliases: tuple[str, ...], cands: list[Corpus]
     return best
 
 
-def _merge_split(view: Session, chosen: Corpus, key: str, aliases: tuple[str, ...], taken: set[str]) -> Corpus:
+def _merge_split(view: Session, chosen: Corpus, split: tuple[str, ...], taken: set[str]) -> Corpus:
     """An entity named "Apple Computer" with the alias "Apple" says the corpus entities of both names are one.
 
     Needed because one article may have given them apart ("Apple Computer"
     and "Apple" as two entities) before another joined them. The alias must
     be the first word(s) of the name, and the other corpus entity not be a
-    different entity of this article. The older id survives, so ids already
-    exported stay valid for the earlier mentions.
+    different entity of this article (`split`: the aliases that are, from the entity's plan). The older
+    id survives, so ids already exported stay valid for the earlier mentions.
     """
-    for a in aliases:
-        if not key.startswith(a + " ") or is_model_key(key, a):  # "iPod Nano" with "iPod": a model, not its line
-            continue
-        for other in view.candidates([a]):
+    for a in split:
+        for other in view.candidates((a,)):
             if other is chosen or other.person or other.keys.get(a) != "name" or other.id in taken:
                 continue
             survivor, loser = sorted((chosen, other), key=lambda c: (c.first_art, c.id))
@@ -358,9 +372,17 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
 
 
 # Per name, type and aliases: (name key, alias keys, keys to look up, keys whose corpus entities are
-# candidates, rank in linking's order), or None for no name. The same names recur in article after article, and
-# this was most of linking's own work when made afresh for every entity.
-EntityPlan = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[bool, int, int]]
+# candidates, rank in linking's order, a person's first name and surname (else None and ""), the alias keys
+# of several words, the first word of the name when it may join a one-word name (`_pick_thing`), the aliases
+# whose corpus entities the entity merges (`_merge_split`)), or None for no name. The same names recur in
+# article after article, and this was most of linking's own work when made afresh for every entity.
+EntityPlan = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[bool, int, int], str | None,
+                   str, tuple[str, ...], str | None, tuple[str, ...]]
+# One named entity of an article: (rank, id, position, entity, its id's plan, its own plan); sorting these
+# gives linking's order (things first, then longer names; the id, then the article's order among equals).
+Named = tuple[tuple[bool, int, int], str, int, Ent, EntityPlan, EntityPlan]
+# An article's named entities, in its order, and every key linking will look up.
+Planned = tuple[list[Named], set[str]]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -368,25 +390,34 @@ def _entity_plan(name: str, typ: str, aliases: tuple[str, ...]) -> EntityPlan | 
     if not name or not is_name(name):
         return None
     key, alias_keys = keys_of(name, aliases)
+    first: str | None = None
+    surname = ""
     if typ == PERSON:
-        surname = person_parts(name)[1]
+        first, surname = person_parts(name)
         if surname and surname not in alias_keys and surname != key:
             alias_keys.append(surname)
     elif typ == "PRODUCT" and " " in key and is_model_number(name.split()[-1]):
         alias_keys.append(key.split()[-1])  # "Airbus A380" is also "the A380"
     probe = [key, *alias_keys]
     cands = [key, *alias_keys]
+    weak = None
     if " " in key:
         cands.append(key.split()[0])
         if typ != PERSON:
             probe.append(key.split()[0])  # "iTunes Store" may join "iTunes" (see _pick_thing)
+        word = key.split()[0]
+        if key.startswith(word + " ") and not is_model_key(key, word):
+            weak = word
+    # "iPod Nano" with the alias "iPod": a model, not its line, so no merge
+    split = tuple(a for a in alias_keys if key.startswith(a + " ") and not is_model_key(key, a))
     rank = (typ == PERSON, -len(name.split()), -len(name))
-    return key, tuple(alias_keys), tuple(probe), tuple(cands), rank
+    return (key, tuple(alias_keys), tuple(probe), tuple(cands), rank, first, surname,
+            tuple(a for a in alias_keys if " " in a), weak, split)
 
 
-def _plan(entities: Iterable[Ent]) -> tuple[list[Ent], dict[str, EntityPlan], set[str]]:
-    """The named entities, each one's plan (`_entity_plan`), and every key linking will look up."""
-    ents: list[Ent] = []
+def _plan(entities: Iterable[Ent]) -> Planned:
+    """The named entities (`Named`) and every key linking will look up."""
+    named: list[Named] = []
     plans: dict[str, EntityPlan] = {}
     probe: set[str] = set()
     for e in entities:
@@ -394,72 +425,91 @@ def _plan(entities: Iterable[Ent]) -> tuple[list[Ent], dict[str, EntityPlan], se
         plan = _entity_plan(e.name, e.type, aliases)
         if plan is None:
             continue
-        ents.append(e)
+        named.append((plan[4], e.id, len(named), e, plan, plan))
         plans[e.id] = plan
         probe.update(plan[2])
-    return ents, plans, probe
+    if len(plans) != len(named):
+        # An id given twice: each of its entities links with the plan of its id's last one, as when plans
+        # were kept by id (the same ids as before), and is remembered with its own name.
+        named = [(plans[eid][4], eid, i, e, plans[eid], own) for _, eid, i, e, _, own in named]
+    return named, probe
 
 
 def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
-    planned = view.planned.pop(doc, None)
-    ents, plans, probe = planned if planned is not None else _plan(entities)
-    if not ents:
+    planned = view.planned.pop(doc, None)  # its keys were read with the transaction's (`prefetch`)
+    named, probe = planned if planned is not None else _plan(entities)
+    if not named:
         return {}
-    view.load(probe)
+    if planned is None:
+        view.load(probe)
     out: dict[str, str] = {}
     given: set[str] = set()  # set(out.values()), kept as `out` grows (a person's evidence)
     taken: set[str] = set()
-    # Things first (people's evidence is the things around them), then full names before surnames.
-    for e in sorted(ents, key=lambda e: (*plans[e.id][4], e.id)):
-        key, aliases, _, cand_keys, _ = plans[e.id]
+    for _, eid, _, e, plan, own in sorted(named):
+        key, aliases, _, cand_keys, _, _, _, multi, weak, split = plan
         if not key:
             continue
         cands = view.candidates(cand_keys)
         if e.type == PERSON:
-            chosen = _pick_person(e, key, aliases, cands, given)
+            chosen = _pick_person(key, multi, cands, given, own[5], own[6],
+                                  title_words(e.titles) if e.titles else _NO_WORDS)
         else:
-            chosen = _pick_thing(e, key, aliases, cands, taken)
+            chosen = _pick_thing(e.type, key, multi, weak, cands, taken)
         if chosen is None:
-            chosen = view.create(corpus_id(doc, e.id), e, art)
+            chosen = view.create(corpus_id(doc, eid), e, art)
         elif chosen.person and len(e.name.split()) > len(chosen.name.split()):
             chosen.name = e.name  # "Blinken" first, "Antony Blinken" later: the full name
             view.touch(chosen)
-        if not chosen.person:
+        if split and not chosen.person:
             before = len(view.by_id)
-            chosen = _merge_split(view, chosen, key, aliases, taken)
+            chosen = _merge_split(view, chosen, split, taken)
             if len(view.by_id) != before:  # a merge: earlier entities of this article may have named the loser
                 out = {k: chosen.id if v not in view.by_id else v for k, v in out.items()}
                 given = set(out.values())
-        view.add_key(chosen, key, "name")
+        # Most keys are known already: add_key is called only for what it would add.
+        ck = chosen.keys
+        if ck.get(key) != "name":
+            view.add_key(chosen, key, "name")
         for a in aliases:
-            view.add_key(chosen, a, "alias")
-        out[e.id] = chosen.id
+            if ck.get(a) not in _KINDS:
+                view.add_key(chosen, a, "alias")
+        out[eid] = chosen.id
         given.add(chosen.id)
         taken.add(chosen.id)
-    _remember(view, ents, out)
+    _remember(view, named, out)
     return out
 
 
-def _remember(view: Session, ents: list[Ent], out: dict[str, str]) -> None:
+def _remember(view: Session, named: list[Named], out: dict[str, str]) -> None:
     """People keep what they were seen with: the article's other corpus entities, titles, first names."""
-    here = sorted(set(out.values()))
-    for e in ents:
-        cid = out.get(e.id)
+    here = set(out.values())
+    ordered: list[str] | None = None  # `here` sorted, made for the first person it adds to
+    for _, eid, _, e, _, own in named:
+        cid = out.get(eid)
         if cid is None or e.type != PERSON:
             continue
         c = view.by_id[cid]
-        known = set(c.ctx)
-        fresh = [o for o in here if o != cid and o not in known]
+        if c.raw is not None:
+            c._parse()
+        changed = False
+        # Set operations: a person seen again with known company (the usual case) adds nothing.
+        fresh = here.difference(c._ctx)
+        fresh.discard(cid)
         if fresh:
-            c.ctx = (c.ctx + fresh)[-PROFILE_SIZE:]
-            view.touch(c)
-        words = title_words(e.titles)
-        if not words <= c.titles:
-            c.titles.update(words)
-            view.touch(c)
-        first = person_parts(e.name)[0]
-        if first and len(first) > 1 and first not in c.firsts:
-            c.firsts.add(first)
+            if ordered is None:
+                ordered = sorted(here)
+            c._ctx = (c._ctx + [o for o in ordered if o in fresh])[-PROFILE_SIZE:]
+            changed = True
+        if e.titles:
+            words = title_words(e.titles)
+            if not words <= c._titles:
+                c._titles.update(words)
+                changed = True
+        first = own[5]
+        if first and len(first) > 1 and first not in c._firsts:
+            c._firsts.add(first)
+            changed = True
+        if changed:
             view.touch(c)
 
 
