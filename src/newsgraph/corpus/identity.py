@@ -483,7 +483,6 @@ def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[st
 def _remember(view: Session, named: list[Named], out: dict[str, str]) -> None:
     """People keep what they were seen with: the article's other corpus entities, titles, first names."""
     here = set(out.values())
-    ordered: list[str] | None = None  # `here` sorted, made for the first person it adds to
     for _, eid, _, e, _, own in named:
         cid = out.get(eid)
         if cid is None or e.type != PERSON:
@@ -495,10 +494,8 @@ def _remember(view: Session, named: list[Named], out: dict[str, str]) -> None:
         # Set operations: a person seen again with known company (the usual case) adds nothing.
         fresh = here.difference(c._ctx)
         fresh.discard(cid)
-        if fresh:
-            if ordered is None:
-                ordered = sorted(here)
-            c._ctx = (c._ctx + [o for o in ordered if o in fresh])[-PROFILE_SIZE:]
+        if fresh:  # in id order, as the article's ids sorted and filtered would give them
+            c._ctx = (c._ctx + sorted(fresh))[-PROFILE_SIZE:]
             changed = True
         if e.titles:
             words = title_words(e.titles)
