@@ -253,3 +253,24 @@ def test_a_flush_writes_each_created_and_changed_corpus_entity_once(tmp_path: Pa
                [("ca", "Ann Lee"), ("cb", "Acme"), ("cx", "Bo Two"), ("cz", "Di")]
         assert s.conn.execute("SELECT profile FROM corpus_entities WHERE id = 'ca'").fetchone()[0] == \
                '{"ctx":[],"titles":[],"first":["ann"]}'
+
+
+def test_candidates_follow_the_keys_as_they_change(tmp_path: Path) -> None:
+    # Candidates are kept per key tuple: a key given, moved by a merge or read must show at once.
+    with open_store(tmp_path / "k.db") as s:
+        view = Session(s.conn)
+        acme = view.create("cb", Ent("e1", "Acme", "ORG"), 1)
+        view.add_key(acme, "acme", "name")
+        assert view.candidates(("acme", "acme corp")) == [acme]
+        other = view.create("ca", Ent("e2", "Acme Corp", "ORG"), 1)
+        view.add_key(other, "acme corp", "name")
+        assert view.candidates(("acme", "acme corp")) == [other, acme]  # by id
+        view.merge(other, acme)
+        assert view.candidates(("acme", "acme corp")) == [acme] == view.candidates(("acme corp",))
+        view.flush()
+        s.conn.execute("INSERT INTO corpus_entities (id, name, type, first_art) VALUES ('cc', 'Acme', 'ORG', 2)")
+        s.conn.execute("INSERT INTO corpus_keys (key, corpus_id, kind) VALUES ('acme', 'cc', 'name')")
+        assert view.candidates(("acme",)) == [acme]
+        view.probed.discard("acme")
+        view.load({"acme"})
+        assert [c.id for c in view.candidates(("acme",))] == ["cb", "cc"]

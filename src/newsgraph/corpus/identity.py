@@ -158,6 +158,10 @@ class Session:
         self.conn = conn
         self.by_id: dict[str, Corpus] = {}
         self.by_key: dict[str, set[str]] = {}
+        # `candidates` per key tuple, and the tuples each key is in: a recurring name meets the same corpus
+        # entities article after article, and a key's entry goes when its corpus entities change (`_changed`).
+        self.cands: dict[tuple[str, ...], list[Corpus]] = {}
+        self.cands_of: dict[str, set[tuple[str, ...]]] = {}
         self.probed: set[str] = set()
         self.new_keys: list[tuple[str, str, str]] = []
         # Corpus entities made dirty since the last flush, in that order (created ones in by_id's order):
@@ -190,6 +194,7 @@ class Session:
                 if c.keys.get(key) != "name":  # after a merge, the name kind wins (as the merge's SQL does)
                     c.keys[key] = kind
                 self.by_key.setdefault(key, set()).add(cid)
+                self._changed(key)
 
     def prefetch(self, articles: Iterable[tuple[str, list[Ent]]]) -> None:
         """Read the keys of all the transaction's articles (doc, entities) in one go, before linking the first.
@@ -204,8 +209,22 @@ class Session:
             probe |= plan[1]
         self.load(probe)
 
-    def candidates(self, keys: Iterable[str]) -> list[Corpus]:
-        """The corpus entities of these keys, by id (linking's order among equals)."""
+    def candidates(self, keys: tuple[str, ...]) -> list[Corpus]:
+        """The corpus entities of these keys, by id (linking's order among equals); not to be changed."""
+        got = self.cands.get(keys)
+        if got is not None:
+            return got
+        got = self.cands[keys] = self._candidates(keys)
+        for k in keys:
+            self.cands_of.setdefault(k, set()).add(keys)
+        return got
+
+    def _changed(self, key: str) -> None:
+        """The corpus entities of `key` changed: forget the candidates of the key tuples it is in."""
+        for keys in self.cands_of.pop(key, ()):
+            self.cands.pop(keys, None)
+
+    def _candidates(self, keys: tuple[str, ...]) -> list[Corpus]:
         by_key = self.by_key
         ids: set[str] | None = None
         for k in keys:
@@ -223,12 +242,14 @@ class Session:
             return
         c.keys[key] = kind
         self.by_key.setdefault(key, set()).add(c.id)
+        self._changed(key)
         self.new_keys.append((key, c.id, kind))
 
     def merge(self, loser: Corpus, survivor: Corpus) -> None:
         """Two corpus entities are one: the survivor takes the loser's keys and mentions."""
         for key, kind in loser.keys.items():
             self.by_key[key].discard(loser.id)
+            self._changed(key)
             self.add_key(survivor, key, kind)
         self.new_keys = [k for k in self.new_keys if k[1] != loser.id]
         del self.by_id[loser.id]
@@ -240,6 +261,8 @@ class Session:
         c = Corpus(cid, e.name, e.type, art, new=True, dirty=True)
         if cid in self.by_id:
             self.recreated = True
+            self.cands.clear()  # they may hold the entity it replaces
+            self.cands_of.clear()
         self.by_id[cid] = c
         self.touched.append(c)
         return c
