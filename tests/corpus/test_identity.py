@@ -223,7 +223,8 @@ def test_an_id_merged_away_still_resolves(tmp_path: Path) -> None:
         assert queries.resolve(s, gone) == [survivor]
 
 
-@pytest.mark.parametrize("words", [[], ["c1a2b3c4d5e6f"], ["minister", "é\"\\", "日本", "\U0001f600", "a\nb\x00\u2028"]])
+@pytest.mark.parametrize("words", [[], [""], ["c1a2b3c4d5e6f", "c0ffee0ffee00", "o'neil ~x"], ["minister", "é\"\\", "日本"],
+                                   ["a", "\U0001f600"], ["a\nb\x00\u2028", "del\x7f"], ["a\"b"], ["back\\slash"]])
 def test_a_profile_is_written_as_json_dumps_writes_it(words: list[str]) -> None:
     # A stored profile's text must not depend on which encoder wrote it: the hand-made one matches json.dumps.
     ctx, titles, firsts = words, words[::-1], words[1:]

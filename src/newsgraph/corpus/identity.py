@@ -132,8 +132,19 @@ def _profile_json(ctx: list[str], titles: list[str], firsts: list[str]) -> str:
     time setting up an encoder: three lists of strings need only each string's JSON form (the same C
     function json.dumps uses for them) joined.
     """
-    return (f'{{"ctx":[{",".join(map(_json_str, ctx))}],"titles":[{",".join(map(_json_str, titles))}],'
-            f'"first":[{",".join(map(_json_str, firsts))}]}}')
+    return f'{{"ctx":[{_json_items(ctx)}],"titles":[{_json_items(titles)}],"first":[{_json_items(firsts)}]}}'
+
+
+def _json_items(items: list[str]) -> str:
+    """The items of a JSON list of these strings, as json.dumps writes them (ensure_ascii, "," between)."""
+    if not items:
+        return ""
+    plain = "".join(items)
+    # Printable ASCII but for a quote or a backslash is JSON as it is: corpus ids and most words are, and
+    # checking them all at once costs less than encoding each string.
+    if plain.isascii() and plain.isprintable() and '"' not in plain and "\\" not in plain:
+        return '"' + '","'.join(items) + '"'
+    return ",".join(map(_json_str, items))
 
 
 def corpus_id(doc: str, entity_id: str) -> str:
