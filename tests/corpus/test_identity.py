@@ -10,7 +10,15 @@ from typing import Any
 
 import pytest
 
-from newsgraph.corpus.identity import Ent, Session, _profile_json, rebuild
+from newsgraph.corpus.identity import (
+    Ent,
+    Session,
+    _entity_plan,
+    _plan,
+    _profile_json,
+    _sorted,
+    rebuild,
+)
 from newsgraph.model import (
     AnalyzedDocument,
     Article,
@@ -275,3 +283,16 @@ def test_candidates_follow_the_keys_as_they_change(tmp_path: Path) -> None:
         view.probed.discard("acme")
         view.load({"acme"})
         assert [c.id for c in view.candidates(("acme",))] == ["cb", "cc"]
+
+
+def test_entities_are_linked_in_the_rank_tuples_order_whatever_the_names_length() -> None:
+    names = [("Apple", "ORG"), ("Tim Cook", "PERSON"), ("Cook", "PERSON"), ("Apple Inc", "ORG"), ("Cupertino", "GPE"),
+             ("Tim D. Cook", "PERSON"), ("Bank", "ORG"), ("Apple", "ORG")]
+    long = ("Ab " * 600, "ORG")  # more words than an int rank holds: the article sorts by the tuples
+    for article in (names, names + [long], [long, *names]):
+        ents = [Ent(f"e{i % 5}", name, typ) for i, (name, typ) in enumerate(article)]
+        named, _ = _plan(ents)
+        expected = sorted(named, key=lambda n: (n[4][10], n[1], n[2]))
+        assert [n[2] for n in _sorted(named)] == [n[2] for n in expected]
+    plan = _entity_plan(*long, ())
+    assert plan is not None and plan[4] == plan[10]

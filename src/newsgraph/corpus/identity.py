@@ -410,15 +410,17 @@ def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) 
 
 
 # Per name, type and aliases: (name key, alias keys, keys to look up, keys whose corpus entities are
-# candidates, rank in linking's order, a person's first name and surname (else None and ""), the alias keys
-# of several words, the first word of the name when it may join a one-word name (`_pick_thing`), the aliases
-# whose corpus entities the entity merges (`_merge_split`)), or None for no name. The same names recur in
-# article after article, and this was most of linking's own work when made afresh for every entity.
-EntityPlan = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[bool, int, int], str | None,
-                   str, tuple[str, ...], str | None, tuple[str, ...]]
+# candidates, rank in linking's order as one int (`_order`), a person's first name and surname (else None
+# and ""), the alias keys of several words, the first word of the name when it may join a one-word name
+# (`_pick_thing`), the aliases whose corpus entities the entity merges (`_merge_split`), the rank as a
+# tuple), or None for no name. The same names recur in article after article, and this was most of
+# linking's own work when made afresh for every entity.
+Rank = tuple[bool, int, int]
+EntityPlan = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], int | Rank, str | None,
+                   str, tuple[str, ...], str | None, tuple[str, ...], Rank]
 # One named entity of an article: (rank, id, position, entity, its id's plan, its own plan); sorting these
 # gives linking's order (things first, then longer names; the id, then the article's order among equals).
-Named = tuple[tuple[bool, int, int], str, int, Ent, EntityPlan, EntityPlan]
+Named = tuple[int | Rank, str, int, Ent, EntityPlan, EntityPlan]
 # An article's named entities, in its order, and every key linking will look up.
 Planned = tuple[list[Named], set[str]]
 
@@ -449,8 +451,30 @@ def _entity_plan(name: str, typ: str, aliases: tuple[str, ...]) -> EntityPlan | 
     # "iPod Nano" with the alias "iPod": a model, not its line, so no merge
     split = tuple(a for a in alias_keys if key.startswith(a + " ") and not is_model_key(key, a))
     rank = (typ == PERSON, -len(name.split()), -len(name))
-    return (key, tuple(alias_keys), tuple(probe), tuple(cands), rank, first, surname,
-            tuple(a for a in alias_keys if " " in a), weak, split)
+    return (key, tuple(alias_keys), tuple(probe), tuple(cands), _order(rank), first, surname,
+            tuple(a for a in alias_keys if " " in a), weak, split, rank)
+
+
+def _order(rank: Rank) -> int | Rank:
+    """The rank as one small int that sorts as the tuple does (`_sorted`), for any name of fewer than 512
+    words and 2**20 characters; the tuple itself for a longer one."""
+    person, words, chars = rank
+    if -words > 511 or -chars >= 1 << 20:
+        return rank
+    return (person << 29) | ((511 + words) << 20) | ((1 << 20) - 1 + chars)
+
+
+def _sorted(named: list[Named]) -> list[Named]:
+    """An article's named entities in linking's order.
+
+    Comparing two ints is what makes this cheaper than sorting by the rank tuples: an int cannot be
+    compared with a tuple, so an article with a name too long for an int rank raises TypeError and is
+    sorted by the tuples.
+    """
+    try:
+        return sorted(named)
+    except TypeError:
+        return sorted(named, key=lambda n: (n[4][10], n[1], n[2]))
 
 
 def _plan(entities: Iterable[Ent]) -> Planned:
@@ -483,8 +507,8 @@ def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[st
     out: dict[str, str] = {}
     given: set[str] = set()  # set(out.values()), kept as `out` grows (a person's evidence)
     taken: set[str] = set()
-    for _, eid, _, e, plan, own in sorted(named):
-        key, aliases, _, cand_keys, _, _, _, multi, weak, split = plan
+    for _, eid, _, e, plan, own in _sorted(named):
+        key, aliases, _, cand_keys, _, _, _, multi, weak, split, _ = plan
         if not key:
             continue
         cands = view.candidates(cand_keys)
