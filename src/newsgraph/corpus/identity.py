@@ -31,11 +31,11 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from json.encoder import encode_basestring_ascii as _json_str
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from newsgraph.analyse.entities.products import is_model_key, is_model_number
 from newsgraph.corpus.names import first_names_agree, is_name, keys_of, person_parts, title_words
@@ -53,9 +53,28 @@ _KINDS = frozenset({"name", "alias"})  # of a key (corpus_keys.kind)
 _NO_WORDS: frozenset[str] = frozenset()
 
 
+class EntityLike(Protocol):
+    """What linking reads of one article entity: a model Entity as the store is given it, or an `Ent`.
+
+    The store hands linking its documents' Entity objects as they are: making a record of each
+    (an `Ent`, a named tuple) and reading its fields (a named tuple's cost more than a dataclass's)
+    was about 0.1 M instructions per stored document.
+    """
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def titles(self) -> tuple[str, ...]: ...
+
+
 class Ent(NamedTuple):
-    """What linking needs of one article entity (a named tuple: one is made for every stored entity,
-    and a frozen dataclass's constructor costs several times a tuple's)."""
+    """An article entity read back from its stored row (`ents_from_rows`), for linking (`EntityLike`)."""
 
     id: str
     name: str
@@ -211,7 +230,7 @@ class Session:
                 self.by_key.setdefault(key, set()).add(cid)
                 self._changed(key)
 
-    def prefetch(self, articles: Iterable[tuple[str, list[Ent]]]) -> None:
+    def prefetch(self, articles: Iterable[tuple[str, Sequence[EntityLike]]]) -> None:
         """Read the keys of all the transaction's articles (doc, entities) in one go, before linking the first.
 
         Equivalent to reading them article by article: nothing is written before `flush`, and a
@@ -272,7 +291,7 @@ class Session:
         if not loser.new or loser.id in self.handed:
             self.merged.append((loser.id, survivor.id, not loser.new))
 
-    def create(self, cid: str, e: Ent, art: int) -> Corpus:
+    def create(self, cid: str, e: EntityLike, art: int) -> Corpus:
         c = Corpus(cid, e.name, e.type, art, new=True, dirty=True)
         if cid in self.by_id:
             self.recreated = True
@@ -296,7 +315,7 @@ class Session:
         live = [c for c in self.touched if by_id.get(c.id) is c]
         return [c for c in live if c.new], [c for c in live if not c.new]
 
-    def link(self, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
+    def link(self, doc: str, art: int, entities: Iterable[EntityLike]) -> dict[str, str]:
         """Link one article (see `link`); its ids are final unless a later article merges one."""
         out = _link(self, doc, art, entities)
         self.handed.update(out.values())
@@ -395,7 +414,7 @@ def _merge_split(view: Session, chosen: Corpus, split: tuple[str, ...], taken: s
     return chosen
 
 
-def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
+def link(conn: sqlite3.Connection, doc: str, art: int, entities: Iterable[EntityLike]) -> dict[str, str]:
     """Give every named entity of one stored article a corpus id; returns entity id -> corpus id.
 
     Runs inside the caller's transaction. Reads the corpus entities that
@@ -420,7 +439,7 @@ EntityPlan = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], int |
                    str, tuple[str, ...], str | None, tuple[str, ...], Rank]
 # One named entity of an article: (rank, id, position, entity, its id's plan, its own plan); sorting these
 # gives linking's order (things first, then longer names; the id, then the article's order among equals).
-Named = tuple[int | Rank, str, int, Ent, EntityPlan, EntityPlan]
+Named = tuple[int | Rank, str, int, EntityLike, EntityPlan, EntityPlan]
 # An article's named entities, in its order, and every key linking will look up.
 Planned = tuple[list[Named], set[str]]
 
@@ -477,7 +496,7 @@ def _sorted(named: list[Named]) -> list[Named]:
         return sorted(named, key=lambda n: (n[4][10], n[1], n[2]))
 
 
-def _plan(entities: Iterable[Ent]) -> Planned:
+def _plan(entities: Iterable[EntityLike]) -> Planned:
     """The named entities (`Named`) and every key linking will look up."""
     named: list[Named] = []
     plans: dict[str, EntityPlan] = {}
@@ -497,7 +516,7 @@ def _plan(entities: Iterable[Ent]) -> Planned:
     return named, probe
 
 
-def _link(view: Session, doc: str, art: int, entities: Iterable[Ent]) -> dict[str, str]:
+def _link(view: Session, doc: str, art: int, entities: Iterable[EntityLike]) -> dict[str, str]:
     planned = view.planned.pop(doc, None)  # its keys were read with the transaction's (`prefetch`)
     named, probe = planned if planned is not None else _plan(entities)
     if not named:
