@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsgraph.corpus.identity import rebuild
+from newsgraph.corpus.identity import (
+    Ent,
+    Session,
+    _entity_plan,
+    _plan,
+    _profile_json,
+    _sorted,
+    rebuild,
+)
 from newsgraph.model import (
     AnalyzedDocument,
     Article,
@@ -220,3 +229,70 @@ def test_an_id_merged_away_still_resolves(tmp_path: Path) -> None:
         # A rebuild gives the same ids and keeps the redirect.
         rebuild(s.conn)
         assert queries.resolve(s, gone) == [survivor]
+
+
+@pytest.mark.parametrize("words", [[], [""], ["c1a2b3c4d5e6f", "c0ffee0ffee00", "o'neil ~x"], ["minister", "é\"\\", "日本"],
+                                   ["a", "\U0001f600"], ["a\nb\x00\u2028", "del\x7f"], ["a\"b"], ["back\\slash"]])
+def test_a_profile_is_written_as_json_dumps_writes_it(words: list[str]) -> None:
+    # A stored profile's text must not depend on which encoder wrote it: the hand-made one matches json.dumps.
+    ctx, titles, firsts = words, words[::-1], words[1:]
+    assert _profile_json(ctx, titles, firsts) == json.dumps({"ctx": ctx, "titles": titles, "first": firsts},
+                                                            separators=(",", ":"))
+
+
+def test_a_flush_writes_each_created_and_changed_corpus_entity_once(tmp_path: Path) -> None:
+    with open_store(tmp_path / "f.db") as s:
+        view = Session(s.conn)
+        ann = view.create("ca", Ent("e1", "Ann Lee", "PERSON"), 1)
+        view.create("cb", Ent("e2", "Acme", "ORG"), 1)
+        view.flush()
+        assert view.to_write() == ([], [])
+        ann.firsts.add("ann")
+        view.touch(ann)
+        view.touch(ann)
+        view.create("cx", Ent("e1", "Bo", "ORG"), 2)
+        gone = view.create("cy", Ent("e2", "Cy", "ORG"), 2)
+        view.merge(gone, view.by_id["cb"])  # merged away before it was written: never written
+        view.create("cz", Ent("e3", "Di", "ORG"), 2)
+        again = view.create("cx", Ent("e1", "Bo Two", "ORG"), 2)  # made again: keeps its place, as in by_id
+        assert view.to_write() == ([again, view.by_id["cz"]], [ann])
+        view.flush()
+        assert view.to_write() == ([], [])
+        assert [tuple(r) for r in s.conn.execute("SELECT id, name FROM corpus_entities ORDER BY rowid")] == \
+               [("ca", "Ann Lee"), ("cb", "Acme"), ("cx", "Bo Two"), ("cz", "Di")]
+        assert s.conn.execute("SELECT profile FROM corpus_entities WHERE id = 'ca'").fetchone()[0] == \
+               '{"ctx":[],"titles":[],"first":["ann"]}'
+
+
+def test_candidates_follow_the_keys_as_they_change(tmp_path: Path) -> None:
+    # Candidates are kept per key tuple: a key given, moved by a merge or read must show at once.
+    with open_store(tmp_path / "k.db") as s:
+        view = Session(s.conn)
+        acme = view.create("cb", Ent("e1", "Acme", "ORG"), 1)
+        view.add_key(acme, "acme", "name")
+        assert view.candidates(("acme", "acme corp")) == [acme]
+        other = view.create("ca", Ent("e2", "Acme Corp", "ORG"), 1)
+        view.add_key(other, "acme corp", "name")
+        assert view.candidates(("acme", "acme corp")) == [other, acme]  # by id
+        view.merge(other, acme)
+        assert view.candidates(("acme", "acme corp")) == [acme] == view.candidates(("acme corp",))
+        view.flush()
+        s.conn.execute("INSERT INTO corpus_entities (id, name, type, first_art) VALUES ('cc', 'Acme', 'ORG', 2)")
+        s.conn.execute("INSERT INTO corpus_keys (key, corpus_id, kind) VALUES ('acme', 'cc', 'name')")
+        assert view.candidates(("acme",)) == [acme]
+        view.probed.discard("acme")
+        view.load({"acme"})
+        assert [c.id for c in view.candidates(("acme",))] == ["cb", "cc"]
+
+
+def test_entities_are_linked_in_the_rank_tuples_order_whatever_the_names_length() -> None:
+    names = [("Apple", "ORG"), ("Tim Cook", "PERSON"), ("Cook", "PERSON"), ("Apple Inc", "ORG"), ("Cupertino", "GPE"),
+             ("Tim D. Cook", "PERSON"), ("Bank", "ORG"), ("Apple", "ORG")]
+    long = ("Ab " * 600, "ORG")  # more words than an int rank holds: the article sorts by the tuples
+    for article in (names, names + [long], [long, *names]):
+        ents = [Ent(f"e{i % 5}", name, typ) for i, (name, typ) in enumerate(article)]
+        named, _ = _plan(ents)
+        expected = sorted(named, key=lambda n: (n[4][10], n[1], n[2]))
+        assert [n[2] for n in _sorted(named)] == [n[2] for n in expected]
+    plan = _entity_plan(*long, ())
+    assert plan is not None and plan[4] == plan[10]

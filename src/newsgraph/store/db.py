@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -130,8 +130,8 @@ SEARCH_BATCH = 256
 SEARCH_LAG_S = 30.0
 
 
-def _ents(doc: AnalyzedDocument) -> list[identity.Ent]:
-    return [identity.Ent(e.id, e.name, e.type, e.aliases, e.titles) for e in doc.entities]
+def _ents(doc: AnalyzedDocument) -> Sequence[identity.EntityLike]:
+    return doc.entities  # as they are: linking reads their fields (identity.EntityLike)
 
 
 def _from_sql(value: Any, kind: str) -> Any:
@@ -380,7 +380,7 @@ class Store:
             self._linker_mark = mark
 
     def _put(self, doc: AnalyzedDocument | Rejected, replace: bool, now: str, fresh: list[int],
-             linker: identity.Session | None, ents_of: dict[str, list[identity.Ent]]) -> int:
+             linker: identity.Session | None, ents_of: dict[str, Sequence[identity.EntityLike]]) -> int:
         key = doc.source.sha256
         if isinstance(doc, Rejected):
             # Content that was analysed once is not demoted by a later failure to read it.
