@@ -188,8 +188,10 @@ class Session:
     to it, so a Store may keep the session for its next transaction (`renew`, Store._session).
     """
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, *, key_index: bool = True):
         self.conn = conn
+        # False while migration 8 links a store older than migration 13's partial corpus-id index (`_write`).
+        self.key_index = key_index
         self.by_id: dict[str, Corpus] = {}
         self.by_key: dict[str, set[str]] = {}
         # `candidates` per key tuple, and the tuples each key is in: a recurring name meets the same corpus
@@ -594,9 +596,9 @@ def _remember(view: Session, named: list[Named], out: dict[str, str]) -> None:
 def _write(conn: sqlite3.Connection, view: Session) -> None:
     from newsgraph.store.schema import indexed_rows  # the store's package imports this module
 
+    rows = indexed_rows("entities", "?") if view.key_index else "SELECT _row FROM entities WHERE corpus_id IN (?, ?)"
     for loser, survivor, stored in view.merged:
-        conn.execute(f"UPDATE entities SET corpus_id = ? WHERE _row IN ({indexed_rows('entities', '?')})",
-                     (survivor, loser, loser))
+        conn.execute(f"UPDATE entities SET corpus_id = ? WHERE _row IN ({rows})", (survivor, loser, loser))
         if not stored:  # made earlier in this transaction: no keys, row or export to move
             continue
         conn.execute("INSERT INTO corpus_keys (key, corpus_id, kind) SELECT key, ?, kind FROM corpus_keys "
@@ -626,8 +628,8 @@ def ents_from_rows(rows: Iterable[Any]) -> list[Ent]:
             for r in rows]
 
 
-def _link_articles(conn: sqlite3.Connection, arts: list[Any]) -> None:
-    session = Session(conn)
+def _link_articles(conn: sqlite3.Connection, arts: list[Any], key_index: bool = True) -> None:
+    session = Session(conn, key_index=key_index)
     for art, doc in arts:
         rows = conn.execute("SELECT _row, id, name, type, aliases, titles FROM entities WHERE art = ? ORDER BY seq",
                             (art,)).fetchall()
@@ -649,9 +651,10 @@ def _batches(conn: sqlite3.Connection, batch: int) -> Iterable[list[Any]]:
 
 
 def link_all(conn: sqlite3.Connection, batch: int = 500) -> None:
-    """Link every stored article in ingest order, inside the caller's transaction (a migration)."""
+    """Link every stored article in ingest order, inside the caller's transaction (migration 8, on a schema
+    that has neither the pending articles of migration 12 nor the partial corpus-id index of 13)."""
     for arts in _batches(conn, batch):
-        _link_articles(conn, arts)
+        _link_articles(conn, arts, key_index=False)
 
 
 def rebuild(conn: sqlite3.Connection, batch: int = 500) -> int:
