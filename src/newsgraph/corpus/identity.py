@@ -114,11 +114,6 @@ class Corpus:
         self._parse()
         return self._ctx
 
-    @ctx.setter
-    def ctx(self, value: list[str]) -> None:
-        self._parse()
-        self._ctx = value
-
     @property
     def titles(self) -> set[str]:
         self._parse()
@@ -339,30 +334,30 @@ class Session:
         self.touched, self.recreated = [], False
 
 
+def _strength(ck: dict[str, str], key: str, multi: tuple[str, ...]) -> int:
+    """How strongly an entity's name key met a candidate with keys `ck`: its name's key (NAME), an alias
+    key, or a multi-word alias of the entity that is the candidate's name (ALIAS), else WEAK."""
+    kind = ck.get(key)
+    if kind == "name":
+        return NAME
+    if kind == "alias" or (multi and any(ck.get(a) == "name" for a in multi)):
+        return ALIAS
+    return WEAK
+
+
 def _pick_thing(typ: str, key: str, multi: tuple[str, ...], weak: str | None, cands: list[Corpus],
                 taken: set[str]) -> Corpus | None:
-    """An organisation, place or thing joins the corpus entity its name names.
-
-    How strongly a key met a candidate: its name's key (NAME), an alias key, or a multi-word alias
-    of the entity that is the candidate's name (ALIAS), or only the name's first word (WEAK).
-    """
+    """An organisation, place or thing joins the corpus entity its name names."""
     best, best_rank = None, None
     for c in cands:
         if c.person:
             continue
-        ck = c.keys
-        kind = ck.get(key)
-        if kind == "name":
-            s = NAME
-        elif kind == "alias" or (multi and any(ck.get(a) == "name" for a in multi)):
-            s = ALIAS
-        else:
-            # Only the name's first word meets it: join when the name extends that one-word name
-            # ("iTunes Store" and "iTunes"), the types agree and it is not another entity of this article.
-            # A model is not its line ("iPhone 4", "iPod nano" and "iPhone", "iPod"): `weak` is then None.
-            if weak is None or ck.get(weak) != "name" or c.id in taken or c.type != typ:
-                continue
-            s = WEAK
+        s = _strength(c.keys, key, multi)
+        # Only the name's first word meets it: join when the name extends that one-word name
+        # ("iTunes Store" and "iTunes"), the types agree and it is not another entity of this article.
+        # A model is not its line ("iPhone 4", "iPod nano" and "iPhone", "iPod"): `weak` is then None.
+        if s == WEAK and (weak is None or c.keys.get(weak) != "name" or c.id in taken or c.type != typ):
+            continue
         rank = (s, -c.first_art)
         if best_rank is None or rank > best_rank:
             best, best_rank = c, rank
@@ -386,9 +381,7 @@ def _pick_person(key: str, multi: tuple[str, ...], cands: list[Corpus], ctx: set
                 and not any(first_names_agree(first, f) for f in firsts)):
             continue
         evidence = len(ctx.intersection(c._ctx)) + len(words & c._titles)
-        kind = ck.get(key)
-        s = (NAME if kind == "name" else
-             ALIAS if kind == "alias" or (multi and any(ck.get(a) == "name" for a in multi)) else WEAK)
+        s = _strength(ck, key, multi)
         if evidence == 0 and not (not ctx and not words and s == NAME and first is not None):  # not lonely
             continue
         rank = (evidence, s, -c.first_art)

@@ -74,21 +74,25 @@ def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str
     if not ids:
         return None
     marks = ", ".join("?" for _ in ids)
-    copies = "" if with_copies else f" AND e.art NOT IN {queries.COPY_ARTS}"
+    # Every entity row of the ids, copies too: the id with most rows names the page, and the copies' rows
+    # are left out of names and titles unless asked for.
     rows = store.conn.execute(
-        f"SELECT e.name, e.type, e.aliases, e.titles, e.art, e.corpus_id FROM entities e "
-        f"WHERE e._row IN ({indexed_rows('entities', marks)}){copies}", [*ids, *ids]).fetchall()
+        f"SELECT e.name, e.type, e.aliases, e.titles, e.art, e.corpus_id, e.art IN {queries.COPY_ARTS} AS copy "
+        f"FROM entities e WHERE e._row IN ({indexed_rows('entities', marks)})", [*ids, *ids]).fetchall()
     types: dict[str, int] = {}
     aliases: set[str] = set()
     titles: set[str] = set()
+    count: dict[str, int] = {}
+    arts: set[int] = set()
     for r in rows:
+        count[r["corpus_id"]] = count.get(r["corpus_id"], 0) + 1
+        if r["copy"] and not with_copies:
+            continue
+        arts.add(r["art"])
         types[r["type"]] = types.get(r["type"], 0) + 1
         aliases.update(json.loads(r["aliases"] or "[]"))
         aliases.add(r["name"])
         titles.update(json.loads(r["titles"] or "[]"))
-    # The id with most entity rows, copies included, names the page.
-    count = dict(store.conn.execute(f"SELECT corpus_id, COUNT(*) FROM entities WHERE _row IN "
-                                    f"({indexed_rows('entities', marks)}) GROUP BY corpus_id", [*ids, *ids]).fetchall())
     main = min(store.conn.execute(f"SELECT id, name FROM corpus_entities WHERE id IN ({marks})", ids).fetchall(),
                key=lambda r: (-count.get(r["id"], 0), r["id"]))
     canonical = main["name"]
@@ -109,7 +113,7 @@ def entity_view(store: Any, name: str, *, with_copies: bool = False) -> dict[str
         "type": max(types, key=lambda t: types[t]) if types else None,
         "aliases": sorted(aliases - {canonical}),
         "titles": sorted(titles),
-        "articles": len({r["art"] for r in rows}),
+        "articles": len(arts),
         "timeline": items,
         "quotes": [i for i in items if i["kind"] == "quote"],
         "events": unique_events,
